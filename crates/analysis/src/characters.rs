@@ -1,0 +1,535 @@
+//! Finding character names (pass one) and grouping names into characters.
+
+use std::collections::HashMap;
+
+use crate::engine::Para;
+use crate::lexicon::{
+    gendered_pronoun, honorific, is_cognition_verb, is_non_name, is_place_preposition,
+    is_role_noun, is_speech_verb, lower,
+};
+use crate::tokens::{Token, tokenize};
+
+/// Evidence gathered for one surface name.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct NameStats {
+    /// The name as first written.
+    pub display: String,
+    /// Occurrences.
+    pub count: u32,
+    /// Occurrences not at the start of a sentence.
+    pub inner: u32,
+    /// Followed by a verb (acts).
+    pub subject: u32,
+    /// In a speech tag.
+    pub speaker: u32,
+    /// With a possessive 's.
+    pub possessive: u32,
+    /// Vocative inside a quotation.
+    pub vocative: u32,
+    /// After a place preposition.
+    pub place: u32,
+    /// After "the" (not a role noun).
+    pub the_before: u32,
+    /// Carries an honorific or is a role ("the Mayor").
+    pub honorific: u32,
+    /// Pronouns that followed it: masculine, feminine.
+    pub male: u32,
+    /// See `male`.
+    pub female: u32,
+    /// Coordinated with another name ("Willow and Oz").
+    pub coordinated_with: Vec<u32>,
+    /// Names declared by the work's tags.
+    pub declared: bool,
+}
+
+/// Words that, right after a name, show the name acting.
+pub(crate) fn is_verbish(w: &str) -> bool {
+    is_speech_verb(w)
+        || is_cognition_verb(w)
+        || matches!(
+            w,
+            "was" | "had" | "did" | "didn't" | "could" | "would" | "wasn't" | "hadn't" | "couldn't"
+                | "wouldn't" | "is" | "has" | "will" | "can" | "must" | "should" | "might" | "does"
+                | "doesn't" | "isn't" | "won't" | "can't" | "looked" | "turned" | "smiled" | "stood"
+                | "sat" | "took" | "gave" | "came" | "went" | "made" | "put" | "got" | "left"
+                | "ran" | "walked" | "shook" | "nodded" | "stared" | "sighed" | "laughed" | "frowned"
+                | "grinned" | "shrugged" | "paused" | "stepped" | "moved" | "reached" | "held"
+                | "kept" | "began" | "seemed" | "felt" | "found" | "brought" | "told" | "let"
+                | "never" | "always" | "just" | "only" | "still" | "also" | "then" | "slowly"
+                | "quickly" | "finally" | "suddenly" | "merely" | "says" | "asks" | "looks"
+                | "takes" | "goes" | "comes" | "knows" | "thinks" | "wants" | "gets" | "cut" | "hit"
+                | "bit" | "set" | "saw" | "heard" | "knew"
+        )
+        || (w.len() > 4 && w.ends_with("ed"))
+}
+
+/// Splits a declared tag or relationship into names ("Buffy Summers/Spike" -> two names).
+pub(crate) fn split_declared(tag: &str) -> Vec<String> {
+    let mut out = Vec::new();
+    for part in tag.split(['/', '&', '|']) {
+        // "Spike (Buffy)" -> "Spike"; "Buffy Summers - Character" -> "Buffy Summers"
+        let part = part.split('(').next().unwrap_or("").split(" - ").next().unwrap_or("").trim();
+        if !part.is_empty() && part.chars().next().is_some_and(char::is_uppercase) && part.len() < 60 {
+            out.push(part.to_string());
+        }
+    }
+    out
+}
+
+/// A lower-case key for a name: words joined by single spaces, dots dropped.
+pub(crate) fn name_key(name: &str) -> String {
+    let mut key = String::with_capacity(name.len());
+    for word in name.split_whitespace() {
+        let w: String = word
+            .chars()
+            .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '-')
+            .flat_map(char::to_lowercase)
+            .collect();
+        if w.is_empty() {
+            continue;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(&w);
+    }
+    key
+}
+
+/// A name found at a token: how many tokens it takes and its key.
+pub(crate) struct NameAt {
+    /// Tokens the name spans, starting at the queried token.
+    pub len: usize,
+    /// Key of the name.
+    pub key: String,
+    /// The name carries an honorific ("Mr. Weston") or is a role after "the".
+    pub honorific: Option<Option<bool>>,
+}
+
+/// Reads a candidate name starting at token `i` (a capitalised word), or None.
+pub(crate) fn name_at(text: &str, toks: &[Token], i: usize, buf: &mut String) -> Option<NameAt> {
+    let t = toks[i];
+    if !t.is_word() {
+        return None;
+    }
+    let first = lower(t.text(text), buf).to_string();
+    if !t.cap && first != "the" {
+        return None;
+    }
+    // "the Mayor": a role noun after "the" names a person
+    if first == "the" {
+        let n = toks.get(i + 1)?;
+        if n.is_word() && n.cap && n.quote == t.quote {
+            let w = lower(n.text(text), buf).to_string();
+            if is_role_noun(&w) {
+                return Some(NameAt { len: 2, key: format!("the {w}"), honorific: Some(None) });
+            }
+        }
+        return None;
+    }
+    let mut j = i;
+    let mut key = String::new();
+    let mut hon = None;
+    if let Some(g) = honorific(&first) {
+        // "Mr. Weston", "Captain Hook": the honorific joins the name that follows
+        let mut k = i + 1;
+        if toks.get(k).is_some_and(|x| x.is_punct('.')) {
+            k += 1;
+        }
+        if toks.get(k).is_some_and(|x| x.is_word() && x.cap && x.quote == t.quote)
+            && !is_non_name(lower(toks[k].text(text), buf))
+        {
+            hon = Some(g);
+            key.push_str(first.trim_end_matches('.'));
+            j = k;
+        } else if t.possessive || is_non_name(&first) {
+            return None;
+        }
+    } else if is_non_name(&first) {
+        return None;
+    }
+    let mut words = 0;
+    while j < toks.len() && words < 3 {
+        let x = toks[j];
+        if !x.is_word() || !x.cap || x.quote != t.quote || (j > i && hon.is_none() && x.sentence_start)
+        {
+            break;
+        }
+        let w = lower(x.text(text), buf);
+        if is_non_name(w) && (hon.is_none() || j > i) {
+            break;
+        }
+        if !key.is_empty() {
+            key.push(' ');
+        }
+        key.push_str(w);
+        words += 1;
+        j += 1;
+        if x.possessive {
+            break;
+        }
+        // adjacent only when separated by a single space
+        if toks.get(j).is_some_and(|n| n.start != x.end + 1) {
+            break;
+        }
+    }
+    if words == 0 {
+        return None;
+    }
+    Some(NameAt { len: j - i, key, honorific: hon })
+}
+
+/// Pass one: gathers name statistics over every story paragraph.
+pub(crate) fn gather(paras: &[Para<'_>]) -> HashMap<String, NameStats> {
+    let mut names: HashMap<String, NameStats> = HashMap::new();
+    let mut toks = Vec::new();
+    let mut buf = String::new();
+    let mut buf2 = String::new();
+    for p in paras {
+        tokenize(p.text, &p.quotes, &mut toks);
+        let mut pending: Option<(String, usize)> = None;
+        let mut prev_name: Option<(String, usize)> = None;
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i];
+            if t.is_word() && t.quote.is_none() {
+                let w = lower(t.text(p.text), &mut buf);
+                if let Some((female, case)) = gendered_pronoun(w)
+                    && case != crate::lexicon::PronounCase::Object
+                    && let Some((key, at)) = pending.take()
+                    && i - at < 25
+                    && let Some(s) = names.get_mut(&key)
+                {
+                    if female {
+                        s.female += 1;
+                    } else {
+                        s.male += 1;
+                    }
+                }
+            }
+            let Some(found) = name_at(p.text, &toks, i, &mut buf) else {
+                i += 1;
+                continue;
+            };
+            let last = toks[i + found.len - 1];
+            let entry = names.entry(found.key.clone()).or_default();
+            if entry.count == 0 {
+                entry.display = p.text[t.start as usize..last.end as usize].split_whitespace().collect::<Vec<_>>().join(" ");
+            }
+            entry.count += 1;
+            if !t.sentence_start || found.honorific.is_some() {
+                entry.inner += 1;
+            }
+            if found.honorific.is_some() {
+                entry.honorific += 1;
+            }
+            if last.possessive {
+                entry.possessive += 1;
+            }
+            let prev = i.checked_sub(1).map(|k| toks[k]);
+            let next = toks.get(i + found.len).copied();
+            if let Some(pv) = prev.filter(|x| x.is_word() && x.quote == t.quote) {
+                let w = lower(pv.text(p.text), &mut buf2);
+                if is_place_preposition(w) {
+                    entry.place += 1;
+                } else if w == "the" && found.honorific.is_none() {
+                    entry.the_before += 1;
+                } else if is_speech_verb(w) && t.quote.is_none() {
+                    entry.speaker += 1;
+                }
+            }
+            if t.quote.is_none() {
+                if let Some(nx) = next.filter(|x| x.is_word() && x.quote.is_none() && !last.possessive) {
+                    let w = lower(nx.text(p.text), &mut buf2);
+                    if is_speech_verb(w) && after_quote(&toks, i) {
+                        entry.speaker += 1;
+                    } else if !nx.cap && is_verbish(w) {
+                        entry.subject += 1;
+                    }
+                }
+            } else {
+                // vocative: at the quote's edge or set off by commas
+                let before_ok = prev.is_none_or(|x| x.quote != t.quote || x.is_punct(','));
+                let after_ok = next.is_none_or(|x| {
+                    x.quote != t.quote
+                        || matches!(x.kind, crate::tokens::Kind::Punct(',' | '.' | '?' | '!' | '…'))
+                });
+                if before_ok && after_ok && (prev.is_some_and(|x| x.is_punct(',')) || next.is_some_and(|x| !x.is_word())) {
+                    entry.vocative += 1;
+                }
+            }
+            // coordination: "Willow and Oz"
+            if let Some((pk, pend)) = &prev_name
+                && i >= 2
+                && *pend == i - 1
+                && toks[i - 1].is_word()
+                && lower(toks[i - 1].text(p.text), &mut buf2) == "and"
+            {
+                let pk = pk.clone();
+                let id_other = names.len() as u32; // placeholder resolved below
+                let _ = id_other;
+                if let Some(s) = names.get_mut(&found.key) {
+                    s.coordinated_with.push(hash_key(&pk));
+                }
+                let this = hash_key(&found.key);
+                if let Some(s) = names.get_mut(&pk) {
+                    s.coordinated_with.push(this);
+                }
+            }
+            // pronouns that follow tell the gender of the last name that acted
+            let acts = last.possessive
+                || next.is_some_and(|x| x.is_word() && !x.cap && is_verbish(lower(x.text(p.text), &mut buf2)));
+            if t.quote.is_none() && acts {
+                pending = Some((found.key.clone(), i));
+            }
+            prev_name = Some((found.key, i + found.len));
+            i += found.len;
+        }
+    }
+    names
+}
+
+/// True when token `i` comes right after a quotation (skipping punctuation), as in `"…," Angel said`.
+fn after_quote(toks: &[Token], i: usize) -> bool {
+    let mut k = i;
+    while k > 0 {
+        k -= 1;
+        if toks[k].quote.is_some() {
+            return true;
+        }
+        if toks[k].is_word() {
+            return false;
+        }
+    }
+    false
+}
+
+/// A small stable hash of a key, used to link coordinated names without borrowing the map twice.
+pub(crate) fn hash_key(key: &str) -> u32 {
+    let mut h: u32 = 2166136261;
+    for b in key.bytes() {
+        h ^= u32::from(b);
+        h = h.wrapping_mul(16777619);
+    }
+    h
+}
+
+/// A character being built: its names and counts.
+#[derive(Debug, Clone, Default)]
+pub(crate) struct Cluster {
+    /// Canonical display name.
+    pub name: String,
+    /// Keys of every name of the character.
+    pub keys: Vec<String>,
+    /// Display forms of the other names.
+    pub aliases: Vec<String>,
+    /// Masculine pronoun evidence.
+    pub male: u32,
+    /// Feminine pronoun evidence.
+    pub female: u32,
+    /// Honorific gender evidence: Some(true) female.
+    pub honorific_gender: Option<bool>,
+    /// Name occurrences.
+    pub count: u32,
+}
+
+impl Cluster {
+    /// Gender as the evidence suggests: Some(true) female, Some(false) male.
+    pub fn gender(&self) -> Option<bool> {
+        if let Some(g) = self.honorific_gender {
+            return Some(g);
+        }
+        let (m, f) = (self.male as f32, self.female as f32);
+        if m + f < 1.0 {
+            None
+        } else if f > m * 1.5 {
+            Some(true)
+        } else if m > f * 1.5 {
+            Some(false)
+        } else {
+            None
+        }
+    }
+}
+
+/// Decides which names are people and groups them into characters. Returns the clusters and a map
+/// from name key to cluster index.
+pub(crate) fn cluster(
+    names: &HashMap<String, NameStats>,
+    declared: &[String],
+) -> (Vec<Cluster>, HashMap<String, usize>) {
+    let declared_keys: Vec<(String, String)> =
+        declared.iter().map(|d| (name_key(d), d.clone())).filter(|(k, _)| !k.is_empty()).collect();
+    let is_declared = |key: &str| {
+        declared_keys.iter().any(|(dk, _)| dk == key || dk.split(' ').any(|t| t == key && t.len() > 2))
+    };
+    let mut person: HashMap<&str, f32> = HashMap::new();
+    for (key, s) in names {
+        let declared = is_declared(key);
+        let role = s.honorific > 0;
+        let score = 2.0 * s.speaker as f32
+            + s.subject as f32
+            + 0.5 * s.possessive as f32
+            + 1.5 * s.vocative.min(3) as f32
+            + if role { 2.0 } else { 0.0 }
+            + if s.male + s.female >= 2 { 0.5 } else { 0.0 };
+        let place = s.place as f32 + s.the_before as f32;
+        let grounded = s.inner + s.speaker + s.honorific > 0;
+        let clean = s.place == 0 && s.the_before == 0 && s.inner > 0;
+        let acting = s.subject + s.possessive + s.speaker + s.vocative;
+        if declared
+            || (score >= 2.0 && score > place && grounded && (s.count >= 2 || s.speaker > 0))
+            || (clean && acting >= 1 && (s.count >= 2 || s.possessive > 0))
+        {
+            person.insert(key.as_str(), score);
+        }
+    }
+    // coordination spreads personhood: "Willow and Oz" when one of them is a person
+    let by_hash: HashMap<u32, &str> = names.keys().map(|k| (hash_key(k), k.as_str())).collect();
+    let mut added = Vec::new();
+    for (key, s) in names {
+        if person.contains_key(key.as_str()) || s.inner == 0 || s.place > s.count / 2 {
+            continue;
+        }
+        let partners = s
+            .coordinated_with
+            .iter()
+            .filter(|h| by_hash.get(h).is_some_and(|k| person.contains_key(k)))
+            .count();
+        if partners > 0 && s.the_before == 0 {
+            added.push(key.as_str());
+        }
+    }
+    for k in added {
+        person.insert(k, 1.0);
+    }
+
+    // "Spike Faith" (from "bring Spike Faith's blood") is two people side by side, not a name
+    let singles: Vec<&str> = person.keys().copied().filter(|k| !k.contains(' ')).collect();
+    person.retain(|k, _| {
+        let words: Vec<&str> = k.split(' ').collect();
+        words.len() < 2 || words.iter().filter(|w| singles.contains(w)).count() < 2
+    });
+    // order: frequent first, so multi-word names claim their parts
+    let mut keys: Vec<&str> = person.keys().copied().collect();
+    keys.sort_by(|a, b| {
+        let (sa, sb) = (&names[*a], &names[*b]);
+        b.split(' ').count().cmp(&a.split(' ').count()).then(sb.count.cmp(&sa.count)).then(a.cmp(b))
+    });
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
+    let strip_hon = |k: &str| -> Vec<String> {
+        k.split(' ').filter(|w| honorific(w).is_none() && *w != "the").map(str::to_string).collect()
+    };
+    // how many multi-word names contain each word: a shared surname must not merge two people
+    let mut word_owners: HashMap<String, u32> = HashMap::new();
+    for k in &keys {
+        let words = strip_hon(k);
+        if k.contains(' ') {
+            for w in words {
+                *word_owners.entry(w).or_default() += 1;
+            }
+        }
+    }
+    for k in &keys {
+        let s = &names[*k];
+        let words = strip_hon(k);
+        let target = if !k.contains(' ') {
+            // a single name joins the one multi-word name that contains it
+            (word_owners.get(*k) == Some(&1))
+                .then(|| clusters.iter().position(|c| c.keys.iter().any(|ck| ck.contains(' ') && strip_hon(ck).iter().any(|w| w == k))))
+                .flatten()
+        } else if words.len() == 1 {
+            // "Mr. Weston" joins a bare "Weston" cluster when there is one
+            index.get(&words[0]).copied()
+        } else {
+            None
+        };
+        let id = match target {
+            Some(id) => id,
+            None => {
+                clusters.push(Cluster { name: s.display.clone(), ..Cluster::default() });
+                clusters.len() - 1
+            }
+        };
+        let c = &mut clusters[id];
+        c.keys.push((*k).to_string());
+        if c.name != s.display {
+            c.aliases.push(s.display.clone());
+        }
+        c.male += s.male;
+        c.female += s.female;
+        c.count += s.count;
+        if s.honorific > 0 && c.honorific_gender.is_none() {
+            c.honorific_gender = k.split(' ').next().and_then(honorific).flatten();
+        }
+        index.insert((*k).to_string(), id);
+    }
+    // nicknames by prefix: "Dru" of "Drusilla", "Angel" of "Angelus"
+    let singles: Vec<(usize, String)> = clusters
+        .iter()
+        .enumerate()
+        .flat_map(|(i, c)| c.keys.iter().filter(|k| !k.contains(' ') && k.len() >= 3).map(move |k| (i, k.clone())))
+        .collect();
+    let mut merges = Vec::new();
+    for (ia, a) in &singles {
+        let longer: Vec<usize> = singles
+            .iter()
+            .filter(|(ib, b)| ib != ia && b.len() > a.len() && b.starts_with(a.as_str()))
+            .map(|(ib, _)| *ib)
+            .collect();
+        if longer.len() == 1 {
+            merges.push((*ia, longer[0]));
+        }
+    }
+    for (a, b) in merges {
+        let (keep, gone) = if clusters[a].count >= clusters[b].count { (a, b) } else { (b, a) };
+        if clusters[gone].keys.is_empty() || clusters[keep].keys.is_empty() {
+            continue;
+        }
+        let g = std::mem::take(&mut clusters[gone]);
+        for k in &g.keys {
+            index.insert(k.clone(), keep);
+        }
+        let c = &mut clusters[keep];
+        c.keys.extend(g.keys);
+        c.aliases.push(g.name);
+        c.aliases.extend(g.aliases);
+        c.male += g.male;
+        c.female += g.female;
+        c.count += g.count;
+    }
+    // declared full names become canonical
+    for c in clusters.iter_mut().filter(|c| !c.keys.is_empty()) {
+        let hit = declared_keys.iter().find(|(dk, _)| {
+            c.keys.iter().any(|k| k == dk || (!k.contains(' ') && dk.split(' ').any(|t| t == k)))
+        });
+        if let Some((dk, display)) = hit
+            && c.name != *display
+        {
+            let old = std::mem::replace(&mut c.name, display.clone());
+            c.aliases.retain(|a| a != display);
+            c.aliases.insert(0, old);
+            if !c.keys.contains(dk) {
+                c.keys.push(dk.clone());
+            }
+        } else if let Some(best) = c.keys.iter().filter(|k| k.contains(' ') && !k.starts_with("the ")).max_by_key(|k| names.get(*k).map_or(0, |s| s.count))
+            && names.get(best).is_some_and(|s| s.count >= 2)
+        {
+            // the most used full name is the canonical one
+            let display = names[best].display.clone();
+            if c.name != display {
+                let old = std::mem::replace(&mut c.name, display.clone());
+                c.aliases.retain(|a| *a != display);
+                c.aliases.insert(0, old);
+            }
+        }
+    }
+    for c in &mut clusters {
+        c.aliases.sort();
+        c.aliases.dedup();
+        let name = c.name.clone();
+        c.aliases.retain(|a| *a != name);
+    }
+    (clusters, index)
+}

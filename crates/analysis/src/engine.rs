@@ -1,0 +1,749 @@
+//! The analysis passes: paragraphs in, characters, quotations, speakers and evidence out.
+
+use std::collections::HashMap;
+
+use ficarchive_model::{Span, Work, count_words};
+
+use crate::characters::{Cluster, NameStats, cluster, gather, is_verbish, name_at, split_declared};
+use crate::lexicon::{
+    PronounCase, gendered_pronoun, is_cognition_verb, is_dangling_word, is_first_person,
+    is_non_name, is_person_noun, is_romance_word, is_second_person, is_speech_verb, lower,
+};
+use crate::tokens::{Kind, QuoteStyle, Token, detect_style, find_quotes, tokenize};
+use crate::{Analysis, Character, Quote, RepairFlag, relations, scenes};
+
+/// One paragraph of story text with where it sits.
+pub(crate) struct Para<'w> {
+    /// The paragraph text.
+    pub text: &'w str,
+    /// Source offset of the text's first byte, when the text maps byte for byte onto the source.
+    pub base: Option<usize>,
+    /// Chapter number.
+    pub chapter: u32,
+    /// Index of the chapter in the work.
+    pub chapter_idx: usize,
+    /// Index among the chapter's story paragraphs.
+    pub index: usize,
+    /// Global index of the scene the reader gave the paragraph.
+    pub model_scene: usize,
+    /// Dialogue quotation content ranges.
+    pub quotes: Vec<(usize, usize)>,
+}
+
+impl Para<'_> {
+    /// Source span for a range of the paragraph text, when it maps.
+    pub fn span(&self, s: usize, e: usize) -> Option<Span> {
+        self.base.map(|b| Span::new(b + s, b + e))
+    }
+}
+
+/// Evidence from one paragraph used for scenes and relationships.
+#[derive(Debug, Default, Clone)]
+pub(crate) struct ParaEvidence {
+    /// First-person pronouns in narration.
+    pub first: u32,
+    /// Second-person pronouns in narration.
+    pub second: u32,
+    /// Third-person references (names and pronouns) in narration.
+    pub third: u32,
+    /// Narration words.
+    pub words: u32,
+    /// Point-of-view evidence per character.
+    pub pov: Vec<(usize, f32)>,
+    /// Characters present (mentioned, speaking or addressed).
+    pub present: Vec<usize>,
+    /// Romance words in the paragraph.
+    pub romance: u32,
+}
+
+/// A character reference found at a token.
+#[derive(Clone, Copy, Debug)]
+struct Mention {
+    tok: usize,
+    ch: usize,
+    subject: bool,
+    pronoun: bool,
+}
+
+/// Salience state carried from paragraph to paragraph.
+#[derive(Default)]
+struct Salience {
+    recency: Vec<usize>,
+    prev_topic: Option<usize>,
+    prev_had_quotes: bool,
+    prev_speaker: Option<usize>,
+    prev_ends_colon: bool,
+    prev_last_subject: Option<usize>,
+    last_speaker: Option<usize>,
+    last_speaker_para: usize,
+    partner: Option<usize>,
+    scene: usize,
+    weight: Vec<f32>,
+}
+
+impl Salience {
+    fn touch(&mut self, ch: usize) {
+        if self.weight.len() <= ch {
+            self.weight.resize(ch + 1, 0.0);
+        }
+        self.weight[ch] += 1.0;
+        if let Some(p) = self.recency.iter().position(|&c| c == ch) {
+            self.recency.remove(p);
+        }
+        self.recency.insert(0, ch);
+        self.recency.truncate(24);
+    }
+}
+
+/// A quotation found in a paragraph, before speakers are known.
+struct FoundQuote {
+    para: usize,
+    range: (usize, usize),
+    speaker: Option<usize>,
+    addressee: Option<usize>,
+    vocative_unknown: Option<String>,
+}
+
+fn is_note(text: &str) -> bool {
+    let t = text.trim_start_matches(['(', '[', '*', ' ']).to_ascii_lowercase();
+    t.starts_with("a/n") || t.starts_with("an:") || t.starts_with("author's note") || t.starts_with("author’s note")
+        || t.starts_with("disclaimer") || t.starts_with("authors note")
+}
+
+/// Keeps quotations that read as dialogue, dropping short scare quotes inside a sentence.
+fn is_dialogue(text: &str, s: usize, e: usize) -> bool {
+    let content = text[s..e].trim();
+    if content.is_empty() {
+        return false;
+    }
+    let words = count_words(content);
+    let at_start = text[..s].trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'')).is_empty();
+    let ends_punct = content.ends_with(['.', ',', '!', '?', '…', '-', '—', '–']);
+    words > 0 && (words >= 4 || at_start || ends_punct)
+}
+
+fn collect(work: &Work) -> Vec<Para<'_>> {
+    let mut paras = Vec::new();
+    let mut scene_id = 0;
+    for (ci, ch) in work.chapters.iter().enumerate() {
+        let mut index = 0;
+        for scene in &ch.scenes {
+            for p in &scene.paragraphs {
+                let base = p.span.filter(|s| s.len() == p.text.len()).map(|s| s.start);
+                if !is_note(&p.text) {
+                    paras.push(Para {
+                        text: &p.text,
+                        base,
+                        chapter: ch.number,
+                        chapter_idx: ci,
+                        index,
+                        model_scene: scene_id,
+                        quotes: Vec::new(),
+                    });
+                }
+                index += 1;
+            }
+            scene_id += 1;
+        }
+    }
+    paras
+}
+
+/// Names the work declares: character tags, relationship tags, "A/B" pairings in the summary.
+fn declared_names(work: &Work) -> Vec<String> {
+    let mut out = Vec::new();
+    for t in work.tags.characters.iter().chain(&work.tags.relationships) {
+        out.extend(split_declared(t));
+    }
+    out.sort();
+    out.dedup();
+    out
+}
+
+/// Runs the whole analysis.
+pub(crate) fn run(work: &Work) -> Analysis {
+    let mut paras = collect(work);
+    let style = detect_style(paras.iter().map(|p| p.text));
+    let mut buf = Vec::new();
+    for p in &mut paras {
+        find_quotes(p.text, style, &mut buf);
+        p.quotes = buf.iter().copied().filter(|&(s, e)| is_dialogue(p.text, s, e)).collect();
+    }
+    let names = gather(&paras);
+    let declared = declared_names(work);
+    let (mut clusters, index) = cluster(&names, &declared);
+    let mut pass = Pass::new(&paras, &clusters, &index, &names);
+    pass.run();
+    let Pass { quotes, evidence, mentions, epithets, dialogue, .. } = pass;
+    let mut quotes = quotes;
+    let mut mentions = mentions;
+    let mut dialogue = dialogue;
+    for (ch, alias) in epithets {
+        if !clusters[ch].aliases.contains(&alias) {
+            clusters[ch].aliases.push(alias);
+        }
+    }
+    vocative_aliases(&paras, &mut quotes, &mut clusters, &names, &mut mentions, &mut dialogue);
+
+    let mut quote_counts = vec![0u32; clusters.len()];
+    for q in &quotes {
+        if let Some(s) = q.speaker {
+            quote_counts[s] += 1;
+        }
+    }
+    let scenes = scenes::segment(&paras, &evidence, &clusters, &mentions, style == QuoteStyle::None);
+    let relationships = relations::score(work, &clusters, &evidence, &dialogue, &mentions, &quote_counts);
+    let repairs = repairs(&paras);
+
+    let name_of = |c: Option<usize>| c.map(|c| clusters[c].name.clone());
+    let out_quotes = quotes
+        .iter()
+        .map(|q| {
+            let p = &paras[q.para];
+            Quote {
+                span: p.span(q.range.0, q.range.1),
+                text: p.text[q.range.0..q.range.1].to_string(),
+                speaker: name_of(q.speaker),
+                addressee: name_of(q.addressee),
+                chapter: p.chapter,
+                paragraph: p.index,
+                range: [q.range.0, q.range.1],
+            }
+        })
+        .collect();
+    let mut order: Vec<usize> = (0..clusters.len())
+        .filter(|&c| !clusters[c].keys.is_empty() && (mentions[c] > 0 || quote_counts[c] > 0))
+        .collect();
+    order.sort_by_key(|&c| (std::cmp::Reverse(mentions[c] + quote_counts[c]), clusters[c].name.clone()));
+    let characters = order
+        .iter()
+        .map(|&c| Character {
+            name: clusters[c].name.clone(),
+            aliases: clusters[c].aliases.clone(),
+            mentions: mentions[c],
+            quotes: quote_counts[c],
+            gender: clusters[c].gender().map(|f| if f { "female" } else { "male" }.to_string()),
+        })
+        .collect();
+    Analysis { characters, relationships, scenes, quotes: out_quotes, repairs }
+}
+
+/// The sequential pass: mentions, pronouns, speakers, evidence.
+struct Pass<'a, 'w> {
+    paras: &'a [Para<'w>],
+    clusters: &'a [Cluster],
+    index: &'a HashMap<String, usize>,
+    names: &'a HashMap<String, NameStats>,
+    genders: Vec<Option<bool>>,
+    quotes: Vec<FoundQuote>,
+    evidence: Vec<ParaEvidence>,
+    mentions: Vec<u32>,
+    epithets: Vec<(usize, String)>,
+    dialogue: HashMap<(usize, usize), u32>,
+    st: Salience,
+}
+
+impl<'a, 'w> Pass<'a, 'w> {
+    fn new(
+        paras: &'a [Para<'w>],
+        clusters: &'a [Cluster],
+        index: &'a HashMap<String, usize>,
+        names: &'a HashMap<String, NameStats>,
+    ) -> Self {
+        Pass {
+            paras,
+            clusters,
+            index,
+            names,
+            genders: clusters.iter().map(Cluster::gender).collect(),
+            quotes: Vec::new(),
+            evidence: Vec::with_capacity(paras.len()),
+            mentions: vec![0; clusters.len()],
+            epithets: Vec::new(),
+            dialogue: HashMap::new(),
+            st: Salience::default(),
+        }
+    }
+
+    fn compatible(&self, ch: usize, female: bool) -> bool {
+        self.genders[ch] == Some(female)
+    }
+
+    /// Resolves a he/she reference at token `pos` of the current paragraph.
+    fn resolve(&self, female: bool, pos: usize, found: &[Mention]) -> Option<usize> {
+        // only the recent mentions: a huge paragraph must not make this quadratic
+        let recent = &found[found.len().saturating_sub(64)..];
+        let local = recent.iter().rev().find(|m| m.tok < pos && m.subject && self.compatible(m.ch, female)).map(|m| m.ch);
+        // salience: decayed count of references, plus the local subject and the previous topic
+        let best = self
+            .st
+            .recency
+            .iter()
+            .copied()
+            .filter(|&c| self.compatible(c, female))
+            .map(|c| {
+                let mut score = self.st.weight.get(c).copied().unwrap_or(0.0);
+                if Some(c) == local {
+                    score += 1.5;
+                }
+                if Some(c) == self.st.prev_topic {
+                    score += 1.5;
+                }
+                (c, score)
+            })
+            .fold(None::<(usize, f32)>, |acc, x| if acc.is_none_or(|a| x.1 > a.1) { Some(x) } else { acc });
+        if let Some((c, _)) = best {
+            return Some(c);
+        }
+        self.st.recency.iter().copied().find(|&c| self.genders[c].is_none())
+    }
+
+    fn run(&mut self) {
+        let mut toks: Vec<Token> = Vec::new();
+        let mut buf = String::new();
+        let mut buf2 = String::new();
+        for pi in 0..self.paras.len() {
+            let p = &self.paras[pi];
+            if p.model_scene != self.st.scene {
+                // an explicit scene break resets who is on stage
+                self.st = Salience { scene: p.model_scene, recency: self.st.recency.clone(), ..Salience::default() };
+            }
+            for w in &mut self.st.weight {
+                *w *= 0.6;
+            }
+            tokenize(p.text, &p.quotes, &mut toks);
+            let mut ev = ParaEvidence::default();
+            let mut found: Vec<Mention> = Vec::new();
+            let mut tok_mention: HashMap<usize, usize> = HashMap::new();
+            let mut quote_vocative: Vec<(u32, usize)> = Vec::new();
+            let mut quote_unknown_vocative: Vec<(u32, String)> = Vec::new();
+            let mut i = 0;
+            while i < toks.len() {
+                let t = toks[i];
+                if !t.is_word() {
+                    i += 1;
+                    continue;
+                }
+                let clause_start = i == 0 || t.sentence_start || matches!(toks[i - 1].kind, Kind::Punct(',' | ';' | '—' | '-' | '(' ));
+                if let Some(mut na) = name_at(p.text, &toks, i, &mut buf) {
+                    shorten_to_known(&mut na, &toks, i, self.index);
+                    let last = toks[i + na.len - 1];
+                    if let Some(&ch) = self.index.get(&na.key) {
+                        self.mentions[ch] += 1;
+                        if t.quote.is_none() {
+                            let next = toks.get(i + na.len).filter(|x| x.is_word() && x.quote.is_none());
+                            let subject = next.is_some_and(|x| !x.cap && is_verbish(lower(x.text(p.text), &mut buf2)))
+                                || (last.possessive && clause_start);
+                            tok_mention.insert(i, found.len());
+                            found.push(Mention { tok: i, ch, subject, pronoun: false });
+                            self.add_pov(&mut ev, ch, subject, &toks, i + na.len, p.text, 1.0);
+                            self.st.touch(ch);
+                            ev.third += 1;
+                        } else if is_vocative(&toks, i, na.len) {
+                            quote_vocative.push((t.quote.unwrap_or(0), ch));
+                        }
+                    } else if t.quote.is_some() && na.len == 1 && !t.possessive && is_vocative(&toks, i, 1) {
+                        quote_unknown_vocative.push((t.quote.unwrap_or(0), na.key.clone()));
+                    }
+                    i += na.len;
+                    continue;
+                }
+                if t.quote.is_none() {
+                    let w = lower(t.text(p.text), &mut buf);
+                    ev.words += 1;
+                    if let Some((female, case)) = gendered_pronoun(w) {
+                        ev.third += 1;
+                        if let Some(ch) = self.resolve(female, i, &found) {
+                            let subject = case == PronounCase::Subject || (case == PronounCase::Possessive && clause_start);
+                            tok_mention.insert(i, found.len());
+                            found.push(Mention { tok: i, ch, subject, pronoun: true });
+                            let weight = if case == PronounCase::Object { 0.5 } else { 1.0 };
+                            self.add_pov(&mut ev, ch, subject, &toks, i + 1, p.text, weight);
+                            self.st.touch(ch);
+                        }
+                    } else if is_first_person(w) {
+                        ev.first += 1;
+                    } else if is_second_person(w) {
+                        ev.second += 1;
+                    } else if matches!(w, "they" | "them" | "their") {
+                        ev.third += 1;
+                    }
+                    if is_romance_word(w) {
+                        ev.romance += 1;
+                    }
+                } else if is_romance_word(lower(t.text(p.text), &mut buf)) {
+                    ev.romance += 1;
+                }
+                i += 1;
+            }
+            // topic: the first acting character of the narration
+            let topic = found.iter().find(|m| m.subject).or(found.first()).map(|m| m.ch);
+            let last_subject = found.iter().rev().find(|m| m.subject).map(|m| m.ch);
+
+            // speakers
+            let speakers = self.speakers(pi, &toks, &found, &tok_mention, &quote_vocative, &mut buf);
+            let base = self.quotes.len();
+            let mut addressees: Vec<Option<usize>> = vec![None; p.quotes.len()];
+            let mut unknowns: Vec<Option<String>> = vec![None; p.quotes.len()];
+            for &(q, c) in quote_vocative.iter().rev() {
+                if let Some(slot) = addressees.get_mut(q as usize) {
+                    *slot = Some(c);
+                }
+            }
+            for (q, k) in quote_unknown_vocative.into_iter().rev() {
+                if let Some(slot) = unknowns.get_mut(q as usize) {
+                    *slot = Some(k);
+                }
+            }
+            for (qi, &range) in p.quotes.iter().enumerate() {
+                let addressee = addressees[qi];
+                let unknown = unknowns[qi].take();
+                self.quotes.push(FoundQuote { para: pi, range, speaker: speakers[qi], addressee, vocative_unknown: unknown });
+            }
+            // conversation bookkeeping
+            for q in base..self.quotes.len() {
+                let (sp, ad) = (self.quotes[q].speaker, self.quotes[q].addressee);
+                if let Some(s) = sp {
+                    if let Some(prev) = self.st.last_speaker
+                        && prev != s
+                        && pi - self.st.last_speaker_para <= 2
+                    {
+                        *self.dialogue.entry(pair(prev, s)).or_default() += 1;
+                        self.st.partner = Some(prev);
+                    }
+                    self.st.last_speaker = Some(s);
+                    self.st.last_speaker_para = pi;
+                    if !ev.present.contains(&s) {
+                        ev.present.push(s);
+                    }
+                    if let Some(a) = ad.filter(|&a| a != s) {
+                        *self.dialogue.entry(pair(s, a)).or_default() += 1;
+                    }
+                    self.st.touch(s);
+                }
+                if let Some(a) = ad
+                    && !ev.present.contains(&a)
+                {
+                    ev.present.push(a);
+                }
+            }
+            for m in &found {
+                if !ev.present.contains(&m.ch) {
+                    ev.present.push(m.ch);
+                }
+            }
+            let para_speaker = speakers.iter().flatten().next().copied();
+            self.st.prev_topic = if p.quotes.is_empty() { topic } else { para_speaker.or(topic) };
+            self.st.prev_had_quotes = !p.quotes.is_empty();
+            self.st.prev_speaker = para_speaker;
+            self.st.prev_last_subject = last_subject.or(topic);
+            self.st.prev_ends_colon = p.text.trim_end().ends_with(':');
+            self.evidence.push(ev);
+        }
+    }
+
+    /// Adds point-of-view evidence for a mention; subjects of perception verbs weigh most.
+    fn add_pov(&self, ev: &mut ParaEvidence, ch: usize, subject: bool, toks: &[Token], next: usize, text: &str, weight: f32) {
+        let mut w = if subject { 2.0 } else { weight };
+        if subject {
+            let mut b = String::new();
+            for t in toks.iter().skip(next).take(3) {
+                if !t.is_word() {
+                    break;
+                }
+                if is_cognition_verb(lower(t.text(text), &mut b)) {
+                    w += 2.0;
+                    break;
+                }
+            }
+        }
+        match ev.pov.iter_mut().find(|(c, _)| *c == ch) {
+            Some(e) => e.1 += w,
+            None => ev.pov.push((ch, w)),
+        }
+    }
+
+    /// A reference at token `k` of narration: a character mention or an epithet ("the brunette").
+    fn reference_at(&mut self, p: &Para<'_>, toks: &[Token], k: usize, found: &[Mention], tok_mention: &HashMap<usize, usize>, buf: &mut String) -> Option<(Ref, usize)> {
+        let t = toks.get(k).filter(|t| t.is_word() && t.quote.is_none())?;
+        if let Some(&m) = tok_mention.get(&k) {
+            let mention = found[m];
+            let len = if mention.pronoun {
+                1
+            } else {
+                name_at(p.text, toks, k, buf).map_or(1, |mut n| {
+                    shorten_to_known(&mut n, toks, k, self.index);
+                    n.len
+                })
+            };
+            return Some((Ref::Char(mention.ch), k + len));
+        }
+        let w = lower(t.text(p.text), buf);
+        if matches!(w, "the" | "his" | "her" | "their") {
+            for len in 1..=2 {
+                let n = toks.get(k + len).filter(|x| x.is_word() && x.quote.is_none())?;
+                if is_person_noun(lower(n.text(p.text), buf)) {
+                    let after = toks.get(k + len + 1);
+                    // "the older vamp": take the last person noun of the phrase
+                    if len == 1 && after.is_some_and(|a| a.is_word() && is_person_noun(lower(a.text(p.text), buf))) {
+                        continue;
+                    }
+                    let text = p.text[t.start as usize..n.end as usize].to_lowercase();
+                    return Some((Ref::Epithet(text), k + len + 1));
+                }
+            }
+        }
+        None
+    }
+
+    /// A speech tag next to quotation `qi`: `"…," Angel said`, `said Angel`, `he replied`.
+    fn tag_after(&mut self, p: &Para<'_>, toks: &[Token], last: usize, found: &[Mention], tm: &HashMap<usize, usize>, buf: &mut String) -> Option<Ref> {
+        let mut k = last + 1;
+        while toks.get(k).is_some_and(|t| !t.is_word() && t.quote.is_none() && !matches!(t.kind, Kind::Punct('.' | '!' | '?'))) {
+            k += 1;
+        }
+        let t = toks.get(k).filter(|t| t.quote.is_none() && t.is_word())?;
+        if let Some((r, k2)) = self.reference_at(p, toks, k, found, tm, buf) {
+            let mut k2 = k2;
+            // skip one adverb or auxiliary: "he slowly said", "he had said"
+            if let Some(x) = toks.get(k2).filter(|x| x.is_word()) {
+                let w = lower(x.text(p.text), buf);
+                if (w.ends_with("ly") && !is_speech_verb(w)) || matches!(w, "had" | "has" | "was" | "then" | "finally" | "just") {
+                    k2 += 1;
+                }
+            }
+            let v = toks.get(k2).filter(|x| x.is_word() && x.quote.is_none())?;
+            let w = lower(v.text(p.text), buf);
+            let named = matches!(r, Ref::Char(_)) && !tm.get(&k).is_some_and(|&m| found[m].pronoun);
+            if is_speech_verb(w) || (named && is_verbish(w) && !v.cap) {
+                return Some(r);
+            }
+            return None;
+        }
+        let w = lower(t.text(p.text), buf);
+        if is_speech_verb(w) {
+            return self.reference_at(p, toks, k + 1, found, tm, buf).map(|(r, _)| r);
+        }
+        None
+    }
+
+    /// A speech tag in the clause before quotation: `Eventually he whispered into her hair, "…"`.
+    fn tag_before(&mut self, p: &Para<'_>, toks: &[Token], first: usize, found: &[Mention], tm: &HashMap<usize, usize>, buf: &mut String) -> Option<Ref> {
+        let mut k = first;
+        while k > 0 && !toks[k - 1].is_word() && toks[k - 1].quote.is_none() {
+            k -= 1;
+            if matches!(toks[k].kind, Kind::Punct(',' | ':')) {
+                // the clause ends right before the quotation with a comma or colon
+                let mut start = k;
+                while start > 0 && toks[start - 1].quote.is_none() && !matches!(toks[start - 1].kind, Kind::Punct('.' | '!' | '?')) {
+                    start -= 1;
+                }
+                for j in start..k {
+                    if let Some((r, after)) = self.reference_at(p, toks, j, found, tm, buf)
+                        && toks.get(after).is_some_and(|v| v.is_word() && is_speech_verb(lower(v.text(p.text), buf)))
+                    {
+                        return Some(r);
+                    }
+                }
+                return None;
+            }
+        }
+        None
+    }
+
+    fn resolve_ref(&mut self, r: Ref) -> Option<usize> {
+        match r {
+            Ref::Char(c) => Some(c),
+            Ref::Epithet(text) => {
+                let topic = self.st.prev_topic;
+                let ch = self.st.recency.iter().copied().find(|&c| Some(c) != topic)?;
+                self.epithets.push((ch, text));
+                Some(ch)
+            }
+        }
+    }
+
+    /// Speakers of the paragraph's quotations.
+    fn speakers(&mut self, pi: usize, toks: &[Token], found: &[Mention], tm: &HashMap<usize, usize>, vocatives: &[(u32, usize)], buf: &mut String) -> Vec<Option<usize>> {
+        let p = &self.paras[pi];
+        let n = p.quotes.len();
+        let mut out = vec![None; n];
+        if n == 0 {
+            return out;
+        }
+        let mut bounds = vec![(usize::MAX, 0usize); n];
+        for (i, t) in toks.iter().enumerate() {
+            if let Some(q) = t.quote {
+                let b = &mut bounds[q as usize];
+                b.0 = b.0.min(i);
+                b.1 = i;
+            }
+        }
+        for q in 0..n {
+            let (first, last) = bounds[q];
+            if first == usize::MAX {
+                continue;
+            }
+            let tag = self.tag_after(p, toks, last, found, tm, buf).or_else(|| self.tag_before(p, toks, first, found, tm, buf));
+            if let Some(r) = tag {
+                out[q] = self.resolve_ref(r);
+            }
+        }
+        // one speaker per paragraph unless tags say otherwise
+        let tagged = out.iter().flatten().next().copied();
+        let addressed: Vec<usize> = vocatives.iter().map(|&(_, c)| c).collect();
+        let fill = tagged.or_else(|| {
+            let first_quote_tok = bounds.iter().map(|b| b.0).min().unwrap_or(0);
+            // the acting character of narration before the first quotation
+            let actor = found.iter().find(|m| m.tok < first_quote_tok && m.subject).map(|m| m.ch);
+            let alternation = (self.st.prev_had_quotes && self.st.last_speaker_para + 1 == pi).then(|| {
+                let last = self.st.last_speaker?;
+                let partner = self.st.partner.filter(|&c| c != last).or_else(|| self.st.recency.iter().copied().find(|&c| c != last))?;
+                Some(partner)
+            }).flatten();
+            let narration_prev = if self.st.prev_ends_colon { self.st.prev_last_subject } else { self.st.prev_topic };
+            let candidates = [actor, alternation, narration_prev, self.st.recency.first().copied()];
+            candidates.into_iter().flatten().find(|c| !addressed.contains(c)).or_else(|| {
+                // addressed by name: the speaker is someone else on stage
+                self.st.recency.iter().copied().find(|c| !addressed.contains(c))
+            })
+        });
+        for s in &mut out {
+            if s.is_none() {
+                *s = fill;
+            }
+        }
+        out
+    }
+}
+
+/// When a capitalised run is not a known name, falls back to its longest known prefix
+/// ("Spike Faith's blood" -> "Spike").
+fn shorten_to_known(na: &mut crate::characters::NameAt, toks: &[Token], i: usize, index: &HashMap<String, usize>) {
+    if index.contains_key(&na.key) {
+        return;
+    }
+    let words: Vec<&str> = na.key.split(' ').collect();
+    for k in (1..words.len()).rev() {
+        let key = words[..k].join(" ");
+        if index.contains_key(&key) {
+            // token count of the first k words, skipping the dot of "Mr."
+            let mut n = 0;
+            let mut seen = 0;
+            while seen < k && i + n < toks.len() {
+                if toks[i + n].is_word() {
+                    seen += 1;
+                }
+                n += 1;
+            }
+            na.len = n.max(1);
+            na.key = key;
+            return;
+        }
+    }
+}
+
+/// A speech-tag subject before resolution.
+enum Ref {
+    Char(usize),
+    Epithet(String),
+}
+
+fn pair(a: usize, b: usize) -> (usize, usize) {
+    if a < b { (a, b) } else { (b, a) }
+}
+
+/// True when the name at `i..i+len` inside a quotation is set off as a vocative.
+fn is_vocative(toks: &[Token], i: usize, len: usize) -> bool {
+    let q = toks[i].quote;
+    let prev = i.checked_sub(1).map(|k| toks[k]);
+    let next = toks.get(i + len).copied();
+    let edge_before = prev.is_none_or(|x| x.quote != q);
+    let comma_before = prev.is_some_and(|x| x.quote == q && x.is_punct(','));
+    let punct_after = next.is_none_or(|x| x.quote != q || matches!(x.kind, Kind::Punct(',' | '.' | '?' | '!' | '…' | ';')));
+    (edge_before || comma_before) && punct_after && (comma_before || next.is_some_and(|x| x.quote == q && !x.is_word()))
+}
+
+/// Unknown capitalised words used only as vocatives become aliases of the one they address
+/// ("Peaches" said to Angel): the addressee is the nearest other speaker of the conversation.
+fn vocative_aliases(
+    paras: &[Para<'_>],
+    quotes: &mut [FoundQuote],
+    clusters: &mut [Cluster],
+    names: &HashMap<String, NameStats>,
+    mentions: &mut [u32],
+    dialogue: &mut HashMap<(usize, usize), u32>,
+) {
+    let mut votes: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    for qi in 0..quotes.len() {
+        let Some(word) = quotes[qi].vocative_unknown.clone() else { continue };
+        if is_non_name(&word) || names.get(&word).is_some_and(|s| s.count > s.vocative) {
+            continue;
+        }
+        let Some(speaker) = quotes[qi].speaker else { continue };
+        let para = quotes[qi].para;
+        let near = |q: &FoundQuote| q.para.abs_diff(para) <= 4 && q.speaker.is_some_and(|s| s != speaker);
+        let other = quotes[qi + 1..].iter().take(6).find(|q| near(q)).or_else(|| quotes[..qi].iter().rev().take(6).find(|q| near(q)));
+        if let Some(o) = other.and_then(|q| q.speaker) {
+            votes.entry(word).or_default().push((qi, o));
+        }
+    }
+    for (word, v) in votes {
+        let target = v[0].1;
+        if v.iter().all(|&(_, o)| o == target) {
+            let display = names.get(&word).map_or(word.clone(), |s| s.display.clone());
+            if !clusters[target].aliases.contains(&display) {
+                clusters[target].aliases.push(display);
+            }
+            for (qi, _) in v {
+                quotes[qi].addressee = Some(target);
+                mentions[target] += 1;
+                if let Some(s) = quotes[qi].speaker {
+                    *dialogue.entry(pair(s, target)).or_default() += 1;
+                }
+            }
+        }
+    }
+    let _ = paras;
+}
+
+/// Flags full stops that probably replaced an ellipsis: "but why. Realization", "or. or not".
+fn repairs(paras: &[Para<'_>]) -> Vec<RepairFlag> {
+    let mut out = Vec::new();
+    let mut buf = String::new();
+    for p in paras {
+        let bytes = p.text.as_bytes();
+        let trimmed_len = p.text.trim_end().len();
+        // full stops followed by a space, and one ending the paragraph ("having his fangs in.")
+        let dots = (0..trimmed_len).filter(|&i| bytes[i] == b'.' && (bytes.get(i + 1) == Some(&b' ') || i + 1 == trimmed_len));
+        for dot in dots {
+            if dot > 0 && bytes[dot - 1] == b'.' || bytes.get(dot + 2) == Some(&b'.') {
+                continue;
+            }
+            let before = &p.text[..dot];
+            let word_start = before.rfind(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+            let word = &before[word_start..];
+            if word.is_empty() || word.len() == 1 && word.chars().all(char::is_uppercase) {
+                continue;
+            }
+            let lw = lower(word, &mut buf).to_string();
+            if matches!(lw.as_str(), "mr" | "mrs" | "ms" | "dr" | "st" | "jr" | "sr" | "vs" | "etc" | "prof" | "capt" | "col" | "rev") {
+                continue;
+            }
+            let next = p.text.get(dot + 2..).and_then(|t| t.chars().next());
+            let prev_word = before[..word_start].split_whitespace().last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
+            let question_tail = matches!(lw.as_str(), "why" | "how" | "what") && prev_word.as_deref().is_some_and(|w| matches!(w, "but" | "and" | "or"));
+            if next.is_some_and(char::is_lowercase) || is_dangling_word(&lw) || question_tail {
+                out.push(RepairFlag {
+                    kind: "collapsed_ellipsis".into(),
+                    span: p.span(dot, dot + 1),
+                    chapter: p.chapter,
+                    paragraph: p.index,
+                    range: [dot, dot + 1],
+                    suggestion: "...".into(),
+                });
+            }
+        }
+    }
+    out
+}

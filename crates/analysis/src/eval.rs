@@ -1,0 +1,609 @@
+//! Evaluation against the hand-annotated seeds (`expected.json`) and LitBank.
+//!
+//! Seeds: paragraphs are the non-empty lines of each file numbered from 1; predicted spans are
+//! mapped back to those numbers. LitBank: measured on **rejoined text** — the tokenised sentences
+//! of `quotations/tsv/*_brat.txt` are detokenised into running text (punctuation attached, quote
+//! marks paired) and cut into paragraphs where dialogue turns begin, since LitBank keeps no
+//! paragraph breaks; gold offsets are mapped onto the rejoined text token by token. A predicted
+//! speaker is right when one of its character's names equals a proper-name mention of the gold
+//! speaker's coreference chain.
+
+use std::collections::{HashMap, HashSet};
+use std::fmt;
+use std::path::Path;
+
+use ficarchive_model::{Chapter, Paragraph, Span, Work};
+
+use crate::characters::name_key;
+use crate::{Analysis, analyze, plain};
+
+/// Counts behind one precision/recall style score.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct Ratio {
+    /// Successes.
+    pub hit: usize,
+    /// Trials.
+    pub total: usize,
+}
+
+impl Ratio {
+    fn add(&mut self, ok: bool) {
+        self.total += 1;
+        self.hit += usize::from(ok);
+    }
+
+    /// The ratio, or None when there were no trials.
+    pub fn value(&self) -> Option<f64> {
+        (self.total > 0).then(|| self.hit as f64 / self.total as f64)
+    }
+}
+
+fn f1(p: Ratio, r: Ratio) -> Option<f64> {
+    match (p.value(), r.value()) {
+        (Some(p), Some(r)) if p + r > 0.0 => Some(2.0 * p * r / (p + r)),
+        (Some(_), Some(_)) => Some(0.0),
+        _ => None,
+    }
+}
+
+/// Scores on one data set.
+#[derive(Debug, Clone, Default, PartialEq)]
+pub struct Scores {
+    /// Predicted characters that are real characters.
+    pub character_precision: Ratio,
+    /// Annotated characters found.
+    pub character_recall: Ratio,
+    /// Annotated (name, alias) pairs, present in the text, grouped into one predicted character.
+    pub alias_grouping: Ratio,
+    /// Predicted quotations that are annotated quotations.
+    pub quote_precision: Ratio,
+    /// Annotated quotations found.
+    pub quote_recall: Ratio,
+    /// Right speaker among found quotations.
+    pub speaker_accuracy: Ratio,
+    /// Right speaker among all annotated quotations (end to end).
+    pub speaker_end_to_end: Ratio,
+    /// Predicted scene boundaries that are annotated ones.
+    pub boundary_precision: Ratio,
+    /// Annotated scene boundaries found.
+    pub boundary_recall: Ratio,
+    /// Annotated scenes whose point-of-view character is right.
+    pub pov_accuracy: Ratio,
+    /// Annotated scenes whose grammatical person is right.
+    pub person_accuracy: Ratio,
+    /// Annotated relationships found among the predicted ones scoring at least 0.5.
+    pub relationship_recall: Ratio,
+}
+
+/// The evaluation result: scores per data set, notes and the individual misses.
+#[derive(Debug, Clone, Default)]
+pub struct EvalReport {
+    /// Scores on the seeds.
+    pub seeds: Scores,
+    /// Scores on LitBank.
+    pub litbank: Scores,
+    /// Files read, what was skipped and why.
+    pub notes: Vec<String>,
+    /// One line per miss on the seeds, for reading.
+    pub misses: Vec<String>,
+}
+
+fn pct(r: &Ratio) -> String {
+    match r.value() {
+        Some(v) => format!("{:5.1}% ({}/{})", v * 100.0, r.hit, r.total),
+        None => "n/a".into(),
+    }
+}
+
+fn pct_f1(p: &Ratio, r: &Ratio) -> String {
+    f1(*p, *r).map_or("n/a".into(), |v| format!("{:5.1}%", v * 100.0))
+}
+
+impl fmt::Display for EvalReport {
+    fn fmt(&self, f: &mut fmt::Formatter<'_>) -> fmt::Result {
+        let (s, l) = (&self.seeds, &self.litbank);
+        writeln!(f, "| metric | seeds | LitBank |")?;
+        writeln!(f, "|---|---|---|")?;
+        let rows: [(&str, &Ratio, &Ratio); 12] = [
+            ("character precision", &s.character_precision, &l.character_precision),
+            ("character recall", &s.character_recall, &l.character_recall),
+            ("alias grouping", &s.alias_grouping, &l.alias_grouping),
+            ("quote precision", &s.quote_precision, &l.quote_precision),
+            ("quote recall", &s.quote_recall, &l.quote_recall),
+            ("speaker accuracy (found quotes)", &s.speaker_accuracy, &l.speaker_accuracy),
+            ("speaker accuracy (end to end)", &s.speaker_end_to_end, &l.speaker_end_to_end),
+            ("scene boundary precision", &s.boundary_precision, &l.boundary_precision),
+            ("scene boundary recall", &s.boundary_recall, &l.boundary_recall),
+            ("POV accuracy", &s.pov_accuracy, &l.pov_accuracy),
+            ("person accuracy", &s.person_accuracy, &l.person_accuracy),
+            ("relationship recall", &s.relationship_recall, &l.relationship_recall),
+        ];
+        for (name, a, b) in rows {
+            writeln!(f, "| {name} | {} | {} |", pct(a), pct(b))?;
+        }
+        writeln!(f, "| quote F1 | {} | {} |", pct_f1(&s.quote_precision, &s.quote_recall), pct_f1(&l.quote_precision, &l.quote_recall))?;
+        writeln!(
+            f,
+            "| scene boundary F1 | {} | {} |",
+            pct_f1(&s.boundary_precision, &s.boundary_recall),
+            pct_f1(&l.boundary_precision, &l.boundary_recall)
+        )?;
+        for n in &self.notes {
+            writeln!(f, "note: {n}")?;
+        }
+        Ok(())
+    }
+}
+
+/// Evaluates with the built-in line splitter ([`plain::work_from_lines`]) as the seed reader.
+pub fn run(seeds_dir: &Path, litbank_dir: &Path) -> EvalReport {
+    run_with(seeds_dir, litbank_dir, &|t| Some(plain::work_from_lines(t)))
+}
+
+/// Evaluates with a given reader for the seed files (the CLI passes the full plain-text reader).
+pub fn run_with(seeds_dir: &Path, litbank_dir: &Path, reader: &dyn Fn(&str) -> Option<Work>) -> EvalReport {
+    let mut report = EvalReport::default();
+    seeds(seeds_dir, reader, &mut report);
+    litbank(litbank_dir, &mut report);
+    report
+}
+
+/// Every name of a character, as keys.
+fn keys_of(name: &str, aliases: &[String]) -> HashSet<String> {
+    std::iter::once(name).chain(aliases.iter().map(String::as_str)).map(name_key).filter(|k| !k.is_empty()).collect()
+}
+
+/// Maps a byte offset to its 1-based non-empty line number.
+struct Lines {
+    starts: Vec<(usize, usize)>,
+}
+
+impl Lines {
+    fn new(text: &str) -> Self {
+        let mut starts = Vec::new();
+        let mut off = 0;
+        for line in text.split_inclusive('\n') {
+            if !line.trim().is_empty() {
+                starts.push((off, off + line.len()));
+            }
+            off += line.len();
+        }
+        Lines { starts }
+    }
+
+    fn number(&self, offset: usize) -> Option<usize> {
+        let i = self.starts.partition_point(|&(s, _)| s <= offset);
+        (i > 0 && offset <= self.starts[i - 1].1).then_some(i)
+    }
+}
+
+fn seeds(dir: &Path, reader: &dyn Fn(&str) -> Option<Work>, report: &mut EvalReport) {
+    let path = dir.join("expected.json");
+    let expected: serde_json::Value = match std::fs::read_to_string(&path).map_err(|e| e.to_string()).and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())) {
+        Ok(v) => v,
+        Err(e) => {
+            report.notes.push(format!("seeds skipped: cannot read {}: {e}", path.display()));
+            return;
+        }
+    };
+    let empty = Vec::new();
+    for w in expected["works"].as_array().unwrap_or(&empty) {
+        let file = w["file"].as_str().unwrap_or("");
+        let Ok(text) = std::fs::read_to_string(dir.join(file)) else {
+            report.notes.push(format!("seed {file} missing"));
+            continue;
+        };
+        let Some(work) = reader(&text) else {
+            report.notes.push(format!("seed {file}: reader gave no work"));
+            continue;
+        };
+        let a = analyze(&work);
+        seed_work(file, &text, w, &a, report);
+    }
+}
+
+fn str_list(v: &serde_json::Value) -> Vec<String> {
+    v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default()
+}
+
+fn seed_work(file: &str, text: &str, w: &serde_json::Value, a: &Analysis, report: &mut EvalReport) {
+    let s = &mut report.seeds;
+    let lines = Lines::new(text);
+    let lower_text = text.to_lowercase();
+    let empty = Vec::new();
+    let gold: Vec<(String, HashSet<String>, Vec<String>)> = w["characters"]
+        .as_array()
+        .unwrap_or(&empty)
+        .iter()
+        .map(|c| {
+            let name = c["name"].as_str().unwrap_or("").to_string();
+            let aliases = str_list(&c["aliases"]);
+            (name.clone(), keys_of(&name, &aliases), std::iter::once(name).chain(aliases).collect())
+        })
+        .collect();
+    let predicted: Vec<HashSet<String>> = a.characters.iter().map(|c| keys_of(&c.name, &c.aliases)).collect();
+    // predicted character index -> gold index
+    let to_gold: Vec<Option<usize>> = predicted.iter().map(|p| gold.iter().position(|g| !g.1.is_disjoint(p))).collect();
+    for (i, c) in a.characters.iter().enumerate() {
+        s.character_precision.add(to_gold[i].is_some());
+        if to_gold[i].is_none() {
+            report.misses.push(format!("{file}: not a character: {}", c.name));
+        }
+    }
+    for (gi, g) in gold.iter().enumerate() {
+        let found = to_gold.contains(&Some(gi));
+        s.character_recall.add(found);
+        if !found {
+            report.misses.push(format!("{file}: character missed: {}", g.0));
+        }
+        // alias grouping: names present in the text, all in the best predicted character
+        let present: Vec<&String> = g.2.iter().filter(|n| lower_text.contains(&n.to_lowercase())).collect();
+        if present.len() < 2 {
+            continue;
+        }
+        let best = predicted.iter().max_by_key(|p| present.iter().filter(|n| p.contains(&name_key(n))).count());
+        for n in present {
+            let ok = best.is_some_and(|p| p.contains(&name_key(n)));
+            s.alias_grouping.add(ok);
+            if !ok {
+                report.misses.push(format!("{file}: alias not grouped with {}: {n}", g.0));
+            }
+        }
+    }
+    let gold_of_name = |name: &Option<String>| -> Option<usize> {
+        let n = name.as_ref()?;
+        a.characters.iter().position(|c| c.name == *n).and_then(|i| to_gold[i])
+    };
+    // quotes
+    let gold_quotes: Vec<(usize, String, String)> = w["quotes"]
+        .as_array()
+        .unwrap_or(&empty)
+        .iter()
+        .map(|q| (q["paragraph"].as_u64().unwrap_or(0) as usize, q["starts"].as_str().unwrap_or("").to_string(), q["speaker"].as_str().unwrap_or("").to_string()))
+        .collect();
+    let norm = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut used = vec![false; a.quotes.len()];
+    for (para, starts, speaker) in &gold_quotes {
+        let starts_n = norm(starts);
+        let hit = a.quotes.iter().enumerate().find(|(i, q)| {
+            !used[*i] && q.span.and_then(|sp| lines.number(sp.start)) == Some(*para) && {
+                let t = norm(&q.text);
+                t.starts_with(&starts_n) || (t.len() >= 3 && starts_n.starts_with(&t))
+            }
+        });
+        s.quote_recall.add(hit.is_some());
+        let gold_idx = gold.iter().position(|g| g.0 == *speaker);
+        match hit {
+            Some((i, q)) => {
+                used[i] = true;
+                let ok = gold_idx.is_some() && gold_of_name(&q.speaker) == gold_idx;
+                s.speaker_accuracy.add(ok);
+                s.speaker_end_to_end.add(ok);
+                if !ok {
+                    report.misses.push(format!("{file}: speaker of ¶{para} {starts:?}: got {:?}, want {speaker}", q.speaker));
+                }
+            }
+            None => {
+                s.speaker_end_to_end.add(false);
+                report.misses.push(format!("{file}: quote missed: ¶{para} {starts:?}"));
+            }
+        }
+    }
+    for (i, q) in a.quotes.iter().enumerate() {
+        s.quote_precision.add(used[i]);
+        if !used[i] {
+            report.misses.push(format!("{file}: extra quote {:?} at ¶{:?}", q.text, q.span.and_then(|sp| lines.number(sp.start))));
+        }
+    }
+    // scenes: boundaries are first paragraphs of scenes that do not open a chapter
+    let mut gold_scenes = Vec::new();
+    for ch in w["chapters"].as_array().unwrap_or(&empty) {
+        for (k, sc) in ch["scenes"].as_array().unwrap_or(&empty).iter().enumerate() {
+            let first = sc["first"].as_u64().unwrap_or(0) as usize;
+            let last = sc["last"].as_u64().unwrap_or(0) as usize;
+            gold_scenes.push((k == 0, first, last, sc["person"].as_str().unwrap_or("").to_string(), sc["pov"].as_str().map(str::to_string)));
+        }
+    }
+    let pred_scenes: Vec<(usize, usize, &crate::SceneAnalysis)> = a
+        .scenes
+        .iter()
+        .filter_map(|sc| {
+            let sp = sc.span?;
+            Some((lines.number(sp.start)?, lines.number(sp.end.saturating_sub(1))?, sc))
+        })
+        .collect();
+    let gold_bounds: HashSet<usize> = gold_scenes.iter().filter(|g| !g.0).map(|g| g.1).collect();
+    let mut pred_bounds = HashSet::new();
+    for (i, p) in pred_scenes.iter().enumerate() {
+        if i > 0 && pred_scenes[i - 1].2.chapter == p.2.chapter {
+            pred_bounds.insert(p.0);
+        }
+    }
+    for b in &pred_bounds {
+        s.boundary_precision.add(gold_bounds.contains(b));
+        if !gold_bounds.contains(b) {
+            report.misses.push(format!("{file}: extra scene boundary at ¶{b}"));
+        }
+    }
+    for b in &gold_bounds {
+        s.boundary_recall.add(pred_bounds.contains(b));
+        if !pred_bounds.contains(b) {
+            report.misses.push(format!("{file}: scene boundary missed at ¶{b}"));
+        }
+    }
+    for (_, first, last, person, pov) in &gold_scenes {
+        let best = pred_scenes.iter().max_by_key(|p| (p.1.min(*last) + 1).saturating_sub(p.0.max(*first)));
+        let person_ok = best.is_some_and(|p| serde_json::to_value(p.2.person).ok().and_then(|v| v.as_str().map(str::to_string)).as_deref() == Some(person.as_str()));
+        let want = pov.as_ref().and_then(|n| gold.iter().position(|g| g.0 == *n));
+        let got = best.and_then(|p| gold_of_name(&p.2.pov));
+        s.person_accuracy.add(person_ok);
+        s.pov_accuracy.add(want == got && want.is_some());
+        if want != got || !person_ok {
+            report.misses.push(format!("{file}: scene ¶{first}-{last} want {person}/{pov:?}, got {:?}", best.map(|p| (p.2.person, p.2.pov.clone()))));
+        }
+    }
+    // relationships
+    for r in str_list(&w["relationships"]) {
+        let names: Vec<Option<usize>> = r.split('/').map(|n| gold.iter().position(|g| g.0 == n.trim())).collect();
+        let ok = a.relationships.iter().filter(|x| x.score >= 0.5).any(|x| {
+            let got: Vec<Option<usize>> = x.characters.iter().map(|n| gold_of_name(&Some(n.clone()))).collect();
+            names.len() == 2 && got.len() == 2 && ((got[0] == names[0] && got[1] == names[1]) || (got[0] == names[1] && got[1] == names[0])) && names[0].is_some()
+        });
+        s.relationship_recall.add(ok);
+        if !ok {
+            report.misses.push(format!("{file}: relationship missed: {r}"));
+        }
+    }
+}
+
+/// A LitBank document rejoined: text, token offsets per sentence, and the work built from it.
+struct Rejoined {
+    text: String,
+    tokens: Vec<Vec<(usize, usize)>>,
+}
+
+fn rejoin(tokenised: &str) -> Rejoined {
+    let mut text = String::with_capacity(tokenised.len());
+    let mut tokens = Vec::new();
+    let mut open_double = false;
+    let mut no_space_next = true;
+    for sentence in tokenised.lines() {
+        let mut offs = Vec::new();
+        for tok in sentence.split(' ').filter(|t| !t.is_empty()) {
+            let (tok, opener, closer) = match tok {
+                "\"" => {
+                    open_double = !open_double;
+                    ("\"", open_double, !open_double)
+                }
+                "“" | "‘" | "``" | "(" | "[" => (tok, true, false),
+                "”" | "’" | "''" => (tok, false, true),
+                _ => (tok, false, false),
+            };
+            let attach = closer
+                || matches!(tok, "," | "." | ";" | ":" | "!" | "?" | ")" | "]" | "n't" | "'s" | "’s" | "'d" | "'ll" | "'re" | "'ve" | "'m")
+                || (tok.starts_with('\'') && tok.len() <= 3 && tok.len() > 1);
+            if !text.is_empty() && !attach && !no_space_next {
+                text.push(' ');
+            }
+            let start = text.len();
+            text.push_str(tok);
+            offs.push((start, text.len()));
+            no_space_next = opener;
+        }
+        // sentences are joined by a space; paragraphs are cut later
+        no_space_next = false;
+        tokens.push(offs);
+    }
+    Rejoined { text, tokens }
+}
+
+/// Cuts rejoined text into paragraphs where a dialogue turn starts, and builds a work.
+fn litbank_work(r: &Rejoined) -> Work {
+    let mut paragraphs = Vec::new();
+    let mut start: Option<usize> = None;
+    let mut depth_open = false;
+    let mut prev_had_quote = false;
+    for offs in &r.tokens {
+        let (Some(&(s, _)), Some(&(_, e))) = (offs.first(), offs.last()) else { continue };
+        let sentence = &r.text[s..e];
+        let opens = sentence.starts_with(['“', '"', '‘', '`']);
+        let has_quote = sentence.contains(['“', '”', '"', '‘']);
+        let cut = !depth_open && (opens || prev_had_quote);
+        if cut && let Some(ps) = start.take() {
+            paragraphs.push((ps, s));
+        }
+        if start.is_none() {
+            start = Some(s);
+        }
+        for c in sentence.chars() {
+            match c {
+                '“' => depth_open = true,
+                '”' => depth_open = false,
+                _ => {}
+            }
+        }
+        if sentence.matches('"').count() % 2 == 1 {
+            depth_open = !depth_open;
+        }
+        prev_had_quote = has_quote;
+    }
+    if let Some(ps) = start {
+        paragraphs.push((ps, r.text.len()));
+    }
+    let paras: Vec<Paragraph> = paragraphs
+        .into_iter()
+        .map(|(s, e)| {
+            let t = r.text[s..e].trim_end();
+            Paragraph { text: t.to_string(), html: None, span: Some(Span::new(s, s + t.len())) }
+        })
+        .collect();
+    Work { chapters: vec![Chapter::from_paragraphs(1, None, paras)], ..Work::default() }
+}
+
+fn litbank(dir: &Path, report: &mut EvalReport) {
+    let qdir = dir.join("quotations/tsv");
+    let cdir = dir.join("coref/brat");
+    let Ok(entries) = std::fs::read_dir(&qdir) else {
+        report.notes.push(format!("LitBank skipped: no {}", qdir.display()));
+        return;
+    };
+    let mut files: Vec<String> = entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().to_string()).filter(|n| n.ends_with(".ann")).collect();
+    files.sort();
+    let mut docs = 0;
+    for ann in files {
+        let stem = ann.trim_end_matches(".ann");
+        let (Ok(qann), Ok(tok), Ok(cann)) = (
+            std::fs::read_to_string(qdir.join(&ann)),
+            std::fs::read_to_string(qdir.join(format!("{stem}.txt"))),
+            std::fs::read_to_string(cdir.join(&ann)),
+        ) else {
+            report.notes.push(format!("LitBank {stem}: missing files"));
+            continue;
+        };
+        docs += 1;
+        litbank_doc(&qann, &tok, &cann, &mut report.litbank);
+    }
+    report.notes.push(format!("LitBank: {docs} documents with quotations, measured on rejoined text"));
+}
+
+fn litbank_doc(qann: &str, tokenised: &str, cann: &str, s: &mut Scores) {
+    let r = rejoin(tokenised);
+    let work = litbank_work(&r);
+    let a = analyze(&work);
+    // coreference: chains, proper-name mentions, PER spans
+    let mut prop_per: HashSet<(usize, usize)> = HashSet::new();
+    let mut per: HashSet<(usize, usize)> = HashSet::new();
+    let mut chains: HashMap<String, Vec<((usize, usize), String)>> = HashMap::new();
+    for line in cann.lines() {
+        let mut cols = line.split('\t');
+        let (Some(id), Some(meta), Some(text)) = (cols.next(), cols.next(), cols.next()) else { continue };
+        if !id.starts_with('T') {
+            continue;
+        }
+        let mut m = meta.split(' ');
+        let (Some(label), Some(st), Some(en)) = (m.next(), m.next(), m.next()) else { continue };
+        let (Ok(st), Ok(en)) = (st.parse::<usize>(), en.parse::<usize>()) else { continue };
+        match label {
+            "PROP_PER" => {
+                prop_per.insert((st, en));
+                per.insert((st, en));
+            }
+            l if l.ends_with("_PER") => {
+                per.insert((st, en));
+            }
+            l if l.contains('-') && !l.contains('_') || l.rsplit_once('-').is_some_and(|(_, n)| n.parse::<u32>().is_ok()) => {
+                chains.entry(l.to_string()).or_default().push(((st, en), text.to_string()));
+            }
+            _ => {}
+        }
+    }
+    let chain_names: HashMap<&str, HashSet<String>> = chains
+        .iter()
+        .map(|(id, ms)| (id.as_str(), ms.iter().filter(|(sp, _)| prop_per.contains(sp)).map(|(_, t)| name_key(t)).collect()))
+        .collect();
+    let predicted: Vec<HashSet<String>> = a.characters.iter().map(|c| keys_of(&c.name, &c.aliases)).collect();
+    // characters: named PER chains with at least two mentions
+    let gold_chars: Vec<&str> = chains
+        .iter()
+        .filter(|(id, ms)| ms.len() >= 2 && ms.iter().any(|(sp, _)| per.contains(sp)) && chain_names.get(id.as_str()).is_some_and(|n| !n.is_empty()))
+        .map(|(id, _)| id.as_str())
+        .collect();
+    let any_named: Vec<&HashSet<String>> = chain_names.values().filter(|n| !n.is_empty()).collect();
+    for p in &predicted {
+        s.character_precision.add(any_named.iter().any(|n| !n.is_disjoint(p)));
+    }
+    for g in &gold_chars {
+        let names = &chain_names[g];
+        s.character_recall.add(predicted.iter().any(|p| !p.is_disjoint(names)));
+        if names.len() >= 2 {
+            let best = predicted.iter().max_by_key(|p| names.intersection(p).count());
+            for n in names {
+                s.alias_grouping.add(best.is_some_and(|p| p.contains(n)));
+            }
+        }
+    }
+    // character offsets in the tokenised file -> rejoined offsets
+    let mut tok_char_starts: Vec<Vec<usize>> = Vec::new();
+    let mut off = 0;
+    for line in tokenised.split_inclusive('\n') {
+        let mut v = Vec::new();
+        let mut pos = off;
+        for t in line.trim_end_matches('\n').split(' ') {
+            if !t.is_empty() {
+                v.push(pos);
+            }
+            pos += t.len() + 1;
+        }
+        tok_char_starts.push(v);
+        off += line.len();
+    }
+    let _ = tok_char_starts;
+    let quote_spans: Vec<(Span, &crate::Quote)> = a.quotes.iter().filter_map(|q| Some((q.span?, q))).collect();
+    let mut pred_hit = vec![false; quote_spans.len()];
+    let mut attrib: HashMap<&str, &str> = HashMap::new();
+    for line in qann.lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.first() == Some(&"ATTRIB") && cols.len() >= 3 {
+            attrib.insert(cols[1], cols[2]);
+        }
+    }
+    for line in qann.lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.first() != Some(&"QUOTE") || cols.len() < 6 {
+            continue;
+        }
+        let nums: Vec<usize> = cols[2..6].iter().filter_map(|c| c.parse().ok()).collect();
+        if nums.len() != 4 {
+            continue;
+        }
+        let start = r.tokens.get(nums[0]).and_then(|s| s.get(nums[1])).map(|t| t.0);
+        let end = r.tokens.get(nums[2]).and_then(|s| s.get(nums[3])).map(|t| t.1);
+        let (Some(gs), Some(ge)) = (start, end) else { continue };
+        let mut best: Option<(usize, usize)> = None;
+        for (i, (sp, _)) in quote_spans.iter().enumerate() {
+            let ov = sp.end.min(ge).saturating_sub(sp.start.max(gs));
+            if ov * 2 >= sp.len().max(1) && ov > 0 {
+                pred_hit[i] = true;
+                if best.is_none_or(|b| ov > b.1) {
+                    best = Some((i, ov));
+                }
+            }
+        }
+        s.quote_recall.add(best.is_some());
+        let gold_names = attrib.get(cols[1]).and_then(|id| chain_names.get(id));
+        let ok = best.is_some_and(|(i, _)| {
+            let q = quote_spans[i].1;
+            let Some(sp) = &q.speaker else { return false };
+            let keys = a.characters.iter().find(|c| c.name == *sp).map(|c| keys_of(&c.name, &c.aliases)).unwrap_or_default();
+            gold_names.is_some_and(|g| !g.is_disjoint(&keys))
+        });
+        if best.is_some() {
+            s.speaker_accuracy.add(ok);
+        }
+        s.speaker_end_to_end.add(ok);
+    }
+    for h in pred_hit {
+        s.quote_precision.add(h);
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn rejoin_attaches_punctuation_and_quotes() {
+        let r = rejoin("“ Hello , Emma ! ” said he .\nShe did n't .\n");
+        assert_eq!(r.text, "“Hello, Emma!” said he. She didn't.");
+        let (s, e) = r.tokens[0][3];
+        assert_eq!(&r.text[s..e], "Emma");
+    }
+
+    #[test]
+    fn lines_number_non_empty_lines() {
+        let l = Lines::new("a\n\nb\nc");
+        assert_eq!(l.number(0), Some(1));
+        assert_eq!(l.number(3), Some(2));
+        assert_eq!(l.number(5), Some(3));
+    }
+}

@@ -1,0 +1,258 @@
+//! Narrative analysis of a fan work: its characters and their aliases, every quotation with its
+//! speaker and addressee, scenes with their grammatical person and point-of-view character, the
+//! relationships it features, and flags for text damaged by lossy scraping.
+//!
+//! Everything here is a pure function of a [`Work`]. The methods are rules over closed English word
+//! lists (pronouns, speech verbs, function words) plus statistics gathered from the work itself, so
+//! the cost is linear in the text: two tokenising passes and a Viterbi segmentation over paragraphs.
+//!
+//! Spans: when a paragraph carries a source span whose length equals its text's length (as the
+//! plain-text reader guarantees), quote and scene spans are byte ranges into the source. Otherwise
+//! `span` is `null` and `chapter`/`paragraph`/`range` locate the text inside the work instead.
+
+mod characters;
+mod engine;
+pub mod eval;
+mod lexicon;
+pub mod plain;
+mod relations;
+mod scenes;
+mod tokens;
+
+use ficarchive_model::{Span, Work};
+use serde::{Deserialize, Serialize};
+
+/// The analysis of one work, serialised as the `analysis` object of the JSON contract.
+#[derive(Debug, Clone, PartialEq, Default, Serialize, Deserialize)]
+pub struct Analysis {
+    /// The people of the story, most prominent first.
+    pub characters: Vec<Character>,
+    /// Pairings the work features, strongest first.
+    pub relationships: Vec<Relationship>,
+    /// Scenes in reading order, with their grammatical person and point of view.
+    pub scenes: Vec<SceneAnalysis>,
+    /// Every quotation of direct speech in reading order.
+    pub quotes: Vec<Quote>,
+    /// Places where the text looks damaged (the text itself is never changed).
+    #[serde(default)]
+    pub repairs: Vec<RepairFlag>,
+}
+
+/// One character: a canonical name, the other names the text uses for them, and counts.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Character {
+    /// Canonical name (a declared tag's full form when the work has one).
+    pub name: String,
+    /// Other names and descriptions used for the character.
+    pub aliases: Vec<String>,
+    /// Times a name or alias occurs in the story text.
+    pub mentions: u32,
+    /// Quotations attributed to the character.
+    pub quotes: u32,
+    /// "female", "male" or null, as the pronouns near the name suggest.
+    #[serde(default)]
+    pub gender: Option<String>,
+}
+
+/// A pairing between two characters with a strength score in `0..=1`.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Relationship {
+    /// The two characters' canonical names.
+    pub characters: [String; 2],
+    /// How strongly the work features the pairing.
+    pub score: f64,
+    /// Where the evidence came from: "tags", "summary", "text" (any combination).
+    #[serde(default)]
+    pub sources: Vec<String>,
+}
+
+/// Grammatical person of a scene's narration.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Serialize, Deserialize)]
+#[serde(rename_all = "lowercase")]
+pub enum Person {
+    /// "I walked".
+    First,
+    /// "You walk".
+    Second,
+    /// "She walked".
+    Third,
+}
+
+/// A scene found by the analysis (explicit breaks plus breaks where the narration shifts).
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct SceneAnalysis {
+    /// The chapter's number.
+    pub chapter: u32,
+    /// Byte range in the source, when the paragraphs carry spans.
+    pub span: Option<Span>,
+    /// Grammatical person of the narration.
+    pub person: Person,
+    /// The point-of-view character (a name from `characters`).
+    pub pov: Option<String>,
+    /// First and last paragraph, counted from 0 over the chapter's story paragraphs.
+    #[serde(default)]
+    pub paragraphs: [usize; 2],
+}
+
+/// One quotation of direct speech.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct Quote {
+    /// Byte range of the quoted words in the source, quotation marks excluded.
+    pub span: Option<Span>,
+    /// The quoted words, quotation marks excluded.
+    pub text: String,
+    /// Who says it (a name from `characters`).
+    pub speaker: Option<String>,
+    /// Whom a vocative in it names (a name from `characters`).
+    pub addressee: Option<String>,
+    /// The chapter's number.
+    #[serde(default)]
+    pub chapter: u32,
+    /// The paragraph, counted from 0 over the chapter's story paragraphs.
+    #[serde(default)]
+    pub paragraph: usize,
+    /// Byte range inside that paragraph's text.
+    #[serde(default)]
+    pub range: [usize; 2],
+}
+
+/// A place where the text looks damaged by a lossy copy.
+#[derive(Debug, Clone, PartialEq, Serialize, Deserialize)]
+pub struct RepairFlag {
+    /// What looks wrong: "collapsed_ellipsis".
+    pub kind: String,
+    /// Byte range in the source, when the paragraph carries a span.
+    pub span: Option<Span>,
+    /// The chapter's number.
+    pub chapter: u32,
+    /// The paragraph, counted from 0 over the chapter's story paragraphs.
+    pub paragraph: usize,
+    /// Byte range inside that paragraph's text.
+    pub range: [usize; 2],
+    /// What was probably there ("...").
+    pub suggestion: String,
+}
+
+/// Analyses a work: characters, quotations and speakers, scenes and point of view, relationships,
+/// repair flags. Never fails; a work without story text gives an empty analysis.
+pub fn analyze(work: &Work) -> Analysis {
+    engine::run(work)
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+    use crate::plain::work_from_lines;
+
+    fn run(text: &str) -> Analysis {
+        analyze(&work_from_lines(text))
+    }
+
+    #[test]
+    fn tagged_and_alternating_dialogue() {
+        let text = "Anna walked in and looked at Marcus. She was tired.\n\
+            \"Where were you?\" Anna asked.\n\
+            \"Out,\" he said.\n\
+            \"Out where?\"\n\
+            \"Just out.\"\n\
+            Marcus sat down. He looked at his hands.\n";
+        let a = run(text);
+        let speakers: Vec<_> = a.quotes.iter().map(|q| q.speaker.clone().unwrap_or_default()).collect();
+        assert_eq!(speakers, ["Anna", "Marcus", "Anna", "Marcus"]);
+        assert!(a.characters.iter().any(|c| c.name == "Anna" && c.quotes == 2));
+        // spans exclude the marks and map back to the source
+        let q = &a.quotes[0];
+        assert_eq!(q.span.and_then(|s| s.slice(text)), Some("Where were you?"));
+    }
+
+    #[test]
+    fn broken_quote_keeps_speaker_and_vocative_names_addressee() {
+        let text = "Spike looked at Angel. Angel smiled, and Spike was angry.\n\"All I know,\" he replied, \"is that you left, Angel.\"\n";
+        let a = run(text);
+        assert_eq!(a.quotes.len(), 2);
+        assert!(a.quotes.iter().all(|q| q.speaker.as_deref() == Some("Spike")));
+        assert_eq!(a.quotes[1].addressee.as_deref(), Some("Angel"));
+    }
+
+    #[test]
+    fn first_person_section_is_its_own_scene() {
+        let mut text = String::new();
+        for _ in 0..4 {
+            text.push_str("Buffy walked through the cemetery. She thought about Spike. Spike had said too much to her.\n");
+        }
+        for _ in 0..4 {
+            text.push_str("I remember the night I lost my way. I was tired, and Buffy was there with me, and I think I said too much.\n");
+        }
+        let a = run(&text);
+        assert_eq!(a.scenes.len(), 2, "{:?}", a.scenes);
+        assert_eq!(a.scenes[0].person, Person::Third);
+        assert_eq!(a.scenes[0].pov.as_deref(), Some("Buffy"));
+        assert_eq!(a.scenes[1].person, Person::First);
+        assert_eq!(a.scenes[1].pov.as_deref(), Some("Spike"));
+    }
+
+    #[test]
+    fn collapsed_ellipsis_is_flagged_without_changing_text() {
+        let text = "Buffy looked at him. Maybe even. love? She wondered, but why. Realization came.\n";
+        let work = work_from_lines(text);
+        let a = analyze(&work);
+        assert!(a.repairs.len() >= 2, "{:?}", a.repairs);
+        assert!(a.repairs.iter().all(|r| r.span.and_then(|s| s.slice(text)) == Some(".")));
+    }
+
+    #[test]
+    fn bad_input_gives_sensible_output() {
+        // nothing at all, no quotes, unbalanced quotes, all dialogue, non-English, one huge paragraph
+        assert_eq!(analyze(&Work::default()), Analysis::default());
+        let a = run("The wind blew over the hills. Nobody came.\n");
+        assert!(a.quotes.is_empty());
+        let a = run("\"Where is it? she asked.\nHe did not answer \" at all.\n\"\"\n");
+        assert!(a.quotes.iter().all(|q| !q.text.is_empty()));
+        let a = run(&"\"Yes.\"\n\"No.\"\n".repeat(200));
+        assert_eq!(a.quotes.len(), 400);
+        let a = run("Он сказал: «Привет». 彼は言った「こんにちは」。\n");
+        assert_eq!(a.scenes.len(), 1);
+        let huge = "Anna said \"hello there, friend,\" to Marcus and he smiled. ".repeat(20_000);
+        let a = run(&huge);
+        assert_eq!(a.quotes.len(), 20_000);
+    }
+
+    #[test]
+    fn paragraphs_without_spans_give_relative_ranges() {
+        let mut work = work_from_lines("\"Hi,\" Anna said.\n");
+        for ch in &mut work.chapters {
+            for s in &mut ch.scenes {
+                for p in &mut s.paragraphs {
+                    p.span = None;
+                }
+            }
+        }
+        let a = analyze(&work);
+        assert_eq!(a.quotes[0].span, None);
+        assert_eq!(a.quotes[0].range, [1, 4]);
+        assert_eq!(a.scenes[0].span, None);
+    }
+
+    #[test]
+    fn declared_tags_canonicalise_and_pair() {
+        let mut work = work_from_lines("Buffy looked at Spike. She smiled.\n\"Hello,\" Spike said.\nBuffy kissed him.\n");
+        work.tags.relationships.push("Buffy Summers/Spike".into());
+        let a = analyze(&work);
+        assert!(a.characters.iter().any(|c| c.name == "Buffy Summers" && c.aliases.contains(&"Buffy".to_string())));
+        let r = &a.relationships[0];
+        assert!(r.characters.contains(&"Spike".to_string()) && r.score >= 0.9);
+    }
+
+    #[test]
+    fn json_field_names_are_the_contract() {
+        let a = run("\"Hi,\" Anna said to Marcus.\n");
+        let v = serde_json::to_value(&a).unwrap_or_default();
+        for field in ["characters", "relationships", "scenes", "quotes"] {
+            assert!(v.get(field).is_some(), "{field}");
+        }
+        assert!(v["quotes"][0]["span"].is_array());
+        assert_eq!(v["scenes"][0]["person"], "third");
+        let back: Analysis = serde_json::from_value(v).unwrap_or_default();
+        assert_eq!(back, a);
+    }
+}

@@ -1,0 +1,178 @@
+//! Scene segmentation and point of view: a Viterbi pass over paragraphs, first on grammatical person
+//! and then on the focal character, with a cost for every switch. Linear in the paragraph count.
+
+use crate::characters::Cluster;
+use crate::engine::{Para, ParaEvidence};
+use crate::{Person, SceneAnalysis};
+
+/// Cost of switching person between paragraphs.
+const PERSON_SWITCH: f32 = 3.0;
+/// Cost of switching point-of-view character between paragraphs.
+const POV_SWITCH: f32 = 3.5;
+/// At most this many candidate point-of-view characters per run.
+const POV_CANDIDATES: usize = 6;
+
+/// Cheapest state sequence for `n` steps over `k` states, `cost(step, state)`, `penalty` per switch.
+fn viterbi(n: usize, k: usize, cost: impl Fn(usize, usize) -> f32, penalty: f32) -> Vec<usize> {
+    if n == 0 || k == 0 {
+        return vec![0; n];
+    }
+    let mut score: Vec<f32> = (0..k).map(|s| cost(0, s)).collect();
+    let mut back: Vec<u32> = Vec::with_capacity(n * k);
+    back.extend((0..k).map(|s| s as u32));
+    let mut next = vec![0f32; k];
+    for i in 1..n {
+        let (best_s, best) = score
+            .iter()
+            .enumerate()
+            .fold((0, f32::INFINITY), |acc, (s, &v)| if v < acc.1 { (s, v) } else { acc });
+        for s in 0..k {
+            let stay = score[s];
+            let (prev, v) = if stay <= best + penalty { (s, stay) } else { (best_s, best + penalty) };
+            next[s] = v + cost(i, s);
+            back.push(prev as u32);
+        }
+        std::mem::swap(&mut score, &mut next);
+    }
+    let mut s = score
+        .iter()
+        .enumerate()
+        .fold((0, f32::INFINITY), |acc, (s, &v)| if v < acc.1 { (s, v) } else { acc })
+        .0;
+    let mut path = vec![0; n];
+    for i in (0..n).rev() {
+        path[i] = s;
+        s = back[i * k + s] as usize;
+    }
+    path
+}
+
+fn person_cost(ev: &ParaEvidence, state: usize) -> f32 {
+    let (f, s) = (ev.first.min(4) as f32, ev.second.min(4) as f32);
+    let len = (ev.words as f32 / 30.0).min(1.0);
+    match state {
+        0 => 1.5 * (f + s),                                                  // third
+        1 => (if ev.first == 0 { 2.0 * len } else { 0.0 }) + 0.5 * s, // first
+        _ => (if ev.second == 0 { 2.0 * len } else { 0.0 }) + 0.75 * f, // second
+    }
+}
+
+/// Splits each reader scene into scenes of one person and one point-of-view character.
+pub(crate) fn segment(
+    paras: &[Para<'_>],
+    evidence: &[ParaEvidence],
+    clusters: &[Cluster],
+    mentions: &[u32],
+    _no_dialogue: bool,
+) -> Vec<SceneAnalysis> {
+    let mut out = Vec::new();
+    let mut start = 0;
+    while start < paras.len() {
+        let mut end = start + 1;
+        while end < paras.len() && paras[end].model_scene == paras[start].model_scene {
+            end += 1;
+        }
+        segment_run(paras, evidence, clusters, mentions, start, end, &mut out);
+        start = end;
+    }
+    out
+}
+
+fn segment_run(
+    paras: &[Para<'_>],
+    evidence: &[ParaEvidence],
+    clusters: &[Cluster],
+    mentions: &[u32],
+    start: usize,
+    end: usize,
+    out: &mut Vec<SceneAnalysis>,
+) {
+    let ev = &evidence[start..end];
+    let persons = viterbi(ev.len(), 3, |i, s| person_cost(&ev[i], s), PERSON_SWITCH);
+    let mut i = 0;
+    while i < ev.len() {
+        let mut j = i + 1;
+        while j < ev.len() && persons[j] == persons[i] {
+            j += 1;
+        }
+        match persons[i] {
+            0 => third_person(paras, evidence, clusters, start + i, start + j, out),
+            p => {
+                let narrator = narrator(&evidence[start + i..start + j], clusters, mentions);
+                let person = if p == 1 { Person::First } else { Person::Second };
+                out.push(scene(paras, start + i, start + j, person, narrator.map(|c| clusters[c].name.clone())));
+            }
+        }
+        i = j;
+    }
+}
+
+fn third_person(paras: &[Para<'_>], evidence: &[ParaEvidence], clusters: &[Cluster], start: usize, end: usize, out: &mut Vec<SceneAnalysis>) {
+    let ev = &evidence[start..end];
+    let mut totals: Vec<(usize, f32)> = Vec::new();
+    for e in ev {
+        for &(c, w) in &e.pov {
+            match totals.iter_mut().find(|(x, _)| *x == c) {
+                Some(t) => t.1 += w,
+                None => totals.push((c, w)),
+            }
+        }
+    }
+    totals.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
+    totals.truncate(POV_CANDIDATES);
+    if totals.is_empty() {
+        out.push(scene(paras, start, end, Person::Third, None));
+        return;
+    }
+    let cands: Vec<usize> = totals.iter().map(|t| t.0).collect();
+    let cost = |i: usize, s: usize| {
+        let e = &ev[i];
+        let total: f32 = e.pov.iter().map(|p| p.1).sum();
+        if total <= 0.0 {
+            return 0.0;
+        }
+        let mine = e.pov.iter().find(|p| p.0 == cands[s]).map_or(0.0, |p| p.1);
+        3.0 * (1.0 - mine / total) * (total / 6.0).min(1.0)
+    };
+    let path = viterbi(ev.len(), cands.len(), cost, POV_SWITCH);
+    let mut i = 0;
+    while i < ev.len() {
+        let mut j = i + 1;
+        while j < ev.len() && path[j] == path[i] {
+            j += 1;
+        }
+        out.push(scene(paras, start + i, start + j, Person::Third, Some(clusters[cands[path[i]]].name.clone())));
+        i = j;
+    }
+}
+
+/// The narrator of a first-person run: the most prominent character the run never refers to in
+/// the third person (narrators do not call themselves "he" or by name).
+fn narrator(ev: &[ParaEvidence], clusters: &[Cluster], mentions: &[u32]) -> Option<usize> {
+    let referred: Vec<usize> = ev.iter().flat_map(|e| e.pov.iter().map(|p| p.0)).collect();
+    let mut order: Vec<usize> = (0..clusters.len()).filter(|&c| !clusters[c].keys.is_empty()).collect();
+    order.sort_by_key(|&c| std::cmp::Reverse(mentions[c]));
+    order.into_iter().take(8).find(|c| !referred.contains(c))
+}
+
+fn scene(paras: &[Para<'_>], start: usize, end: usize, person: Person, pov: Option<String>) -> SceneAnalysis {
+    let (first, last) = (&paras[start], &paras[end - 1]);
+    let span = match (first.span(0, 0), last.span(last.text.len(), last.text.len())) {
+        (Some(a), Some(b)) => Some(a.cover(b)),
+        _ => None,
+    };
+    SceneAnalysis { chapter: first.chapter, span, person, pov, paragraphs: [first.index, last.index] }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn viterbi_switches_only_when_it_pays() {
+        let costs = [[0.0, 1.0], [0.0, 1.0], [1.0, 0.0], [0.0, 1.0]];
+        assert_eq!(viterbi(4, 2, |i, s| costs[i][s], 3.0), vec![0, 0, 0, 0]);
+        let costs = [[0.0, 5.0], [0.0, 5.0], [5.0, 0.0], [5.0, 0.0]];
+        assert_eq!(viterbi(4, 2, |i, s| costs[i][s], 3.0), vec![0, 0, 1, 1]);
+    }
+}

@@ -1,0 +1,278 @@
+//! Real files: FanFicFare's own output (made offline by `fixtures/make_fixtures.sh`) and
+//! AO3-layout downloads built by following AO3's download templates. Each is read through the
+//! front door, so detection is tested too.
+
+use chrono::NaiveDate;
+use ficarchive_formats::{Limits, read};
+use ficarchive_model::{Rating, Series, SourceFormat, Status, Work};
+
+fn fixture(path: &str) -> Vec<u8> {
+    let full = format!("{}/tests/fixtures/{path}", env!("CARGO_MANIFEST_DIR"));
+    std::fs::read(&full).unwrap_or_else(|e| panic!("cannot read {full}: {e}"))
+}
+
+fn read_fixture(path: &str) -> Work {
+    let name = path.rsplit('/').next();
+    read(&fixture(path), name, &Limits::default())
+        .unwrap_or_else(|e| panic!("{path}: {e}"))
+        .work
+}
+
+fn texts(work: &Work, chapter: usize) -> Vec<String> {
+    work.chapters[chapter]
+        .paragraphs()
+        .map(|p| p.text.clone())
+        .collect()
+}
+
+/// What every FanFicFare rendering of "Light's Lit" must carry.
+fn check_lights_lit(w: &Work, format: SourceFormat) {
+    assert_eq!(w.source.format, Some(format));
+    assert_eq!(w.title.as_deref(), Some("Light's Lit"));
+    assert_eq!(w.authors, vec!["quietharbour"]);
+    assert_eq!(w.tags.fandoms, vec!["Original Work"]);
+    assert_eq!(
+        w.tags.freeform,
+        vec!["Fluff", "Friends to Lovers", "Hurt/Comfort", "Slow Burn"]
+    );
+    assert_eq!(
+        w.tags.characters,
+        vec!["Mara (Original Character)", "Tomas (Original Character)"]
+    );
+    assert_eq!(w.tags.relationships, vec!["Mara/Tomas"]);
+    assert_eq!(w.tags.warnings, vec!["No Archive Warnings Apply"]);
+    assert_eq!(w.tags.rating, Some(Rating::Teen));
+    assert_eq!(w.status, Status::Complete);
+    assert_eq!(w.language.as_deref(), Some("English"));
+    assert_eq!(
+        w.series,
+        vec![Series {
+            name: "Harbour Lights".into(),
+            part: Some(2)
+        }]
+    );
+    assert_eq!(w.dates.published, NaiveDate::from_ymd_opt(2021, 2, 14));
+    assert_eq!(w.dates.updated, NaiveDate::from_ymd_opt(2021, 3, 7));
+    assert_eq!(w.source.url.as_deref(), Some("http://test1.com?sid=1001"));
+    assert_eq!(w.summary.as_deref(), Some("Eleven days without a light."));
+    let titles: Vec<_> = w.chapters.iter().map(|c| c.title.clone()).collect();
+    assert_eq!(
+        titles,
+        vec![
+            Some("Oil and a Grudge".to_string()),
+            Some("Bread".to_string()),
+            Some("Epilogue".to_string())
+        ]
+    );
+    let numbers: Vec<u32> = w.chapters.iter().map(|c| c.number).collect();
+    assert_eq!(numbers, vec![1, 2, 3]);
+    let ch1 = &w.chapters[0];
+    assert_eq!(ch1.notes_before.len(), 1, "{:?}", ch1.notes_before);
+    assert!(
+        ch1.notes_before[0]
+            .text
+            .starts_with("A/N: This is my first story")
+    );
+    assert_eq!(ch1.scenes.len(), 2, "the * * * line breaks the scene");
+    assert!(texts(w, 0)[0].starts_with("The lighthouse had been dark"));
+    let ch2 = &w.chapters[1];
+    assert_eq!(ch2.scenes.len(), 3, "<hr/> and ~~~ break scenes");
+    assert_eq!(ch2.notes_after.len(), 1);
+    assert!(ch2.notes_after[0].text.starts_with("End Notes: Thanks"));
+    assert_eq!(w.chapters[2].scenes.len(), 2, "- - - - - breaks the scene");
+}
+
+#[test]
+fn fanficfare_epub2() {
+    let w = read_fixture("fanficfare/lightslit_1001.epub");
+    check_lights_lit(&w, SourceFormat::FanficfareEpub);
+    assert_eq!(
+        w.source.uid.as_deref(),
+        Some("fanficfare-uid:test1.com-uquietharbour-s1001")
+    );
+    // Emphasis survives as sanitised HTML.
+    let asked = w.chapters[0]
+        .paragraphs()
+        .find(|p| p.text.contains("asked"))
+        .and_then(|p| p.html.clone());
+    assert_eq!(
+        asked.as_deref(),
+        Some(
+            "<p>\"You could have <em>asked</em>,\" Tomas said from the doorway. He did not move aside.</p>"
+        )
+    );
+}
+
+#[test]
+fn fanficfare_epub3() {
+    let w = read_fixture("fanficfare/lightslit_1001_epub3.epub");
+    check_lights_lit(&w, SourceFormat::FanficfareEpub);
+}
+
+#[test]
+fn fanficfare_html() {
+    let w = read_fixture("fanficfare/lightslit_1001.html");
+    check_lights_lit(&w, SourceFormat::FanficfareHtml);
+}
+
+#[test]
+fn fanficfare_txt() {
+    let w = read_fixture("fanficfare/lightslit_1001.txt");
+    check_lights_lit(&w, SourceFormat::FanficfareText);
+    assert!(
+        w.chapters[0].paragraphs().any(|p| p
+            .html
+            .as_deref()
+            .is_some_and(|h| h.contains("<em>asked</em>"))),
+        "html2text's _asked_ is emphasis again"
+    );
+}
+
+#[test]
+fn fanficfare_lorem_test_site_in_three_formats() {
+    for (path, status) in [
+        ("fanficfare/test1_sid1.epub", Status::InProgress),
+        ("fanficfare/test1_sid2.html", Status::Complete),
+        ("fanficfare/test1_sid3.txt", Status::InProgress),
+    ] {
+        let w = read_fixture(path);
+        assert_eq!(w.chapters.len(), 9, "{path}");
+        assert_eq!(w.status, status, "{path}");
+        assert!(
+            w.title
+                .as_deref()
+                .is_some_and(|t| t.starts_with("Test Story Title")),
+            "{path}"
+        );
+        assert!(!w.tags.fandoms.is_empty(), "{path}");
+        assert!(!w.tags.relationships.is_empty(), "{path}");
+        assert!(
+            w.tags.relationships.iter().any(|r| r.contains('&')),
+            "{path}: {:?}",
+            w.tags.relationships
+        );
+        assert_eq!(
+            w.series.first().map(|s| s.name.as_str()),
+            Some("The Great Test"),
+            "{path}"
+        );
+        assert!(w.words() > 1000, "{path}");
+        for c in &w.chapters {
+            for p in c.paragraphs() {
+                if let Some(h) = &p.html {
+                    assert!(!h.contains("<script"), "{path}");
+                }
+            }
+        }
+    }
+}
+
+fn check_keeper(w: &Work) {
+    assert_eq!(w.title.as_deref(), Some("The Keeper's Log"));
+    assert_eq!(w.authors, vec!["quietharbour", "saltmarsh"]);
+    assert_eq!(
+        w.source.url.as_deref(),
+        Some("http://archiveofourown.org/works/4242")
+    );
+    assert_eq!(w.tags.rating, Some(Rating::Teen));
+    assert_eq!(
+        w.tags.warnings,
+        vec!["No Archive Warnings Apply", "Major Character Death"]
+    );
+    assert_eq!(w.tags.categories, vec!["F/M"]);
+    assert_eq!(w.tags.fandoms, vec!["Original Work"]);
+    assert_eq!(w.tags.relationships, vec!["Mara/Tomas", "Mara & Ines"]);
+    assert_eq!(w.tags.characters.len(), 3);
+    assert_eq!(
+        w.tags.freeform,
+        vec!["Lighthouses", "Slow Burn", "Hurt/Comfort"]
+    );
+    assert_eq!(w.language.as_deref(), Some("English"));
+    assert_eq!(
+        w.series,
+        vec![
+            Series {
+                name: "Harbour Lights".into(),
+                part: Some(2)
+            },
+            Series {
+                name: "Coastal Winters".into(),
+                part: Some(1)
+            }
+        ]
+    );
+    assert_eq!(
+        w.collections,
+        vec!["Sea Stories Fest 2021", "Light Exchange"]
+    );
+    assert_eq!(w.dates.published, NaiveDate::from_ymd_opt(2021, 2, 14));
+    assert_eq!(w.dates.updated, NaiveDate::from_ymd_opt(2021, 3, 7));
+    assert_eq!(w.status, Status::InProgress);
+    assert_eq!(w.expected_chapters, None);
+    assert_eq!(
+        w.summary.as_deref(),
+        Some(
+            "Two keepers, one log, and a winter that will not end.\n\nSecond paragraph of the summary."
+        )
+    );
+    assert_eq!(w.notes.len(), 1);
+    assert!(
+        w.notes[0]
+            .text
+            .starts_with("Written for the Light Exchange")
+    );
+    assert_eq!(w.end_notes.len(), 1);
+    assert!(w.end_notes[0].text.starts_with("Thank you for reading"));
+    assert_eq!(w.chapters.len(), 2);
+    let c1 = &w.chapters[0];
+    assert_eq!(c1.number, 1);
+    assert_eq!(c1.title.as_deref(), Some("The First Entry"));
+    assert_eq!(c1.summary.as_deref(), Some("Mara writes the first line."));
+    assert_eq!(c1.notes_before.len(), 1);
+    assert_eq!(c1.notes_after.len(), 1);
+    assert_eq!(c1.notes_after[0].text, "Next chapter: the storm.");
+    assert_eq!(c1.scenes.len(), 2);
+    let line_breaks = c1
+        .paragraphs()
+        .find(|p| p.text.starts_with("Tomas read it"))
+        .expect("the paragraph with line breaks");
+    assert_eq!(
+        line_breaks.text,
+        "Tomas read it over her shoulder.\n\"That's all?\"\n\"That's all that happened.\""
+    );
+    for p in c1.paragraphs() {
+        let h = p.html.as_deref().unwrap_or("");
+        assert!(!h.contains("onclick") && !h.contains("<script") && !h.contains("<img"));
+        assert!(!p.text.contains("tracking"));
+    }
+    let c2 = &w.chapters[1];
+    assert_eq!(c2.number, 2);
+    assert_eq!(c2.title, None);
+    assert_eq!(c2.scenes.len(), 2);
+}
+
+#[test]
+fn ao3_html_multichapter() {
+    let w = read_fixture("ao3/keeper_multichapter.html");
+    assert_eq!(w.source.format, Some(SourceFormat::Ao3Html));
+    check_keeper(&w);
+}
+
+#[test]
+fn ao3_epub_multichapter() {
+    let w = read_fixture("ao3/keeper_multichapter.epub");
+    assert_eq!(w.source.format, Some(SourceFormat::Ao3Epub));
+    check_keeper(&w);
+}
+
+#[test]
+fn ao3_html_oneshot() {
+    let w = read_fixture("ao3/gull_oneshot.html");
+    assert_eq!(w.title.as_deref(), Some("Gull"));
+    assert_eq!(w.authors, vec!["Anonymous"]);
+    assert_eq!(w.status, Status::Complete);
+    assert_eq!(w.dates.completed, NaiveDate::from_ymd_opt(2020, 6, 3));
+    assert_eq!(w.tags.categories, vec!["Gen"]);
+    assert_eq!(w.chapters.len(), 1);
+    assert_eq!(w.chapters[0].paragraphs().count(), 2);
+}

@@ -1,0 +1,216 @@
+//! What the index holds for one work: [`IndexDoc`], built from a [`Work`], the archive's counts,
+//! the analysis fields and the taxonomy.
+
+use std::collections::BTreeSet;
+
+use chrono::NaiveDate;
+use ficarchive_model::{Rating, Stats, Status, TagKind, Taxonomy, Work, tag_key};
+use serde::{Deserialize, Serialize};
+
+/// Reader counts to index: the archive's own when it has them, else the source's.
+#[derive(Debug, Clone, Copy, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct WorkCounts {
+    /// Kudos.
+    pub kudos: u64,
+    /// Hits.
+    pub hits: u64,
+    /// Comments.
+    pub comments: u64,
+    /// Bookmarks.
+    pub bookmarks: u64,
+}
+
+impl WorkCounts {
+    /// The counts a source reported (AO3's stats line), missing ones as zero.
+    pub fn from_stats(stats: &Stats) -> WorkCounts {
+        WorkCounts {
+            kudos: stats.kudos.unwrap_or(0),
+            hits: stats.hits.unwrap_or(0),
+            comments: stats.comments.unwrap_or(0),
+            bookmarks: stats.bookmarks.unwrap_or(0),
+        }
+    }
+}
+
+/// What the narrative analysis found, as plain lists of names, so that the index does not
+/// depend on the analysis crate's shapes. The CLI fills it from the stored analysis JSON.
+#[derive(Debug, Clone, PartialEq, Eq, Default, Serialize, Deserialize)]
+#[serde(default)]
+pub struct AnalysisFields {
+    /// Characters who appear (named in narration or dialogue).
+    pub characters_appearing: Vec<String>,
+    /// Characters who speak at least one line.
+    pub characters_speaking: Vec<String>,
+    /// Narrative persons of the point of view: "first", "second", "third".
+    pub pov_persons: Vec<String>,
+    /// Point-of-view characters.
+    pub pov_characters: Vec<String>,
+    /// Relationships the analysis inferred, written "A/B" (romantic) or "A & B" (platonic).
+    pub relationships: Vec<String>,
+}
+
+/// One work as the index sees it. Fields are public so callers with metadata only (benchmarks,
+/// a store listing) can fill it directly; [`IndexDoc::from_work`] is the usual way.
+#[derive(Debug, Clone, PartialEq, Default)]
+pub struct IndexDoc {
+    /// The store's id.
+    pub id: u64,
+    /// Title.
+    pub title: String,
+    /// Authors.
+    pub authors: Vec<String>,
+    /// Summary.
+    pub summary: String,
+    /// Work and chapter notes, end notes, chapter summaries and titles.
+    pub notes: String,
+    /// The story text.
+    pub body: String,
+    /// Series names.
+    pub series: Vec<String>,
+    /// Tags as written, by kind (the rating is indexed from `rating`).
+    pub tags: Vec<(TagKind, String)>,
+    /// Rating.
+    pub rating: Option<Rating>,
+    /// Language as written.
+    pub language: Option<String>,
+    /// Completion.
+    pub status: Status,
+    /// Words of story text.
+    pub words: u64,
+    /// Chapters posted.
+    pub chapters: u64,
+    /// Reader counts.
+    pub counts: WorkCounts,
+    /// Date first posted.
+    pub published: Option<NaiveDate>,
+    /// Date last updated (falls back to `published`).
+    pub updated: Option<NaiveDate>,
+    /// Analysis fields, when the work was analysed.
+    pub analysis: AnalysisFields,
+    /// Canonical tag names by kind (rating included), each once: the facet values. Filled by
+    /// [`IndexDoc::canonicalize`].
+    pub canonical: Vec<(TagKind, String)>,
+    /// Keys tag filters match: every tag as written, its canonical and the canonical's
+    /// ancestors (AO3's "filter taggings"). Filled by [`IndexDoc::canonicalize`].
+    pub filter_keys: Vec<String>,
+    /// Distinct canonical fandoms; more than one makes a crossover.
+    pub fandom_count: u64,
+}
+
+impl IndexDoc {
+    /// Builds the document for a stored work.
+    pub fn from_work(
+        id: u64,
+        work: &Work,
+        counts: WorkCounts,
+        analysis: Option<AnalysisFields>,
+        taxonomy: &Taxonomy,
+    ) -> IndexDoc {
+        let mut notes = String::new();
+        let mut push = |s: &str| {
+            if !s.is_empty() {
+                if !notes.is_empty() {
+                    notes.push_str("\n\n");
+                }
+                notes.push_str(s);
+            }
+        };
+        for n in work.notes.iter().chain(&work.end_notes) {
+            push(&n.text);
+        }
+        for ch in &work.chapters {
+            push(ch.title.as_deref().unwrap_or(""));
+            push(ch.summary.as_deref().unwrap_or(""));
+            for n in ch.notes_before.iter().chain(&ch.notes_after) {
+                push(&n.text);
+            }
+        }
+        let mut body = String::new();
+        for p in work.chapters.iter().flat_map(|c| c.paragraphs()) {
+            body.push_str(&p.text);
+            body.push('\n');
+        }
+        let tags = TagKind::ALL
+            .into_iter()
+            .filter(|k| *k != TagKind::Rating)
+            .flat_map(|k| {
+                work.tags
+                    .of_kind(k)
+                    .into_iter()
+                    .map(move |t| (k, t.to_string()))
+            })
+            .collect();
+        let mut doc = IndexDoc {
+            id,
+            title: work.title.clone().unwrap_or_default(),
+            authors: work.authors.clone(),
+            summary: work.summary.clone().unwrap_or_default(),
+            notes,
+            body,
+            series: work.series.iter().map(|s| s.name.clone()).collect(),
+            tags,
+            rating: work.tags.rating,
+            language: work.language.clone(),
+            status: work.status,
+            words: work.words() as u64,
+            chapters: work.chapters.len() as u64,
+            counts,
+            published: work.dates.published,
+            updated: work.dates.updated.or(work.dates.published),
+            analysis: analysis.unwrap_or_default(),
+            ..IndexDoc::default()
+        };
+        doc.canonicalize(taxonomy);
+        doc
+    }
+
+    /// Resolves tags through the taxonomy: fills `canonical`, `filter_keys` and `fandom_count`,
+    /// and adds canonical names to the analysis lists. Call it again after the taxonomy changes.
+    pub fn canonicalize(&mut self, taxonomy: &Taxonomy) {
+        let mut canonical: BTreeSet<(TagKind, &str)> = BTreeSet::new();
+        let mut keys = BTreeSet::new();
+        for (kind, tag) in &self.tags {
+            let tag = tag.trim();
+            keys.insert(tag_key(tag));
+            let c = taxonomy.canonical(tag);
+            keys.insert(tag_key(c));
+            for a in taxonomy.ancestors(c) {
+                keys.insert(tag_key(a));
+            }
+            if !c.is_empty() {
+                canonical.insert((*kind, c));
+            }
+        }
+        if let Some(r) = self.rating {
+            canonical.insert((TagKind::Rating, r.label()));
+        }
+        keys.remove("");
+        self.fandom_count = canonical
+            .iter()
+            .filter(|(k, _)| *k == TagKind::Fandom)
+            .map(|(_, f)| tag_key(f))
+            .collect::<BTreeSet<_>>()
+            .len() as u64;
+        self.canonical = canonical
+            .into_iter()
+            .map(|(k, t)| (k, t.to_string()))
+            .collect();
+        self.filter_keys = keys.into_iter().collect();
+        let a = &mut self.analysis;
+        for list in [
+            &mut a.characters_appearing,
+            &mut a.characters_speaking,
+            &mut a.pov_characters,
+            &mut a.relationships,
+        ] {
+            let extra: Vec<String> = list
+                .iter()
+                .map(|n| taxonomy.canonical(n))
+                .filter(|c| !list.iter().any(|n| n == c))
+                .map(str::to_string)
+                .collect();
+            list.extend(extra);
+        }
+    }
+}

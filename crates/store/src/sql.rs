@@ -1,0 +1,564 @@
+//! The [`Store`] over SQL: one implementation for SQLite and PostgreSQL through sqlx's `Any` driver.
+//!
+//! The two backends differ only in their migrations (`migrations/sqlite`, `migrations/postgres`) and
+//! connection set-up; every query is written in the SQL both accept (`$1` placeholders, `RETURNING`,
+//! `ON CONFLICT`), so the behaviour cannot drift apart. Times are stored as milliseconds since the
+//! epoch and JSON as text, the types both backends share.
+
+use std::path::Path;
+use std::str::FromStr;
+
+use async_trait::async_trait;
+use chrono::{DateTime, Utc};
+use ficarchive_model::{Rating, Status, Work};
+use sqlx::any::{AnyConnectOptions, AnyPoolOptions, AnyRow};
+use sqlx::{AnyPool, AssertSqlSafe, Executor, Row};
+use tokio::sync::Mutex;
+
+use crate::identity::{Identity, chapter_hash, content_hash, diff_chapters};
+use crate::{
+    NewWork, Result, SaveOutcome, Store, StoreError, StoredWork, WorkId, WorkSummary, WorkUpdate,
+};
+
+static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
+static POSTGRES_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/postgres");
+
+/// The database behind a [`SqlStore`].
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub enum Backend {
+    /// SQLite in a data folder: the embedded default.
+    Sqlite,
+    /// PostgreSQL: for several app nodes sharing one archive.
+    Postgres,
+}
+
+/// A store in SQLite or PostgreSQL.
+pub struct SqlStore {
+    pool: AnyPool,
+    backend: Backend,
+    /// SQLite has one writer at a time: writes queue here instead of failing with SQLITE_BUSY.
+    write_lock: Mutex<()>,
+}
+
+/// The URL with any password replaced, for error messages.
+fn redact(location: &str) -> String {
+    match (location.find("://"), location.rfind('@')) {
+        (Some(scheme_end), Some(at)) if at > scheme_end => {
+            let userinfo = &location[scheme_end + 3..at];
+            match userinfo.split_once(':') {
+                Some((user, _)) => format!("{}{user}:***{}", &location[..scheme_end + 3], &location[at..]),
+                None => location.to_string(),
+            }
+        }
+        _ => location.to_string(),
+    }
+}
+
+impl SqlStore {
+    /// Opens (creating if needed) the store at a data folder or a PostgreSQL URL, and migrates it.
+    pub async fn open(location: &str) -> Result<SqlStore> {
+        sqlx::any::install_default_drivers();
+        let is_postgres = location.starts_with("postgres://") || location.starts_with("postgresql://");
+        let (url, backend) = if is_postgres {
+            (location.to_string(), Backend::Postgres)
+        } else {
+            let dir = Path::new(location);
+            std::fs::create_dir_all(dir)
+                .map_err(|source| StoreError::Io { path: dir.display().to_string(), source })?;
+            let file = dir.join("ficarchive.sqlite3");
+            let file = std::path::absolute(&file).unwrap_or(file);
+            (format!("sqlite://{}?mode=rwc", file.display()), Backend::Sqlite)
+        };
+        let open_error = |source| StoreError::Open { location: redact(location), source };
+        let options = AnyConnectOptions::from_str(&url).map_err(open_error)?;
+        let pool_options = match backend {
+            Backend::Sqlite => AnyPoolOptions::new().max_connections(4).after_connect(|conn, _| {
+                Box::pin(async move {
+                    conn.execute("PRAGMA busy_timeout = 10000").await?;
+                    conn.execute("PRAGMA foreign_keys = ON").await?;
+                    conn.execute("PRAGMA synchronous = NORMAL").await?;
+                    Ok(())
+                })
+            }),
+            Backend::Postgres => AnyPoolOptions::new().max_connections(8),
+        };
+        let pool = pool_options.connect_with(options).await.map_err(open_error)?;
+        match backend {
+            Backend::Sqlite => {
+                // WAL lets readers (the web server) go on while an import writes; it persists in the file.
+                pool.execute("PRAGMA journal_mode = WAL").await.map_err(open_error)?;
+                SQLITE_MIGRATIONS.run(&pool).await?;
+            }
+            Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
+        }
+        Ok(SqlStore { pool, backend, write_lock: Mutex::new(()) })
+    }
+
+    /// Which database this is.
+    pub fn backend(&self) -> Backend {
+        self.backend
+    }
+
+    /// The connection pool, for tests and tools that need raw SQL.
+    pub fn pool(&self) -> &AnyPool {
+        &self.pool
+    }
+}
+
+fn now_millis() -> i64 {
+    Utc::now().timestamp_millis()
+}
+
+fn time_of(millis: i64) -> DateTime<Utc> {
+    DateTime::from_timestamp_millis(millis).unwrap_or_default()
+}
+
+fn json_list(items: &[String]) -> String {
+    serde_json::to_string(items).unwrap_or_else(|_| "[]".into())
+}
+
+fn numbers_json(numbers: &[u32]) -> String {
+    serde_json::to_string(numbers).unwrap_or_else(|_| "[]".into())
+}
+
+fn parse_status(raw: &str) -> Option<Status> {
+    [Status::Complete, Status::InProgress, Status::Unknown].into_iter().find(|s| s.as_str() == raw)
+}
+
+/// PostgreSQL text cannot hold NUL; the decoders never produce one, but JSON input can carry it.
+fn no_nul(text: &str) -> String {
+    text.replace('\0', "\u{FFFD}")
+}
+
+
+/// Columns a summary is read from, in this order.
+const SUMMARY_COLUMNS: &str =
+    "id, title, authors, fandoms, rating, status, words, chapter_count, summary, created_at, updated_at";
+
+fn summary_from_row(row: &AnyRow) -> Result<WorkSummary> {
+    let id: i64 = row.try_get("id")?;
+    let corrupt = |reason: String| StoreError::Corrupt { id, reason };
+    let list = |column: &str| -> Result<Vec<String>> {
+        let raw: String = row.try_get(column)?;
+        serde_json::from_str(&raw).map_err(|e| corrupt(format!("column {column}: {e}")))
+    };
+    Ok(WorkSummary {
+        id,
+        title: row.try_get("title")?,
+        authors: list("authors")?,
+        fandoms: list("fandoms")?,
+        rating: match row.try_get::<Option<String>, _>("rating")? {
+            None => None,
+            Some(raw) => Some(Rating::parse(&raw).ok_or_else(|| corrupt(format!("unknown rating {raw:?}")))?),
+        },
+        status: {
+            let raw: String = row.try_get("status")?;
+            parse_status(&raw).ok_or_else(|| corrupt(format!("unknown status {raw:?}")))?
+        },
+        words: row.try_get::<i64, _>("words")?.max(0) as u64,
+        chapters: row.try_get::<i64, _>("chapter_count")?.clamp(0, u32::MAX as i64) as u32,
+        summary: row.try_get("summary")?,
+        created_at: time_of(row.try_get("created_at")?),
+        updated_at: time_of(row.try_get("updated_at")?),
+    })
+}
+
+fn update_from_row(row: &AnyRow) -> Result<WorkUpdate> {
+    let work_id: i64 = row.try_get("work_id")?;
+    let numbers = |column: &str| -> Result<Vec<u32>> {
+        let raw: String = row.try_get(column)?;
+        serde_json::from_str(&raw).map_err(|e| StoreError::Corrupt { id: work_id, reason: format!("{column}: {e}") })
+    };
+    Ok(WorkUpdate {
+        work_id,
+        at: time_of(row.try_get("at")?),
+        new_chapters: numbers("new_chapters")?,
+        edited_chapters: numbers("edited_chapters")?,
+    })
+}
+
+/// Placeholders `$first, $first+1, ...` for `count` values.
+fn placeholders(first: usize, count: usize) -> String {
+    (first..first + count).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+}
+
+/// The columns written for a work, bound in this order as `$1..$17` by [`bind_work_columns`].
+struct WorkColumns {
+    identity: Identity,
+    content_hash: String,
+    title: Option<String>,
+    authors: String,
+    fandoms: String,
+    summary: Option<String>,
+    rating: Option<String>,
+    status: String,
+    language: Option<String>,
+    words: i64,
+    chapter_count: i64,
+    published: Option<String>,
+    updated: Option<String>,
+    work_json: String,
+    source_text: Option<Vec<u8>>,
+    analysis_json: Option<String>,
+}
+
+impl WorkColumns {
+    fn of(new: &NewWork<'_>) -> WorkColumns {
+        let work = new.work;
+        let mut identity = Identity::of(work);
+        for key in [&mut identity.source_url, &mut identity.source_uid, &mut identity.identity_key] {
+            *key = key.as_deref().map(no_nul);
+        }
+        // JSON escapes NUL as \u0000, so the JSON columns need no cleaning.
+        WorkColumns {
+            identity,
+            content_hash: content_hash(work),
+            title: work.title.as_deref().map(no_nul),
+            authors: json_list(&work.authors),
+            fandoms: json_list(&work.tags.fandoms),
+            summary: work.summary.as_deref().map(no_nul),
+            rating: work.tags.rating.map(|r| r.label().to_string()),
+            status: work.status.as_str().to_string(),
+            language: work.language.as_deref().map(no_nul),
+            words: work.words() as i64,
+            chapter_count: work.chapters.len() as i64,
+            published: work.dates.published.map(|d| d.to_string()),
+            updated: work.dates.updated.map(|d| d.to_string()),
+            work_json: serde_json::to_string(work).unwrap_or_default(),
+            source_text: new.source_text.map(|t| t.as_bytes().to_vec()),
+            analysis_json: new.analysis.map(|a| a.to_string()),
+        }
+    }
+}
+
+type AnyQuery<'q> = sqlx::query::Query<'q, sqlx::Any, sqlx::any::AnyArguments>;
+
+fn bind_work_columns(query: AnyQuery<'_>, c: WorkColumns, now: i64) -> AnyQuery<'_> {
+    query
+        .bind(c.identity.source_url)
+        .bind(c.identity.source_uid)
+        .bind(c.identity.identity_key)
+        .bind(c.content_hash)
+        .bind(c.title)
+        .bind(c.authors)
+        .bind(c.fandoms)
+        .bind(c.summary)
+        .bind(c.rating)
+        .bind(c.status)
+        .bind(c.language)
+        .bind(c.words)
+        .bind(c.chapter_count)
+        .bind(c.published)
+        .bind(c.updated)
+        .bind(c.work_json)
+        .bind(c.source_text)
+        .bind(c.analysis_json)
+        .bind(now)
+}
+
+impl SqlStore {
+    /// The stored work this one is the same as, with its content hash.
+    async fn find_existing(
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        identity: &Identity,
+    ) -> Result<Option<(WorkId, String)>> {
+        let by = [
+            ("SELECT id, content_hash FROM works WHERE source_url = $1 ORDER BY id LIMIT 1", &identity.source_url),
+            ("SELECT id, content_hash FROM works WHERE source_uid = $1 ORDER BY id LIMIT 1", &identity.source_uid),
+            ("SELECT id, content_hash FROM works WHERE identity_key = $1 ORDER BY id LIMIT 1", &identity.identity_key),
+        ];
+        for (sql, key) in by {
+            if let Some(key) = key {
+                if let Some(row) = sqlx::query(sql).bind(key.clone()).fetch_optional(&mut **tx).await? {
+                    return Ok(Some((row.try_get("id")?, row.try_get("content_hash")?)));
+                }
+            }
+        }
+        Ok(None)
+    }
+
+    async fn write_children(
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        id: WorkId,
+        work: &Work,
+        chapter_hashes: &[(u32, String)],
+    ) -> Result<()> {
+        sqlx::query("DELETE FROM chapters WHERE work_id = $1").bind(id).execute(&mut **tx).await?;
+        for (number, hash) in chapter_hashes {
+            sqlx::query("INSERT INTO chapters (work_id, number, content_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                .bind(id)
+                .bind(*number as i64)
+                .bind(hash.clone())
+                .execute(&mut **tx)
+                .await?;
+        }
+        sqlx::query("DELETE FROM work_tags WHERE work_id = $1").bind(id).execute(&mut **tx).await?;
+        for (kind, name) in work.tags.iter() {
+            sqlx::query("INSERT INTO work_tags (work_id, kind, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
+                .bind(id)
+                .bind(kind.as_str())
+                .bind(no_nul(name))
+                .execute(&mut **tx)
+                .await?;
+        }
+        Ok(())
+    }
+}
+
+#[async_trait]
+impl Store for SqlStore {
+    async fn save_work(&self, new: NewWork<'_>) -> Result<SaveOutcome> {
+        let _guard = match self.backend {
+            Backend::Sqlite => Some(self.write_lock.lock().await),
+            Backend::Postgres => None,
+        };
+        let columns = WorkColumns::of(&new);
+        let chapter_hashes: Vec<(u32, String)> =
+            new.work.chapters.iter().map(|c| (c.number, chapter_hash(c))).collect();
+        let now = now_millis();
+        let mut tx = self.pool.begin().await?;
+        if self.backend == Backend::Postgres {
+            // Two nodes importing the same work at once must not both insert it: saves take turns on
+            // a transaction-scoped lock (SQLite's single writer gives the same for free).
+            sqlx::query("SELECT pg_advisory_xact_lock(7262001)").execute(&mut *tx).await?;
+        }
+        let existing = Self::find_existing(&mut tx, &columns.identity).await?;
+        let existing = match existing {
+            Some(found) => Some(found),
+            // An untitled work without a source is recognised only by its exact content.
+            None if columns.identity.identity_key.is_none() => {
+                sqlx::query("SELECT id, content_hash FROM works WHERE content_hash = $1 ORDER BY id LIMIT 1")
+                    .bind(columns.content_hash.clone())
+                    .fetch_optional(&mut *tx)
+                    .await?
+                    .map(|row| -> Result<(WorkId, String)> { Ok((row.try_get("id")?, row.try_get("content_hash")?)) })
+                    .transpose()?
+            }
+            None => None,
+        };
+        let outcome = match existing {
+            Some((id, hash)) if hash == columns.content_hash => {
+                if let Some(analysis) = new.analysis {
+                    sqlx::query("UPDATE works SET analysis_json = $1 WHERE id = $2")
+                        .bind(analysis.to_string())
+                        .bind(id)
+                        .execute(&mut *tx)
+                        .await?;
+                }
+                SaveOutcome::Unchanged { id }
+            }
+            Some((id, _)) => {
+                let old: Vec<(u32, String)> = sqlx::query("SELECT number, content_hash FROM chapters WHERE work_id = $1")
+                    .bind(id)
+                    .fetch_all(&mut *tx)
+                    .await?
+                    .iter()
+                    .map(|r| -> Result<(u32, String)> {
+                        Ok((r.try_get::<i64, _>("number")?.clamp(0, u32::MAX as i64) as u32, r.try_get("content_hash")?))
+                    })
+                    .collect::<Result<_>>()?;
+                let (new_chapters, edited_chapters) = diff_chapters(&old, &chapter_hashes);
+                let query = sqlx::query(
+                    "UPDATE works SET source_url = $1, source_uid = $2, identity_key = $3, content_hash = $4, \
+                     title = $5, authors = $6, fandoms = $7, summary = $8, rating = $9, status = $10, language = $11, \
+                     words = $12, chapter_count = $13, published = $14, updated = $15, work_json = $16, \
+                     source_text = $17, analysis_json = $18, updated_at = $19 WHERE id = $20",
+                );
+                bind_work_columns(query, columns, now).bind(id).execute(&mut *tx).await?;
+                Self::write_children(&mut tx, id, new.work, &chapter_hashes).await?;
+                if !new_chapters.is_empty() || !edited_chapters.is_empty() {
+                    sqlx::query(
+                        "INSERT INTO work_updates (work_id, at, new_chapters, edited_chapters) VALUES ($1, $2, $3, $4)",
+                    )
+                    .bind(id)
+                    .bind(now)
+                    .bind(numbers_json(&new_chapters))
+                    .bind(numbers_json(&edited_chapters))
+                    .execute(&mut *tx)
+                    .await?;
+                }
+                SaveOutcome::Updated { id, new_chapters, edited_chapters }
+            }
+            None => {
+                let query = sqlx::query(
+                    "INSERT INTO works (source_url, source_uid, identity_key, content_hash, title, authors, fandoms, \
+                     summary, rating, status, language, words, chapter_count, published, updated, work_json, \
+                     source_text, analysis_json, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19) \
+                     RETURNING id",
+                );
+                let row = bind_work_columns(query, columns, now).fetch_one(&mut *tx).await?;
+                let id: WorkId = row.try_get("id")?;
+                Self::write_children(&mut tx, id, new.work, &chapter_hashes).await?;
+                SaveOutcome::Imported { id }
+            }
+        };
+        tx.commit().await?;
+        Ok(outcome)
+    }
+
+    async fn set_analysis(&self, id: WorkId, analysis: &serde_json::Value) -> Result<()> {
+        let _guard = match self.backend {
+            Backend::Sqlite => Some(self.write_lock.lock().await),
+            Backend::Postgres => None,
+        };
+        sqlx::query("UPDATE works SET analysis_json = $1 WHERE id = $2")
+            .bind(analysis.to_string())
+            .bind(id)
+            .execute(&self.pool)
+            .await?;
+        Ok(())
+    }
+
+    async fn get_work(&self, id: WorkId) -> Result<Option<StoredWork>> {
+        let Some(row) = sqlx::query(
+            "SELECT id, work_json, source_text, analysis_json, created_at, updated_at FROM works WHERE id = $1",
+        )
+        .bind(id)
+        .fetch_optional(&self.pool)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let work_json: String = row.try_get("work_json")?;
+        let work = Work::from_json(&work_json).map_err(|e| StoreError::Corrupt { id, reason: e.to_string() })?;
+        let analysis = row
+            .try_get::<Option<String>, _>("analysis_json")?
+            .map(|raw| serde_json::from_str(&raw))
+            .transpose()
+            .map_err(|e| StoreError::Corrupt { id, reason: format!("analysis: {e}") })?;
+        Ok(Some(StoredWork {
+            id,
+            work,
+            source_text: row
+                .try_get::<Option<Vec<u8>>, _>("source_text")?
+                .map(String::from_utf8)
+                .transpose()
+                .map_err(|e| StoreError::Corrupt { id, reason: format!("source text: {e}") })?,
+            analysis,
+            created_at: time_of(row.try_get("created_at")?),
+            updated_at: time_of(row.try_get("updated_at")?),
+        }))
+    }
+
+    async fn list_works(&self, offset: u64, limit: u64) -> Result<Vec<WorkSummary>> {
+        let sql = format!("SELECT {SUMMARY_COLUMNS} FROM works ORDER BY id LIMIT $1 OFFSET $2");
+        let rows = sqlx::query(AssertSqlSafe(sql))
+            .bind(limit.min(i64::MAX as u64) as i64)
+            .bind(offset.min(i64::MAX as u64) as i64)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(summary_from_row).collect()
+    }
+
+    async fn work_summaries(&self, ids: &[WorkId]) -> Result<Vec<WorkSummary>> {
+        let mut found = std::collections::HashMap::with_capacity(ids.len());
+        for chunk in ids.chunks(500) {
+            let sql = format!("SELECT {SUMMARY_COLUMNS} FROM works WHERE id IN ({})", placeholders(1, chunk.len()));
+            let mut query = sqlx::query(AssertSqlSafe(sql));
+            for id in chunk {
+                query = query.bind(*id);
+            }
+            for row in query.fetch_all(&self.pool).await? {
+                let summary = summary_from_row(&row)?;
+                found.insert(summary.id, summary);
+            }
+        }
+        Ok(ids.iter().filter_map(|id| found.remove(id)).collect())
+    }
+
+    async fn count_works(&self) -> Result<u64> {
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM works").fetch_one(&self.pool).await?;
+        Ok(row.try_get::<i64, _>("n")?.max(0) as u64)
+    }
+
+    async fn work_ids_after(&self, after: WorkId, limit: u64) -> Result<Vec<WorkId>> {
+        let rows = sqlx::query("SELECT id FROM works WHERE id > $1 ORDER BY id LIMIT $2")
+            .bind(after)
+            .bind(limit.min(i64::MAX as u64) as i64)
+            .fetch_all(&self.pool)
+            .await?;
+        rows.iter().map(|r| Ok(r.try_get("id")?)).collect()
+    }
+
+    async fn delete_work(&self, id: WorkId) -> Result<bool> {
+        let _guard = match self.backend {
+            Backend::Sqlite => Some(self.write_lock.lock().await),
+            Backend::Postgres => None,
+        };
+        let mut tx = self.pool.begin().await?;
+        // Children go first so the delete is whole even where foreign keys are not enforced.
+        for sql in [
+            "DELETE FROM chapters WHERE work_id = $1",
+            "DELETE FROM work_tags WHERE work_id = $1",
+            "DELETE FROM work_updates WHERE work_id = $1",
+        ] {
+            sqlx::query(sql).bind(id).execute(&mut *tx).await?;
+        }
+        let done = sqlx::query("DELETE FROM works WHERE id = $1").bind(id).execute(&mut *tx).await?;
+        tx.commit().await?;
+        Ok(done.rows_affected() > 0)
+    }
+
+    async fn work_updates(&self, id: WorkId) -> Result<Vec<WorkUpdate>> {
+        let rows = sqlx::query(
+            "SELECT work_id, at, new_chapters, edited_chapters FROM work_updates WHERE work_id = $1 ORDER BY at DESC, id DESC",
+        )
+        .bind(id)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(update_from_row).collect()
+    }
+
+    async fn updates_since(&self, since: DateTime<Utc>, limit: u64) -> Result<Vec<WorkUpdate>> {
+        let rows = sqlx::query(
+            "SELECT work_id, at, new_chapters, edited_chapters FROM work_updates WHERE at >= $1 ORDER BY at, id LIMIT $2",
+        )
+        .bind(since.timestamp_millis())
+        .bind(limit.min(i64::MAX as u64) as i64)
+        .fetch_all(&self.pool)
+        .await?;
+        rows.iter().map(update_from_row).collect()
+    }
+
+    async fn load_document(&self, name: &str) -> Result<Option<serde_json::Value>> {
+        let Some(row) = sqlx::query("SELECT value FROM documents WHERE name = $1")
+            .bind(name.to_string())
+            .fetch_optional(&self.pool)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let raw: String = row.try_get("value")?;
+        serde_json::from_str(&raw)
+            .map(Some)
+            .map_err(|e| StoreError::Corrupt { id: 0, reason: format!("document {name}: {e}") })
+    }
+
+    async fn save_document(&self, name: &str, value: &serde_json::Value) -> Result<()> {
+        let _guard = match self.backend {
+            Backend::Sqlite => Some(self.write_lock.lock().await),
+            Backend::Postgres => None,
+        };
+        sqlx::query(
+            "INSERT INTO documents (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
+        )
+        .bind(name.to_string())
+        .bind(value.to_string())
+        .execute(&self.pool)
+        .await?;
+        Ok(())
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn redacts_passwords() {
+        assert_eq!(redact("postgres://u:secret@h/db"), "postgres://u:***@h/db");
+        assert_eq!(redact("postgres://u@h/db"), "postgres://u@h/db");
+        assert_eq!(redact("./data"), "./data");
+    }
+}

@@ -1,0 +1,166 @@
+//! ficarchive web: the archive's pages (server-rendered HTML that works without JavaScript),
+//! its JSON API and the story-insight pictures (SVG drawn on the server).
+//!
+//! The CLI builds an [`AppState`] from the store (and the search index when there is one) and
+//! calls [`serve`]; tests call [`router`] and drive it directly.
+
+use std::net::SocketAddr;
+use std::sync::Arc;
+use std::time::Duration;
+
+use axum::Router;
+use axum::http::{HeaderName, HeaderValue, header};
+use ficarchive_store::Store;
+use tower_http::compression::CompressionLayer;
+use tower_http::set_header::SetResponseHeaderLayer;
+use tower_http::timeout::TimeoutLayer;
+
+mod assets;
+mod blurb;
+mod cache;
+mod error;
+mod fmt;
+mod index_backend;
+mod insight;
+mod listing;
+mod pages;
+mod search;
+mod work_view;
+
+pub use error::WebError;
+pub use index_backend::IndexBackend;
+pub use listing::{Completion, Listing, SortKey};
+pub use search::{
+    Facet, FacetValue, SearchBackend, SearchFailure, SearchPage, StoreFallback, TagHint, TagInfo,
+};
+
+/// The version string appended to static asset URLs, so browsers refetch them after an upgrade.
+pub const ASSET_VERSION: u64 = assets::HASH;
+
+/// Everything a request handler needs: the store, the optional search index, and caches.
+#[derive(Clone)]
+pub struct AppState {
+    /// The archive's works.
+    store: Arc<dyn Store>,
+    /// Filters, facets and sorting: the search index, or [`StoreFallback`] without one.
+    search: Arc<dyn SearchBackend>,
+    /// Blurb data (tags, series, counts) of recently shown works, keyed by id and update time.
+    blurbs: Arc<cache::BlurbCache>,
+    /// Recently read works, so paging through chapters does not decode the work every time.
+    works: Arc<cache::WorkCache>,
+    /// Search results for a few seconds (see [`RESULT_TTL`]).
+    results: Arc<cache::ResultCache>,
+    /// The site's name shown in the header and page titles.
+    site_name: Arc<str>,
+}
+
+impl AppState {
+    /// State serving `store`, with `search` for filtered listings when an index is available;
+    /// without one, listings come from the store newest first and the filter form says so.
+    pub fn new(store: Arc<dyn Store>, search: Option<Arc<dyn SearchBackend>>) -> Self {
+        let search = search.unwrap_or_else(|| Arc::new(StoreFallback::new(store.clone())));
+        AppState {
+            store,
+            search,
+            blurbs: Arc::new(cache::BlurbCache::new(20_000)),
+            works: Arc::new(cache::WorkCache::new(64)),
+            results: Arc::new(cache::ResultCache::new(2_000, RESULT_TTL)),
+            site_name: Arc::from("ficarchive"),
+        }
+    }
+
+    /// Sets the name shown in the header and page titles (default "ficarchive").
+    pub fn with_site_name(mut self, name: &str) -> Self {
+        self.site_name = Arc::from(name);
+        self
+    }
+}
+
+/// How long a listing's results (ids, total, facet counts) are reused: new and updated works
+/// appear in listings within this time.
+pub const RESULT_TTL: Duration = Duration::from_secs(10);
+
+/// The strict Content-Security-Policy every response carries: no inline script or style, nothing
+/// from other origins.
+pub const CONTENT_SECURITY_POLICY: &str = "default-src 'none'; script-src 'self'; \
+     style-src 'self'; img-src 'self' data:; connect-src 'self'; form-action 'self'; \
+     base-uri 'none'; frame-ancestors 'none'";
+
+/// The whole site: pages, JSON API, static assets, security headers and gzip.
+pub fn router(state: AppState) -> Router {
+    let security = [
+        (header::CONTENT_SECURITY_POLICY, CONTENT_SECURITY_POLICY),
+        (header::X_CONTENT_TYPE_OPTIONS, "nosniff"),
+        (header::X_FRAME_OPTIONS, "DENY"),
+        (header::REFERRER_POLICY, "same-origin"),
+        (
+            HeaderName::from_static("permissions-policy"),
+            "interest-cohort=(), camera=(), microphone=(), geolocation=()",
+        ),
+        (
+            HeaderName::from_static("cross-origin-opener-policy"),
+            "same-origin",
+        ),
+    ];
+    let mut app = pages::routes().with_state(state);
+    for (name, value) in security {
+        app = app.layer(SetResponseHeaderLayer::overriding(
+            name,
+            HeaderValue::from_static(value),
+        ));
+    }
+    app.layer(CompressionLayer::new().gzip(true))
+        .layer(TimeoutLayer::with_status_code(
+            axum::http::StatusCode::SERVICE_UNAVAILABLE,
+            Duration::from_secs(30),
+        ))
+}
+
+/// Serves the site on `listen` until the process is interrupted (Ctrl-C) or terminated.
+pub async fn serve(state: AppState, listen: SocketAddr) -> Result<(), WebError> {
+    let listener = tokio::net::TcpListener::bind(listen)
+        .await
+        .map_err(|source| WebError::Bind {
+            addr: listen,
+            source,
+        })?;
+    serve_on(state, listener, shutdown_signal()).await
+}
+
+/// Serves the site on an already bound listener until `shutdown` completes (tests bind port 0).
+pub async fn serve_on(
+    state: AppState,
+    listener: tokio::net::TcpListener,
+    shutdown: impl std::future::Future<Output = ()> + Send + 'static,
+) -> Result<(), WebError> {
+    let addr = listener.local_addr().map_err(WebError::Serve)?;
+    tracing::info!("ficarchive web listening on http://{addr}");
+    axum::serve(listener, router(state))
+        .with_graceful_shutdown(shutdown)
+        .await
+        .map_err(WebError::Serve)
+}
+
+async fn shutdown_signal() {
+    let ctrl_c = async {
+        // A failed handler install means no Ctrl-C handling; the server then runs until killed.
+        if tokio::signal::ctrl_c().await.is_err() {
+            std::future::pending::<()>().await;
+        }
+    };
+    #[cfg(unix)]
+    let terminate = async {
+        match tokio::signal::unix::signal(tokio::signal::unix::SignalKind::terminate()) {
+            Ok(mut s) => {
+                s.recv().await;
+            }
+            Err(_) => std::future::pending::<()>().await,
+        }
+    };
+    #[cfg(not(unix))]
+    let terminate = std::future::pending::<()>();
+    tokio::select! {
+        () = ctrl_c => {},
+        () = terminate => {},
+    }
+}

@@ -1,0 +1,87 @@
+//! The pages over a real (in-RAM) tantivy index: tag filters of every kind, facets, autocomplete.
+#![allow(missing_docs)]
+
+mod common;
+
+use axum::body::{Body, to_bytes};
+use axum::http::{Request, StatusCode};
+use ficarchive_web::{AppState, router};
+use tower::ServiceExt;
+
+async fn app() -> axum::Router {
+    let store = common::sample_store(4);
+    let backend = common::index_backend(store.clone()).await;
+    router(AppState::new(store, Some(backend)))
+}
+
+async fn get(app: &axum::Router, uri: &str) -> (StatusCode, String) {
+    let resp = app
+        .clone()
+        .oneshot(
+            Request::builder()
+                .uri(uri)
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await
+        .expect("router never fails");
+    let status = resp.status();
+    let bytes = to_bytes(resp.into_body(), 16 << 20).await.expect("body");
+    (status, String::from_utf8_lossy(&bytes).into_owned())
+}
+
+#[tokio::test]
+async fn include_and_exclude_tags_of_every_kind() {
+    let app = app().await;
+    let (status, body) = get(&app, "/works?include=Hurt%2FComfort").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains("of 1 work"), "{body}");
+    assert!(body.contains(">Bloody Soul<"));
+    let (_, body) = get(&app, "/works?exclude=Fluff").await;
+    assert!(body.contains(">Bloody Soul<"));
+    assert!(!body.contains("Drabble"));
+    let (_, body) = get(&app, "/works?include=Spike&exclude=Angst").await;
+    assert!(body.contains("No works found"));
+}
+
+#[tokio::test]
+async fn facets_cover_every_kind_and_the_form_shows_all_fields() {
+    let app = app().await;
+    let (_, body) = get(&app, "/works").await;
+    for legend in [
+        "Ratings",
+        "Fandoms",
+        "Relationships",
+        "Characters",
+        "Additional Tags",
+    ] {
+        assert!(
+            body.contains(&format!("<legend>{legend}</legend>")),
+            "no {legend} facet"
+        );
+    }
+    assert!(
+        body.contains("Fluff <span class=\"count\">(4)</span>"),
+        "{body}"
+    );
+    assert!(
+        body.contains("name=\"updated_from\""),
+        "date filters offered with an index"
+    );
+    assert!(!body.contains("has no search index"));
+}
+
+#[tokio::test]
+async fn author_page_text_search_and_autocomplete() {
+    let app = app().await;
+    let (_, body) = get(&app, "/authors/Kallysten").await;
+    assert!(body.contains(">Bloody Soul<"));
+    assert!(!body.contains("Drabble"));
+    let (_, body) = get(&app, "/works?q=drabble&sort=title").await;
+    assert!(body.contains("of 4 works"), "{body}");
+    let (_, body) = get(&app, "/api/tags?q=hurt").await;
+    let v: serde_json::Value = serde_json::from_str(&body).expect("json");
+    assert_eq!(v["tags"][0]["name"], "Hurt/Comfort");
+    let (status, _) = get(&app, "/works?q=%22unclosed").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+}
