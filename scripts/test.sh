@@ -29,4 +29,5 @@ if [ -f crates/web/e2e/package.json ] && command -v npm >/dev/null 2>&1; then
   (cd crates/web/e2e && npm ci --no-audit --no-fund --silent 2>/dev/null || npm install --no-audit --no-fund --silent)
 fi
 
-cargo test --workspace --all-targets --locked
+# Benches are run with `cargo bench`; here every library, binary, test and example is built and tested.
+cargo test --workspace --locked --lib --bins --tests --examples

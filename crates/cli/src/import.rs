@@ -1,13 +1,17 @@
 //! `ficarchive import`: walk paths, read each file, store it; one bad file never stops the batch.
 
+use std::collections::VecDeque;
 use std::io::{IsTerminal, Read, Write};
 use std::path::{Path, PathBuf};
 
 use anyhow::{Context, Result};
 use ficarchive_formats::{FormatError, Limits, ReadWork};
+use ficarchive_model::Taxonomy;
+use ficarchive_search::SearchIndex;
 use ficarchive_store::{NewWork, SaveOutcome, Store, WorkId};
 use indicatif::{ProgressBar, ProgressDrawTarget, ProgressStyle};
 use serde::Serialize;
+use tokio::task::JoinHandle;
 
 /// A file that was imported, updated or unchanged.
 #[derive(Debug, Serialize)]
@@ -44,9 +48,36 @@ pub struct Summary {
     pub unchanged: Vec<Done>,
     /// Files that failed.
     pub failed: Vec<Failed>,
+    /// Why the search index could not be updated (the works are stored; `ficarchive reindex`
+    /// brings the index up to date).
+    #[serde(skip_serializing_if = "Option::is_none")]
+    pub index_error: Option<String>,
 }
 
 impl Summary {
+    /// Files the batch went through successfully.
+    pub fn stored(&self) -> usize {
+        self.imported.len() + self.updated.len() + self.unchanged.len()
+    }
+
+    fn record(&mut self, path: PathBuf, outcome: SaveOutcome) {
+        let (list, id, new_chapters, edited_chapters) = match outcome {
+            SaveOutcome::Imported { id } => (&mut self.imported, id, vec![], vec![]),
+            SaveOutcome::Updated {
+                id,
+                new_chapters,
+                edited_chapters,
+            } => (&mut self.updated, id, new_chapters, edited_chapters),
+            SaveOutcome::Unchanged { id } => (&mut self.unchanged, id, vec![], vec![]),
+        };
+        list.push(Done {
+            path,
+            id,
+            new_chapters,
+            edited_chapters,
+        });
+    }
+
     /// The human-readable report printed at the end of an import.
     pub fn print(&self, out: &mut impl Write) -> std::io::Result<()> {
         for d in &self.updated {
@@ -71,6 +102,12 @@ impl Summary {
         }
         for f in &self.failed {
             writeln!(out, "failed    {}: {}", f.path.display(), f.reason)?;
+        }
+        if let Some(e) = &self.index_error {
+            writeln!(
+                out,
+                "warning: the search index was not updated ({e}); run `ficarchive reindex`"
+            )?;
         }
         writeln!(
             out,
@@ -151,7 +188,8 @@ fn collect_files(paths: &[PathBuf], failed: &mut Vec<Failed>) -> Vec<PathBuf> {
     files
 }
 
-fn progress_bar(len: usize) -> ProgressBar {
+/// A progress bar drawn on standard error when it is a terminal, hidden otherwise.
+pub fn progress_bar(len: usize) -> ProgressBar {
     let bar = ProgressBar::new(len as u64);
     if std::io::stderr().is_terminal() {
         bar.set_draw_target(ProgressDrawTarget::stderr());
@@ -166,40 +204,85 @@ fn progress_bar(len: usize) -> ProgressBar {
     bar
 }
 
-/// Imports every file below `paths` into `store`.
+/// What happens to each work besides storing it.
+pub struct ImportOptions<'a> {
+    /// Run the narrative analysis and store it with the work.
+    pub analyze: bool,
+    /// The search index to update, with the taxonomy its documents are resolved through.
+    pub index: Option<(&'a SearchIndex, &'a Taxonomy)>,
+}
+
+/// A file read, parsed and analysed, ready to be stored.
+struct Prepared {
+    read: ReadWork,
+    analysis: Option<serde_json::Value>,
+}
+
+/// Reads, parses and (optionally) analyses one file: the CPU-bound part of an import.
+fn prepare(path: &Path, limits: &Limits, analyze: bool) -> Result<Prepared> {
+    let read = read_file(path, limits)?;
+    let analysis = if analyze {
+        let analysis = ficarchive_analysis::analyze(&read.work);
+        Some(serde_json::to_value(&analysis).context("cannot serialise the analysis")?)
+    } else {
+        None
+    };
+    Ok(Prepared { read, analysis })
+}
+
+/// Imports every file below `paths` into `store`. Files are parsed and analysed on every core
+/// while the works are stored one by one in file order, so ids follow the sorted file names.
 pub async fn import_paths(
     store: &dyn Store,
     paths: &[PathBuf],
     limits: &Limits,
+    options: &ImportOptions<'_>,
 ) -> Result<Summary> {
     let mut summary = Summary::default();
     let files = collect_files(paths, &mut summary.failed);
     let bar = progress_bar(files.len());
-    for path in files {
+    let workers = std::thread::available_parallelism().map_or(2, |n| n.get());
+    let mut files = files.into_iter();
+    let mut pending: VecDeque<(PathBuf, JoinHandle<Result<Prepared>>)> = VecDeque::new();
+    let mut index_failed = false;
+    loop {
+        while pending.len() < workers * 2 {
+            let Some(path) = files.next() else { break };
+            let (task_path, limits, analyze) = (path.clone(), *limits, options.analyze);
+            pending.push_back((
+                path,
+                tokio::task::spawn_blocking(move || prepare(&task_path, &limits, analyze)),
+            ));
+        }
+        let Some((path, task)) = pending.pop_front() else {
+            break;
+        };
         bar.set_message(path.display().to_string());
-        match import_file(store, &path, limits).await {
-            Ok(SaveOutcome::Imported { id }) => summary.imported.push(Done {
-                path,
-                id,
-                new_chapters: vec![],
-                edited_chapters: vec![],
-            }),
-            Ok(SaveOutcome::Updated {
-                id,
-                new_chapters,
-                edited_chapters,
-            }) => summary.updated.push(Done {
-                path,
-                id,
-                new_chapters,
-                edited_chapters,
-            }),
-            Ok(SaveOutcome::Unchanged { id }) => summary.unchanged.push(Done {
-                path,
-                id,
-                new_chapters: vec![],
-                edited_chapters: vec![],
-            }),
+        let result = match task.await {
+            Ok(Ok(prepared)) => store_prepared(store, &prepared)
+                .await
+                .map(|o| (o, prepared)),
+            Ok(Err(e)) => Err(e),
+            Err(join) => Err(anyhow::anyhow!("the reader failed unexpectedly: {join}")),
+        };
+        match result {
+            Ok((outcome, prepared)) => {
+                if let (Some((index, taxonomy)), false) = (options.index, index_failed)
+                    && !matches!(outcome, SaveOutcome::Unchanged { .. })
+                {
+                    let doc = crate::archive::doc_for(
+                        outcome.id(),
+                        &prepared.read.work,
+                        prepared.analysis.as_ref(),
+                        taxonomy,
+                    );
+                    if let Err(e) = index.upsert(&doc) {
+                        index_failed = true;
+                        summary.index_error = Some(e.to_string());
+                    }
+                }
+                summary.record(path, outcome);
+            }
             Err(err) => {
                 let reason = format!("{:#}", err);
                 // The error chain starts with the path; the summary prints it separately.
@@ -213,17 +296,21 @@ pub async fn import_paths(
         }
         bar.inc(1);
     }
+    if let (Some((index, _)), false) = (options.index, index_failed)
+        && let Err(e) = index.commit()
+    {
+        summary.index_error = Some(e.to_string());
+    }
     bar.finish_and_clear();
     Ok(summary)
 }
 
-async fn import_file(store: &dyn Store, path: &Path, limits: &Limits) -> Result<SaveOutcome> {
-    let read = read_file(path, limits)?;
+async fn store_prepared(store: &dyn Store, prepared: &Prepared) -> Result<SaveOutcome> {
     let outcome = store
         .save_work(NewWork {
-            work: &read.work,
-            source_text: read.source_text.as_deref(),
-            analysis: None,
+            work: &prepared.read.work,
+            source_text: prepared.read.source_text.as_deref(),
+            analysis: prepared.analysis.as_ref(),
         })
         .await?;
     Ok(outcome)

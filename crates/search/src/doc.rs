@@ -50,6 +50,72 @@ pub struct AnalysisFields {
     pub relationships: Vec<String>,
 }
 
+/// The score from which an inferred relationship is indexed: weaker pairings are noise in a filter.
+pub const MIN_RELATIONSHIP_SCORE: f64 = 0.5;
+
+impl AnalysisFields {
+    /// The fields read from the `analysis` object of the JSON contract (what `ficarchive analyze`
+    /// prints and the store keeps): characters who are mentioned or quoted, characters who speak,
+    /// the persons and characters of the scenes' points of view, and relationships scoring at
+    /// least [`MIN_RELATIONSHIP_SCORE`]. Missing or malformed parts are left empty.
+    pub fn from_analysis_json(analysis: &serde_json::Value) -> AnalysisFields {
+        fn push_unique(list: &mut Vec<String>, name: &str) {
+            let name = name.trim();
+            if !name.is_empty() && !list.iter().any(|n| n == name) {
+                list.push(name.to_string());
+            }
+        }
+        let items = |key: &str| {
+            analysis
+                .get(key)
+                .and_then(serde_json::Value::as_array)
+                .map(Vec::as_slice)
+                .unwrap_or_default()
+        };
+        let count = |v: &serde_json::Value, key: &str| {
+            v.get(key).and_then(serde_json::Value::as_u64).unwrap_or(0)
+        };
+        let mut fields = AnalysisFields::default();
+        for c in items("characters") {
+            let Some(name) = c.get("name").and_then(serde_json::Value::as_str) else {
+                continue;
+            };
+            if count(c, "mentions") > 0 || count(c, "quotes") > 0 {
+                push_unique(&mut fields.characters_appearing, name);
+            }
+            if count(c, "quotes") > 0 {
+                push_unique(&mut fields.characters_speaking, name);
+            }
+        }
+        for s in items("scenes") {
+            if let Some(person) = s.get("person").and_then(serde_json::Value::as_str) {
+                push_unique(&mut fields.pov_persons, person);
+            }
+            if let Some(pov) = s.get("pov").and_then(serde_json::Value::as_str) {
+                push_unique(&mut fields.pov_characters, pov);
+            }
+        }
+        for r in items("relationships") {
+            let score = r
+                .get("score")
+                .and_then(serde_json::Value::as_f64)
+                .unwrap_or(0.0);
+            let names: Vec<&str> = r
+                .get("characters")
+                .and_then(serde_json::Value::as_array)
+                .map(|a| a.iter().filter_map(serde_json::Value::as_str).collect())
+                .unwrap_or_default();
+            if score >= MIN_RELATIONSHIP_SCORE && names.len() == 2 {
+                push_unique(
+                    &mut fields.relationships,
+                    &format!("{}/{}", names[0], names[1]),
+                );
+            }
+        }
+        fields
+    }
+}
+
 /// One work as the index sees it. Fields are public so callers with metadata only (benchmarks,
 /// a store listing) can fill it directly; [`IndexDoc::from_work`] is the usual way.
 #[derive(Debug, Clone, PartialEq, Default)]
@@ -212,5 +278,42 @@ impl IndexDoc {
                 .collect();
             list.extend(extra);
         }
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn analysis_fields_come_from_the_analysis_json() {
+        let json = serde_json::json!({
+            "characters": [
+                {"name": "Buffy Summers", "aliases": ["Buffy"], "mentions": 40, "quotes": 12},
+                {"name": "Spike", "aliases": [], "mentions": 30, "quotes": 0},
+                {"name": "Ghost", "aliases": [], "mentions": 0, "quotes": 0},
+                {"aliases": [], "mentions": 3}
+            ],
+            "scenes": [
+                {"chapter": 1, "person": "third", "pov": "Buffy Summers"},
+                {"chapter": 1, "person": "first", "pov": "Spike"},
+                {"chapter": 2, "person": "third", "pov": null}
+            ],
+            "relationships": [
+                {"characters": ["Buffy Summers", "Spike"], "score": 0.9},
+                {"characters": ["Buffy Summers", "Ghost"], "score": 0.1}
+            ],
+            "quotes": []
+        });
+        let f = AnalysisFields::from_analysis_json(&json);
+        assert_eq!(f.characters_appearing, ["Buffy Summers", "Spike"]);
+        assert_eq!(f.characters_speaking, ["Buffy Summers"]);
+        assert_eq!(f.pov_persons, ["third", "first"]);
+        assert_eq!(f.pov_characters, ["Buffy Summers", "Spike"]);
+        assert_eq!(f.relationships, ["Buffy Summers/Spike"]);
+        assert_eq!(
+            AnalysisFields::from_analysis_json(&serde_json::json!("not an object")),
+            AnalysisFields::default()
+        );
     }
 }

@@ -12,7 +12,7 @@ mod doc;
 mod index;
 mod query;
 
-pub use doc::{AnalysisFields, IndexDoc, WorkCounts};
+pub use doc::{AnalysisFields, IndexDoc, MIN_RELATIONSHIP_SCORE, WorkCounts};
 pub use index::{IndexOptions, Rebuild, SearchError, SearchIndex, SearchResults, TagSuggestion};
 pub use query::{
     Completion, Crossover, DateRange, ExclusionSet, MAX_PER_PAGE, MAX_QUERY_BYTES, MAX_TAG_CHARS,

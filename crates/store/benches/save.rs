@@ -31,7 +31,8 @@ const SENTENCES: [&str; 6] = [
 fn chapter(number: u32, words: usize, seed: u64) -> Chapter {
     let mut paragraphs = Vec::new();
     let mut written = 0;
-    let mut i = seed as usize;
+    // Offsets into SENTENCES only: wrap rather than overflow for large seeds.
+    let mut i = (seed % 1_000_003) as usize;
     while written < words {
         let mut text = format!("[{seed}:{number}:{i}] ");
         for _ in 0..4 {
