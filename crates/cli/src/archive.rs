@@ -71,15 +71,28 @@ impl Archive {
                     .with_context(|| format!("cannot open the search index in {}", dir.display()));
             }
         };
-        let stored = self.store.count_works().await?;
-        if index.num_works() != stored {
-            tracing::warn!(
-                "the search index holds {} works and the store {stored}; rebuilding the index",
-                index.num_works()
-            );
-            self.rebuild_index(&index, bar).await?;
-        }
+        self.ensure_index_complete(&index, bar).await?;
         Ok(index)
+    }
+
+    /// Rebuilds `index` when it does not hold as many works as the store: an import killed
+    /// between storing works and committing them to the index leaves it behind. Returns whether
+    /// it rebuilt.
+    pub async fn ensure_index_complete(
+        &self,
+        index: &SearchIndex,
+        bar: &ProgressBar,
+    ) -> Result<bool> {
+        let stored = self.store.count_works().await?;
+        if index.num_works() == stored {
+            return Ok(false);
+        }
+        tracing::warn!(
+            "the search index holds {} works and the store {stored}; rebuilding the index",
+            index.num_works()
+        );
+        self.rebuild_index(index, bar).await?;
+        Ok(true)
     }
 
     /// The tag taxonomy (empty when no wrangling was done yet).

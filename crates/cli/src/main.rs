@@ -456,6 +456,13 @@ async fn run_with_archive(archive: &Archive, command: Command) -> Result<ExitCod
             if summary.index_error.is_none() {
                 summary.index_error = index_error;
             }
+            if let (Some(index), None) = (&index, &summary.index_error) {
+                let bar = import::progress_bar(0);
+                if let Err(e) = archive.ensure_index_complete(index, &bar).await {
+                    summary.index_error = Some(format!("{e:#}"));
+                }
+                bar.finish_and_clear();
+            }
             if json {
                 println!("{}", serde_json::to_string_pretty(&summary)?);
             } else {

@@ -316,12 +316,17 @@ impl Work {
             .unwrap_or("Untitled")
     }
 
-    /// "3/?" or "26/26": chapters posted over chapters planned, as AO3 shows it.
+    /// "3/?" or "26/26": chapters posted over chapters planned, as AO3 shows it. A complete
+    /// work always reads "n/n" (AO3's sign of completion): for an excerpt of a complete work
+    /// (chapters 25-26 of 26) that is the whole work's count, not the file's.
     pub fn chapter_fraction(&self) -> String {
         let posted = self.chapters.len();
         match (self.status, self.expected_chapters) {
+            (Status::Complete, planned) => {
+                let n = planned.map_or(posted, |p| (p as usize).max(posted));
+                format!("{n}/{n}")
+            }
             (_, Some(n)) => format!("{posted}/{n}"),
-            (Status::Complete, None) => format!("{posted}/{posted}"),
             _ => format!("{posted}/?"),
         }
     }
@@ -415,5 +420,8 @@ mod tests {
         assert_eq!(w.chapter_fraction(), "1/?");
         w.expected_chapters = Some(10);
         assert_eq!(w.chapter_fraction(), "1/10");
+        // An excerpt of a complete work still reads as complete.
+        w.status = Status::Complete;
+        assert_eq!(w.chapter_fraction(), "10/10");
     }
 }
