@@ -58,6 +58,14 @@ pub(crate) fn read_ao3_document(doc: &Html, format: SourceFormat) -> Result<Work
     if let Some(preface) = doc.select(&sel("#preface")).next() {
         read_preface(preface, &mut work);
     }
+    // ficarchive's HTML export records the source's stable identifier (FanFicFare's uid) here,
+    // so a work exported and imported again is still recognised as the same work.
+    work.source.uid = doc
+        .select(&sel("meta[name=\"dc.identifier\"]"))
+        .filter_map(|m| m.value().attr("content"))
+        .map(str::trim)
+        .find(|c| !c.is_empty())
+        .map(str::to_string);
     let mut chapters_found = false;
     for container in doc.select(&sel("#chapters")) {
         chapters_found = true;

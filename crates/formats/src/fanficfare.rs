@@ -27,6 +27,20 @@ fn date(value: &str) -> Option<NaiveDate> {
     NaiveDate::parse_from_str(v.get(..10).unwrap_or(v), "%Y-%m-%d").ok()
 }
 
+/// Applies one title-page field given as HTML (the EPUB title page, the HTML table).
+fn apply_html_field(work: &mut Work, label: &str, html: &str) {
+    let stripped;
+    let value = if html.contains(['<', '&']) {
+        // Entities too: "Harry Potter &amp; Hermione" is one ship, not two split at the ';'.
+        let frag = Html::parse_fragment(html);
+        stripped = plain_text(frag.root_element());
+        stripped.as_str()
+    } else {
+        html
+    };
+    apply_field(work, label, value);
+}
+
 /// Applies one title-page field to the work.
 fn apply_field(work: &mut Work, label: &str, value: &str) {
     let stripped;
@@ -115,7 +129,7 @@ fn read_label_lines(container: ElementRef<'_>, work: &mut Work) {
     let mut value = String::new();
     let flush = |label: &mut Option<String>, value: &mut String, work: &mut Work| {
         if let Some(l) = label.take() {
-            apply_field(work, &l, value);
+            apply_html_field(work, &l, value);
         }
         value.clear();
     };
@@ -132,7 +146,8 @@ fn read_label_lines(container: ElementRef<'_>, work: &mut Work) {
                     value.push_str(&el.html());
                 }
             }
-            Node::Text(t) => value.push_str(t),
+            // Elements go in as HTML, so text goes in escaped: the whole value is one fragment.
+            Node::Text(t) => value.push_str(&crate::write::escape(t)),
             _ => {}
         }
     }
@@ -230,7 +245,7 @@ pub fn read_fff_html(text: &str) -> Result<Work, FormatError> {
     for row in doc.select(&sel("table.full tr")) {
         let cells: Vec<ElementRef<'_>> = row.select(&sel("td")).collect();
         if let [label, value] = cells.as_slice() {
-            apply_field(&mut work, &plain_text(*label), &value.inner_html());
+            apply_html_field(&mut work, &plain_text(*label), &value.inner_html());
         }
     }
     let mut warnings: Vec<String> = nesting_warning.into_iter().collect();

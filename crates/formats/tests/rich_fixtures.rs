@@ -151,6 +151,11 @@ fn fanficfare_lorem_test_site_in_three_formats() {
             "{path}: {:?}",
             w.tags.relationships
         );
+        assert!(
+            w.tags.iter().all(|(_, t)| !t.contains("&amp;")),
+            "{path}: entities are decoded once: {:?}",
+            w.tags
+        );
         assert_eq!(
             w.series.first().map(|s| s.name.as_str()),
             Some("The Great Test"),

@@ -6,7 +6,7 @@
 use std::collections::HashMap;
 
 use chrono::NaiveDate;
-use ficarchive_model::{Chapter, Series, SourceFormat, TagKind, Work};
+use ficarchive_model::{Chapter, Series, SourceFormat, TagKind, Work, WorkDates};
 use scraper::Html;
 
 use crate::FormatError;
@@ -368,9 +368,6 @@ fn read_opf_meta(doc: &xml::XmlDoc) -> OpfMeta {
                         collection = Some((text, doc.attr(n, "id").map(str::to_string)))
                     }
                     (_, "group-position") => group_position = text.parse::<f64>().ok(),
-                    (_, "dcterms:modified") if meta.modified.is_none() => {
-                        meta.modified = parse_date(&text)
-                    }
                     _ => {}
                 }
             }
@@ -421,7 +418,8 @@ fn merge_opf(work: &mut Work, meta: &OpfMeta, subjects_as_tags: bool) {
         work.authors = meta.creators.clone();
     }
     if work.language.is_none() {
-        work.language = meta.language.clone();
+        // "und" is BCP 47 for "undetermined": what a writer puts when the language is unknown.
+        work.language = meta.language.clone().filter(|l| !l.eq_ignore_ascii_case("und"));
     }
     if work.summary.is_none() {
         work.summary = meta.description.clone();
@@ -439,12 +437,22 @@ fn merge_opf(work: &mut Work, meta: &OpfMeta, subjects_as_tags: bool) {
             });
     }
     if work.source.uid.is_none() {
-        work.source.uid = meta.identifiers.first().cloned();
+        // An identifier that only repeats the URL adds nothing, and `urn:ficarchive:` is the hash
+        // our writer derives from title and authors when the work had no identifier of its own.
+        work.source.uid = meta
+            .identifiers
+            .iter()
+            .find(|i| {
+                !i.starts_with("urn:ficarchive:")
+                    && Some(i.as_str()) != work.source.url.as_deref()
+                    && Some(i.as_str()) != meta.source.as_deref()
+            })
+            .cloned();
     }
-    if work.dates.published.is_none() {
+    // Dates from the OPF only when the pages gave none: a title page or preface that lists the
+    // dates is the author-facing record, the OPF's dates are often the packaging time.
+    if work.dates == WorkDates::default() {
         work.dates.published = meta.published;
-    }
-    if work.dates.updated.is_none() {
         work.dates.updated = meta.modified.filter(|m| Some(*m) != meta.published);
     }
     if work.series.is_empty()

@@ -14,6 +14,12 @@ pub fn write_html(work: &Work) -> String {
     out.push_str(
         ">\n<head>\n<meta charset=\"utf-8\"/>\n<meta name=\"generator\" content=\"ficarchive\"/>\n",
     );
+    if let Some(uid) = work.source.uid.as_deref().filter(|u| !u.trim().is_empty()) {
+        out.push_str(&format!(
+            "<meta name=\"dc.identifier\" content=\"{}\"/>\n",
+            escape(uid.trim())
+        ));
+    }
     out.push_str(&format!(
         "<title>{}</title>\n",
         escape(&document_title(work))

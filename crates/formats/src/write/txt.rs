@@ -33,8 +33,9 @@ pub fn write_txt(work: &Work) -> String {
     }
     for s in &work.series {
         match s.part {
+            // AO3's "Part N of Name" is the spelling the text reader takes a part number from.
             Some(n) => {
-                let _ = writeln!(out, "Series: {} [{n}]", one_line(&s.name));
+                let _ = writeln!(out, "Series: Part {n} of {}", one_line(&s.name));
             }
             None => {
                 let _ = writeln!(out, "Series: {}", one_line(&s.name));
@@ -46,6 +47,9 @@ pub fn write_txt(work: &Work) -> String {
     }
     if let Some(d) = work.dates.updated {
         let _ = writeln!(out, "Updated: {d}");
+    }
+    if let Some(d) = work.dates.completed {
+        let _ = writeln!(out, "Completed: {d}");
     }
     let status = match work.status {
         Status::Complete => Some("Complete"),
