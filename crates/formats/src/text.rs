@@ -48,6 +48,11 @@ struct Para {
     text: String,
     /// Whether a blank line (or the start of the file) comes before it.
     after_blank: bool,
+    /// How far its first line is indented.
+    indent: usize,
+    /// Whether, by the file's wrap width alone, its first line continues the line before it (a
+    /// header field or heading ends a wrapped paragraph, but a wrapped summary still goes on).
+    wrapped_on: bool,
 }
 
 impl Para {
@@ -151,14 +156,36 @@ fn wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
     wrapped.then_some(width)
 }
 
+/// The indent of a hard-wrapped file's continuation lines: the most common indent among lines
+/// that follow a full-width line. A line indented deeper starts a new paragraph (indented first
+/// lines with no blank lines between paragraphs); a file indented as a whole keeps its indent.
+fn continuation_indent(text: &str, lines: &[Line], width: usize) -> usize {
+    let mut counts: std::collections::HashMap<usize, usize> = std::collections::HashMap::new();
+    for pair in lines.windows(2) {
+        let (a, b) = (pair[0], pair[1]);
+        if a.is_blank() || b.is_blank() {
+            continue;
+        }
+        if text[a.start..a.end].chars().count() + 25 >= width {
+            *counts.entry(b.indent).or_default() += 1;
+        }
+    }
+    counts
+        .into_iter()
+        .max_by_key(|&(indent, n)| (n, std::cmp::Reverse(indent)))
+        .map_or(0, |(indent, _)| indent)
+}
+
 fn split_paragraphs(text: &str) -> Vec<Para> {
     let lines = split_lines(text);
     let width = wrap_width(text, &lines);
+    let base_indent = width.map_or(0, |w| continuation_indent(text, &lines, w));
     let mut paras: Vec<Para> = Vec::new();
-    let mut current: Option<(usize, usize, bool)> = None; // (first line, last line, after_blank)
+    // (first line, last line, after_blank, wrapped_on)
+    let mut current: Option<(usize, usize, bool, bool)> = None;
     let mut previous_blank = true;
-    let flush = |cur: &mut Option<(usize, usize, bool)>, paras: &mut Vec<Para>| {
-        if let Some((first, last, after_blank)) = cur.take() {
+    let flush = |cur: &mut Option<(usize, usize, bool, bool)>, paras: &mut Vec<Para>| {
+        if let Some((first, last, after_blank, wrapped_on)) = cur.take() {
             let start = lines[first].start + lines[first].indent;
             let end = lines[last].end;
             let text: String = text[start..end]
@@ -169,6 +196,8 @@ fn split_paragraphs(text: &str) -> Vec<Para> {
                 span: Span::new(start, end),
                 text,
                 after_blank,
+                indent: lines[first].indent,
+                wrapped_on,
             });
         }
     };
@@ -178,29 +207,41 @@ fn split_paragraphs(text: &str) -> Vec<Para> {
             previous_blank = true;
             continue;
         }
-        let continues = match (current, width) {
-            (Some((_, last, _)), Some(width)) => {
-                let prev = lines[last];
+        // By the width alone: the line before was full, and this one is not indented deeper
+        // than continuation lines are.
+        let wrapped_on = match (i.checked_sub(1).map(|k| lines[k]), width) {
+            (Some(prev), Some(width)) if !previous_blank => {
                 let prev_len = text[prev.start..prev.end].chars().count();
-                prev_len + 25 >= width
-                    && line.indent <= prev.indent.max(1)
-                    && !starts_new_block(line.content(text))
-                    && !starts_new_block(prev.content(text))
+                prev_len + 25 >= width && line.indent <= base_indent
             }
             _ => false,
         };
+        let continues = wrapped_on
+            && current.is_some_and(|(_, last, _, _)| {
+                !starts_new_block(line.content(text)) && !ends_block(lines[last].content(text))
+            });
         if continues {
             if let Some(cur) = current.as_mut() {
                 cur.1 = i;
             }
         } else {
             flush(&mut current, &mut paras);
-            current = Some((i, i, previous_blank));
+            current = Some((i, i, previous_blank, wrapped_on));
         }
         previous_blank = false;
     }
     flush(&mut current, &mut paras);
     paras
+}
+
+/// Lines that nothing continues: a full-width row of break symbols, a heading, an end marker.
+/// (A header field may be wrapped: "Summary: ..." goes on over the next lines.)
+fn ends_block(line: &str) -> bool {
+    line.len() < 120
+        && (scene_break(line).is_some()
+            || chapter_heading(line).is_some()
+            || end_marker(line).is_some()
+            || line.starts_with('#'))
 }
 
 /// Lines that are never the continuation of a wrapped paragraph.
@@ -349,11 +390,13 @@ static DISCLAIMER: LazyLock<Regex> = LazyLock::new(|| {
 static FIELD: LazyLock<Regex> = LazyLock::new(|| {
     Regex::new(r"^([A-Za-z][A-Za-z' ()/]{0,28}?)\s*:\s*(.*)$").expect("valid regex")
 });
+/// "Willow/Tara", "Rupert Giles/Jenny Calendar", "Dr. Who/Rose": capitalised names joined by
+/// slashes. A name word never ends in a full stop unless it is a title such as "Dr.", so that
+/// "Post-canon. Willow/Tara" gives "Willow/Tara".
 static RELATIONSHIP: LazyLock<Regex> = LazyLock::new(|| {
-    Regex::new(
-        r"\b([A-Z][\w'’.-]+(?:\s[A-Z][\w'’-]+)?(?:\s?/\s?[A-Z][\w'’.-]+(?:\s[A-Z][\w'’-]+)?)+)",
-    )
-    .expect("valid regex")
+    const NAME: &str =
+        r"(?:(?:Mr|Mrs|Ms|Dr|St|Prof|Capt|Lt|Sgt)\.\s?)?[A-Z][\w'’-]+(?:\s[A-Z][\w'’-]+)?";
+    Regex::new(&format!(r"\b({NAME}(?:\s?/\s?{NAME})+)")).expect("valid regex")
 });
 
 fn excerpt_marker(line: &str) -> Option<(u32, u32)> {
@@ -471,15 +514,18 @@ fn parse_roman(s: &str) -> Option<u32> {
         'm' => 1000,
         _ => 0,
     };
-    let digits: Vec<u32> = s.chars().map(value).collect();
-    let mut total = 0u32;
+    let digits: Vec<i64> = s.chars().map(value).collect();
+    // A smaller numeral before a larger one is subtracted ("iv" = 4, "xiv" = 14); the sum can dip
+    // below zero before the larger numeral is added, so it is kept signed.
+    let mut total = 0i64;
     for (i, &d) in digits.iter().enumerate() {
         if digits.get(i + 1).is_some_and(|&next| next > d) {
-            total = total.checked_sub(d)?;
+            total -= d;
         } else {
             total += d;
         }
     }
+    let total = u32::try_from(total).ok()?;
     // Reject strings like "mix" or "dim" that are words, not numerals, by round-tripping.
     (total > 0 && to_roman(total) == s).then_some(total)
 }
@@ -523,20 +569,23 @@ fn scene_break(line: &str) -> Option<String> {
         let only_dots = t.chars().all(|c| c == '.' || c.is_whitespace());
         return (ink >= 1 && !(only_dots && ink < 4)).then(|| t.to_string());
     }
-    // Letter-based markers: xXx, oOo, OoO, ~x~x~, and "Scene break".
-    let letters_ok = t.chars().all(|c| "xXoO".contains(c) || symbols(c));
-    let letters = t.chars().filter(|c| c.is_alphabetic()).count();
-    if letters_ok
-        && letters >= 3
-        && t.chars().any(|c| c.is_uppercase())
-        && t.chars().any(|c| c.is_lowercase())
-    {
+    // Letter-based markers: xXx, oOo, OoO, o0o0o, xxx, XXX, ~x~x~, and "Scene break".
+    let letters_ok = t.chars().all(|c| "xXoO0".contains(c) || symbols(c));
+    let letters = t.chars().filter(|c| "xXoO0".contains(*c)).count();
+    let has_letter = t.chars().any(|c| c.is_alphabetic());
+    let only_x = t.chars().all(|c| c == 'x' || c == 'X');
+    // Mixed case (xXx), letters and zeros (o0o0o) or a run of x's (xxx) never spell a word.
+    let patterned = (t.chars().any(char::is_uppercase) && t.chars().any(char::is_lowercase))
+        || (has_letter && t.contains('0'))
+        || only_x;
+    if letters_ok && letters >= 3 && patterned {
         return Some(t.to_string());
     }
     if letters_ok
-        && letters >= 1
+        && has_letter
         && t.chars().count() >= 3
-        && t.chars().any(|c| !c.is_alphabetic() && !c.is_whitespace())
+        && t.chars()
+            .any(|c| !c.is_alphanumeric() && !c.is_whitespace())
     {
         return Some(t.to_string());
     }
@@ -722,7 +771,8 @@ fn read_header(paras: &[Para], roles: &[Role], work: &mut Work) -> usize {
             }
             // A summary or note that goes on over more lines of the same block.
             Role::Text
-                if !p.after_blank && last_field.as_deref().is_some_and(|k| k == "summary") =>
+                if last_field.as_deref().is_some_and(|k| k == "summary")
+                    && goes_on(&paras[i - 1], p) =>
             {
                 let summary = work.summary.get_or_insert_with(String::new);
                 if !summary.is_empty() {
@@ -731,8 +781,8 @@ fn read_header(paras: &[Para], roles: &[Role], work: &mut Work) -> usize {
                 summary.push_str(p.trimmed());
             }
             Role::Text
-                if !p.after_blank
-                    && matches!(last_field.as_deref(), Some("note" | "disclaimer")) =>
+                if matches!(last_field.as_deref(), Some("note" | "disclaimer"))
+                    && goes_on(&paras[i - 1], p) =>
             {
                 if let Some(last) = notes.last_mut() {
                     last.0.push('\n');
@@ -751,6 +801,23 @@ fn read_header(paras: &[Para], roles: &[Role], work: &mut Work) -> usize {
             span: Some(span),
         }));
     i
+}
+
+/// Whether a line goes on with the header field above it (a summary wrapped over lines) rather
+/// than starting the story, which often follows a header with no blank line: it must not be
+/// indented deeper, and either the file's wrap width says so, or the field's line stopped
+/// mid-sentence and the line reads as its continuation (lower-case start, or a full line above).
+fn goes_on(field: &Para, line: &Para) -> bool {
+    if line.after_blank || line.indent > field.indent {
+        return false;
+    }
+    if line.wrapped_on {
+        return true;
+    }
+    let above = field.trimmed();
+    let mid_sentence =
+        !above.ends_with(['.', '!', '?', '"', '”', '’', '\'', ')', ']', '…', ':', ';']);
+    mid_sentence && (line.trimmed().starts_with(char::is_lowercase) || above.chars().count() >= 50)
 }
 
 /// Whether what follows a first line makes it a title: a by-line, header fields, or a chapter heading.
@@ -889,43 +956,64 @@ fn parse_date(value: &str) -> Option<NaiveDate> {
 // ---------------------------------------------------------------------------------------------
 // Pass 3: chapters, notes, scenes.
 
-/// Words that mark a paragraph as talk about the story rather than the story itself.
-const META_WORDS: [&str; 24] = [
+/// Words that only talk about a fic ("thanks to my beta", "please review"): one of them, said to
+/// the reader, makes a note.
+const META_STRONG: [&str; 18] = [
     "beta",
+    "betas",
     "reader",
     "readers",
     "review",
     "reviews",
     "reviewed",
-    "chapter",
-    "chapters",
+    "reviewing",
     "sequel",
     "fic",
     "fanfic",
     "update",
     "updates",
     "kudos",
-    "comments",
     "thank",
     "thanks",
     "disclaimer",
     "posted",
-    "story",
-    "enjoy",
-    "enjoyed",
-    "writing",
-    "author",
 ];
 
+/// Words that also occur in stories ("the end of the chapter", "chapter and verse"): they count
+/// only alongside others.
+const META_WEAK: [&str; 9] = [
+    "chapter", "chapters", "story", "enjoy", "enjoyed", "writing", "author", "comments", "feedback",
+];
+
+/// Words by which an author speaks to the reader.
+const ADDRESS: [&str; 8] = ["i", "i'm", "i've", "my", "me", "you", "your", "we"];
+
+/// Whether a paragraph is talk about the story (a note going on) rather than the story itself:
+/// a word only notes use, said to the reader or with another such word, or two weaker ones said
+/// to the reader. A story that mentions a chapter or a review in passing stays story.
 fn is_meta_talk(text: &str) -> bool {
     if text.contains(['"', '“', '”']) {
         return false;
     }
-    let hits = text
-        .split(|c: char| !c.is_alphanumeric())
-        .filter(|w| META_WORDS.iter().any(|m| w.eq_ignore_ascii_case(m)))
-        .count();
-    hits >= 2 || (hits == 1 && text.split_whitespace().count() <= 40)
+    let (mut strong, mut weak, mut address) = (0usize, 0usize, false);
+    for word in text
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .map(|w| w.trim_matches(['\'', '’']))
+        .filter(|w| !w.is_empty())
+    {
+        let lower = word.to_lowercase().replace('’', "'");
+        if META_STRONG.contains(&lower.as_str()) {
+            strong += 1;
+        } else if META_WEAK.contains(&lower.as_str()) {
+            weak += 1;
+        } else if ADDRESS.contains(&lower.as_str()) {
+            address = true;
+        }
+    }
+    let short = text.split_whitespace().count() <= 4; // "Enjoy!", "On with the story!"
+    (strong >= 1 && (address || strong + weak >= 2))
+        || (weak >= 2 && address)
+        || (weak >= 1 && short)
 }
 
 /// A chapter's raw material while it is being cut.
@@ -1003,7 +1091,9 @@ fn read_body(paras: &[Para], roles: &[Role], work: &mut Work) {
     let numbers = assign_numbers(&chapters);
     let single = chapters.len() == 1;
     let mut last_status = None;
+    let mut headed: Vec<bool> = Vec::with_capacity(chapters.len());
     for (raw, number) in chapters.into_iter().zip(numbers) {
+        let has_heading = raw.heading_span.is_some();
         let (chapter, status) = build_chapter(raw, number, single && work.notes.is_empty(), work);
         if chapter.words() == 0
             && chapter.notes_before.is_empty()
@@ -1013,18 +1103,14 @@ fn read_body(paras: &[Para], roles: &[Role], work: &mut Work) {
             continue;
         }
         last_status = status;
+        headed.push(has_heading);
         work.chapters.push(chapter);
     }
-    // A single chapter whose opening notes were taken as the chapter's are the work's notes.
-    if work.chapters.len() == 1
-        && work.chapters[0]
-            .span
-            .is_some_and(|_| work.chapters[0].title.is_none())
-    {
+    // In a one-shot with no chapter heading, notes before the story are the work's notes; under
+    // a heading ("Chapter 1", then "A/N: ...") they stay the chapter's.
+    if work.chapters.len() == 1 && headed == [false] {
         let ch = &mut work.chapters[0];
-        if work.notes.is_empty() && ch.number == 1 {
-            work.notes.append(&mut ch.notes_before);
-        }
+        work.notes.append(&mut ch.notes_before);
     }
     work.status = match (last_status, work.status) {
         (Some(Status::InProgress), _) => Status::InProgress,

@@ -699,3 +699,21 @@ fn headings_without_story_are_no_story() {
         Err(FormatError::NoStory)
     ));
 }
+
+#[test]
+fn markdown_headings_with_symbol_breaks_stay_plain_text() {
+    // "***" and "_ _ _" are scene breaks here, not Markdown emphasis: the text reader keeps spans.
+    let (w, source) = read_bytes(
+        b"# The Gift\n\nby Anne\n\n## Chapter 1: Start\n\nShe ran.\n\n***\n\nHe ran.\n\n _ _ _\n\nThey met.\n\n## Chapter 2: End\n\nThey stopped.\n",
+    );
+    assert_eq!(w.title.as_deref(), Some("The Gift"));
+    assert_eq!(
+        chapters(&w),
+        vec![(1, Some("Start".into())), (2, Some("End".into()))]
+    );
+    assert_eq!(w.chapters[0].scenes.len(), 3);
+    for p in w.chapters.iter().flat_map(|c| c.paragraphs()) {
+        let span = p.span.expect("a span");
+        assert_eq!(&source[span.start..span.end], p.text);
+    }
+}
