@@ -60,10 +60,22 @@ pub fn looks_like_markdown(text: &str) -> bool {
             (1..=3).contains(&hashes) && l[hashes..].starts_with(' ')
         })
         .count();
-    let emphasis =
-        head.matches("**").count() + head.matches("](").count() + head.matches(" _").count();
+    // Markup wraps words ("**bold**", "_italic_", "[link](url)"); rows of symbols such as "***"
+    // or "_ _ _" are the scene breaks of plain-text fics, which use "#" headings too.
+    let emphasis = head
+        .lines()
+        .map(|l| INLINE_MARKUP.find_iter(l).count())
+        .sum::<usize>();
     headings >= 1 && emphasis >= 2
 }
+
+/// Bold or italic around words, or a link: "**a b**", "_a_", "[a](b)".
+static INLINE_MARKUP: std::sync::LazyLock<regex::Regex> = std::sync::LazyLock::new(|| {
+    regex::Regex::new(
+        r"\*\*[^\s*][^*]*?\*\*|(?:^|[\s(])_[^\s_][^_]*?_(?:$|[\s.,;:!?)])|\[[^\]]+\]\([^)\s]+\)",
+    )
+    .expect("valid regex")
+});
 
 /// Reads a Markdown work.
 pub fn read_markdown(text: &str) -> Result<Work, FormatError> {
@@ -121,6 +133,12 @@ mod tests {
     fn front_matter_title_and_chapters() {
         let md = "---\ntitle: Harbour\nauthor: Ann, Bo\nfandoms: Original Work\nstatus: complete\n---\n\n## Chapter 1: Oil\n\nShe *ran*.\n\n* * *\n\nHe walked.\n\n## Chapter 2: Bread\n\nThe end came.\n";
         assert!(looks_like_markdown(md));
+        let md_bold = "# Harbour\n\n**Rating:** Teen\n\nShe was **very** tired.\n";
+        assert!(looks_like_markdown(md_bold));
+        // Plain text with a "#" title and "***" / "_ _ _" scene breaks is not Markdown.
+        assert!(!looks_like_markdown(
+            "# Harbour\n\nShe ran.\n\n***\n\nHe walked.\n\n _ _ _\n\nThey met.\n"
+        ));
         let w = read_markdown(md).unwrap();
         assert_eq!(w.title.as_deref(), Some("Harbour"));
         assert_eq!(w.authors, vec!["Ann", "Bo"]);
