@@ -67,6 +67,9 @@ struct Line {
     start: usize,
     end: usize,
     indent: usize,
+    /// The indent in columns, a tab counting as four: a paragraph indent is a tab or a few
+    /// spaces, while one stray space at the start of a wrapped line is not.
+    columns: usize,
 }
 
 fn split_lines(text: &str) -> Vec<Line> {
@@ -101,10 +104,15 @@ fn make_line(text: &str, start: usize, end: usize) -> Line {
     let raw = &text[start..end];
     let content = raw.trim_end();
     let indent = content.len() - content.trim_start().len();
+    let columns = content[..indent]
+        .chars()
+        .map(|c| if c == '\t' { 4 } else { 1 })
+        .sum();
     Line {
         start,
         end: start + content.len(),
         indent,
+        columns,
     }
 }
 
@@ -156,7 +164,7 @@ fn wrap_width(text: &str, lines: &[Line]) -> Option<usize> {
     wrapped.then_some(width)
 }
 
-/// The indent of a hard-wrapped file's continuation lines: the most common indent among lines
+/// The indent (in columns) of a hard-wrapped file's continuation lines: the most common among lines
 /// that follow a full-width line. A line indented deeper starts a new paragraph (indented first
 /// lines with no blank lines between paragraphs); a file indented as a whole keeps its indent.
 fn continuation_indent(text: &str, lines: &[Line], width: usize) -> usize {
@@ -167,7 +175,7 @@ fn continuation_indent(text: &str, lines: &[Line], width: usize) -> usize {
             continue;
         }
         if text[a.start..a.end].chars().count() + 25 >= width {
-            *counts.entry(b.indent).or_default() += 1;
+            *counts.entry(b.columns).or_default() += 1;
         }
     }
     counts
@@ -212,7 +220,7 @@ fn split_paragraphs(text: &str) -> Vec<Para> {
         let wrapped_on = match (i.checked_sub(1).map(|k| lines[k]), width) {
             (Some(prev), Some(width)) if !previous_blank => {
                 let prev_len = text[prev.start..prev.end].chars().count();
-                prev_len + 25 >= width && line.indent <= base_indent
+                prev_len + 25 >= width && line.columns <= base_indent + 1
             }
             _ => false,
         };
@@ -1620,6 +1628,32 @@ mod tests {
         }
         let w = read(&src);
         assert_eq!(w.chapters[0].paragraphs().count(), 6);
+    }
+
+    #[test]
+    fn wrapped_paragraph_indents_tabs_and_stray_spaces() {
+        let para = "It was a dark and stormy night, and the rain fell in torrents except at occasional \
+                    intervals, when it was checked by a violent gust of wind which swept up the streets";
+        // Tab-indented first lines, no blank lines: each tab starts a paragraph.
+        let mut src = String::new();
+        for k in 0..6 {
+            src.push('\t');
+            src.push_str(&textwrap(&format!("{para} number {k}."), 72));
+            src.push('\n');
+        }
+        assert_eq!(read(&src).chapters[0].paragraphs().count(), 6);
+        // One stray space at the start of a wrapped line does not cut the paragraph.
+        let mut src = String::new();
+        for k in 0..6 {
+            src.push_str(&textwrap(&format!("{para} number {k}."), 72).replacen('\n', "\n ", 1));
+            src.push_str("\n\n");
+        }
+        let w = read(&src);
+        assert_eq!(w.chapters[0].paragraphs().count(), 6);
+        for p in w.chapters[0].paragraphs() {
+            let span = p.span.expect("span");
+            assert_eq!(&src[span.start..span.end].replace('\n', " "), &p.text);
+        }
     }
 
     fn textwrap(text: &str, width: usize) -> String {
