@@ -759,15 +759,60 @@ pub(crate) fn read_html_document(doc: &Html, format: SourceFormat) -> Result<Wor
                     work.tags.add(ficarchive_model::TagKind::Freeform, k);
                 }
             }
+            "dcterms.date" | "dc.date" | "date" if work.dates.published.is_none() => {
+                work.dates.published = parse_iso_date(content);
+            }
+            "dc.language" | "language" if work.language.is_none() => {
+                work.language = Some(content.to_string());
+            }
             _ => {}
         }
+    }
+    if work.language.is_none() {
+        work.language = doc
+            .select(&sel("html[lang]"))
+            .next()
+            .and_then(|h| h.value().attr("lang"))
+            .map(str::trim)
+            .filter(|l| !l.is_empty() && !l.eq_ignore_ascii_case("und"))
+            .map(str::to_string);
     }
     let body_sel = sel("body");
     let Some(body) = doc.select(&body_sel).next() else {
         return Err(FormatError::NoStory);
     };
+    // pandoc's standalone HTML puts title, authors and date in a title block before the text:
+    // metadata, not story.
+    let title_block = doc.select(&sel("header#title-block-header")).next();
+    if let Some(header) = title_block {
+        if let Some(h1) = header.select(&sel("h1.title")).next() {
+            let t = plain_text(h1);
+            if !t.is_empty() {
+                work.title = Some(t);
+            }
+        }
+        for a in header.select(&sel("p.author")) {
+            let a = plain_text(a);
+            if !a.is_empty() && !work.authors.contains(&a) {
+                work.authors.push(a);
+            }
+        }
+        if work.dates.published.is_none() {
+            work.dates.published = header
+                .select(&sel("p.date"))
+                .next()
+                .and_then(|d| parse_iso_date(&plain_text(d)));
+        }
+    }
     let mut warnings = Vec::new();
     let mut blocks = flatten_blocks(body, &mut warnings);
+    if let Some(header) = title_block {
+        let inside = |el: &ElementRef<'_>| el.ancestors().any(|a| a.id() == header.id());
+        blocks.retain(|b| match b {
+            Block::Heading(_, _, el) | Block::Para(el) => !inside(el),
+            _ => true,
+        });
+    }
     // A leading h1 that repeats (or stands in for) the title is the title, not a chapter.
     if let Some(pos) = blocks
         .iter()
@@ -778,7 +823,13 @@ pub(crate) fn read_html_document(doc: &Html, format: SourceFormat) -> Result<Wor
             .iter()
             .filter(|b| matches!(b, Block::Heading(1, ..)))
             .count();
-        if count_h1 == 1 || work.title.as_deref() == Some(text.as_str()) || work.title.is_none() {
+        // "# Chapter 1: …" as the first of several h1s is a chapter, not the title.
+        let first_chapter = count_h1 > 1 && parse_chapter_heading(text).0.is_some();
+        if !first_chapter
+            && (count_h1 == 1
+                || work.title.as_deref() == Some(text.as_str())
+                || work.title.is_none())
+        {
             if work.title.is_none() || count_h1 == 1 {
                 work.title = Some(text.clone());
             }
@@ -812,6 +863,12 @@ pub(crate) fn read_html_document(doc: &Html, format: SourceFormat) -> Result<Wor
     }
     dedup_warnings(&mut work, warnings);
     Ok(work)
+}
+
+/// "2019-08-30" or "2019-08-30T12:00:00Z": the date part.
+fn parse_iso_date(raw: &str) -> Option<chrono::NaiveDate> {
+    let raw = raw.trim();
+    chrono::NaiveDate::parse_from_str(raw.get(..10).unwrap_or(raw), "%Y-%m-%d").ok()
 }
 
 /// The heading level that cuts the body into chapters: the highest level that occurs at least

@@ -16,7 +16,9 @@ pub(crate) fn markdown_to_html(text: &str) -> String {
     out
 }
 
-/// Splits "---\nkey: value\n---\n" front matter off the text.
+/// Splits "---\nkey: value\n---\n" front matter off the text. A key with no value followed by
+/// "- item" lines (YAML's block list, as pandoc's metadata uses) gets the items comma-joined;
+/// nested mappings under a list item ("- scheme: URI\n  text: …") give their `text` value.
 fn front_matter(text: &str) -> (Vec<(String, String)>, &str) {
     let t = text.trim_start_matches('\u{feff}');
     let Some(rest) = t
@@ -31,17 +33,58 @@ fn front_matter(text: &str) -> (Vec<(String, String)>, &str) {
     let block = &rest[..end];
     let after = &rest[end + 4..];
     let after = after.split_once('\n').map(|(_, b)| b).unwrap_or("");
-    let pairs = block
-        .lines()
-        .filter_map(|l| l.split_once(':'))
-        .map(|(k, v)| {
-            let v = v.trim().trim_matches('"').trim_matches('\'');
-            (
-                k.trim().to_ascii_lowercase(),
-                v.trim_start_matches('[').trim_end_matches(']').to_string(),
-            )
-        })
-        .collect();
+    let unquote = |v: &str| v.trim().trim_matches('"').trim_matches('\'').to_string();
+    let mut pairs: Vec<(String, String)> = Vec::new();
+    for line in block.lines() {
+        let indented = line.starts_with([' ', '\t']);
+        let trimmed = line.trim();
+        if let Some(item) = trimmed
+            .strip_prefix("- ")
+            .or((trimmed == "-").then_some(""))
+        {
+            let Some((_, value)) = pairs.last_mut() else {
+                continue;
+            };
+            let item = match item.split_once(':') {
+                // A mapping item: only its text (or name) is a value.
+                Some((k, v)) if matches!(k.trim(), "text" | "name") => unquote(v),
+                Some((k, _)) if !k.contains(' ') => continue,
+                _ => unquote(item),
+            };
+            if !item.is_empty() {
+                if !value.is_empty() {
+                    value.push_str(", ");
+                }
+                value.push_str(&item);
+            }
+            continue;
+        }
+        let Some((k, v)) = trimmed.split_once(':') else {
+            continue;
+        };
+        if indented {
+            // A continuation of a mapping item ("  text: …").
+            if k.trim() == "text"
+                && let Some((_, value)) = pairs.last_mut()
+            {
+                let v = unquote(v);
+                if !value.is_empty() {
+                    value.push_str(", ");
+                }
+                value.push_str(&v);
+            }
+            continue;
+        }
+        let v = unquote(v);
+        pairs.push((
+            k.trim().to_ascii_lowercase(),
+            // "[a, b]" is YAML's flow list; "Name [2]" is a series part and keeps its brackets.
+            match v.strip_prefix('[').and_then(|x| x.strip_suffix(']')) {
+                Some(inner) => inner.to_string(),
+                None => v,
+            },
+        ));
+    }
     (pairs, after)
 }
 
@@ -97,7 +140,21 @@ pub fn read_markdown(text: &str) -> Result<Work, FormatError> {
             "author" | "authors" => work.authors = items().map(str::to_string).collect(),
             "summary" | "description" => work.summary = Some(value.clone()),
             "rating" => work.tags.add(TagKind::Rating, &value),
-            "language" => work.language = Some(value.clone()),
+            "language" | "lang" => work.language = Some(value.clone()),
+            "date" | "published" => {
+                work.dates.published =
+                    chrono::NaiveDate::parse_from_str(value.get(..10).unwrap_or(&value), "%Y-%m-%d")
+                        .ok()
+            }
+            "updated" => {
+                work.dates.updated =
+                    chrono::NaiveDate::parse_from_str(value.get(..10).unwrap_or(&value), "%Y-%m-%d")
+                        .ok()
+            }
+            "subject" | "keywords" => items().for_each(|t| work.tags.add(TagKind::Freeform, t)),
+            "identifier" if value.starts_with("http") && work.source.url.is_none() => {
+                work.source.url = Some(value.clone())
+            }
             "status" => {
                 let v = value.to_ascii_lowercase();
                 work.status = if v.starts_with("complete") {
@@ -108,9 +165,16 @@ pub fn read_markdown(text: &str) -> Result<Work, FormatError> {
                     Status::Unknown
                 }
             }
-            "series" => work.series.push(Series {
-                name: value.clone(),
-                part: None,
+            "series" => work.series.push(match value.rsplit_once('[') {
+                // "Name [2]", FanFicFare's spelling.
+                Some((name, part)) if part.trim_end().ends_with(']') => Series {
+                    name: name.trim().to_string(),
+                    part: part.trim_end().trim_end_matches(']').trim().parse().ok(),
+                },
+                _ => Series {
+                    name: value.clone(),
+                    part: None,
+                },
             }),
             "url" | "source" => work.source.url = Some(value.clone()),
             other => {

@@ -281,3 +281,81 @@ fn ao3_html_oneshot() {
     assert_eq!(w.chapters.len(), 1);
     assert_eq!(w.chapters[0].paragraphs().count(), 2);
 }
+
+/// What every rendering of pandoc's "The Tide Clock" must carry (fixtures/pandoc, made by
+/// `make_fixtures.sh pandoc` from tide_clock.md).
+fn check_tide_clock(w: &Work, format: SourceFormat) {
+    assert_eq!(w.source.format, Some(format));
+    assert_eq!(w.title.as_deref(), Some("The Tide Clock"));
+    assert_eq!(w.authors, vec!["Wren Adair", "Ollie Marsh"]);
+    assert_eq!(w.language.as_deref(), Some("en-GB"));
+    assert_eq!(
+        w.summary.as_deref(),
+        Some("A clockmaker, a tide table, and the one hour that never comes back.")
+    );
+    assert_eq!(w.dates.published, NaiveDate::from_ymd_opt(2019, 8, 30));
+    let chapters: Vec<_> = w
+        .chapters
+        .iter()
+        .map(|c| (c.number, c.title.clone(), c.scenes.len()))
+        .collect();
+    assert_eq!(
+        chapters,
+        vec![
+            (1, Some("The Wrong Hour".to_string()), 2),
+            (2, Some("Slack Water".to_string()), 1),
+            (3, Some("High Water".to_string()), 1),
+        ],
+        "the title page and pandoc's table of contents are not chapters"
+    );
+    // `wc -w` of the Markdown body without its headings and the "* * *" line.
+    assert_eq!(w.words(), 103, "every word of the story, and nothing else");
+    let emphasis = w.chapters[0]
+        .paragraphs()
+        .find(|p| p.text.starts_with("Everyone except"))
+        .and_then(|p| p.html.clone());
+    assert_eq!(
+        emphasis.as_deref(),
+        Some("<p>Everyone except <em>Ines</em>, who had built it.</p>")
+    );
+    assert!(w.warnings.is_empty(), "{:?}", w.warnings);
+}
+
+#[test]
+fn pandoc_epub2() {
+    let w = read_fixture("pandoc/tide_clock_epub2.epub");
+    check_tide_clock(&w, SourceFormat::Epub);
+    assert_eq!(w.tags.freeform, vec!["Lighthouses"], "dc:subject");
+    assert_eq!(
+        w.source.url.as_deref(),
+        Some("https://example.org/stories/tide-clock")
+    );
+}
+
+#[test]
+fn pandoc_epub3() {
+    let w = read_fixture("pandoc/tide_clock_epub3.epub");
+    check_tide_clock(&w, SourceFormat::Epub);
+    assert_eq!(w.tags.freeform, vec!["Lighthouses"], "dc:subject");
+    assert_eq!(
+        w.source.url.as_deref(),
+        Some("https://example.org/stories/tide-clock")
+    );
+}
+
+#[test]
+fn pandoc_standalone_html() {
+    let w = read_fixture("pandoc/tide_clock.html");
+    check_tide_clock(&w, SourceFormat::Html);
+}
+
+#[test]
+fn markdown_with_pandoc_metadata_block() {
+    let w = read_fixture("pandoc/tide_clock.md");
+    check_tide_clock(&w, SourceFormat::Markdown);
+    assert_eq!(w.tags.freeform, vec!["Lighthouses"]);
+    assert_eq!(
+        w.source.url.as_deref(),
+        Some("https://example.org/stories/tide-clock")
+    );
+}

@@ -419,7 +419,10 @@ fn merge_opf(work: &mut Work, meta: &OpfMeta, subjects_as_tags: bool) {
     }
     if work.language.is_none() {
         // "und" is BCP 47 for "undetermined": what a writer puts when the language is unknown.
-        work.language = meta.language.clone().filter(|l| !l.eq_ignore_ascii_case("und"));
+        work.language = meta
+            .language
+            .clone()
+            .filter(|l| !l.eq_ignore_ascii_case("und"));
     }
     if work.summary.is_none() {
         work.summary = meta.description.clone();
@@ -512,6 +515,23 @@ pub fn read_epub_with(bytes: &[u8], limits: ZipLimits) -> Result<Work, FormatErr
     Ok(work)
 }
 
+/// A table of contents kept in the reading order (pandoc's EPUB 2 `nav.xhtml`, calibre's
+/// inline TOC): nearly every word is a link inside the book.
+fn is_contents_page(body: scraper::ElementRef<'_>) -> bool {
+    let words = |t: String| t.split_whitespace().count();
+    let total = words(plain_text(body));
+    let linked: usize = body
+        .select(&sel("a[href]"))
+        .filter(|a| {
+            a.value()
+                .attr("href")
+                .is_some_and(|h| !h.starts_with("http:") && !h.starts_with("https:"))
+        })
+        .map(|a| words(plain_text(a)))
+        .sum();
+    total > 0 && linked > 0 && linked * 10 >= total * 8
+}
+
 /// The generic layout: each content document is a chapter, unless it holds several chapter
 /// headings (then it is split at them); front matter with no story text is skipped.
 fn read_generic(book: &Book) -> Result<Work, FormatError> {
@@ -528,6 +548,9 @@ fn read_generic(book: &Book) -> Result<Work, FormatError> {
         let Some(body) = parsed.select(&sel("body")).next() else {
             continue;
         };
+        if is_contents_page(body) {
+            continue;
+        }
         let mut blocks = flatten_blocks(body, &mut warnings);
         let headings: Vec<(u8, String)> = blocks
             .iter()

@@ -19,6 +19,15 @@ pub use epub::write_epub;
 pub use html::write_html;
 pub use txt::write_txt;
 
+/// The "Chapters:" value: AO3's "n/m", where "n/?" means in progress; a work whose status is
+/// unknown gets only its count, so reading it back does not invent a status.
+pub(crate) fn chapters_stat(work: &Work) -> String {
+    if work.status == ficarchive_model::Status::Unknown && work.expected_chapters.is_none() {
+        return work.chapters.len().to_string();
+    }
+    work.chapter_fraction()
+}
+
 /// The formats a work can be exported to.
 #[derive(Debug, Clone, Copy, PartialEq, Eq, Hash)]
 pub enum ExportFormat {
@@ -243,7 +252,7 @@ pub(crate) fn preface_html(work: &Work) -> String {
         stats.push(format!("Updated: {d}"));
     }
     stats.push(format!("Words: {}", work.words()));
-    stats.push(format!("Chapters: {}", work.chapter_fraction()));
+    stats.push(format!("Chapters: {}", chapters_stat(work)));
     for (label, value) in [
         ("Comments", work.stats.comments),
         ("Kudos", work.stats.kudos),

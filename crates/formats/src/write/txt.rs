@@ -59,7 +59,7 @@ pub fn write_txt(work: &Work) -> String {
     if let Some(s) = status {
         let _ = writeln!(out, "Status: {s}");
     }
-    let _ = writeln!(out, "Chapters: {}", work.chapter_fraction());
+    let _ = writeln!(out, "Chapters: {}", super::chapters_stat(work));
     let _ = writeln!(out, "Words: {}", work.words());
     if let Some(summary) = &work.summary {
         let _ = writeln!(out, "Summary: {}", one_line(summary));
