@@ -187,17 +187,46 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> HashMap<String, NameStats> {
     let mut buf2 = String::new();
     for p in paras {
         tokenize(p.text, &p.quotes, &mut toks);
-        let mut pending: Option<(String, usize)> = None;
+        let mut pending: Option<(String, usize, bool)> = None;
+        // a sentence-initial subject carries to the first word of the next sentence ("Spike snorted. He…")
+        let mut carry: Option<String> = None;
         let mut prev_name: Option<(String, usize)> = None;
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
+            // a pronoun tells a name's gender only inside the sentence where the name acts:
+            // across sentences the point-of-view character's pronouns would swamp everyone else
+            if t.quote.is_some() {
+                pending = None;
+                carry = None;
+            } else if matches!(t.kind, crate::tokens::Kind::Punct('.' | '!' | '?' | ';')) {
+                if let Some((key, _, true)) = pending.take() {
+                    carry = Some(key);
+                }
+            }
             if t.is_word() && t.quote.is_none() {
+                let carried = carry.take();
                 let w = lower(t.text(p.text), &mut buf);
-                if let Some((female, case)) = gendered_pronoun(w)
-                    && case != crate::lexicon::PronounCase::Object
-                    && let Some((key, at)) = pending.take()
-                    && i - at < 25
+                let same_person = match gendered_pronoun(w) {
+                    Some((_, crate::lexicon::PronounCase::Object)) => w.ends_with("self"),
+                    // "her" is possessive when a noun follows ("her hand"), else an object
+                    Some((true, crate::lexicon::PronounCase::Possessive)) => toks.get(i + 1).is_some_and(|n| {
+                        n.is_word() && n.quote.is_none() && !is_non_name(lower(n.text(p.text), &mut buf2))
+                    }),
+                    Some(_) => true,
+                    None => false,
+                };
+                let w = lower(t.text(p.text), &mut buf);
+                let subject_pronoun = matches!(gendered_pronoun(w), Some((_, crate::lexicon::PronounCase::Subject)));
+                let target = if let Some(key) = carried.filter(|_| subject_pronoun && t.sentence_start) {
+                    Some(key)
+                } else if same_person {
+                    pending.take().filter(|(_, at, _)| i - at < 25).map(|(k, _, _)| k)
+                } else {
+                    None
+                };
+                if let Some((female, _)) = gendered_pronoun(w)
+                    && let Some(key) = target
                     && let Some(s) = names.get_mut(&key)
                 {
                     if female {
@@ -279,8 +308,13 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> HashMap<String, NameStats> {
             // pronouns that follow tell the gender of the last name that acted
             let acts = last.possessive
                 || next.is_some_and(|x| x.is_word() && !x.cap && is_verbish(lower(x.text(p.text), &mut buf2)));
-            if t.quote.is_none() && acts {
-                pending = Some((found.key.clone(), i));
+            // "Buffy froze": any lower-case content word after a sentence-initial name
+            let leads = t.sentence_start
+                && (acts || next.is_some_and(|x| x.is_word() && !x.cap && x.quote.is_none() && !is_non_name(lower(x.text(p.text), &mut buf2))));
+            if t.quote.is_none() {
+                // another name in between makes the next pronoun ambiguous
+                pending = (acts || leads).then(|| (found.key.clone(), i, leads));
+                carry = None;
             }
             prev_name = Some((found.key, i + found.len));
             i += found.len;

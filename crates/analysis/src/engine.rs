@@ -77,12 +77,19 @@ struct Salience {
     last_speaker: Option<usize>,
     last_speaker_para: usize,
     partner: Option<usize>,
+    /// Addressee of the previous paragraph's last quotation: usually the next to speak.
+    prev_addressee: Option<usize>,
+    /// First acting character of the previous paragraph's last sentence (for "…, and managed to ask:").
+    prev_last_sentence_subject: Option<usize>,
     scene: usize,
     weight: Vec<f32>,
 }
 
 impl Salience {
     fn touch(&mut self, ch: usize) {
+        if ch == NARRATOR {
+            return;
+        }
         if self.weight.len() <= ch {
             self.weight.resize(ch + 1, 0.0);
         }
@@ -183,6 +190,13 @@ pub(crate) fn run(work: &Work) -> Analysis {
             clusters[ch].aliases.push(alias);
         }
     }
+    let (scenes, narrators) = scenes::segment(&paras, &evidence, &clusters, &mentions, style == QuoteStyle::None);
+    // "I said": the narrator of the scene, when it is told in the first person
+    for q in &mut quotes {
+        if q.speaker == Some(NARRATOR) {
+            q.speaker = narrators[q.para];
+        }
+    }
     vocative_aliases(&paras, &mut quotes, &mut clusters, &names, &mut mentions, &mut dialogue);
 
     let mut quote_counts = vec![0u32; clusters.len()];
@@ -191,7 +205,6 @@ pub(crate) fn run(work: &Work) -> Analysis {
             quote_counts[s] += 1;
         }
     }
-    let scenes = scenes::segment(&paras, &evidence, &clusters, &mentions, style == QuoteStyle::None);
     let relationships = relations::score(work, &clusters, &evidence, &dialogue, &mentions, &quote_counts);
     let repairs = repairs(&paras);
 
@@ -280,9 +293,10 @@ impl<'a, 'w> Pass<'a, 'w> {
             .recency
             .iter()
             .copied()
-            .filter(|&c| self.compatible(c, female))
+            .filter(|&c| self.genders[c] != Some(!female))
             .map(|c| {
-                let mut score = self.st.weight.get(c).copied().unwrap_or(0.0);
+                // characters of unknown gender stay candidates, behind those known to fit
+                let mut score = self.st.weight.get(c).copied().unwrap_or(0.0) + if self.compatible(c, female) { 4.0 } else { 0.0 };
                 if Some(c) == local {
                     score += 1.5;
                 }
@@ -408,11 +422,16 @@ impl<'a, 'w> Pass<'a, 'w> {
                         && prev != s
                         && pi - self.st.last_speaker_para <= 2
                     {
-                        *self.dialogue.entry(pair(prev, s)).or_default() += 1;
+                        if prev != NARRATOR && s != NARRATOR {
+                            *self.dialogue.entry(pair(prev, s)).or_default() += 1;
+                        }
                         self.st.partner = Some(prev);
                     }
                     self.st.last_speaker = Some(s);
                     self.st.last_speaker_para = pi;
+                    if s == NARRATOR {
+                        continue;
+                    }
                     if !ev.present.contains(&s) {
                         ev.present.push(s);
                     }
@@ -438,6 +457,9 @@ impl<'a, 'w> Pass<'a, 'w> {
             self.st.prev_speaker = para_speaker;
             self.st.prev_last_subject = last_subject.or(topic);
             self.st.prev_ends_colon = p.text.trim_end().ends_with(':');
+            let last_sentence = toks.iter().rposition(|t| t.sentence_start && t.quote.is_none() && t.is_word()).unwrap_or(0);
+            self.st.prev_last_sentence_subject = found.iter().find(|m| m.tok >= last_sentence && m.subject).map(|m| m.ch);
+            self.st.prev_addressee = if p.quotes.is_empty() { None } else { self.quotes.last().and_then(|q| q.addressee) };
             self.evidence.push(ev);
         }
     }
@@ -466,11 +488,12 @@ impl<'a, 'w> Pass<'a, 'w> {
     /// A reference at token `k` of narration: a character mention or an epithet ("the brunette").
     fn reference_at(&mut self, p: &Para<'_>, toks: &[Token], k: usize, found: &[Mention], tok_mention: &HashMap<usize, usize>, buf: &mut String) -> Option<(Ref, usize)> {
         let t = toks.get(k).filter(|t| t.is_word() && t.quote.is_none())?;
+        if let Some((female, PronounCase::Subject)) = gendered_pronoun(lower(t.text(p.text), buf)) {
+            return Some((Ref::Pronoun(female, k), k + 1));
+        }
         if let Some(&m) = tok_mention.get(&k) {
             let mention = found[m];
-            let len = if mention.pronoun {
-                1
-            } else {
+            let len = {
                 name_at(p.text, toks, k, buf).map_or(1, |mut n| {
                     shorten_to_known(&mut n, toks, k, self.index);
                     n.len
@@ -479,6 +502,9 @@ impl<'a, 'w> Pass<'a, 'w> {
             return Some((Ref::Char(mention.ch), k + len));
         }
         let w = lower(t.text(p.text), buf);
+        if w == "i" {
+            return Some((Ref::Narrator, k + 1));
+        }
         if matches!(w, "the" | "his" | "her" | "their") {
             for len in 1..=2 {
                 let n = toks.get(k + len).filter(|x| x.is_word() && x.quote.is_none())?;
@@ -514,7 +540,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             }
             let v = toks.get(k2).filter(|x| x.is_word() && x.quote.is_none())?;
             let w = lower(v.text(p.text), buf);
-            let named = matches!(r, Ref::Char(_)) && !tm.get(&k).is_some_and(|&m| found[m].pronoun);
+            let named = matches!(r, Ref::Char(_));
             if is_speech_verb(w) || (named && is_verbish(w) && !v.cap) {
                 return Some(r);
             }
@@ -551,16 +577,57 @@ impl<'a, 'w> Pass<'a, 'w> {
         None
     }
 
-    fn resolve_ref(&mut self, r: Ref) -> Option<usize> {
+    fn resolve_ref(&mut self, r: Ref, pi: usize, found: &[Mention], exclude: &[usize]) -> Option<usize> {
         match r {
             Ref::Char(c) => Some(c),
+            Ref::Narrator => Some(NARRATOR),
+            Ref::Pronoun(female, tok) => self.resolve_speaker(female, tok, pi, found, exclude),
             Ref::Epithet(text) => {
                 let topic = self.st.prev_topic;
-                let ch = self.st.recency.iter().copied().find(|&c| Some(c) != topic)?;
+                let ch = self.st.recency.iter().copied().find(|&c| Some(c) != topic && !exclude.contains(&c))?;
                 self.epithets.push((ch, text));
                 Some(ch)
             }
         }
+    }
+
+    /// Resolves the he/she of a speech tag. Besides salience it weighs the dialogue: the acting
+    /// character of this paragraph wins, the one just addressed by name cannot be speaking, and
+    /// in a conversation the one who spoke last is less likely to speak again after a pause.
+    fn resolve_speaker(&self, female: bool, tok: usize, pi: usize, found: &[Mention], exclude: &[usize]) -> Option<usize> {
+        let recent = &found[found.len().saturating_sub(64)..];
+        let local = recent
+            .iter()
+            .rev()
+            .find(|m| m.tok < tok && m.subject && !m.pronoun && self.compatible(m.ch, female) && !exclude.contains(&m.ch))
+            .or_else(|| recent.iter().rev().find(|m| m.tok < tok && m.subject && self.compatible(m.ch, female) && !exclude.contains(&m.ch)))
+            .map(|m| m.ch);
+        if local.is_some() {
+            return local;
+        }
+        let in_talk = self.st.last_speaker_para + 2 >= pi && self.st.last_speaker_para < pi;
+        let score = |c: usize| {
+            let mut v = self.st.weight.get(c).copied().unwrap_or(0.0).min(3.0);
+            if Some(c) == self.st.prev_topic {
+                v += 2.0;
+            }
+            if Some(c) == self.st.prev_addressee {
+                v += 2.0;
+            }
+            if in_talk && Some(c) == self.st.last_speaker {
+                v -= 2.0;
+            }
+            v
+        };
+        // characters of unknown gender stay candidates, behind those known to fit
+        self.st
+            .recency
+            .iter()
+            .copied()
+            .filter(|&c| self.genders[c] != Some(!female) && !exclude.contains(&c))
+            .map(|c| (c, score(c) + if self.compatible(c, female) { 4.0 } else { 0.0 }))
+            .fold(None::<(usize, f32)>, |acc, x| if acc.is_none_or(|a| x.1 > a.1) { Some(x) } else { acc })
+            .map(|x| x.0)
     }
 
     /// Speakers of the paragraph's quotations.
@@ -579,6 +646,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                 b.1 = i;
             }
         }
+        let addressed: Vec<usize> = vocatives.iter().map(|&(_, c)| c).collect();
         for q in 0..n {
             let (first, last) = bounds[q];
             if first == usize::MAX {
@@ -586,23 +654,32 @@ impl<'a, 'w> Pass<'a, 'w> {
             }
             let tag = self.tag_after(p, toks, last, found, tm, buf).or_else(|| self.tag_before(p, toks, first, found, tm, buf));
             if let Some(r) = tag {
-                out[q] = self.resolve_ref(r);
+                let own: Vec<usize> = vocatives.iter().filter(|v| v.0 as usize == q).map(|v| v.1).collect();
+                out[q] = self.resolve_ref(r, pi, found, &own);
             }
         }
         // one speaker per paragraph unless tags say otherwise
         let tagged = out.iter().flatten().next().copied();
-        let addressed: Vec<usize> = vocatives.iter().map(|&(_, c)| c).collect();
         let fill = tagged.or_else(|| {
             let first_quote_tok = bounds.iter().map(|b| b.0).min().unwrap_or(0);
-            // the acting character of narration before the first quotation
-            let actor = found.iter().find(|m| m.tok < first_quote_tok && m.subject).map(|m| m.ch);
-            let alternation = (self.st.prev_had_quotes && self.st.last_speaker_para + 1 == pi).then(|| {
+            let last_quote_tok = bounds.iter().map(|b| b.1).max().unwrap_or(0);
+            // the acting character of narration before the first quotation (an action beat:
+            // `Spike shrugged. "Whatever."`), or failing that after the last one
+            let actor = found
+                .iter()
+                .find(|m| m.tok < first_quote_tok && m.subject)
+                .or_else(|| found.iter().find(|m| m.tok > last_quote_tok && m.subject && !m.pronoun))
+                .map(|m| m.ch);
+            let in_talk = self.st.prev_had_quotes && self.st.last_speaker_para + 1 == pi;
+            // in a conversation the one just addressed answers, else the turns alternate
+            let answer = self.st.prev_addressee.filter(|&c| in_talk && Some(c) != self.st.last_speaker);
+            let alternation = in_talk.then(|| {
                 let last = self.st.last_speaker?;
                 let partner = self.st.partner.filter(|&c| c != last).or_else(|| self.st.recency.iter().copied().find(|&c| c != last))?;
                 Some(partner)
             }).flatten();
-            let narration_prev = if self.st.prev_ends_colon { self.st.prev_last_subject } else { self.st.prev_topic };
-            let candidates = [actor, alternation, narration_prev, self.st.recency.first().copied()];
+            let narration_prev = if self.st.prev_ends_colon { self.st.prev_last_sentence_subject.or(self.st.prev_last_subject) } else { self.st.prev_topic };
+            let candidates = [actor, answer, alternation, narration_prev, self.st.recency.first().copied()];
             candidates.into_iter().flatten().find(|c| !addressed.contains(c)).or_else(|| {
                 // addressed by name: the speaker is someone else on stage
                 self.st.recency.iter().copied().find(|c| !addressed.contains(c))
@@ -643,9 +720,16 @@ fn shorten_to_known(na: &mut crate::characters::NameAt, toks: &[Token], i: usize
     }
 }
 
+/// Stand-in cluster index for the first-person narrator, replaced once scenes are known.
+pub(crate) const NARRATOR: usize = usize::MAX;
+
 /// A speech-tag subject before resolution.
 enum Ref {
     Char(usize),
+    /// A he/she in a tag: gender and token, resolved with the dialogue in view.
+    Pronoun(bool, usize),
+    /// "I said": the narrator.
+    Narrator,
     Epithet(String),
 }
 

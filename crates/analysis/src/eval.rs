@@ -461,12 +461,12 @@ fn litbank(dir: &Path, report: &mut EvalReport) {
             continue;
         };
         docs += 1;
-        litbank_doc(&qann, &tok, &cann, &mut report.litbank);
+        litbank_doc(stem, &qann, &tok, &cann, &mut report.litbank, &mut report.misses);
     }
     report.notes.push(format!("LitBank: {docs} documents with quotations, measured on rejoined text"));
 }
 
-fn litbank_doc(qann: &str, tokenised: &str, cann: &str, s: &mut Scores) {
+fn litbank_doc(stem: &str, qann: &str, tokenised: &str, cann: &str, s: &mut Scores, misses: &mut Vec<String>) {
     let r = rejoin(tokenised);
     let work = litbank_work(&r);
     let a = analyze(&work);
@@ -577,8 +577,16 @@ fn litbank_doc(qann: &str, tokenised: &str, cann: &str, s: &mut Scores) {
             let keys = a.characters.iter().find(|c| c.name == *sp).map(|c| keys_of(&c.name, &c.aliases)).unwrap_or_default();
             gold_names.is_some_and(|g| !g.is_disjoint(&keys))
         });
-        if best.is_some() {
+        if let Some((i, _)) = best {
             s.speaker_accuracy.add(ok);
+            if !ok {
+                let q = quote_spans[i].1;
+                let mut want: Vec<&String> = gold_names.map(|g| g.iter().collect()).unwrap_or_default();
+                want.sort();
+                let ctx_start = r.text.floor_char_boundary(q.span.map_or(0, |sp| sp.start).saturating_sub(120));
+                let ctx = r.text.get(ctx_start..q.span.map_or(0, |sp| sp.end)).unwrap_or("");
+                misses.push(format!("litbank {stem}: speaker got {:?}, want {want:?} (gold {}): …{ctx}", q.speaker, attrib.get(cols[1]).unwrap_or(&"?")));
+            }
         }
         s.speaker_end_to_end.add(ok);
     }

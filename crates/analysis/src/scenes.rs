@@ -57,14 +57,16 @@ fn person_cost(ev: &ParaEvidence, state: usize) -> f32 {
     }
 }
 
-/// Splits each reader scene into scenes of one person and one point-of-view character.
+/// Splits each reader scene into scenes of one person and one point-of-view character. Also
+/// returns, per paragraph, the narrator of a first-person scene (who "I" is in a speech tag).
 pub(crate) fn segment(
     paras: &[Para<'_>],
     evidence: &[ParaEvidence],
     clusters: &[Cluster],
     mentions: &[u32],
     _no_dialogue: bool,
-) -> Vec<SceneAnalysis> {
+) -> (Vec<SceneAnalysis>, Vec<Option<usize>>) {
+    let mut narrators = vec![None; paras.len()];
     let mut out = Vec::new();
     let mut start = 0;
     while start < paras.len() {
@@ -72,10 +74,10 @@ pub(crate) fn segment(
         while end < paras.len() && paras[end].model_scene == paras[start].model_scene {
             end += 1;
         }
-        segment_run(paras, evidence, clusters, mentions, start, end, &mut out);
+        segment_run(paras, evidence, clusters, mentions, start, end, &mut out, &mut narrators);
         start = end;
     }
-    out
+    (out, narrators)
 }
 
 fn segment_run(
@@ -86,6 +88,7 @@ fn segment_run(
     start: usize,
     end: usize,
     out: &mut Vec<SceneAnalysis>,
+    narrators: &mut [Option<usize>],
 ) {
     let ev = &evidence[start..end];
     let persons = viterbi(ev.len(), 3, |i, s| person_cost(&ev[i], s), PERSON_SWITCH);
@@ -99,6 +102,7 @@ fn segment_run(
             0 => third_person(paras, evidence, clusters, start + i, start + j, out),
             p => {
                 let narrator = narrator(&evidence[start + i..start + j], clusters, mentions);
+                narrators[start + i..start + j].fill(narrator);
                 let person = if p == 1 { Person::First } else { Person::Second };
                 out.push(scene(paras, start + i, start + j, person, narrator.map(|c| clusters[c].name.clone())));
             }
