@@ -359,3 +359,80 @@ fn markdown_with_pandoc_metadata_block() {
         Some("https://example.org/stories/tide-clock")
     );
 }
+
+/// What identity matching (crates/store identity.rs) keys on: every real file fills the source
+/// URL, and FanFicFare's EPUBs their uid, so a work imported again from another format or file
+/// is recognised.
+#[test]
+fn every_fixture_fills_source_info() {
+    let lights = Some("http://test1.com?sid=1001");
+    let lights_uid = Some("fanficfare-uid:test1.com-uquietharbour-s1001");
+    let keeper = Some("http://archiveofourown.org/works/4242");
+    let tide = Some("https://example.org/stories/tide-clock");
+    for (path, url, uid) in [
+        ("fanficfare/lightslit_1001.epub", lights, lights_uid),
+        ("fanficfare/lightslit_1001_epub3.epub", lights, lights_uid),
+        ("fanficfare/lightslit_1001.html", lights, None),
+        ("fanficfare/lightslit_1001.txt", lights, None),
+        (
+            "fanficfare/test1_sid1.epub",
+            Some("http://test1.com?sid=1"),
+            Some("fanficfare-uid:test1.com-u98765-s1"),
+        ),
+        (
+            "fanficfare/test1_sid2.html",
+            Some("http://test1.com?sid=2"),
+            None,
+        ),
+        (
+            "fanficfare/test1_sid3.txt",
+            Some("http://test1.com?sid=3"),
+            None,
+        ),
+        ("ao3/keeper_multichapter.html", keeper, None),
+        (
+            "ao3/keeper_multichapter.epub",
+            keeper,
+            Some("5e0c2a8e-1b1a-4c6e-9d7a-000000004242"),
+        ),
+        (
+            "ao3/gull_oneshot.html",
+            Some("http://archiveofourown.org/works/99"),
+            None,
+        ),
+        ("pandoc/tide_clock_epub2.epub", tide, None),
+        ("pandoc/tide_clock_epub3.epub", tide, None),
+        ("pandoc/tide_clock.md", tide, None),
+    ] {
+        let w = read_fixture(path);
+        assert_eq!(w.source.url.as_deref(), url, "{path}: url");
+        assert_eq!(w.source.uid.as_deref(), uid, "{path}: uid");
+        assert_eq!(
+            w.source.file_name.as_deref(),
+            path.rsplit('/').next(),
+            "{path}: file name"
+        );
+    }
+}
+
+/// FanFicFare's own update of a file (`-u`): the same work before and after, which identity
+/// matching must take for one work with a new chapter.
+#[test]
+fn fanficfare_update_keeps_identity_and_adds_a_chapter() {
+    let v1 = read_fixture("fanficfare/lightslit_v1.epub");
+    let v2 = read_fixture("fanficfare/lightslit_v2_updated.epub");
+    assert_eq!(v1.source.uid, v2.source.uid);
+    assert_eq!(
+        v1.source.uid.as_deref(),
+        Some("fanficfare-uid:test1.com-uquietharbour-s1001")
+    );
+    assert_eq!(v1.source.url, v2.source.url);
+    assert_eq!((v1.chapters.len(), v1.status), (2, Status::InProgress));
+    assert_eq!((v2.chapters.len(), v2.status), (3, Status::Complete));
+    assert_eq!(v1.dates.updated, NaiveDate::from_ymd_opt(2021, 2, 21));
+    assert_eq!(v2.dates.updated, NaiveDate::from_ymd_opt(2021, 3, 7));
+    for i in 0..2 {
+        assert_eq!(texts(&v1, i), texts(&v2, i), "chapter {} unchanged", i + 1);
+    }
+    check_lights_lit(&v2, SourceFormat::FanficfareEpub);
+}
