@@ -6,6 +6,7 @@ use ficarchive_model::{Span, Work, count_words};
 
 use crate::characters::{Cluster, NameStats, cluster, gather, is_verbish, name_at, split_declared};
 use crate::lexicon::{
+    person_noun_gender,
     PronounCase, gendered_pronoun, is_cognition_verb, is_dangling_word, is_first_person,
     is_non_name, is_person_noun, is_romance_word, is_second_person, is_speech_verb, lower,
 };
@@ -191,10 +192,12 @@ pub(crate) fn run(work: &Work) -> Analysis {
         }
     }
     let (scenes, narrators) = scenes::segment(&paras, &evidence, &clusters, &mentions, style == QuoteStyle::None);
-    // "I said": the narrator of the scene, when it is told in the first person
+    // "I said": the narrator is whom the others address by name when they answer, else the
+    // narrator the scene analysis found
+    let named_narrator = narrator_by_vocative(&mut quotes, &mut clusters, &names, &mut mentions);
     for q in &mut quotes {
         if q.speaker == Some(NARRATOR) {
-            q.speaker = narrators[q.para];
+            q.speaker = named_narrator.or(narrators[q.para]);
         }
     }
     vocative_aliases(&paras, &mut quotes, &mut clusters, &names, &mut mentions, &mut dialogue);
@@ -583,9 +586,15 @@ impl<'a, 'w> Pass<'a, 'w> {
             Ref::Narrator => Some(NARRATOR),
             Ref::Pronoun(female, tok) => self.resolve_speaker(female, tok, pi, found, exclude),
             Ref::Epithet(text) => {
+                // "her father" is a man, "the girl" a woman: the head noun rules out the other gender
+                let gender = text.rsplit(' ').next().and_then(person_noun_gender);
+                let fits = |c: usize| gender.is_none_or(|g| self.genders[c] != Some(!g));
                 let topic = self.st.prev_topic;
-                let ch = self.st.recency.iter().copied().find(|&c| Some(c) != topic && !exclude.contains(&c))?;
-                self.epithets.push((ch, text));
+                let ch = self.st.recency.iter().copied().find(|&c| Some(c) != topic && !exclude.contains(&c) && fits(c))?;
+                // "the brunette" names the character; "his wife" only relates them to someone
+                if text.starts_with("the ") {
+                    self.epithets.push((ch, text));
+                }
                 Some(ch)
             }
         }
@@ -746,6 +755,57 @@ fn is_vocative(toks: &[Token], i: usize, len: usize) -> bool {
     let comma_before = prev.is_some_and(|x| x.quote == q && x.is_punct(','));
     let punct_after = next.is_none_or(|x| x.quote != q || matches!(x.kind, Kind::Punct(',' | '.' | '?' | '!' | '…' | ';')));
     (edge_before || comma_before) && punct_after && (comma_before || next.is_some_and(|x| x.quote == q && !x.is_word()))
+}
+
+/// The first-person narrator's name: the name the other speakers use when they address the one
+/// who says "I said". A name known only from these vocatives becomes a new character.
+fn narrator_by_vocative(
+    quotes: &mut [FoundQuote],
+    clusters: &mut Vec<Cluster>,
+    names: &HashMap<String, NameStats>,
+    mentions: &mut Vec<u32>,
+) -> Option<usize> {
+    let mut known: HashMap<usize, u32> = HashMap::new();
+    let mut unknown: HashMap<String, u32> = HashMap::new();
+    for qi in 0..quotes.len() {
+        if quotes[qi].speaker != Some(NARRATOR) {
+            continue;
+        }
+        let para = quotes[qi].para;
+        let neighbours = [qi.checked_sub(1), Some(qi + 1)];
+        for n in neighbours.into_iter().flatten() {
+            let Some(q) = quotes.get(n) else { continue };
+            if q.speaker == Some(NARRATOR) || q.para.abs_diff(para) > 2 {
+                continue;
+            }
+            if let Some(a) = q.addressee {
+                *known.entry(a).or_default() += 1;
+            } else if let Some(w) = &q.vocative_unknown
+                && !is_non_name(w)
+            {
+                *unknown.entry(w.clone()).or_default() += 1;
+            }
+        }
+    }
+    let best_known = known.into_iter().max_by_key(|&(c, v)| (v, std::cmp::Reverse(c)));
+    let best_unknown = unknown.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
+    match (best_known, best_unknown) {
+        (Some((c, v)), u) if u.as_ref().is_none_or(|u| v >= u.1) => Some(c),
+        (_, Some((word, _))) => {
+            let display = names.get(&word).map_or_else(|| word.clone(), |s| s.display.clone());
+            clusters.push(Cluster { name: display, keys: vec![word.clone()], ..Cluster::default() });
+            mentions.push(0);
+            let id = clusters.len() - 1;
+            for q in quotes.iter_mut() {
+                if q.vocative_unknown.as_deref() == Some(word.as_str()) {
+                    q.vocative_unknown = None;
+                    q.addressee = Some(id);
+                }
+            }
+            Some(id)
+        }
+        _ => None,
+    }
 }
 
 /// Unknown capitalised words used only as vocatives become aliases of the one they address

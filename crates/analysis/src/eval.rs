@@ -403,12 +403,15 @@ fn litbank_work(r: &Rejoined) -> Work {
     let mut start: Option<usize> = None;
     let mut depth_open = false;
     let mut prev_had_quote = false;
+    let mut prev_tagged = false;
     for offs in &r.tokens {
         let (Some(&(s, _)), Some(&(_, e))) = (offs.first(), offs.last()) else { continue };
         let sentence = &r.text[s..e];
         let opens = sentence.starts_with(['“', '"', '‘', '`']);
         let has_quote = sentence.contains(['“', '”', '"', '‘']);
-        let cut = !depth_open && (opens || prev_had_quote);
+        // `"…," said he. "Read it aloud."`: a quotation right after a tagged one continues the
+        // speaker's paragraph, as printed novels set it
+        let cut = !depth_open && ((opens && !prev_tagged) || (prev_had_quote && !(opens && prev_tagged)));
         if cut && let Some(ps) = start.take() {
             paragraphs.push((ps, s));
         }
@@ -426,6 +429,8 @@ fn litbank_work(r: &Rejoined) -> Work {
             depth_open = !depth_open;
         }
         prev_had_quote = has_quote;
+        let tail = sentence.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?' | ';' | ':'));
+        prev_tagged = has_quote && !depth_open && !tail.ends_with(['”', '"', '’', '\'']) && !sentence.trim_end().ends_with(':');
     }
     if let Some(ps) = start {
         paragraphs.push((ps, r.text.len()));
@@ -469,6 +474,10 @@ fn litbank(dir: &Path, report: &mut EvalReport) {
 fn litbank_doc(stem: &str, qann: &str, tokenised: &str, cann: &str, s: &mut Scores, misses: &mut Vec<String>) {
     let r = rejoin(tokenised);
     let work = litbank_work(&r);
+    if std::env::var("DUMP_LITBANK").is_ok_and(|d| d == stem) {
+        let lines: Vec<String> = work.chapters.iter().flat_map(|c| c.scenes.iter().flat_map(|s| s.paragraphs.iter().map(|p| p.text.clone()))).collect();
+        let _ = std::fs::write(format!("/tmp/{stem}.txt"), lines.join("\n"));
+    }
     let a = analyze(&work);
     // coreference: chains, proper-name mentions, PER spans
     let mut prop_per: HashSet<(usize, usize)> = HashSet::new();

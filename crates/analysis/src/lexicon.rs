@@ -4,6 +4,12 @@
 /// Lower-cases an ASCII-ish word into `buf` and returns it (non-ASCII letters are lowered too).
 pub(crate) fn lower<'a>(word: &str, buf: &'a mut String) -> &'a str {
     buf.clear();
+    if word.is_ascii() {
+        // the common case: one copy and an in-place lower-casing, no per-char iteration
+        buf.push_str(word);
+        buf.make_ascii_lowercase();
+        return buf.as_str();
+    }
     for c in word.chars() {
         if c == '’' {
             buf.push('\'');
@@ -214,4 +220,17 @@ pub(crate) fn is_romance_word(w: &str) -> bool {
             | "ring" | "breakup" | "jealous" | "flirt" | "flirted" | "blush" | "blushed"
             | "passion" | "passionate" | "intimate" | "sex" | "moan" | "moaned"
     )
+}
+
+/// The gender a person noun implies ("father" male, "girl" female), if any.
+pub(crate) fn person_noun_gender(w: &str) -> Option<bool> {
+    match w {
+        "man" | "boy" | "gentleman" | "husband" | "father" | "son" | "brother" | "uncle" | "king"
+        | "prince" | "lad" | "fellow" | "butler" | "priest" | "host" | "sir" | "lord" | "duke"
+        | "grandfather" | "nephew" | "papa" | "master" | "mister" | "monk" | "knight" => Some(false),
+        "woman" | "girl" | "lady" | "wife" | "mother" | "daughter" | "sister" | "aunt" | "queen"
+        | "princess" | "lass" | "maid" | "hostess" | "nurse" | "grandmother" | "niece" | "mama"
+        | "mistress" | "madam" | "nun" | "widow" => Some(true),
+        _ => None,
+    }
 }
