@@ -145,6 +145,8 @@ pub(crate) struct Blurb {
     pub(crate) summary: Vec<String>,
     /// (series name, "Part N of")
     pub(crate) series: Vec<(String, String)>,
+    /// (series name, part number) as stored, for ordering a series.
+    pub(crate) series_parts: Vec<(String, Option<u32>)>,
     pub(crate) date: String,
     pub(crate) stats: Vec<Stat>,
 }
@@ -227,6 +229,7 @@ impl Blurb {
                     (s.name.clone(), part)
                 })
                 .collect(),
+            series_parts: w.series.iter().map(|s| (s.name.clone(), s.part)).collect(),
             date,
             stats,
         }

@@ -49,7 +49,7 @@ pub struct AppState {
     /// Recently read works, so paging through chapters does not decode the work every time.
     works: Arc<cache::WorkCache>,
     /// Search results for a few seconds (see [`RESULT_TTL`]).
-    results: Arc<cache::ResultCache>,
+    results: Arc<cache::TtlCache<SearchPage>>,
     /// The site's name shown in the header and page titles.
     site_name: Arc<str>,
 }
@@ -64,7 +64,7 @@ impl AppState {
             search,
             blurbs: Arc::new(cache::BlurbCache::new(20_000)),
             works: Arc::new(cache::WorkCache::new(64)),
-            results: Arc::new(cache::ResultCache::new(2_000, RESULT_TTL)),
+            results: Arc::new(cache::TtlCache::new(2_000, RESULT_TTL)),
             site_name: Arc::from("ficarchive"),
         }
     }
@@ -76,9 +76,14 @@ impl AppState {
     }
 }
 
-/// How long a listing's results (ids, total, facet counts) are reused: new and updated works
-/// appear in listings within this time.
+/// How long a listing's results (ids, total, facet counts) are reused as they are; after that
+/// the next request recomputes them in the background while readers get the old ones, so new and
+/// updated works appear in listings within this time plus one search.
 pub const RESULT_TTL: Duration = Duration::from_secs(10);
+
+/// How long a work or blurb confirmed current is served without asking the store again: an edited
+/// work shows on its pages within this time.
+pub const WORK_RECHECK: Duration = Duration::from_secs(2);
 
 /// The strict Content-Security-Policy every response carries: no inline script or style, nothing
 /// from other origins.

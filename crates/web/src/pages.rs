@@ -15,6 +15,7 @@ use ficarchive_store::{StoredWork, WorkId};
 use crate::AppState;
 use crate::assets;
 use crate::blurb::{Blurb, Stat};
+use crate::cache::Cached;
 use crate::error::{PageError, error_response};
 use crate::fmt::{path_segment, plural, thousands};
 use crate::insight::Insight;
@@ -68,6 +69,11 @@ fn parse_id(raw: &str) -> Result<WorkId, PageError> {
 
 async fn load_work(state: &AppState, raw_id: &str) -> Result<Arc<StoredWork>, PageError> {
     let id = parse_id(raw_id)?;
+    // A work confirmed current moments ago is served without asking the store: readers paging
+    // through chapters cost no query at all, and an edit shows within WORK_RECHECK.
+    if let Some(w) = state.works.fresh(id, crate::WORK_RECHECK) {
+        return Ok(w);
+    }
     let missing = || {
         PageError::NotFound(format!(
             "There is no work {id} in this archive. It may have been deleted, or the address mistyped."
@@ -82,6 +88,7 @@ async fn load_work(state: &AppState, raw_id: &str) -> Result<Arc<StoredWork>, Pa
         .next()
         .ok_or_else(missing)?;
     if let Some(w) = state.works.get(id, summary.updated_at) {
+        state.works.put(w.clone());
         return Ok(w);
     }
     let stored = Arc::new(state.store.get_work(id).await?.ok_or_else(missing)?);
@@ -89,7 +96,8 @@ async fn load_work(state: &AppState, raw_id: &str) -> Result<Arc<StoredWork>, Pa
     Ok(stored)
 }
 
-/// Runs a search, reusing a result from the last few seconds for the same query.
+/// Runs a search, reusing a result from the last few seconds for the same query; an older result
+/// is answered at once while one background task recomputes it.
 async fn search(
     state: &AppState,
     listing: &Listing,
@@ -101,20 +109,47 @@ async fn search(
         listing.author.as_deref().unwrap_or(""),
         listing.series.as_deref().unwrap_or("")
     );
-    if let Some(hit) = state.results.get(&key) {
-        return Ok(hit);
+    match state.results.get(&key) {
+        Cached::Fresh(hit) => return Ok(hit),
+        Cached::Stale { value, refresh } => {
+            if refresh {
+                let state = state.clone();
+                let listing = listing.clone();
+                tokio::spawn(async move {
+                    match state.search.search(&listing, facet_limit).await {
+                        Ok(page) => state.results.put(key, Arc::new(page)),
+                        Err(e) => {
+                            tracing::warn!("refreshing a cached listing failed: {e}");
+                            state.results.release(&key);
+                        }
+                    }
+                });
+            }
+            return Ok(value);
+        }
+        Cached::Missing => {}
     }
     let page = Arc::new(state.search.search(listing, facet_limit).await?);
     state.results.put(key, page.clone());
     Ok(page)
 }
 
-/// Blurbs for ids, in order: from the cache when the work is unchanged, else built from the store.
+/// Blurbs for ids, in order: from the cache when the work is unchanged (confirmed with one
+/// summaries query, skipped when every work was confirmed in the last WORK_RECHECK), else built
+/// from the store.
 async fn load_blurbs(state: &AppState, ids: &[WorkId]) -> Result<Vec<Arc<Blurb>>, PageError> {
+    let fresh: Vec<Arc<Blurb>> = ids
+        .iter()
+        .map_while(|id| state.blurbs.fresh(*id, crate::WORK_RECHECK))
+        .collect();
+    if fresh.len() == ids.len() {
+        return Ok(fresh);
+    }
     let summaries = state.store.work_summaries(ids).await?;
     let mut out = Vec::with_capacity(summaries.len());
     for s in summaries {
         if let Some(b) = state.blurbs.get(s.id, s.updated_at) {
+            state.blurbs.put(s.id, s.updated_at, b.clone());
             out.push(b);
             continue;
         }
@@ -597,6 +632,8 @@ struct WorkPage<'a> {
     prev: Option<u32>,
     next: Option<u32>,
     has_insight: bool,
+    /// Previous and next works of each series the work is in.
+    series_nav: Vec<SeriesNav>,
     /// The chapter being read (for the reading position), or 0 for the whole work.
     current: u32,
 }
@@ -620,7 +657,74 @@ fn window_title(w: &ficarchive_model::Work) -> String {
     t
 }
 
-fn render_work(site: &str, stored: &StoredWork, chapter: Option<usize>) -> PageResult {
+/// A work's place in one series, with its neighbours (id, title).
+struct SeriesNav {
+    name: String,
+    /// "Part 2 of".
+    part: String,
+    prev: Option<(WorkId, String)>,
+    next: Option<(WorkId, String)>,
+}
+
+/// Most works a series' navigation considers (AO3 series rarely come near it).
+const SERIES_LIMIT: u32 = 100;
+
+/// The previous and next works in each series of `stored`, ordered by part number, then by date
+/// posted. Navigation is a convenience: when the search fails, the page goes without it.
+async fn series_nav(state: &AppState, stored: &StoredWork) -> Vec<SeriesNav> {
+    let mut out = Vec::new();
+    for series in stored.work.series.iter().take(5) {
+        let mut listing = Listing::new();
+        listing.series = Some(series.name.clone());
+        listing.sort = Some(SortKey::DatePosted);
+        listing.per_page = SERIES_LIMIT;
+        let members = match search(state, &listing, 0).await {
+            Ok(page) => load_blurbs(state, &page.ids).await,
+            Err(e) => Err(e),
+        };
+        let members = match members {
+            Ok(m) => m,
+            Err(e) => {
+                tracing::warn!("series navigation for {:?} failed: {e:?}", series.name);
+                Vec::new()
+            }
+        };
+        // The search matches the name as a phrase; only exact names belong to the series.
+        let mut parts: Vec<(u32, usize, WorkId, String)> = members
+            .iter()
+            .enumerate()
+            .filter_map(|(pos, b)| {
+                b.series_parts
+                    .iter()
+                    .find(|(n, _)| n.eq_ignore_ascii_case(&series.name))
+                    .map(|(_, part)| (part.unwrap_or(u32::MAX), pos, b.id, b.title.clone()))
+            })
+            .collect();
+        parts.sort();
+        let at = parts.iter().position(|p| p.2 == stored.id);
+        let neighbour = |i: Option<usize>| {
+            i.and_then(|i| parts.get(i))
+                .map(|(_, _, id, title)| (*id, title.clone()))
+        };
+        out.push(SeriesNav {
+            name: series.name.clone(),
+            part: series
+                .part
+                .map(|n| format!("Part {n} of"))
+                .unwrap_or_else(|| "Part of".into()),
+            prev: neighbour(at.and_then(|i| i.checked_sub(1))),
+            next: neighbour(at.map(|i| i + 1)),
+        });
+    }
+    out
+}
+
+fn render_work(
+    site: &str,
+    stored: &StoredWork,
+    chapter: Option<usize>,
+    series_nav: Vec<SeriesNav>,
+) -> PageResult {
     let w = &stored.work;
     let multi = w.chapters.len() > 1;
     let full = chapter.is_none();
@@ -688,6 +792,7 @@ fn render_work(site: &str, stored: &StoredWork, chapter: Option<usize>) -> PageR
         prev,
         next,
         has_insight: stored.analysis.is_some(),
+        series_nav,
         current: current_number.unwrap_or(0),
     };
     html(&page)
@@ -705,10 +810,11 @@ async fn work_page(
             form_urlencoded::parse(q.as_bytes()).any(|(k, v)| k == "view_full_work" && v == "true")
         })
         .unwrap_or(false);
+    let nav = series_nav(&state, &stored).await;
     if full || stored.work.chapters.len() <= 1 {
-        render_work(&state.site_name, &stored, None)
+        render_work(&state.site_name, &stored, None, nav)
     } else {
-        render_work(&state.site_name, &stored, Some(0))
+        render_work(&state.site_name, &stored, Some(0), nav)
     }
 }
 
@@ -720,7 +826,12 @@ async fn chapter_page(
     let number: Option<u32> = n.parse().ok();
     let pos = number.and_then(|n| stored.work.chapters.iter().position(|c| c.number == n));
     match pos {
-        Some(p) => render_work(&state.site_name, &stored, Some(p)),
+        Some(p) => render_work(
+            &state.site_name,
+            &stored,
+            Some(p),
+            series_nav(&state, &stored).await,
+        ),
         None => Err(PageError::NotFound(format!(
             "“{}” has no chapter {n}; its chapters are listed on the work page, /works/{}.",
             stored.work.display_title(),

@@ -511,3 +511,98 @@ async fn a_long_work_is_served_one_small_chapter_at_a_time() {
         "the entire work holds every chapter"
     );
 }
+
+#[tokio::test]
+async fn no_page_has_inline_script_style_or_handlers() {
+    let app = app(3);
+    for uri in [
+        "/",
+        "/works",
+        "/works?include=Angst&sort=title",
+        "/works/1",
+        "/works/1/chapters/2",
+        "/works/1?view_full_work=true",
+        "/works/2",
+        "/works/1/insight",
+        "/fandoms",
+        "/tags/Angst",
+        "/authors/Kallysten",
+        "/series/Souls%20%26%20Stakes",
+        "/works/999",
+        "/works?words_from=x",
+    ] {
+        let r = get(&app, uri).await;
+        assert_eq!(
+            r.headers[header::CONTENT_SECURITY_POLICY],
+            CONTENT_SECURITY_POLICY,
+            "{uri}"
+        );
+        let scripts: Vec<&str> = r.body.split("<script").skip(1).collect();
+        assert_eq!(scripts.len(), 1, "{uri}: one script, ours");
+        assert!(
+            scripts[0].starts_with(" src=\"/static/app.js?v="),
+            "{uri}: inline script"
+        );
+        assert!(!r.body.contains("<style"), "{uri}: inline style element");
+        assert!(!r.body.contains(" style=\""), "{uri}: style attribute");
+        // Inside real tags (escaped text has no `<`), no event handler or script URL.
+        for tag in r.body.split('<').skip(1) {
+            let tag = tag[..tag.find('>').unwrap_or(tag.len())].to_lowercase();
+            for bad in [
+                " onload=",
+                " onclick=",
+                " onerror=",
+                " onchange=",
+                "javascript:",
+            ] {
+                assert!(!tag.contains(bad), "{uri}: <{tag}>");
+            }
+        }
+    }
+}
+
+/// The EPUB download is a valid EPUB (epubcheck), when epubcheck is installed.
+#[tokio::test]
+async fn the_epub_download_passes_epubcheck() {
+    let Ok(out) = std::process::Command::new("epubcheck")
+        .arg("--version")
+        .output()
+    else {
+        if std::env::var("CI").is_ok_and(|v| v == "true") {
+            panic!("epubcheck is required under CI=true: apt-get install -y epubcheck");
+        }
+        eprintln!(
+            "\n========== SKIP ==========\nepubcheck not installed: the EPUB download is not validated\n==========================\n"
+        );
+        return;
+    };
+    assert!(out.status.success() || !out.stdout.is_empty());
+    let app = app(0);
+    let resp = app
+        .clone()
+        .oneshot(
+            Request::builder()
+                .uri("/works/1/download.epub")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await
+        .expect("response");
+    assert_eq!(resp.status(), StatusCode::OK);
+    let bytes = to_bytes(resp.into_body(), 16 << 20).await.expect("body");
+    let dir = std::env::temp_dir().join(format!("ficarchive-web-epub-{}", std::process::id()));
+    std::fs::create_dir_all(&dir).expect("temp dir");
+    let path = dir.join("Bloody_Soul.epub");
+    std::fs::write(&path, &bytes).expect("write epub");
+    let check = std::process::Command::new("epubcheck")
+        .arg(&path)
+        .output()
+        .expect("run epubcheck");
+    let _ = std::fs::remove_dir_all(&dir);
+    assert!(
+        check.status.success(),
+        "epubcheck rejected the download:\n{}\n{}",
+        String::from_utf8_lossy(&check.stdout),
+        String::from_utf8_lossy(&check.stderr)
+    );
+}

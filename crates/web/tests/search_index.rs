@@ -85,3 +85,59 @@ async fn author_page_text_search_and_autocomplete() {
     let (status, _) = get(&app, "/works?q=%22unclosed").await;
     assert_eq!(status, StatusCode::BAD_REQUEST);
 }
+
+#[tokio::test]
+async fn series_navigation_links_the_previous_and_next_parts() {
+    let store = common::sample_store(2);
+    // Added out of order: navigation follows part numbers, not ids or dates.
+    let third = store.add(common::series_work("Souls Undone", Some(3)), None);
+    let first = store.add(common::series_work("Souls Begin", Some(1)), None);
+    // A series whose name merely contains this one's is not part of it.
+    let mut other = common::series_work("Souls & Stakes Extended", Some(1));
+    other.series[0].name = "Souls & Stakes Extended".into();
+    store.add(other, None);
+    let backend = common::index_backend(store.clone()).await;
+    let app = router(AppState::new(store, Some(backend)));
+
+    let (status, body) = get(&app, "/works/1/chapters/2").await;
+    assert_eq!(status, StatusCode::OK);
+    let nav = &body[body.find("class=\"series-nav\"").expect("series nav")..];
+    assert!(
+        nav.contains(&format!(
+            "<a rel=\"prev\" href=\"/works/{first}\">← Previous work"
+        )),
+        "{nav}"
+    );
+    assert!(nav.contains("in the series: Souls Begin"));
+    assert!(nav.contains(&format!(
+        "<a rel=\"next\" href=\"/works/{third}\">Next work"
+    )));
+    assert!(nav.contains("Part 2 of <a href=\"/series/Souls%20%26%20Stakes\">"));
+
+    let (_, body) = get(&app, &format!("/works/{first}")).await;
+    let nav = &body[body.find("class=\"series-nav\"").expect("series nav")..];
+    assert!(
+        !nav.contains("Previous work"),
+        "the first part has no previous work"
+    );
+    assert!(nav.contains("<a rel=\"next\" href=\"/works/1\">"));
+    let (_, body) = get(&app, &format!("/works/{third}")).await;
+    let nav = &body[body.find("class=\"series-nav\"").expect("series nav")..];
+    assert!(!nav.contains("Next work"), "the last part has no next work");
+    assert!(!body.contains("Extended</a>"), "another series leaked in");
+}
+
+#[tokio::test]
+async fn the_series_page_lists_its_works() {
+    let store = common::sample_store(0);
+    store.add(common::series_work("Souls Begin", Some(1)), None);
+    let backend = common::index_backend(store.clone()).await;
+    let app = router(AppState::new(store, Some(backend)));
+    let (status, body) = get(&app, "/series/Souls%20%26%20Stakes").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(
+        body.contains("<h1>Series: Souls &#38; Stakes</h1>"),
+        "{body}"
+    );
+    assert!(body.contains(">Bloody Soul<") && body.contains(">Souls Begin<"));
+}

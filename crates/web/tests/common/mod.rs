@@ -300,13 +300,35 @@ pub fn long_read() -> Work {
     w
 }
 
-/// The store the browser tests serve: ids 1 (long work, analysed), 2 (hostile), 3 (long read),
-/// then 30 drabbles.
+/// Another work of the long work's series ("Souls & Stakes"), as part `part`.
+pub fn series_work(title: &str, part: Option<u32>) -> Work {
+    let mut w = Work {
+        title: Some(title.into()),
+        authors: vec!["Kallysten".into()],
+        summary: Some("Another part of the series.".into()),
+        status: Status::Complete,
+        series: vec![Series {
+            name: "Souls & Stakes".into(),
+            part,
+        }],
+        ..Work::default()
+    };
+    w.tags.rating = Some(Rating::Teen);
+    w.tags.add(TagKind::Fandom, "Buffy the Vampire Slayer");
+    w.tags.add(TagKind::Freeform, "Angst");
+    w.chapters = vec![chapter(1, None, &["The series goes on."])];
+    w
+}
+
+/// The store the browser tests serve: ids 1 (long work, analysed, part 2 of "Souls & Stakes"),
+/// 2 (hostile), 3 (long read), 4 and 5 (parts 3 and 1 of the series), then 30 drabbles.
 pub fn browser_store() -> Arc<MemStore> {
     let store = MemStore::default();
     store.add(long_work(), Some(sample_analysis()));
     store.add(hostile_work(), None);
     store.add(long_read(), None);
+    store.add(series_work("Souls Undone", Some(3)), None);
+    store.add(series_work("Souls Begin", Some(1)), None);
     for n in 0..30 {
         store.add(other_work(n + 1), None);
     }
