@@ -313,7 +313,7 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> HashMap<String, NameStats> {
                 && (acts || next.is_some_and(|x| x.is_word() && !x.cap && x.quote.is_none() && !is_non_name(lower(x.text(p.text), &mut buf2))));
             if t.quote.is_none() {
                 // another name in between makes the next pronoun ambiguous
-                pending = (acts || leads).then(|| (found.key.clone(), i, leads));
+                pending = (acts || leads).then(|| (found.key.clone(), i, leads || acts));
                 carry = None;
             }
             prev_name = Some((found.key, i + found.len));
@@ -558,6 +558,15 @@ pub(crate) fn cluster(
                 c.aliases.insert(0, old);
             }
         }
+    }
+    // "the Mayor" is also called "Mayor" ("the ascended Mayor"): the bare role is an alias
+    for c in &mut clusters {
+        let bare: Vec<String> = std::iter::once(&c.name)
+            .chain(&c.aliases)
+            .filter_map(|n| n.strip_prefix("the ").or_else(|| n.strip_prefix("The ")))
+            .map(str::to_string)
+            .collect();
+        c.aliases.extend(bare);
     }
     for c in &mut clusters {
         c.aliases.sort();

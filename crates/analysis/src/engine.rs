@@ -353,7 +353,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                                 || (last.possessive && clause_start);
                             tok_mention.insert(i, found.len());
                             found.push(Mention { tok: i, ch, subject, pronoun: false });
-                            self.add_pov(&mut ev, ch, subject, &toks, i + na.len, p.text, 1.0);
+                            self.add_pov(&mut ev, ch, subject, &toks, i + na.len, p.text, 1.0, 1.0);
                             self.st.touch(ch);
                             ev.third += 1;
                         } else if is_vocative(&toks, i, na.len) {
@@ -375,7 +375,8 @@ impl<'a, 'w> Pass<'a, 'w> {
                             tok_mention.insert(i, found.len());
                             found.push(Mention { tok: i, ch, subject, pronoun: true });
                             let weight = if case == PronounCase::Object { 0.5 } else { 1.0 };
-                            self.add_pov(&mut ev, ch, subject, &toks, i + 1, p.text, weight);
+                            // a resolved pronoun is weaker evidence than a name: resolution can be wrong
+                            self.add_pov(&mut ev, ch, subject, &toks, i + 1, p.text, weight, 0.6);
                             self.st.touch(ch);
                         }
                     } else if is_first_person(w) {
@@ -468,7 +469,8 @@ impl<'a, 'w> Pass<'a, 'w> {
     }
 
     /// Adds point-of-view evidence for a mention; subjects of perception verbs weigh most.
-    fn add_pov(&self, ev: &mut ParaEvidence, ch: usize, subject: bool, toks: &[Token], next: usize, text: &str, weight: f32) {
+    #[allow(clippy::too_many_arguments)]
+    fn add_pov(&self, ev: &mut ParaEvidence, ch: usize, subject: bool, toks: &[Token], next: usize, text: &str, weight: f32, scale: f32) {
         let mut w = if subject { 2.0 } else { weight };
         if subject {
             let mut b = String::new();
@@ -482,6 +484,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                 }
             }
         }
+        let w = w * scale;
         match ev.pov.iter_mut().find(|(c, _)| *c == ch) {
             Some(e) => e.1 += w,
             None => ev.pov.push((ch, w)),

@@ -192,6 +192,54 @@ mod tests {
     }
 
     #[test]
+    fn the_one_addressed_answers() {
+        let text = "Anna looked at Helen. Helen smiled at Marcus, and Marcus frowned.\n\
+            \"Are you coming, Helen?\" Anna asked.\n\
+            \"I might.\"\n";
+        let a = run(text);
+        let speakers: Vec<_> = a.quotes.iter().map(|q| q.speaker.clone().unwrap_or_default()).collect();
+        assert_eq!(speakers, ["Anna", "Helen"]);
+        assert_eq!(a.quotes[0].addressee.as_deref(), Some("Helen"));
+    }
+
+    #[test]
+    fn first_person_tag_goes_to_the_narrator_the_others_name() {
+        let text = "I walked into the room where Holmes sat by the fire.\n\
+            \"You are late, Watson,\" said Holmes.\n\
+            \"The train was slow,\" I said.\n";
+        let a = run(text);
+        assert_eq!(a.quotes[1].speaker.as_deref(), Some("Watson"), "{:?}", a.quotes);
+        assert!(a.characters.iter().any(|c| c.name == "Watson" && c.quotes == 1));
+    }
+
+    #[test]
+    fn pronoun_tag_skips_the_one_addressed() {
+        // "he" would be Marcus by recency, but Marcus is the one spoken to
+        let text = "That night Tobias waited by the door, Tobias's coat still wet. Marcus came in and sat down.\n\
+            \"You are late, Marcus,\" he said.\n";
+        let a = run(text);
+        assert_eq!(a.quotes[0].speaker.as_deref(), Some("Tobias"), "{:?}", a.characters);
+    }
+
+    #[test]
+    fn bad_input_stays_linear_and_sane() {
+        // an unbalanced quote in every line of a long text, one long paragraph of open quotes,
+        // and a long run of bare dialogue: no panic, every quote non-empty, quotes bounded by input
+        let open = "\"Where is it? she asked. He did not answer at all.\n".repeat(2_000);
+        let a = run(&open);
+        assert_eq!(a.quotes.len(), 2_000);
+        let one = "\"Where is it? she asked. He did not answer at all. ".repeat(5_000);
+        let a = run(&one);
+        assert!(a.quotes.len() <= 5_000 && a.quotes.iter().all(|q| !q.text.is_empty()));
+        let talk = "\"Yes, Anna.\"\n\"No, Marcus.\"\n".repeat(1_000);
+        let a = run(&talk);
+        assert_eq!(a.quotes.len(), 2_000);
+        let foreign = "Der Wind wehte über die Hügel. Он сказал: «Привет». 彼は言った「こんにちは」。\n".repeat(1_000);
+        let a = run(&foreign);
+        assert!(a.characters.len() <= 3, "{:?}", a.characters);
+    }
+
+    #[test]
     fn collapsed_ellipsis_is_flagged_without_changing_text() {
         let text = "Buffy looked at him. Maybe even. love? She wondered, but why. Realization came.\n";
         let work = work_from_lines(text);

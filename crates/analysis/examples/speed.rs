@@ -1,0 +1,126 @@
+//! Words per second of the whole analysis, per core:
+//! `cargo run --release -p ficarchive-analysis --example speed [SHARED_DIR]`.
+//!
+//! Texts: the seeds and LitBank texts concatenated (repeated up to 1M words), a generated novel
+//! (the bench's generator) at 10k, 100k, 500k and 1M words, and the bad inputs of issue 4 (one
+//! 10 MB paragraph, unbalanced quotes, nothing but dialogue, non-English). For each it prints the
+//! wall-clock rate and the rate per CPU second of this thread (from /proc/thread-self/schedstat),
+//! which stays meaningful when other jobs share the machine.
+
+use std::hint::black_box;
+use std::path::{Path, PathBuf};
+use std::time::Instant;
+
+use ficarchive_analysis::{analyze, plain::work_from_lines};
+
+/// Nanoseconds this thread has spent on a CPU, when Linux tells.
+fn thread_cpu_ns() -> Option<u64> {
+    let s = std::fs::read_to_string("/proc/thread-self/schedstat").ok()?;
+    s.split_whitespace().next()?.parse().ok()
+}
+
+/// The same generator as `benches/analyze.rs`: narration, tagged and untagged dialogue.
+fn generated(words: usize) -> String {
+    const NAMES: [&str; 6] = ["Anna", "Marcus", "Helen", "Tobias", "Clara", "Edmund"];
+    const SHE: [bool; 6] = [true, false, true, false, true, false];
+    let mut out = String::with_capacity(words * 6);
+    let mut count = 0;
+    let mut i: usize = 0;
+    while count < words {
+        let a = i % 6;
+        let b = (i / 6 + a + 1) % 6;
+        let (pa, pb) = (if SHE[a] { "she" } else { "he" }, if SHE[b] { "she" } else { "he" });
+        let para = match i % 5 {
+            0 => format!("{} walked into the kitchen and looked at {}. The rain had not stopped since morning, and {} wondered whether the road to the village would hold.\n\n", NAMES[a], NAMES[b], pa),
+            1 => format!("\"I told you it would rain,\" {} said, setting the kettle down. \"You never listen to me, {}.\"\n\n", NAMES[a], NAMES[b]),
+            2 => format!("\"Perhaps I don't,\" {pb} replied. \"But someone has to go before dark.\"\n\n"),
+            3 => "\"Then go.\"\n\n".to_string(),
+            _ => format!("{} thought about the letter in {} pocket. It was three days old now, and {pb} still had not answered it.\n\n", NAMES[b], if SHE[b] { "her" } else { "his" }),
+        };
+        count += ficarchive_model::count_words(&para);
+        out.push_str(&para);
+        i += 1;
+    }
+    out
+}
+
+/// Seeds and LitBank texts (LitBank detokenised crudely: one sentence a line is fine here).
+fn real_texts(shared: &Path) -> String {
+    let mut out = String::new();
+    for dir in [shared.join("seeds"), shared.join("eval/litbank/quotations/tsv")] {
+        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
+        let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+        paths.sort();
+        for p in paths {
+            out.push_str(&std::fs::read_to_string(p).unwrap_or_default());
+            out.push('\n');
+        }
+    }
+    out
+}
+
+/// Repeats `text` until it has at least `words` words, cutting at a line.
+fn repeat_to(text: &str, words: usize) -> String {
+    let mut out = String::new();
+    let mut count = 0;
+    'outer: loop {
+        for line in text.split_inclusive('\n') {
+            out.push_str(line);
+            count += ficarchive_model::count_words(line);
+            if count >= words {
+                break 'outer;
+            }
+        }
+        if text.is_empty() {
+            break;
+        }
+    }
+    out
+}
+
+fn measure(label: &str, text: &str) {
+    let work = work_from_lines(text);
+    let words = work.words();
+    // enough repetitions for about a second of work
+    let reps = (2_000_000 / words.max(1)).clamp(1, 50);
+    let _ = black_box(analyze(&work));
+    let (cpu0, t0) = (thread_cpu_ns(), Instant::now());
+    for _ in 0..reps {
+        black_box(analyze(black_box(&work)));
+    }
+    let wall = t0.elapsed().as_secs_f64();
+    let cpu = match (cpu0, thread_cpu_ns()) {
+        (Some(a), Some(b)) => Some((b - a) as f64 / 1e9),
+        _ => None,
+    };
+    let total = (words * reps) as f64;
+    let cpu_rate = cpu.map_or("n/a".to_string(), |c| format!("{:>10.0}", total / c));
+    println!("| {label:<34} | {words:>9} | {:>10.0} | {cpu_rate} |", total / wall);
+}
+
+fn main() {
+    let shared = std::env::args().nth(1).map_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")), PathBuf::from);
+    println!("| text | words | words/s (wall) | words/s (CPU of the thread) |");
+    println!("|---|---|---|---|");
+    let real = real_texts(&shared);
+    if real.is_empty() {
+        println!("SKIP real texts: no seeds or LitBank under {}", shared.display());
+    } else {
+        for n in [10_000, 100_000, 1_000_000] {
+            measure(&format!("seeds+LitBank {n}"), &repeat_to(&real, n));
+        }
+    }
+    for n in [10_000, 100_000, 500_000, 1_000_000] {
+        measure(&format!("generated novel {n}"), &generated(n));
+    }
+    let para = "Anna said, \"Hello there, Marcus, how are you?\" and he smiled. ";
+    measure("one 10 MB paragraph", &para.repeat(10_000_000 / para.len()));
+    let open = "\"Where is it? she asked. He did not answer at all.\n";
+    measure("unbalanced quotes 10 MB", &open.repeat(10_000_000 / open.len()));
+    let talk = "\"Yes, Anna.\"\n\"No, Marcus.\"\n";
+    measure("nothing but dialogue 10 MB", &talk.repeat(10_000_000 / talk.len()));
+    let foreign = "Der Wind wehte über die Hügel. Он сказал: «Привет». 彼は言った「こんにちは」。\n";
+    measure("non-English 10 MB", &foreign.repeat(10_000_000 / foreign.len()));
+    let plain = "The wind blew over the hills and nobody came to the house by the river.\n";
+    measure("no quotes 10 MB", &plain.repeat(10_000_000 / plain.len()));
+}
