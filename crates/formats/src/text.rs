@@ -50,8 +50,8 @@ struct Para {
     after_blank: bool,
     /// How far its first line is indented.
     indent: usize,
-    /// Whether, by the file's wrap width alone, its first line continues the line before it (a
-    /// header field or heading ends a wrapped paragraph, but a wrapped summary still goes on).
+    /// Whether, by the file's wrap width alone, its first line continues the line before it (the
+    /// header reader uses it for a summary whose next line looked like a block of its own).
     wrapped_on: bool,
 }
 
