@@ -6,8 +6,14 @@
 //! Sizes: `FICSEARCH_WORKS` (default 1,000,000 metadata-only works), `FICSEARCH_TEXT_WORKS`
 //! (default 100,000 works with story text), `FICSEARCH_BODY_WORDS` (longest generated body,
 //! default 1,000 words), `FICSEARCH_QUERIES` (queries per case, default 400).
+//! `FICSEARCH_SQL_QUERIES` (queries per case for the SQL baseline, default the same).
 //! Percentiles are printed rather than run through criterion because the targets are tail
 //! latencies over many different queries, which criterion's mean-of-samples does not report.
+//!
+//! Baseline: the same works are loaded into SQLite (see `support/sql.rs`) and the same queries
+//! run there as plain SQL through sqlx, so each case prints SQL's percentiles and the ratio
+//! SQL/tantivy; the answers (totals and page ids) are checked against each other.
+//! Run as a test (`cargo test --benches`, a debug build without `--bench`) it uses tiny sizes.
 
 use std::time::{Duration, Instant};
 
@@ -17,6 +23,10 @@ use ficarchive_search::{
 };
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
+
+#[path = "support/sql.rs"]
+mod sql;
+use sql::{SqlAnswer, SqlArchive, SqlFilter, SqlText};
 
 fn env_usize(name: &str, default: usize) -> usize {
     std::env::var(name)
@@ -362,6 +372,29 @@ fn index_doc(id: u64, s: &Spec, vocab: &[String], text: Option<&Zipf>) -> IndexD
 
 static TAXONOMY: std::sync::OnceLock<Taxonomy> = std::sync::OnceLock::new();
 
+/// p50, p95 and p99 in milliseconds.
+fn quantiles(samples: &[Duration]) -> [f64; 3] {
+    let mut s = samples.to_vec();
+    s.sort_unstable();
+    [0.5, 0.95, 0.99].map(|q| {
+        let i = ((s.len() as f64 - 1.0) * q).round() as usize;
+        s.get(i).map_or(0.0, |d| d.as_secs_f64() * 1000.0)
+    })
+}
+
+/// Prints SQL's percentiles beside tantivy's and the ratio SQL/tantivy at each.
+fn compare(label: &str, tantivy: &[Duration], sql: &[Duration], mismatches: usize) {
+    let t = quantiles(tantivy);
+    let q = quantiles(sql);
+    println!(
+        "  {label} as SQL (SQLite): {}; SQL/tantivy p50 x{:.1}  p95 x{:.1}  p99 x{:.1}; answers differing: {mismatches}",
+        percentiles(sql.to_vec()),
+        q[0] / t[0].max(1e-9),
+        q[1] / t[1].max(1e-9),
+        q[2] / t[2].max(1e-9),
+    );
+}
+
 fn percentiles(mut samples: Vec<Duration>) -> String {
     samples.sort_unstable();
     let p = |q: f64| {
@@ -460,6 +493,88 @@ fn build(
     (index, specs)
 }
 
+/// Loads the same works into SQLite, timed as a SQL archive's import would be.
+fn load_sql(
+    specs: &[Spec],
+    with_text: bool,
+    body_words: usize,
+    path: &std::path::Path,
+) -> SqlArchive {
+    let vocab = vocabulary();
+    let text_zipf = Zipf::new(VOCABULARY, 1.05);
+    let _ = body_words;
+    let t = Instant::now();
+    let mut db = SqlArchive::create(path, with_text).expect("sqlite");
+    for (i, s) in specs.iter().enumerate() {
+        let doc = index_doc(i as u64 + 1, s, &vocab, with_text.then_some(&text_zipf));
+        db.add(&doc).expect("sql insert");
+    }
+    let loaded = t.elapsed();
+    db.finish().expect("sql indexes");
+    let size: u64 = ["", "-wal"]
+        .iter()
+        .filter_map(|suffix| {
+            let mut p = path.as_os_str().to_owned();
+            p.push(suffix);
+            std::fs::metadata(p).ok().map(|m| m.len())
+        })
+        .sum();
+    println!(
+        "  SQL baseline: loaded {} works into SQLite in {:.1} s, indexes + ANALYZE {:.1} s ({:.0} works/s overall); database {:.1} MB",
+        specs.len(),
+        loaded.as_secs_f64(),
+        (t.elapsed() - loaded).as_secs_f64(),
+        specs.len() as f64 / t.elapsed().as_secs_f64(),
+        size as f64 / 1e6
+    );
+    db
+}
+
+/// The SQL form of a listing query (tags, word range; kudos sort, page 1 and facets implied).
+fn sql_filter(q: &WorkQuery) -> SqlFilter {
+    let words = q.words.unwrap_or_default();
+    SqlFilter {
+        include: q.include.clone(),
+        exclude: q.exclude.clone(),
+        words: (words.min.unwrap_or(0), words.max.unwrap_or(i64::MAX as u64)),
+    }
+}
+
+/// Times the SQL form of each listing query and counts answers that differ from the index's.
+fn time_sql_filters(
+    db: &mut SqlArchive,
+    index: &SearchIndex,
+    queries: &[WorkQuery],
+) -> (Vec<Duration>, usize) {
+    let tax = TAXONOMY.get_or_init(taxonomy);
+    let mut samples = Vec::with_capacity(queries.len());
+    let mut answers: Vec<SqlAnswer> = Vec::with_capacity(queries.len());
+    for q in queries {
+        let f = sql_filter(q);
+        let t = Instant::now();
+        let a = db.filter(&f, tax).expect("sql filter");
+        samples.push(t.elapsed());
+        answers.push(a);
+    }
+    let mismatches = queries
+        .iter()
+        .zip(&answers)
+        .filter(|(q, a)| {
+            let r = index.search(q, tax).expect("search");
+            let differs =
+                r.total != a.total || r.ids != a.ids || (a.total > 0 && a.facet_rows == 0);
+            if differs && std::env::var_os("FICSEARCH_VERBOSE").is_some() {
+                eprintln!(
+                    "differs: {:?} tantivy {} {:?} sql {} {:?}",
+                    q.include, r.total, r.ids, a.total, a.ids
+                );
+            }
+            differs
+        })
+        .count();
+    (samples, mismatches)
+}
+
 /// The headline filter query: 3 include tags (a fandom, one of its popular characters and a
 /// popular freeform), 10 excludes, a word-count range, facets, sort by kudos.
 fn filter_query(rng: &mut ChaCha8Rng, specs: &[Spec]) -> WorkQuery {
@@ -508,12 +623,14 @@ fn time_queries(index: &SearchIndex, queries: &[WorkQuery]) -> (Vec<Duration>, u
 }
 
 fn main() {
-    // `cargo bench` passes "--bench"; `cargo test --benches` runs this with small sizes.
-    let quick = std::env::args().all(|a| a != "--bench");
+    // `cargo bench` passes "--bench"; `cargo test --benches` runs a debug build without it, and
+    // gets small sizes (env vars still win).
+    let quick = cfg!(debug_assertions) || std::env::args().all(|a| a != "--bench");
     let works = env_usize("FICSEARCH_WORKS", if quick { 2_000 } else { 1_000_000 });
     let text_works = env_usize("FICSEARCH_TEXT_WORKS", if quick { 500 } else { 100_000 });
     let body_words = env_usize("FICSEARCH_BODY_WORDS", 1_000);
     let n_queries = env_usize("FICSEARCH_QUERIES", if quick { 20 } else { 400 });
+    let n_sql = env_usize("FICSEARCH_SQL_QUERIES", n_queries).min(n_queries);
     let tmp = tempfile::tempdir().expect("tempdir");
 
     println!("== metadata-only corpus: {works} works");
@@ -526,9 +643,10 @@ fn main() {
     let (samples, hits) = time_queries(&index, &queries);
     println!(
         "  filter query (3 include, 10 exclude, words 1000-100000, facets, sort kudos): {}; mean {} results",
-        percentiles(samples),
+        percentiles(samples.clone()),
         hits / queries.len().max(1) as u64
     );
+    let filter_samples = samples;
     let single: Vec<WorkQuery> = queries
         .iter()
         .map(|q| WorkQuery {
@@ -541,9 +659,10 @@ fn main() {
     let (samples, hits) = time_queries(&index, &single);
     println!(
         "  fandom listing (1 include tag, facets, sort kudos): {}; mean {} results",
-        percentiles(samples),
+        percentiles(samples.clone()),
         hits / single.len().max(1) as u64
     );
+    let single_samples = samples;
     let everything: Vec<WorkQuery> = (1..=n_queries.min(50) as u32)
         .map(|page| WorkQuery {
             page,
@@ -574,39 +693,107 @@ fn main() {
         }
     }
     println!("  tag autocomplete: {}", percentiles(suggest));
+    let mut db = load_sql(&specs, false, 0, &tmp.path().join("meta.sqlite"));
+    let _ = time_sql_filters(&mut db, &index, &queries[..n_sql.min(10)]);
+    let (sql_samples, mismatches) = time_sql_filters(&mut db, &index, &queries[..n_sql]);
+    compare("filter query", &filter_samples, &sql_samples, mismatches);
+    let (sql_samples, mismatches) = time_sql_filters(&mut db, &index, &single[..n_sql]);
+    compare("fandom listing", &single_samples, &sql_samples, mismatches);
+    drop(db);
     drop(index);
     drop(specs);
 
     println!("== full-text corpus: {text_works} works, bodies up to {body_words} words");
-    let (index, _specs) = build(text_works, 11, true, body_words, &tmp.path().join("text"));
+    let (index, specs) = build(text_works, 11, true, body_words, &tmp.path().join("text"));
+    let mut db = load_sql(&specs, true, body_words, &tmp.path().join("text.sqlite"));
+    drop(specs);
     let vocab = vocabulary();
     let mut rng = ChaCha8Rng::seed_from_u64(5);
-    let text_queries: Vec<WorkQuery> = (0..n_queries)
+    // Each query in the index's inline syntax and as an FTS5 MATCH (terms quoted so FTS5 reads
+    // no operator into a pseudo-word).
+    let (text_queries, sql_text): (Vec<WorkQuery>, Vec<SqlText>) = (0..n_queries)
         .map(|i| {
             // Mid-frequency words (ranks 50..2000), as a reader's distinctive words would be.
             let w = |rng: &mut ChaCha8Rng| vocab[rng.random_range(50..2_000)].clone();
-            let q = match i % 4 {
-                0 => format!("{} {}", w(&mut rng), w(&mut rng)),
-                1 => format!(
-                    "\"{} {}\"",
-                    vocab[rng.random_range(0..30)],
-                    vocab[rng.random_range(0..30)]
-                ),
-                2 => format!("text:{} -{}", w(&mut rng), w(&mut rng)),
-                _ => format!("{} words>5000 sort:kudos", w(&mut rng)),
+            let (q, fts, min_words, sort_kudos) = match i % 4 {
+                0 => {
+                    let (a, b) = (w(&mut rng), w(&mut rng));
+                    (format!("{a} {b}"), format!("\"{a}\" \"{b}\""), None, false)
+                }
+                1 => {
+                    let a = &vocab[rng.random_range(0..30)];
+                    let b = &vocab[rng.random_range(0..30)];
+                    (format!("\"{a} {b}\""), format!("\"{a} {b}\""), None, false)
+                }
+                2 => {
+                    let (a, b) = (w(&mut rng), w(&mut rng));
+                    (
+                        format!("text:{a} -{b}"),
+                        format!("body : \"{a}\" NOT \"{b}\""),
+                        None,
+                        false,
+                    )
+                }
+                _ => {
+                    let a = w(&mut rng);
+                    (
+                        format!("{a} words>5000 sort:kudos"),
+                        format!("\"{a}\""),
+                        Some(5_001),
+                        true,
+                    )
+                }
             };
-            WorkQuery {
-                q,
-                facets: true,
-                ..WorkQuery::default()
-            }
+            (
+                WorkQuery {
+                    q,
+                    facets: true,
+                    ..WorkQuery::default()
+                },
+                SqlText {
+                    fts,
+                    min_words,
+                    sort_kudos,
+                },
+            )
         })
-        .collect();
+        .unzip();
     let _ = time_queries(&index, &text_queries[..text_queries.len().min(20)]);
     let (samples, hits) = time_queries(&index, &text_queries);
     println!(
         "  free-text queries (terms, phrases, field+negation, text+filter; facets): {}; mean {} results",
-        percentiles(samples),
+        percentiles(samples.clone()),
         hits / text_queries.len().max(1) as u64
     );
+    let tax = TAXONOMY.get_or_init(taxonomy);
+    for t in sql_text.iter().take(10) {
+        let _ = db.text(t).expect("sql text");
+    }
+    let mut sql_samples = Vec::with_capacity(n_sql);
+    let mut sql_totals = Vec::with_capacity(n_sql);
+    for t in &sql_text[..n_sql] {
+        let start = Instant::now();
+        let a = db.text(t).expect("sql text");
+        sql_samples.push(start.elapsed());
+        sql_totals.push(a.total);
+    }
+    // Best-match order differs between bm25 implementations, so only totals (and, for the
+    // kudos sort, the page) are compared.
+    let mismatches = text_queries[..n_sql]
+        .iter()
+        .zip(&sql_text)
+        .zip(&sql_totals)
+        .filter(|((q, t), total)| {
+            let r = index.search(q, tax).expect("search");
+            let differs = r.total != **total;
+            if differs && std::env::var_os("FICSEARCH_VERBOSE").is_some() {
+                eprintln!(
+                    "differs: {:?} tantivy {} sql {} ({})",
+                    q.q, r.total, total, t.fts
+                );
+            }
+            differs
+        })
+        .count();
+    compare("free-text queries", &samples, &sql_samples, mismatches);
 }
