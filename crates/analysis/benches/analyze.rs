@@ -58,6 +58,9 @@ fn real_texts() -> String {
 fn bench(c: &mut Criterion) {
     let mut group = c.benchmark_group("analyze");
     group.sample_size(10);
+    // `cargo test --benches` runs each once in debug: only small sizes unless `cargo bench`
+    // (which passes --bench) or ANALYZE_BENCH_FULL=1 asks for all
+    let full = std::env::args().any(|a| a == "--bench") || std::env::var("ANALYZE_BENCH_FULL").is_ok_and(|v| v == "1");
     let real = if full { real_texts() } else { real_texts().chars().take(20_000).collect() };
     if real.is_empty() {
         eprintln!("SKIP real texts: ../shared/seeds and LitBank not found");
@@ -66,9 +69,6 @@ fn bench(c: &mut Criterion) {
         group.throughput(Throughput::Elements(work.words() as u64));
         group.bench_function("seeds+litbank", |b| b.iter(|| analyze(black_box(&work))));
     }
-    // `cargo test --benches` runs each once in debug: only the small size unless `cargo bench`
-    // (which passes --bench) or ANALYZE_BENCH_FULL=1 asks for all
-    let full = std::env::args().any(|a| a == "--bench") || std::env::var("ANALYZE_BENCH_FULL").is_ok_and(|v| v == "1");
     let sizes: &[usize] = if full { &[10_000, 100_000, 1_000_000] } else { &[10_000] };
     for &words in sizes {
         let work = work_from_lines(&generated(words));

@@ -205,7 +205,14 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> HashMap<String, NameStats> {
                 }
             }
             if t.is_word() && t.quote.is_none() {
-                let carried = carry.take();
+                let mut carried = carry.take();
+                // "But she knew…": a leading conjunction passes the carried name on to the next word
+                if t.sentence_start
+                    && matches!(lower(t.text(p.text), &mut buf), "but" | "and" | "then" | "so" | "yet" | "still")
+                {
+                    carry = carried.clone();
+                    carried = None;
+                }
                 let w = lower(t.text(p.text), &mut buf);
                 let same_person = match gendered_pronoun(w) {
                     Some((_, crate::lexicon::PronounCase::Object)) => w.ends_with("self"),
@@ -218,21 +225,23 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> HashMap<String, NameStats> {
                 };
                 let w = lower(t.text(p.text), &mut buf);
                 let subject_pronoun = matches!(gendered_pronoun(w), Some((_, crate::lexicon::PronounCase::Subject)));
-                let target = if let Some(key) = carried.filter(|_| subject_pronoun && t.sentence_start) {
-                    Some(key)
+                // votes: 2 when the name acts, 1 when it is only mentioned ("made Buffy dizzy when she…")
+                let opens = t.sentence_start || i.checked_sub(1).is_some_and(|k| toks[k].sentence_start && toks[k].is_word());
+                let target = if let Some(key) = carried.filter(|_| subject_pronoun && opens) {
+                    Some((key, 2))
                 } else if same_person {
-                    pending.take().filter(|(_, at, _)| i - at < 25).map(|(k, _, _)| k)
+                    pending.take().filter(|(_, at, _)| i - at < 25).map(|(k, _, acting)| (k, if acting { 2 } else { 1 }))
                 } else {
                     None
                 };
                 if let Some((female, _)) = gendered_pronoun(w)
-                    && let Some(key) = target
+                    && let Some((key, votes)) = target
                     && let Some(s) = names.get_mut(&key)
                 {
                     if female {
-                        s.female += 1;
+                        s.female += votes;
                     } else {
-                        s.male += 1;
+                        s.male += votes;
                     }
                 }
             }
@@ -313,7 +322,8 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> HashMap<String, NameStats> {
                 && (acts || next.is_some_and(|x| x.is_word() && !x.cap && x.quote.is_none() && !is_non_name(lower(x.text(p.text), &mut buf2))));
             if t.quote.is_none() {
                 // another name in between makes the next pronoun ambiguous
-                pending = (acts || leads).then(|| (found.key.clone(), i, leads || acts));
+                // an object works too ("made Buffy dizzy when she thought"), but only within its sentence
+                pending = Some((found.key.clone(), i, leads || acts));
                 carry = None;
             }
             prev_name = Some((found.key, i + found.len));
@@ -374,6 +384,7 @@ impl Cluster {
             return Some(g);
         }
         let (m, f) = (self.male as f32, self.female as f32);
+        // a single vote (even a bare mention followed by a pronoun) decides when nothing contradicts it
         if m + f < 1.0 {
             None
         } else if f > m * 1.5 {

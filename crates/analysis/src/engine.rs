@@ -376,7 +376,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                             found.push(Mention { tok: i, ch, subject, pronoun: true });
                             let weight = if case == PronounCase::Object { 0.5 } else { 1.0 };
                             // a resolved pronoun is weaker evidence than a name: resolution can be wrong
-                            self.add_pov(&mut ev, ch, subject, &toks, i + 1, p.text, weight, 0.6);
+                            self.add_pov(&mut ev, ch, subject, &toks, i + 1, p.text, weight, 1.0);
                             self.st.touch(ch);
                         }
                     } else if is_first_person(w) {
@@ -461,7 +461,15 @@ impl<'a, 'w> Pass<'a, 'w> {
             self.st.prev_speaker = para_speaker;
             self.st.prev_last_subject = last_subject.or(topic);
             self.st.prev_ends_colon = p.text.trim_end().ends_with(':');
-            let last_sentence = toks.iter().rposition(|t| t.sentence_start && t.quote.is_none() && t.is_word()).unwrap_or(0);
+            let mut last_sentence = toks.iter().rposition(|t| t.sentence_start && t.quote.is_none() && t.is_word()).unwrap_or(0);
+            // "If Angel was there, Spike had better be ready": the main clause's subject, after
+            // a leading subordinate clause
+            if toks.get(last_sentence).is_some_and(|t| {
+                matches!(lower(t.text(p.text), &mut buf), "if" | "when" | "as" | "while" | "although" | "though" | "because" | "since" | "after" | "before" | "unless" | "once" | "until")
+            }) && let Some(comma) = toks[last_sentence..].iter().position(|t| t.is_punct(',') && t.quote.is_none())
+            {
+                last_sentence += comma;
+            }
             self.st.prev_last_sentence_subject = found.iter().find(|m| m.tok >= last_sentence && m.subject).map(|m| m.ch);
             self.st.prev_addressee = if p.quotes.is_empty() { None } else { self.quotes.last().and_then(|q| q.addressee) };
             self.evidence.push(ev);
@@ -690,7 +698,12 @@ impl<'a, 'w> Pass<'a, 'w> {
                 let partner = self.st.partner.filter(|&c| c != last).or_else(|| self.st.recency.iter().copied().find(|&c| c != last))?;
                 Some(partner)
             }).flatten();
-            let narration_prev = if self.st.prev_ends_colon { self.st.prev_last_sentence_subject.or(self.st.prev_last_subject) } else { self.st.prev_topic };
+            // after a paragraph of narration, the subject of its last sentence sets up the speaker
+            let narration_prev = if self.st.prev_had_quotes && !self.st.prev_ends_colon {
+                self.st.prev_topic
+            } else {
+                self.st.prev_last_sentence_subject.or(self.st.prev_last_subject)
+            };
             let candidates = [actor, answer, alternation, narration_prev, self.st.recency.first().copied()];
             candidates.into_iter().flatten().find(|c| !addressed.contains(c)).or_else(|| {
                 // addressed by name: the speaker is someone else on stage

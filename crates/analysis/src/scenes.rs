@@ -9,6 +9,8 @@ use crate::{Person, SceneAnalysis};
 const PERSON_SWITCH: f32 = 3.0;
 /// Cost of switching point-of-view character between paragraphs.
 const POV_SWITCH: f32 = 3.5;
+/// Shortest run of paragraphs kept as a scene of its own point of view.
+const MIN_POV_RUN: usize = 5;
 /// At most this many candidate point-of-view characters per run.
 const POV_CANDIDATES: usize = 6;
 
@@ -91,7 +93,15 @@ fn segment_run(
     narrators: &mut [Option<usize>],
 ) {
     let ev = &evidence[start..end];
-    let persons = viterbi(ev.len(), 3, |i, s| person_cost(&ev[i], s), PERSON_SWITCH);
+    let mut persons = viterbi(ev.len(), 3, |i, s| person_cost(&ev[i], s), PERSON_SWITCH);
+    // a lone short paragraph in another person is a thought or a letter ("It means you belong to
+    // somebody."), not a scene
+    for i in 0..persons.len() {
+        let lone = (i == 0 || persons[i - 1] != persons[i]) && (i + 1 == persons.len() || persons[i + 1] != persons[i]);
+        if lone && ev[i].words < 40 && persons.len() > 1 {
+            persons[i] = if i > 0 { persons[i - 1] } else { persons[i + 1] };
+        }
+    }
     let mut i = 0;
     while i < ev.len() {
         let mut j = i + 1;
@@ -138,7 +148,21 @@ fn third_person(paras: &[Para<'_>], evidence: &[ParaEvidence], clusters: &[Clust
         let mine = e.pov.iter().find(|p| p.0 == cands[s]).map_or(0.0, |p| p.1);
         3.0 * (1.0 - mine / total) * (total / 6.0).min(1.0)
     };
-    let path = viterbi(ev.len(), cands.len(), cost, POV_SWITCH);
+    let mut path = viterbi(ev.len(), cands.len(), cost, POV_SWITCH);
+    // a point of view held for fewer than MIN_POV_RUN paragraphs is noise in the evidence, not a
+    // scene: it joins the run before it (or after it, at the start)
+    let mut i = 0;
+    while i < path.len() {
+        let mut j = i + 1;
+        while j < path.len() && path[j] == path[i] {
+            j += 1;
+        }
+        if j - i < MIN_POV_RUN && j - i < path.len() {
+            let fill = if i > 0 { path[i - 1] } else { path[j] };
+            path[i..j].fill(fill);
+        }
+        i = j;
+    }
     let mut i = 0;
     while i < ev.len() {
         let mut j = i + 1;
