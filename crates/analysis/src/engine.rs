@@ -290,6 +290,10 @@ impl<'a, 'w> Pass<'a, 'w> {
         // only the recent mentions: a huge paragraph must not make this quadratic
         let recent = &found[found.len().saturating_sub(64)..];
         let local = recent.iter().rev().find(|m| m.tok < pos && m.subject && self.compatible(m.ch, female)).map(|m| m.ch);
+        // the latest acting mention of that gender in the same paragraph is the antecedent
+        if local.is_some() {
+            return local;
+        }
         // salience: decayed count of references, plus the local subject and the previous topic
         let best = self
             .st
@@ -461,7 +465,14 @@ impl<'a, 'w> Pass<'a, 'w> {
             self.st.prev_speaker = para_speaker;
             self.st.prev_last_subject = last_subject.or(topic);
             self.st.prev_ends_colon = p.text.trim_end().ends_with(':');
-            let mut last_sentence = toks.iter().rposition(|t| t.sentence_start && t.quote.is_none() && t.is_word()).unwrap_or(0);
+            // the last full sentence: a ";" or ":" does not end one
+            let mut last_sentence = (0..toks.len())
+                .rev()
+                .find(|&k| {
+                    let t = toks[k];
+                    t.sentence_start && t.quote.is_none() && t.is_word() && (k == 0 || !matches!(toks[k - 1].kind, Kind::Punct(';' | ':')))
+                })
+                .unwrap_or(0);
             // "If Angel was there, Spike had better be ready": the main clause's subject, after
             // a leading subordinate clause
             if toks.get(last_sentence).is_some_and(|t| {
@@ -471,7 +482,8 @@ impl<'a, 'w> Pass<'a, 'w> {
                 last_sentence += comma;
             }
             self.st.prev_last_sentence_subject = found.iter().find(|m| m.tok >= last_sentence && m.subject).map(|m| m.ch);
-            self.st.prev_addressee = if p.quotes.is_empty() { None } else { self.quotes.last().and_then(|q| q.addressee) };
+            // `"…, my dear Rose," I answered, "opportunities are duties."`: any part may carry the name
+            self.st.prev_addressee = self.quotes[base..].iter().rev().find_map(|q| q.addressee);
             self.evidence.push(ev);
         }
     }

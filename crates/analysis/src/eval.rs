@@ -474,10 +474,6 @@ fn litbank(dir: &Path, report: &mut EvalReport) {
 fn litbank_doc(stem: &str, qann: &str, tokenised: &str, cann: &str, s: &mut Scores, misses: &mut Vec<String>) {
     let r = rejoin(tokenised);
     let work = litbank_work(&r);
-    if std::env::var("DUMP_LITBANK").is_ok_and(|d| d == stem) {
-        let lines: Vec<String> = work.chapters.iter().flat_map(|c| c.scenes.iter().flat_map(|s| s.paragraphs.iter().map(|p| p.text.clone()))).collect();
-        let _ = std::fs::write(format!("/tmp/{stem}.txt"), lines.join("\n"));
-    }
     let a = analyze(&work);
     // coreference: chains, proper-name mentions, PER spans
     let mut prop_per: HashSet<(usize, usize)> = HashSet::new();

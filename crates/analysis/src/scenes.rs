@@ -158,7 +158,14 @@ fn third_person(paras: &[Para<'_>], evidence: &[ParaEvidence], clusters: &[Clust
             j += 1;
         }
         if j - i < MIN_POV_RUN && j - i < path.len() {
-            let fill = if i > 0 { path[i - 1] } else { path[j] };
+            // it joins whichever neighbour its own evidence fits better
+            let run_cost = |state: usize| (i..j).map(|k| cost(k, state)).sum::<f32>();
+            let fill = match (i.checked_sub(1).map(|k| path[k]), path.get(j).copied()) {
+                (Some(a), Some(b)) => if run_cost(b) < run_cost(a) { b } else { a },
+                (Some(a), None) => a,
+                (None, Some(b)) => b,
+                (None, None) => path[i],
+            };
             path[i..j].fill(fill);
         }
         i = j;
