@@ -72,10 +72,8 @@ pub(crate) fn read_ao3_document(doc: &Html, format: SourceFormat) -> Result<Work
         read_chapters(container, &mut work, &mut warnings);
     }
     if !chapters_found {
-        return Err(FormatError::Malformed {
-            format: "AO3 HTML",
-            reason: "no #chapters block".into(),
-        });
+        // A preface with no chapters: there is no story to read.
+        return Err(FormatError::NoStory);
     }
     if let Some(endnotes) = doc.select(&sel("#afterword #endnotes")).next() {
         work.end_notes.extend(blockquote_notes(endnotes));

@@ -255,6 +255,17 @@ fn push_block_break(out: &mut String) {
 /// Trims each line and the whole, keeps at most one blank line between paragraphs, and turns
 /// non-breaking spaces used as padding into nothing.
 fn tidy_text(raw: &str) -> String {
+    // Control characters are debris of broken encodings, never story text.
+    let cleaned;
+    let raw = if raw.chars().any(crate::write::is_forbidden_control) {
+        cleaned = raw
+            .chars()
+            .filter(|c| !crate::write::is_forbidden_control(*c))
+            .collect::<String>();
+        cleaned.as_str()
+    } else {
+        raw
+    };
     let mut out = String::with_capacity(raw.len());
     let mut blank_run = 0;
     for line in raw.split('\n') {

@@ -9,6 +9,17 @@ pub fn read_json(text: &str) -> Result<Work, FormatError> {
     if text.trim().is_empty() {
         return Err(FormatError::Empty);
     }
+    // The contract is an object; serde would also take `[]` as an empty work.
+    if !text
+        .trim_start_matches('\u{feff}')
+        .trim_start()
+        .starts_with('{')
+    {
+        return Err(FormatError::Malformed {
+            format: "JSON",
+            reason: "a work is a JSON object".into(),
+        });
+    }
     let mut work = Work::from_json(text).map_err(|e| FormatError::Malformed {
         format: "JSON",
         reason: e.to_string(),

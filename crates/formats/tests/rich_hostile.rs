@@ -397,3 +397,57 @@ proptest! {
         prop_assert_eq!(para, vec![text.trim().split_whitespace().collect::<Vec<_>>().join(" ")]);
     }
 }
+
+/// Found by fuzzing: control characters in a file's text went into the work, then into its
+/// exports, which the front door took for binary data (and which are not well-formed XML).
+#[test]
+fn control_characters_never_reach_an_export() {
+    // Few enough control characters among the text that the file is not taken for binary data.
+    let filler = "<p>The keeper climbed the hill with a can of oil and a grudge.</p>".repeat(20);
+    let html = format!(
+        "<!DOCTYPE html><html><head><title>Ti\u{1}tle</title></head><body><h2>Chapter 1</h2><p>Sto\u{1}ry \u{8}text with \u{1b}debris.</p>{filler}<h2>Chapter 2</h2><p>More\u{7f} text.</p>{filler}</body></html>"
+    );
+    let w = read(html.as_bytes(), Some("x.html"), &Limits::default())
+        .unwrap()
+        .work;
+    assert!(
+        w.chapters
+            .iter()
+            .flat_map(|c| c.paragraphs())
+            .all(|p| !p.text.chars().any(|c| c.is_control() && c != '\n')),
+        "{w:?}"
+    );
+    let mut dirty = w.clone();
+    dirty.title = Some("A\u{1}B\u{fffe}".into());
+    dirty.chapters[0].scenes[0].paragraphs[0].text = "x\u{2}y z.".into();
+    for format in [
+        ficarchive_formats::ExportFormat::Epub,
+        ficarchive_formats::ExportFormat::Html,
+        ficarchive_formats::ExportFormat::Txt,
+    ] {
+        let bytes = ficarchive_formats::write(&dirty, format).unwrap();
+        let back = read(
+            &bytes,
+            Some(&format!("x.{}", format.extension())),
+            &Limits::default(),
+        )
+        .unwrap_or_else(|e| panic!("{format:?}: {e}"))
+        .work;
+        assert_eq!(back.title.as_deref(), Some("AB"), "{format:?}");
+    }
+}
+
+/// Found by fuzzing: `[]` deserialised as an empty work; an AO3 preface with no chapters was
+/// "malformed" rather than "no story".
+#[test]
+fn json_that_is_not_an_object_and_prefaces_without_chapters() {
+    assert!(matches!(
+        ficarchive_formats::json::read_json("[]"),
+        Err(FormatError::Malformed { format: "JSON", .. })
+    ));
+    let preface = r#"<html><body><div id="preface"><p class="message">Posted originally</p><dl class="tags"><dt>Rating:</dt><dd>Mature</dd></dl></div></body></html>"#;
+    assert!(matches!(
+        ficarchive_formats::ao3::read_ao3_html(preface),
+        Err(FormatError::NoStory)
+    ));
+}

@@ -139,6 +139,7 @@ pub fn write_epub(work: &Work) -> Result<Vec<u8>, FormatError> {
         .map_err(|e| err(&e))?;
     let add = |zip: &mut ZipWriter<std::io::Cursor<Vec<u8>>>, name: &str, data: &str| {
         zip.start_file(name, deflated).map_err(|e| err(&e))?;
+        let data = super::without_controls(data.to_string());
         zip.write_all(data.as_bytes()).map_err(|e| err(&e))
     };
     add(&mut zip, "META-INF/container.xml", CONTAINER)?;

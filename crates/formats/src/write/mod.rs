@@ -86,9 +86,25 @@ impl ExportFormat {
 pub fn write(work: &Work, format: ExportFormat) -> Result<Vec<u8>, FormatError> {
     match format {
         ExportFormat::Epub => write_epub(work),
-        ExportFormat::Html => Ok(write_html(work).into_bytes()),
-        ExportFormat::Txt => Ok(write_txt(work).into_bytes()),
+        ExportFormat::Html => Ok(without_controls(write_html(work)).into_bytes()),
+        ExportFormat::Txt => Ok(without_controls(write_txt(work)).into_bytes()),
         ExportFormat::Json => Ok(work.to_json().into_bytes()),
+    }
+}
+
+/// Whether a character may not appear in an exported file: C0 controls other than tab and line
+/// ends, DEL and C1 controls, and the non-characters U+FFFE/U+FFFF. XML 1.0 forbids most of
+/// them (epubcheck rejects the file) and readers take text full of them for binary data.
+pub(crate) fn is_forbidden_control(c: char) -> bool {
+    (c.is_control() && !matches!(c, '\t' | '\n' | '\r')) || matches!(c, '\u{fffe}' | '\u{ffff}')
+}
+
+/// The text without [`is_forbidden_control`] characters (no copy when there are none).
+pub(crate) fn without_controls(text: String) -> String {
+    if text.chars().any(is_forbidden_control) {
+        text.chars().filter(|c| !is_forbidden_control(*c)).collect()
+    } else {
+        text
     }
 }
 
