@@ -451,9 +451,11 @@ pub(crate) fn cluster(
 
     // "Spike Faith" (from "bring Spike Faith's blood") is two people side by side, not a name
     let singles: Vec<&str> = person.keys().copied().filter(|k| !k.contains(' ')).collect();
+    // but "said Basil Hallward" is one person: a run that itself acts or speaks stays a name
     person.retain(|k, _| {
         let words: Vec<&str> = k.split(' ').collect();
-        words.len() < 2 || words.iter().filter(|w| singles.contains(w)).count() < 2
+        let acts_as_one = names.get(*k).is_some_and(|s| s.speaker + s.subject > s.possessive);
+        words.len() < 2 || acts_as_one || words.iter().filter(|w| singles.contains(w)).count() < 2
     });
     // order: frequent first, so multi-word names claim their parts
     let mut keys: Vec<&str> = person.keys().copied().collect();

@@ -240,6 +240,17 @@ mod tests {
     }
 
     #[test]
+    fn a_full_name_that_speaks_is_one_person() {
+        // "Basil" and "Hallward" are each people, and "said Basil Hallward" joins them
+        let text = "\"Come in,\" said Basil Hallward.\n\
+            Lord Henry smiled, and Hallward looked at him. Then Hallward sat down.\n\
+            The room was warm, and Basil waited. Later Basil spoke again.\n";
+        let a = run(text);
+        let c = a.characters.iter().find(|c| c.name == "Basil Hallward");
+        assert!(c.is_some_and(|c| c.aliases.contains(&"Basil".to_string()) && c.aliases.contains(&"Hallward".to_string())), "{:?}", a.characters);
+    }
+
+    #[test]
     fn collapsed_ellipsis_is_flagged_without_changing_text() {
         let text = "Buffy looked at him. Maybe even. love? She wondered, but why. Realization came.\n";
         let work = work_from_lines(text);
