@@ -23,7 +23,7 @@ fn generated(words: usize) -> String {
             0 => format!("{} walked into the kitchen and looked at {}. The rain had not stopped since morning, and {} wondered whether the road to the village would hold.\n\n", NAMES[a], NAMES[b], pa),
             1 => format!("\"I told you it would rain,\" {} said, setting the kettle down. \"You never listen to me, {}.\"\n\n", NAMES[a], NAMES[b]),
             2 => format!("\"Perhaps I don't,\" {} replied. \"But someone has to go before dark.\"\n\n", pb),
-            3 => format!("\"Then go.\"\n\n"),
+            3 => "\"Then go.\"\n\n".to_string(),
             _ => format!("{} thought about the letter in {} pocket. It was three days old now, and {} still had not answered it.\n\n", NAMES[b], if SHE[b] { "her" } else { "his" }, pb),
         };
         count += ficarchive_model::count_words(&para);

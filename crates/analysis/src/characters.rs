@@ -38,8 +38,6 @@ pub(crate) struct NameStats {
     pub female: u32,
     /// Coordinated with another name ("Willow and Oz").
     pub coordinated_with: Vec<u32>,
-    /// Names declared by the work's tags.
-    pub declared: bool,
 }
 
 /// Words that, right after a name, show the name acting.
@@ -199,10 +197,12 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> HashMap<String, NameStats> {
             if t.quote.is_some() {
                 pending = None;
                 carry = None;
+            } else if matches!(t.kind, crate::tokens::Kind::Punct('.' | '!' | '?' | ';'))
+                && let Some((key, _, true)) = pending.take()
+            {
+                carry = Some(key);
             } else if matches!(t.kind, crate::tokens::Kind::Punct('.' | '!' | '?' | ';')) {
-                if let Some((key, _, true)) = pending.take() {
-                    carry = Some(key);
-                }
+                pending = None;
             }
             if t.is_word() && t.quote.is_none() {
                 let mut carried = carry.take();

@@ -21,8 +21,6 @@ pub(crate) struct Para<'w> {
     pub base: Option<usize>,
     /// Chapter number.
     pub chapter: u32,
-    /// Index of the chapter in the work.
-    pub chapter_idx: usize,
     /// Index among the chapter's story paragraphs.
     pub index: usize,
     /// Global index of the scene the reader gave the paragraph.
@@ -133,7 +131,7 @@ fn is_dialogue(text: &str, s: usize, e: usize) -> bool {
 fn collect(work: &Work) -> Vec<Para<'_>> {
     let mut paras = Vec::new();
     let mut scene_id = 0;
-    for (ci, ch) in work.chapters.iter().enumerate() {
+    for ch in &work.chapters {
         let mut index = 0;
         for scene in &ch.scenes {
             for p in &scene.paragraphs {
@@ -143,7 +141,6 @@ fn collect(work: &Work) -> Vec<Para<'_>> {
                         text: &p.text,
                         base,
                         chapter: ch.number,
-                        chapter_idx: ci,
                         index,
                         model_scene: scene_id,
                         quotes: Vec::new(),
@@ -247,9 +244,7 @@ pub(crate) fn run(work: &Work) -> Analysis {
 /// The sequential pass: mentions, pronouns, speakers, evidence.
 struct Pass<'a, 'w> {
     paras: &'a [Para<'w>],
-    clusters: &'a [Cluster],
     index: &'a HashMap<String, usize>,
-    names: &'a HashMap<String, NameStats>,
     genders: Vec<Option<bool>>,
     quotes: Vec<FoundQuote>,
     evidence: Vec<ParaEvidence>,
@@ -264,13 +259,11 @@ impl<'a, 'w> Pass<'a, 'w> {
         paras: &'a [Para<'w>],
         clusters: &'a [Cluster],
         index: &'a HashMap<String, usize>,
-        names: &'a HashMap<String, NameStats>,
+        _names: &'a HashMap<String, NameStats>,
     ) -> Self {
         Pass {
             paras,
-            clusters,
             index,
-            names,
             genders: clusters.iter().map(Cluster::gender).collect(),
             quotes: Vec::new(),
             evidence: Vec::with_capacity(paras.len()),

@@ -411,7 +411,7 @@ fn litbank_work(r: &Rejoined) -> Work {
         let has_quote = sentence.contains(['“', '”', '"', '‘']);
         // `"…," said he. "Read it aloud."`: a quotation right after a tagged one continues the
         // speaker's paragraph, as printed novels set it
-        let cut = !depth_open && ((opens && !prev_tagged) || (prev_had_quote && !(opens && prev_tagged)));
+        let cut = !depth_open && if opens { !prev_tagged } else { prev_had_quote };
         if cut && let Some(ps) = start.take() {
             paragraphs.push((ps, s));
         }

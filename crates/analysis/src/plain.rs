@@ -36,7 +36,9 @@ pub fn work_from_lines(text: &str) -> Work {
             }
             let title = trimmed.split_once(':').map(|(_, t)| t.trim().to_string()).filter(|t| !t.is_empty());
             current = Some(Chapter::from_paragraphs(n, title, Vec::new()));
-            current.as_mut().map(|c| c.scenes.clear());
+            if let Some(c) = current.as_mut() {
+                c.scenes.clear();
+            }
             continue;
         }
         let para = Paragraph { text: trimmed.to_string(), html: None, span: Some(span) };

@@ -15,7 +15,7 @@ fn find_cluster(clusters: &[Cluster], name: &str) -> Option<usize> {
     if key.is_empty() {
         return None;
     }
-    clusters.iter().position(|c| c.keys.iter().any(|k| *k == key)).or_else(|| {
+    clusters.iter().position(|c| c.keys.contains(&key)).or_else(|| {
         // "Buffy Summers" for a character known as "Buffy"
         let words: Vec<&str> = key.split(' ').collect();
         clusters.iter().position(|c| c.keys.iter().any(|k| !k.contains(' ') && words.contains(&k.as_str())))

@@ -82,6 +82,7 @@ pub(crate) fn segment(
     (out, narrators)
 }
 
+#[allow(clippy::too_many_arguments)]
 fn segment_run(
     paras: &[Para<'_>],
     evidence: &[ParaEvidence],
