@@ -288,6 +288,13 @@ fn body(seed: u64, words: u32, vocab: &[String], zipf: &Zipf) -> String {
 }
 
 fn index_doc(id: u64, s: &Spec, vocab: &[String], text: Option<&Zipf>) -> IndexDoc {
+    let mut doc = raw_doc(id, s, vocab, text);
+    doc.canonicalize(TAXONOMY.get_or_init(taxonomy));
+    doc
+}
+
+/// The work as the store would hand it over, before the index's canonicalisation.
+fn raw_doc(id: u64, s: &Spec, vocab: &[String], text: Option<&Zipf>) -> IndexDoc {
     let syn = |bit: usize| s.synonym_mask & (1 << (bit % 32)) != 0;
     let mut tags = Vec::new();
     for (i, &f) in s.fandoms.iter().enumerate() {
@@ -334,7 +341,7 @@ fn index_doc(id: u64, s: &Spec, vocab: &[String], text: Option<&Zipf>) -> IndexD
     let base = chrono::NaiveDate::from_ymd_opt(2009, 1, 1).unwrap_or_default();
     let published = base + chrono::Days::new(u64::from(s.published));
     let title = format!("{} {}", vocab[s.title_word as usize], id % 1000);
-    let mut doc = IndexDoc {
+    IndexDoc {
         id,
         title,
         authors: vec![format!("author{}", s.author)],
@@ -365,12 +372,70 @@ fn index_doc(id: u64, s: &Spec, vocab: &[String], text: Option<&Zipf>) -> IndexD
         published: Some(published),
         updated: Some(published + chrono::Days::new(u64::from(s.updated_after))),
         ..IndexDoc::default()
-    };
-    doc.canonicalize(TAXONOMY.get_or_init(taxonomy));
-    doc
+    }
+}
+
+/// CPU seconds (user + system, all threads) this process has used so far, from
+/// `/proc/self/stat`; `None` where that is missing. On a machine shared with other builds,
+/// works per CPU-second says more about the code than works per wall-clock second.
+fn cpu_seconds() -> Option<f64> {
+    let stat = std::fs::read_to_string("/proc/self/stat").ok()?;
+    // Fields after the command name (which may hold spaces) start at state, field 3.
+    let rest = stat.rsplit_once(')')?.1;
+    let fields: Vec<&str> = rest.split_whitespace().collect();
+    let utime: f64 = fields.get(11)?.parse().ok()?;
+    let stime: f64 = fields.get(12)?.parse().ok()?;
+    // The kernel reports clock ticks; USER_HZ is 100 on every Linux this runs on.
+    Some((utime + stime) / 100.0)
 }
 
 static TAXONOMY: std::sync::OnceLock<Taxonomy> = std::sync::OnceLock::new();
+
+/// CPU time used so far by all of this process's threads (the SQL baseline works in sqlx's
+/// worker thread, tantivy in the caller's), from `/proc/self/task/*/schedstat`; zero where
+/// that is missing. On a machine shared with other builds a query waits for a core, so wall time
+/// overstates what the code costs; time on CPU is what it would take on an idle machine.
+fn process_cpu() -> Duration {
+    let Ok(tasks) = std::fs::read_dir("/proc/self/task") else {
+        return Duration::ZERO;
+    };
+    let ns: u64 = tasks
+        .filter_map(Result::ok)
+        .filter_map(|t| std::fs::read_to_string(t.path().join("schedstat")).ok())
+        .filter_map(|s| s.split_whitespace().next()?.parse::<u64>().ok())
+        .sum();
+    Duration::from_nanos(ns)
+}
+
+/// Wall-clock and on-CPU time of each query of one case.
+#[derive(Default, Clone)]
+struct Samples {
+    wall: Vec<Duration>,
+    cpu: Vec<Duration>,
+}
+
+impl Samples {
+    /// Runs `f`, recording both times.
+    fn time<T>(&mut self, f: impl FnOnce() -> T) -> T {
+        let c = process_cpu();
+        let t = Instant::now();
+        let out = f();
+        self.wall.push(t.elapsed());
+        self.cpu.push(process_cpu().saturating_sub(c));
+        out
+    }
+
+    fn report(&self) -> String {
+        let c = quantiles(&self.cpu);
+        format!(
+            "{}; on CPU p50 {:.2} ms  p95 {:.2} ms  p99 {:.2} ms",
+            percentiles(self.wall.clone()),
+            c[0],
+            c[1],
+            c[2]
+        )
+    }
+}
 
 /// p50, p95 and p99 in milliseconds.
 fn quantiles(samples: &[Duration]) -> [f64; 3] {
@@ -383,15 +448,21 @@ fn quantiles(samples: &[Duration]) -> [f64; 3] {
 }
 
 /// Prints SQL's percentiles beside tantivy's and the ratio SQL/tantivy at each.
-fn compare(label: &str, tantivy: &[Duration], sql: &[Duration], mismatches: usize) {
-    let t = quantiles(tantivy);
-    let q = quantiles(sql);
+fn compare(label: &str, tantivy: &Samples, sql: &Samples, mismatches: usize) {
+    let ratio = |t: &[Duration], q: &[Duration]| {
+        let (t, q) = (quantiles(t), quantiles(q));
+        format!(
+            "p50 x{:.1}  p95 x{:.1}  p99 x{:.1}",
+            q[0] / t[0].max(1e-9),
+            q[1] / t[1].max(1e-9),
+            q[2] / t[2].max(1e-9)
+        )
+    };
     println!(
-        "  {label} as SQL (SQLite): {}; SQL/tantivy p50 x{:.1}  p95 x{:.1}  p99 x{:.1}; answers differing: {mismatches}",
-        percentiles(sql.to_vec()),
-        q[0] / t[0].max(1e-9),
-        q[1] / t[1].max(1e-9),
-        q[2] / t[2].max(1e-9),
+        "  {label} as SQL (SQLite): {}\n    SQL/tantivy wall {}; on CPU {}; answers differing: {mismatches}",
+        sql.report(),
+        ratio(&tantivy.wall, &sql.wall),
+        ratio(&tantivy.cpu, &sql.cpu),
     );
 }
 
@@ -454,15 +525,20 @@ fn build(
         .map(|(i, s)| index_doc(i as u64 + 1, s, &vocab, with_text.then_some(&text_zipf)))
         .count();
     println!(
-        "  building + canonicalising {built} IndexDocs alone: {:.0} docs/s",
+        "  generating + canonicalising {built} IndexDocs alone: {:.0} docs/s",
         built as f64 / t.elapsed().as_secs_f64()
     );
     let index = SearchIndex::recreate(dir, options).expect("index");
+    let cpu0 = cpu_seconds();
     let t = Instant::now();
     let mut rebuild = index.begin_rebuild().expect("rebuild");
     let mut bytes = 0usize;
+    let mut generating = Duration::ZERO;
     for (i, s) in specs.iter().enumerate() {
-        let doc = index_doc(i as u64 + 1, s, &vocab, with_text.then_some(&text_zipf));
+        let g = Instant::now();
+        let mut doc = raw_doc(i as u64 + 1, s, &vocab, with_text.then_some(&text_zipf));
+        generating += g.elapsed();
+        doc.canonicalize(tax);
         bytes += doc.body.len();
         rebuild.add(&doc).expect("add");
     }
@@ -470,19 +546,29 @@ fn build(
     let t2 = Instant::now();
     rebuild.finish().expect("finish");
     let finished = t.elapsed();
+    let cpu = cpu0.zip(cpu_seconds()).map(|(a, b)| b - a);
     println!(
-        "  indexed {n} works: add {:.1} s, commit+merge {:.1} s; {:.0} works/s overall{}",
+        "  indexed {n} works: add {:.1} s (of which the generator making raw IndexDocs {:.1} s), commit+merge {:.1} s; {:.0} works/s overall, {:.0} works/s without the generator; CPU {} ",
         added.as_secs_f64(),
+        generating.as_secs_f64(),
         t2.elapsed().as_secs_f64(),
         n as f64 / finished.as_secs_f64(),
+        n as f64 / (finished - generating).as_secs_f64(),
+        cpu.map_or("n/a".to_string(), |c| format!(
+            "{c:.1} s = {:.0} works per CPU-second",
+            n as f64 / c
+        )),
+    );
+    println!(
+        "  {}",
         if with_text {
             format!(
-                ", {:.1} MB of text, {:.1} MB/s",
+                "{:.1} MB of text, {:.1} MB/s",
                 bytes as f64 / 1e6,
                 bytes as f64 / 1e6 / finished.as_secs_f64()
             )
         } else {
-            String::new()
+            "metadata only".to_string()
         }
     );
     println!(
@@ -545,15 +631,13 @@ fn time_sql_filters(
     db: &mut SqlArchive,
     index: &SearchIndex,
     queries: &[WorkQuery],
-) -> (Vec<Duration>, usize) {
+) -> (Samples, usize) {
     let tax = TAXONOMY.get_or_init(taxonomy);
-    let mut samples = Vec::with_capacity(queries.len());
+    let mut samples = Samples::default();
     let mut answers: Vec<SqlAnswer> = Vec::with_capacity(queries.len());
     for q in queries {
         let f = sql_filter(q);
-        let t = Instant::now();
-        let a = db.filter(&f, tax).expect("sql filter");
-        samples.push(t.elapsed());
+        let a = samples.time(|| db.filter(&f, tax).expect("sql filter"));
         answers.push(a);
     }
     let mismatches = queries
@@ -609,14 +693,12 @@ fn filter_query(rng: &mut ChaCha8Rng, specs: &[Spec]) -> WorkQuery {
     }
 }
 
-fn time_queries(index: &SearchIndex, queries: &[WorkQuery]) -> (Vec<Duration>, u64) {
+fn time_queries(index: &SearchIndex, queries: &[WorkQuery]) -> (Samples, u64) {
     let tax = TAXONOMY.get_or_init(taxonomy);
-    let mut samples = Vec::with_capacity(queries.len());
+    let mut samples = Samples::default();
     let mut total_hits = 0;
     for q in queries {
-        let t = Instant::now();
-        let r = index.search(q, tax).expect("search");
-        samples.push(t.elapsed());
+        let r = samples.time(|| index.search(q, tax).expect("search"));
         total_hits += r.total;
     }
     (samples, total_hits)
@@ -643,7 +725,7 @@ fn main() {
     let (samples, hits) = time_queries(&index, &queries);
     println!(
         "  filter query (3 include, 10 exclude, words 1000-100000, facets, sort kudos): {}; mean {} results",
-        percentiles(samples.clone()),
+        samples.report(),
         hits / queries.len().max(1) as u64
     );
     let filter_samples = samples;
@@ -659,7 +741,7 @@ fn main() {
     let (samples, hits) = time_queries(&index, &single);
     println!(
         "  fandom listing (1 include tag, facets, sort kudos): {}; mean {} results",
-        percentiles(samples.clone()),
+        samples.report(),
         hits / single.len().max(1) as u64
     );
     let single_samples = samples;
@@ -672,7 +754,7 @@ fn main() {
     let (samples, _) = time_queries(&index, &everything);
     println!(
         "  whole archive (no filter, facets, sort updated): {}",
-        percentiles(samples)
+        samples.report()
     );
     let no_facets: Vec<WorkQuery> = everything
         .iter()
@@ -682,17 +764,15 @@ fn main() {
         })
         .collect();
     let (samples, _) = time_queries(&index, &no_facets);
-    println!("  whole archive without facets: {}", percentiles(samples));
+    println!("  whole archive without facets: {}", samples.report());
     let tax = TAXONOMY.get_or_init(taxonomy);
-    let mut suggest = Vec::new();
+    let mut suggest = Samples::default();
     for p in ["tag 1", "char", "fandom 4", "tag1", "f1"] {
         for _ in 0..5 {
-            let t = Instant::now();
-            let _ = index.suggest_tags(p, None, 10, tax).expect("suggest");
-            suggest.push(t.elapsed());
+            let _ = suggest.time(|| index.suggest_tags(p, None, 10, tax).expect("suggest"));
         }
     }
-    println!("  tag autocomplete: {}", percentiles(suggest));
+    println!("  tag autocomplete: {}", suggest.report());
     let mut db = load_sql(&specs, false, 0, &tmp.path().join("meta.sqlite"));
     let _ = time_sql_filters(&mut db, &index, &queries[..n_sql.min(10)]);
     let (sql_samples, mismatches) = time_sql_filters(&mut db, &index, &queries[..n_sql]);
@@ -762,19 +842,17 @@ fn main() {
     let (samples, hits) = time_queries(&index, &text_queries);
     println!(
         "  free-text queries (terms, phrases, field+negation, text+filter; facets): {}; mean {} results",
-        percentiles(samples.clone()),
+        samples.report(),
         hits / text_queries.len().max(1) as u64
     );
     let tax = TAXONOMY.get_or_init(taxonomy);
     for t in sql_text.iter().take(10) {
         let _ = db.text(t).expect("sql text");
     }
-    let mut sql_samples = Vec::with_capacity(n_sql);
+    let mut sql_samples = Samples::default();
     let mut sql_totals = Vec::with_capacity(n_sql);
     for t in &sql_text[..n_sql] {
-        let start = Instant::now();
-        let a = db.text(t).expect("sql text");
-        sql_samples.push(start.elapsed());
+        let a = sql_samples.time(|| db.text(t).expect("sql text"));
         sql_totals.push(a.total);
     }
     // Best-match order differs between bm25 implementations, so only totals (and, for the
