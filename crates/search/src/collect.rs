@@ -204,11 +204,16 @@ pub(crate) struct FacetCounts {
     /// (facet name, fast field name).
     pub fields: Vec<(String, &'static str)>,
     pub limit: usize,
+    /// The searcher has one segment (as after a rebuild): its counts are final, so each
+    /// segment keeps only its top `limit` values instead of naming every value it saw.
+    pub single_segment: bool,
 }
 
 pub(crate) struct FacetSegment {
     columns: Vec<Option<StrColumn>>,
     counts: Vec<Vec<u32>>,
+    /// Values to keep per field when this segment's counts are final.
+    keep: Option<usize>,
 }
 
 /// Facet name -> (value, count), most frequent first.
@@ -231,14 +236,33 @@ impl Collector for FacetCounts {
             counts.push(vec![0u32; column.as_ref().map_or(0, |c| c.num_terms())]);
             columns.push(column);
         }
-        Ok(FacetSegment { columns, counts })
+        Ok(FacetSegment {
+            columns,
+            counts,
+            keep: self.single_segment.then_some(self.limit),
+        })
     }
 
     fn requires_scoring(&self) -> bool {
         false
     }
 
-    fn merge_fruits(&self, fruits: Vec<FacetFruit>) -> tantivy::Result<FacetFruit> {
+    fn merge_fruits(&self, mut fruits: Vec<FacetFruit>) -> tantivy::Result<FacetFruit> {
+        if fruits.len() == 1
+            && let Some(fruit) = fruits.pop()
+        {
+            // One segment: its values are distinct already, so no map is needed to add them up.
+            return Ok(self
+                .fields
+                .iter()
+                .zip(fruit)
+                .map(|((name, _), (_, mut values))| {
+                    values.sort_by(|a, b| b.1.cmp(&a.1).then_with(|| a.0.cmp(&b.0)));
+                    values.truncate(self.limit);
+                    (name.clone(), values)
+                })
+                .collect());
+        }
         let mut merged: Vec<HashMap<String, u64>> = vec![HashMap::new(); self.fields.len()];
         for fruit in fruits {
             for (i, (_, values)) in fruit.into_iter().enumerate() {
@@ -286,12 +310,26 @@ impl SegmentCollector for FacetSegment {
                 let Some(column) = column else {
                     return (String::new(), Vec::new());
                 };
-                let ords: Vec<u64> = counts
+                let mut ords: Vec<u64> = counts
                     .iter()
                     .enumerate()
                     .filter(|(_, c)| **c > 0)
                     .map(|(o, _)| o as u64)
                     .collect();
+                if let Some(keep) = self.keep
+                    && ords.len() > keep
+                {
+                    // Most frequent first, ties by ordinal, which within a segment is the
+                    // order of the names: the same order merge_fruits sorts by.
+                    let rank = |o: &u64| (std::cmp::Reverse(counts[*o as usize]), *o);
+                    if keep == 0 {
+                        ords.clear();
+                    } else {
+                        ords.select_nth_unstable_by_key(keep - 1, rank);
+                        ords.truncate(keep);
+                        ords.sort_unstable();
+                    }
+                }
                 let mut values = Vec::with_capacity(ords.len());
                 let mut counts_iter = ords.iter().map(|&o| u64::from(counts[o as usize]));
                 // Ordinals are sorted, which lets the dictionary stream them in one pass.

@@ -693,6 +693,7 @@ impl SearchIndex {
                 .map(|k| (k.as_str().to_string(), facet_field(k)))
                 .collect(),
             limit: q.facet_limit as usize,
+            single_segment: searcher.segment_readers().len() == 1,
         });
         let (top, facets) = searcher.search(&full, &(top, facets))?;
         let skip = usize::try_from(offset).unwrap_or(usize::MAX);

@@ -751,6 +751,59 @@ fn facets_count_canonical_tags_on_the_result_set() {
     assert!(none.facets.is_empty());
 }
 
+/// A facet limit keeps the most frequent values (ties by name) of the full counts, whether the
+/// index is one segment (which keeps only its top values) or several (which are added up).
+#[test]
+fn facet_limit_keeps_the_top_of_the_full_counts() {
+    let (ix, tax) = corpus();
+    let check = |ix: &SearchIndex| {
+        let full = ix
+            .search(
+                &WorkQuery {
+                    facet_limit: 1_000,
+                    ..WorkQuery::default()
+                },
+                &tax,
+            )
+            .unwrap();
+        for limit in 1..=3u32 {
+            let r = ix
+                .search(
+                    &WorkQuery {
+                        facet_limit: limit,
+                        ..WorkQuery::default()
+                    },
+                    &tax,
+                )
+                .unwrap();
+            for (kind, values) in &full.facets {
+                let want: Vec<_> = values.iter().take(limit as usize).cloned().collect();
+                assert_eq!(r.facets[kind], want, "{kind} limit {limit}");
+            }
+        }
+        full
+    };
+    let before = check(&ix);
+    // A second segment: the same works again under new ids doubles every count.
+    for s in specs() {
+        let (kudos, hits, comments, bookmarks) = s.counts;
+        let counts = WorkCounts {
+            kudos,
+            hits,
+            comments,
+            bookmarks,
+        };
+        let doc = IndexDoc::from_work(s.id + 1_000, &work(&s), counts, None, &tax);
+        ix.upsert(&doc).unwrap();
+    }
+    ix.commit().unwrap();
+    let after = check(&ix);
+    for (kind, values) in &before.facets {
+        let doubled: Vec<_> = values.iter().map(|(n, c)| (n.clone(), c * 2)).collect();
+        assert_eq!(after.facets[kind], doubled, "{kind}");
+    }
+}
+
 #[test]
 fn empty_result_and_exclusion_sets() {
     let (ix, tax) = corpus();
