@@ -773,19 +773,22 @@ fn main() {
         }
     }
     println!("  tag autocomplete: {}", suggest.report());
-    let mut db = load_sql(&specs, false, 0, &tmp.path().join("meta.sqlite"));
-    let _ = time_sql_filters(&mut db, &index, &queries[..n_sql.min(10)]);
-    let (sql_samples, mismatches) = time_sql_filters(&mut db, &index, &queries[..n_sql]);
-    compare("filter query", &filter_samples, &sql_samples, mismatches);
-    let (sql_samples, mismatches) = time_sql_filters(&mut db, &index, &single[..n_sql]);
-    compare("fandom listing", &single_samples, &sql_samples, mismatches);
-    drop(db);
+    // FICSEARCH_SQL_QUERIES=0 skips the SQL baseline (and its load) altogether.
+    if n_sql > 0 {
+        let mut db = load_sql(&specs, false, 0, &tmp.path().join("meta.sqlite"));
+        let _ = time_sql_filters(&mut db, &index, &queries[..n_sql.min(10)]);
+        let (sql_samples, mismatches) = time_sql_filters(&mut db, &index, &queries[..n_sql]);
+        compare("filter query", &filter_samples, &sql_samples, mismatches);
+        let (sql_samples, mismatches) = time_sql_filters(&mut db, &index, &single[..n_sql]);
+        compare("fandom listing", &single_samples, &sql_samples, mismatches);
+    }
     drop(index);
     drop(specs);
 
     println!("== full-text corpus: {text_works} works, bodies up to {body_words} words");
     let (index, specs) = build(text_works, 11, true, body_words, &tmp.path().join("text"));
-    let mut db = load_sql(&specs, true, body_words, &tmp.path().join("text.sqlite"));
+    let db =
+        (n_sql > 0).then(|| load_sql(&specs, true, body_words, &tmp.path().join("text.sqlite")));
     drop(specs);
     let vocab = vocabulary();
     let mut rng = ChaCha8Rng::seed_from_u64(5);
@@ -845,6 +848,9 @@ fn main() {
         samples.report(),
         hits / text_queries.len().max(1) as u64
     );
+    let Some(mut db) = db else {
+        return;
+    };
     let tax = TAXONOMY.get_or_init(taxonomy);
     for t in sql_text.iter().take(10) {
         let _ = db.text(t).expect("sql text");
@@ -855,8 +861,7 @@ fn main() {
         let a = sql_samples.time(|| db.text(t).expect("sql text"));
         sql_totals.push(a.total);
     }
-    // Best-match order differs between bm25 implementations, so only totals (and, for the
-    // kudos sort, the page) are compared.
+    // Best-match order differs between bm25 implementations, so only totals are compared.
     let mismatches = text_queries[..n_sql]
         .iter()
         .zip(&sql_text)
