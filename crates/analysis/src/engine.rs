@@ -49,6 +49,9 @@ pub(crate) struct ParaEvidence {
     pub words: u32,
     /// Point-of-view evidence per character.
     pub pov: Vec<(usize, f32)>,
+    /// The part of `pov` that came from he/she with no antecedent in the paragraph, resolved by
+    /// salience alone: (character it went to, feminine, weight).
+    pub unanchored: Vec<(usize, bool, f32)>,
     /// Characters present (mentioned, speaking or addressed).
     pub present: Vec<usize>,
     /// Romance words in the paragraph.
@@ -62,6 +65,8 @@ struct Mention {
     ch: usize,
     subject: bool,
     pronoun: bool,
+    /// A pronoun resolved by salience alone, or through a chain of such pronouns.
+    free: bool,
 }
 
 /// Salience state carried from paragraph to paragraph.
@@ -278,11 +283,16 @@ impl<'a, 'w> Pass<'a, 'w> {
         self.genders[ch] == Some(female)
     }
 
-    /// Resolves a he/she reference at token `pos` of the current paragraph.
-    fn resolve(&self, female: bool, pos: usize, found: &[Mention]) -> Option<usize> {
+    /// The latest acting mention of that gender before token `pos` in the same paragraph.
+    fn anchor(&self, female: bool, pos: usize, found: &[Mention]) -> Option<Mention> {
         // only the recent mentions: a huge paragraph must not make this quadratic
         let recent = &found[found.len().saturating_sub(64)..];
-        let local = recent.iter().rev().find(|m| m.tok < pos && m.subject && self.compatible(m.ch, female)).map(|m| m.ch);
+        recent.iter().rev().find(|m| m.tok < pos && m.subject && self.compatible(m.ch, female)).copied()
+    }
+
+    /// Resolves a he/she reference at token `pos` of the current paragraph.
+    fn resolve(&self, female: bool, pos: usize, found: &[Mention]) -> Option<usize> {
+        let local = self.anchor(female, pos, found).map(|m| m.ch);
         // the latest acting mention of that gender in the same paragraph is the antecedent
         if local.is_some() {
             return local;
@@ -349,7 +359,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                             let subject = next.is_some_and(|x| !x.cap && is_verbish(lower(x.text(p.text), &mut buf2)))
                                 || (last.possessive && clause_start);
                             tok_mention.insert(i, found.len());
-                            found.push(Mention { tok: i, ch, subject, pronoun: false });
+                            found.push(Mention { tok: i, ch, subject, pronoun: false, free: false });
                             self.add_pov(&mut ev, ch, subject, &toks, i + na.len, p.text, 1.0, 1.0);
                             self.st.touch(ch);
                             ev.third += 1;
@@ -367,13 +377,17 @@ impl<'a, 'w> Pass<'a, 'w> {
                     ev.words += 1;
                     if let Some((female, case)) = gendered_pronoun(w) {
                         ev.third += 1;
+                        let free = self.anchor(female, i, &found).is_none_or(|m| m.free);
                         if let Some(ch) = self.resolve(female, i, &found) {
                             let subject = case == PronounCase::Subject || (case == PronounCase::Possessive && clause_start);
                             tok_mention.insert(i, found.len());
-                            found.push(Mention { tok: i, ch, subject, pronoun: true });
+                            found.push(Mention { tok: i, ch, subject, pronoun: true, free });
                             let weight = if case == PronounCase::Object { 0.5 } else { 1.0 };
                             // a resolved pronoun is weaker evidence than a name: resolution can be wrong
-                            self.add_pov(&mut ev, ch, subject, &toks, i + 1, p.text, weight, 1.0);
+                            let w = self.add_pov(&mut ev, ch, subject, &toks, i + 1, p.text, weight, 1.0);
+                            if free {
+                                ev.unanchored.push((ch, female, w));
+                            }
                             self.st.touch(ch);
                         }
                     } else if is_first_person(w) {
@@ -483,7 +497,7 @@ impl<'a, 'w> Pass<'a, 'w> {
 
     /// Adds point-of-view evidence for a mention; subjects of perception verbs weigh most.
     #[allow(clippy::too_many_arguments)]
-    fn add_pov(&self, ev: &mut ParaEvidence, ch: usize, subject: bool, toks: &[Token], next: usize, text: &str, weight: f32, scale: f32) {
+    fn add_pov(&self, ev: &mut ParaEvidence, ch: usize, subject: bool, toks: &[Token], next: usize, text: &str, weight: f32, scale: f32) -> f32 {
         let mut w = if subject { 2.0 } else { weight };
         if subject {
             let mut b = String::new();
@@ -502,6 +516,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             Some(e) => e.1 += w,
             None => ev.pov.push((ch, w)),
         }
+        w
     }
 
     /// A reference at token `k` of narration: a character mention or an epithet ("the brunette").

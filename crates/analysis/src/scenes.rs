@@ -140,16 +140,24 @@ fn third_person(paras: &[Para<'_>], evidence: &[ParaEvidence], clusters: &[Clust
         return;
     }
     let cands: Vec<usize> = totals.iter().map(|t| t.0).collect();
-    let cost = |i: usize, s: usize| {
-        let e = &ev[i];
-        let total: f32 = e.pov.iter().map(|p| p.1).sum();
-        if total <= 0.0 {
-            return 0.0;
+    let genders: Vec<Option<bool>> = cands.iter().map(|&c| clusters[c].gender()).collect();
+    // first level: unanchored pronouns go to the hypothesised focal character, so a switch
+    // between characters of different genders is placed where the new one's he/she starts
+    let refocused = |i: usize, s: usize| pov_cost(&ev[i], cands[s], genders[s], true);
+    let plain = |i: usize, s: usize| pov_cost(&ev[i], cands[s], genders[s], false);
+    let mut path = viterbi(ev.len(), cands.len(), refocused, POV_SWITCH);
+    // second level: inside each run, the evidence as resolved tells apart characters of the same
+    // gender (for whom the first level's pronouns are neutral) and names the focal character
+    let mut i = 0;
+    while i < path.len() {
+        let mut j = i + 1;
+        while j < path.len() && path[j] == path[i] {
+            j += 1;
         }
-        let mine = e.pov.iter().find(|p| p.0 == cands[s]).map_or(0.0, |p| p.1);
-        3.0 * (1.0 - mine / total) * (total / 6.0).min(1.0)
-    };
-    let mut path = viterbi(ev.len(), cands.len(), cost, POV_SWITCH);
+        let sub = viterbi(j - i, cands.len(), |k, s| plain(i + k, s), POV_SWITCH);
+        path[i..j].copy_from_slice(&sub);
+        i = j;
+    }
     // a point of view held for fewer than MIN_POV_RUN paragraphs is noise in the evidence, not a
     // scene: it joins the run before it (or after it, at the start)
     let mut i = 0;
@@ -160,7 +168,7 @@ fn third_person(paras: &[Para<'_>], evidence: &[ParaEvidence], clusters: &[Clust
         }
         if j - i < MIN_POV_RUN && j - i < path.len() {
             // it joins whichever neighbour its own evidence fits better
-            let run_cost = |state: usize| (i..j).map(|k| cost(k, state)).sum::<f32>();
+            let run_cost = |state: usize| (i..j).map(|k| plain(k, state)).sum::<f32>();
             let fill = match (i.checked_sub(1).map(|k| path[k]), path.get(j).copied()) {
                 (Some(a), Some(b)) => if run_cost(b) < run_cost(a) { b } else { a },
                 (Some(a), None) => a,
@@ -180,6 +188,28 @@ fn third_person(paras: &[Para<'_>], evidence: &[ParaEvidence], clusters: &[Clust
         out.push(scene(paras, start + i, start + j, Person::Third, Some(clusters[cands[path[i]]].name.clone())));
         i = j;
     }
+}
+
+/// Cost of `ch` (of gender `gender`) as the focal character of a paragraph. When `refocus` is set,
+/// a he/she with no antecedent in its paragraph counts for `ch` if the gender fits: in a limited
+/// third person the unanchored pronoun is the point-of-view character, whoever salience gave it to.
+fn pov_cost(e: &ParaEvidence, ch: usize, gender: Option<bool>, refocus: bool) -> f32 {
+    let total: f32 = e.pov.iter().map(|p| p.1).sum();
+    if total <= 0.0 {
+        return 0.0;
+    }
+    let mut mine = e.pov.iter().find(|p| p.0 == ch).map_or(0.0, |p| p.1);
+    if refocus {
+        for &(c, female, w) in &e.unanchored {
+            if c == ch {
+                mine -= w;
+            }
+            if gender == Some(female) {
+                mine += w;
+            }
+        }
+    }
+    3.0 * (1.0 - mine / total).max(0.0) * (total / 6.0).min(1.0)
 }
 
 /// The narrator of a first-person run: the most prominent character the run never refers to in
@@ -210,5 +240,18 @@ mod tests {
         assert_eq!(viterbi(4, 2, |i, s| costs[i][s], 3.0), vec![0, 0, 0, 0]);
         let costs = [[0.0, 5.0], [0.0, 5.0], [5.0, 0.0], [5.0, 0.0]];
         assert_eq!(viterbi(4, 2, |i, s| costs[i][s], 3.0), vec![0, 0, 1, 1]);
+    }
+
+    #[test]
+    fn unanchored_pronouns_follow_the_hypothesised_focal_character() {
+        // salience gave a free "she" (weight 4) to character 1; character 2 is also female
+        let e = ParaEvidence { pov: vec![(0, 2.0), (1, 4.0)], unanchored: vec![(1, true, 4.0)], ..ParaEvidence::default() };
+        // as resolved, 2 has nothing and 1 most
+        assert!(pov_cost(&e, 1, Some(true), false) < pov_cost(&e, 0, Some(false), false));
+        assert_eq!(pov_cost(&e, 2, Some(true), false), 3.0);
+        // refocused, the free pronoun counts for whichever woman is hypothesised, not for a man
+        assert_eq!(pov_cost(&e, 2, Some(true), true), pov_cost(&e, 1, Some(true), true));
+        assert!(pov_cost(&e, 2, Some(true), true) < pov_cost(&e, 0, Some(false), true));
+        assert_eq!(pov_cost(&e, 0, Some(false), true), pov_cost(&e, 0, Some(false), false));
     }
 }
