@@ -23,6 +23,7 @@ mod fmt;
 mod index_backend;
 mod insight;
 mod listing;
+mod page_cache;
 mod pages;
 mod search;
 mod work_view;
@@ -50,6 +51,8 @@ pub struct AppState {
     works: Arc<cache::WorkCache>,
     /// Search results for a few seconds (see [`RESULT_TTL`]).
     results: Arc<cache::TtlCache<SearchPage>>,
+    /// Rendered pages for [`WORK_RECHECK`], by path and query.
+    pages: Arc<cache::TtlCache<axum::body::Bytes>>,
     /// The site's name shown in the header and page titles.
     site_name: Arc<str>,
 }
@@ -65,6 +68,7 @@ impl AppState {
             blurbs: Arc::new(cache::BlurbCache::new(20_000)),
             works: Arc::new(cache::WorkCache::new(64)),
             results: Arc::new(cache::TtlCache::new(2_000, RESULT_TTL)),
+            pages: Arc::new(cache::TtlCache::new(1_000, WORK_RECHECK)),
             site_name: Arc::from("ficarchive"),
         }
     }
@@ -107,7 +111,12 @@ pub fn router(state: AppState) -> Router {
             "same-origin",
         ),
     ];
-    let mut app = pages::routes().with_state(state);
+    let mut app = pages::routes()
+        .layer(axum::middleware::from_fn_with_state(
+            state.clone(),
+            page_cache::layer,
+        ))
+        .with_state(state);
     for (name, value) in security {
         app = app.layer(SetResponseHeaderLayer::overriding(
             name,
