@@ -51,7 +51,7 @@ pub(crate) struct ParaEvidence {
     pub pov: Vec<(usize, f32)>,
     /// The part of `pov` that came from he/she with no antecedent in the paragraph, resolved by
     /// salience alone: (character it went to, feminine, weight).
-    pub unanchored: Vec<(usize, bool, f32)>,
+    pub unanchored: Vec<(usize, bool, f32, Option<usize>)>,
     /// Characters present (mentioned, speaking or addressed).
     pub present: Vec<usize>,
     /// Romance words in the paragraph.
@@ -67,6 +67,8 @@ struct Mention {
     pronoun: bool,
     /// A pronoun resolved by salience alone, or through a chain of such pronouns.
     free: bool,
+    /// For a free pronoun: the latest name of its gender earlier in the paragraph, in any role.
+    alt: Option<usize>,
 }
 
 /// Salience state carried from paragraph to paragraph.
@@ -87,6 +89,8 @@ struct Salience {
     prev_last_sentence_subject: Option<usize>,
     scene: usize,
     weight: Vec<f32>,
+    /// Per gender (masculine, feminine): whom the previous paragraph's last free pronoun chain meant.
+    chain: [Option<usize>; 2],
 }
 
 impl Salience {
@@ -359,7 +363,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                             let subject = next.is_some_and(|x| !x.cap && is_verbish(lower(x.text(p.text), &mut buf2)))
                                 || (last.possessive && clause_start);
                             tok_mention.insert(i, found.len());
-                            found.push(Mention { tok: i, ch, subject, pronoun: false, free: false });
+                            found.push(Mention { tok: i, ch, subject, pronoun: false, free: false, alt: None });
                             self.add_pov(&mut ev, ch, subject, &toks, i + na.len, p.text, 1.0, 1.0);
                             self.st.touch(ch);
                             ev.third += 1;
@@ -377,16 +381,26 @@ impl<'a, 'w> Pass<'a, 'w> {
                     ev.words += 1;
                     if let Some((female, case)) = gendered_pronoun(w) {
                         ev.third += 1;
-                        let free = self.anchor(female, i, &found).is_none_or(|m| m.free);
+                        let anchor = self.anchor(female, i, &found);
+                        let free = anchor.is_none_or(|m| m.free);
+                        let alt = match anchor {
+                            Some(m) => m.alt,
+                            None => found
+                                .iter()
+                                .rev()
+                                .find(|m| !m.pronoun && self.compatible(m.ch, female))
+                                .map(|m| m.ch)
+                                .or(self.st.chain[female as usize]),
+                        };
                         if let Some(ch) = self.resolve(female, i, &found) {
                             let subject = case == PronounCase::Subject || (case == PronounCase::Possessive && clause_start);
                             tok_mention.insert(i, found.len());
-                            found.push(Mention { tok: i, ch, subject, pronoun: true, free });
+                            found.push(Mention { tok: i, ch, subject, pronoun: true, free, alt });
                             let weight = if case == PronounCase::Object { 0.5 } else { 1.0 };
                             // a resolved pronoun is weaker evidence than a name: resolution can be wrong
                             let w = self.add_pov(&mut ev, ch, subject, &toks, i + 1, p.text, weight, 1.0);
                             if free {
-                                ev.unanchored.push((ch, female, w));
+                                ev.unanchored.push((ch, female, w, alt));
                             }
                             self.st.touch(ch);
                         }
@@ -469,6 +483,12 @@ impl<'a, 'w> Pass<'a, 'w> {
             let para_speaker = speakers.iter().flatten().next().copied();
             self.st.prev_topic = if p.quotes.is_empty() { topic } else { para_speaker.or(topic) };
             self.st.prev_had_quotes = !p.quotes.is_empty();
+            // a free chain that runs on into the next paragraph keeps its referent there
+            for g in [false, true] {
+                if let Some(m) = found.iter().rev().find(|m| self.compatible(m.ch, g)) {
+                    self.st.chain[g as usize] = if m.free { m.alt.or(Some(m.ch)) } else { Some(m.ch) };
+                }
+            }
             self.st.prev_speaker = para_speaker;
             self.st.prev_last_subject = last_subject.or(topic);
             self.st.prev_ends_colon = p.text.trim_end().ends_with(':');

@@ -143,19 +143,34 @@ fn third_person(paras: &[Para<'_>], evidence: &[ParaEvidence], clusters: &[Clust
     let genders: Vec<Option<bool>> = cands.iter().map(|&c| clusters[c].gender()).collect();
     // first level: unanchored pronouns go to the hypothesised focal character, so a switch
     // between characters of different genders is placed where the new one's he/she starts
-    let refocused = |i: usize, s: usize| pov_cost(&ev[i], cands[s], genders[s], true);
-    let plain = |i: usize, s: usize| pov_cost(&ev[i], cands[s], genders[s], false);
+    let refocused = |i: usize, s: usize| pov_cost(&ev[i], cands[s], genders[s], Reading::Focal);
+    let chained = |i: usize, s: usize| pov_cost(&ev[i], cands[s], genders[s], Reading::Chain);
+    let plain = |i: usize, s: usize| pov_cost(&ev[i], cands[s], genders[s], Reading::Salience);
     let mut path = viterbi(ev.len(), cands.len(), refocused, POV_SWITCH);
-    // second level: inside each run, the evidence as resolved tells apart characters of the same
-    // gender (for whom the first level's pronouns are neutral) and names the focal character
+    // second level: inside each run, characters of the same gender (for whom the first level's
+    // pronouns are neutral) are told apart with free pronouns read as the name they follow, or as
+    // the chain carried on from the previous paragraph ("…into Spike's mouth. As he sat up, …")
     let mut i = 0;
     while i < path.len() {
         let mut j = i + 1;
         while j < path.len() && path[j] == path[i] {
             j += 1;
         }
-        let sub = viterbi(j - i, cands.len(), |k, s| plain(i + k, s), POV_SWITCH);
+        let sub = viterbi(j - i, cands.len(), |k, s| chained(i + k, s), POV_SWITCH);
         path[i..j].copy_from_slice(&sub);
+        i = j;
+    }
+    // third: each run is named by the evidence as salience resolved it, which knows the gender
+    // of the focal character better than the chains; neighbours given the same name merge
+    let mut i = 0;
+    while i < path.len() {
+        let mut j = i + 1;
+        while j < path.len() && path[j] == path[i] {
+            j += 1;
+        }
+        let run_cost = |state: usize| (i..j).map(|k| plain(k, state)).sum::<f32>();
+        let best = (0..cands.len()).min_by(|&a, &b| run_cost(a).total_cmp(&run_cost(b)).then(a.cmp(&b))).unwrap_or(path[i]);
+        path[i..j].fill(best);
         i = j;
     }
     // a point of view held for fewer than MIN_POV_RUN paragraphs is noise in the evidence, not a
@@ -190,21 +205,37 @@ fn third_person(paras: &[Para<'_>], evidence: &[ParaEvidence], clusters: &[Clust
     }
 }
 
+/// How a he/she with no antecedent in its own paragraph is read.
+#[derive(Clone, Copy, PartialEq, Eq, Debug)]
+enum Reading {
+    /// As salience resolved it.
+    Salience,
+    /// As the focal character hypothesised, if the gender fits.
+    Focal,
+    /// As the name it follows in the paragraph, else the previous paragraph's free chain.
+    Chain,
+}
+
 /// Cost of `ch` (of gender `gender`) as the focal character of a paragraph. When `refocus` is set,
 /// a he/she with no antecedent in its paragraph counts for `ch` if the gender fits: in a limited
 /// third person the unanchored pronoun is the point-of-view character, whoever salience gave it to.
-fn pov_cost(e: &ParaEvidence, ch: usize, gender: Option<bool>, refocus: bool) -> f32 {
+fn pov_cost(e: &ParaEvidence, ch: usize, gender: Option<bool>, reading: Reading) -> f32 {
     let total: f32 = e.pov.iter().map(|p| p.1).sum();
     if total <= 0.0 {
         return 0.0;
     }
     let mut mine = e.pov.iter().find(|p| p.0 == ch).map_or(0.0, |p| p.1);
-    if refocus {
-        for &(c, female, w) in &e.unanchored {
+    for &(c, female, w, alt) in &e.unanchored {
+        let to = match reading {
+            Reading::Focal => (gender == Some(female)).then_some(ch),
+            Reading::Chain => alt,
+            Reading::Salience => None,
+        };
+        if let Some(to) = to {
             if c == ch {
                 mine -= w;
             }
-            if gender == Some(female) {
+            if to == ch {
                 mine += w;
             }
         }
@@ -245,13 +276,24 @@ mod tests {
     #[test]
     fn unanchored_pronouns_follow_the_hypothesised_focal_character() {
         // salience gave a free "she" (weight 4) to character 1; character 2 is also female
-        let e = ParaEvidence { pov: vec![(0, 2.0), (1, 4.0)], unanchored: vec![(1, true, 4.0)], ..ParaEvidence::default() };
+        let e = ParaEvidence { pov: vec![(0, 2.0), (1, 4.0)], unanchored: vec![(1, true, 4.0, None)], ..ParaEvidence::default() };
         // as resolved, 2 has nothing and 1 most
-        assert!(pov_cost(&e, 1, Some(true), false) < pov_cost(&e, 0, Some(false), false));
-        assert_eq!(pov_cost(&e, 2, Some(true), false), 3.0);
+        assert!(pov_cost(&e, 1, Some(true), Reading::Salience) < pov_cost(&e, 0, Some(false), Reading::Salience));
+        assert_eq!(pov_cost(&e, 2, Some(true), Reading::Salience), 3.0);
         // refocused, the free pronoun counts for whichever woman is hypothesised, not for a man
-        assert_eq!(pov_cost(&e, 2, Some(true), true), pov_cost(&e, 1, Some(true), true));
-        assert!(pov_cost(&e, 2, Some(true), true) < pov_cost(&e, 0, Some(false), true));
-        assert_eq!(pov_cost(&e, 0, Some(false), true), pov_cost(&e, 0, Some(false), false));
+        assert_eq!(pov_cost(&e, 2, Some(true), Reading::Focal), pov_cost(&e, 1, Some(true), Reading::Focal));
+        assert!(pov_cost(&e, 2, Some(true), Reading::Focal) < pov_cost(&e, 0, Some(false), Reading::Focal));
+        assert_eq!(pov_cost(&e, 0, Some(false), Reading::Focal), pov_cost(&e, 0, Some(false), Reading::Salience));
+    }
+
+    #[test]
+    fn chained_pronouns_go_to_the_name_they_follow() {
+        // salience gave a free "he" to 1, but it follows a mention of 0 ("into Spike's mouth, down his throat")
+        let e = ParaEvidence { pov: vec![(0, 1.0), (1, 4.0)], unanchored: vec![(1, false, 4.0, Some(0))], ..ParaEvidence::default() };
+        assert!(pov_cost(&e, 1, Some(false), Reading::Salience) < pov_cost(&e, 0, Some(false), Reading::Salience));
+        assert!(pov_cost(&e, 0, Some(false), Reading::Chain) < pov_cost(&e, 1, Some(false), Reading::Chain));
+        // without a name to follow, the pronoun stays where salience put it
+        let e = ParaEvidence { unanchored: vec![(1, false, 4.0, None)], ..e };
+        assert_eq!(pov_cost(&e, 0, Some(false), Reading::Chain), pov_cost(&e, 0, Some(false), Reading::Salience));
     }
 }
