@@ -13,8 +13,8 @@ use serde::Serialize;
 use crate::archive::Archive;
 use crate::{ExclusionsCommand, TagsCommand};
 
-/// The store document holding the saved exclusion sets, by name (the web reads the same one).
-pub const EXCLUSIONS_DOCUMENT: &str = "exclusions";
+/// The saved exclusion sets live in the store document the web's listings read them from.
+use ficarchive_web::EXCLUSIONS_DOCUMENT;
 
 /// A search as given on the command line.
 pub struct SearchRequest {

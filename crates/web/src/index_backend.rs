@@ -2,26 +2,37 @@
 //! [`SearchBackend`]: every filter of the form, facet counts, autocomplete. Tags resolve through
 //! the wranglers' taxonomy, read from the store's `taxonomy` document and refreshed periodically.
 
+use std::collections::BTreeMap;
 use std::sync::Arc;
 use std::time::{Duration, Instant};
 
 use async_trait::async_trait;
 use ficarchive_model::Taxonomy;
-use ficarchive_search::{DateRange, NumRange, SearchError, SearchIndex, SortField, WorkQuery};
+use ficarchive_search::{
+    DateRange, ExclusionSet, NumRange, SearchError, SearchIndex, SortField, WorkQuery,
+};
 use ficarchive_store::Store;
 use tokio::sync::RwLock;
 
 use crate::listing::{Completion, Listing};
 use crate::search::{Facet, FacetValue, SearchBackend, SearchFailure, SearchPage, TagHint};
 
-/// How long a loaded taxonomy is used before it is read from the store again.
+/// How long a loaded taxonomy or set of saved exclusions is used before it is read from the
+/// store again.
 const TAXONOMY_TTL: Duration = Duration::from_secs(30);
+
+/// The store document holding the saved exclusion sets by name (`ficarchive exclusions`).
+pub const EXCLUSIONS_DOCUMENT: &str = "exclusions";
+
+/// Saved exclusion sets by name.
+type ExclusionSets = BTreeMap<String, ExclusionSet>;
 
 /// Listings answered by the tantivy index.
 pub struct IndexBackend {
     index: Arc<SearchIndex>,
     store: Arc<dyn Store>,
     taxonomy: RwLock<Option<(Instant, Arc<Taxonomy>)>>,
+    exclusions: RwLock<Option<(Instant, Arc<ExclusionSets>)>>,
 }
 
 impl IndexBackend {
@@ -31,7 +42,31 @@ impl IndexBackend {
             index,
             store,
             taxonomy: RwLock::new(None),
+            exclusions: RwLock::new(None),
         }
+    }
+
+    async fn exclusion_sets(&self) -> Result<Arc<ExclusionSets>, SearchFailure> {
+        if let Some((at, sets)) = self.exclusions.read().await.as_ref()
+            && at.elapsed() < TAXONOMY_TTL
+        {
+            return Ok(sets.clone());
+        }
+        let doc = self
+            .store
+            .load_document(EXCLUSIONS_DOCUMENT)
+            .await
+            .map_err(|e| SearchFailure::Unavailable(e.to_string()))?;
+        let sets: ExclusionSets = match doc {
+            Some(v) => serde_json::from_value(v).unwrap_or_else(|e| {
+                tracing::warn!("the saved exclusion sets are unreadable, ignoring them: {e}");
+                ExclusionSets::new()
+            }),
+            None => ExclusionSets::new(),
+        };
+        let sets = Arc::new(sets);
+        *self.exclusions.write().await = Some((Instant::now(), sets.clone()));
+        Ok(sets)
     }
 
     async fn taxonomy(&self) -> Result<Arc<Taxonomy>, SearchFailure> {
@@ -119,7 +154,18 @@ impl SearchBackend for IndexBackend {
         facet_limit: usize,
     ) -> Result<SearchPage, SearchFailure> {
         let taxonomy = self.taxonomy().await?;
-        let query = to_work_query(listing, facet_limit);
+        let mut query = to_work_query(listing, facet_limit);
+        if !listing.exclusions.is_empty() {
+            let sets = self.exclusion_sets().await?;
+            for name in &listing.exclusions {
+                let set = sets.get(name).ok_or_else(|| {
+                    SearchFailure::BadQuery(format!(
+                        "there is no saved exclusion set named {name:?}"
+                    ))
+                })?;
+                set.apply_to(&mut query);
+            }
+        }
         let index = self.index.clone();
         let results = tokio::task::spawn_blocking(move || index.search(&query, &taxonomy))
             .await

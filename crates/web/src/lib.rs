@@ -29,7 +29,7 @@ mod search;
 mod work_view;
 
 pub use error::WebError;
-pub use index_backend::IndexBackend;
+pub use index_backend::{EXCLUSIONS_DOCUMENT, IndexBackend};
 pub use listing::{Completion, Listing, SortKey};
 pub use search::{
     Facet, FacetValue, SearchBackend, SearchFailure, SearchPage, StoreFallback, TagHint, TagInfo,

@@ -141,6 +141,8 @@ pub struct Listing {
     pub author: Option<String>,
     /// Only works in this series (a series page).
     pub series: Option<String>,
+    /// Names of saved exclusion sets to apply (`ficarchive exclusions set NAME ...`).
+    pub exclusions: Vec<String>,
 }
 
 /// A filter value the reader typed that cannot be used; the message says which and why.
@@ -212,6 +214,7 @@ impl Listing {
                 }
                 "include" | "tag" => split_list(value, &mut l.include),
                 "exclude" => split_list(value, &mut l.exclude),
+                "exclusions" => split_list(value, &mut l.exclusions),
                 "rating" => split_list(value, &mut l.rating),
                 "warning" => split_list(value, &mut l.warning),
                 "category" => split_list(value, &mut l.category),
@@ -285,6 +288,7 @@ impl Listing {
         !(self.q.is_empty()
             && self.include.is_empty()
             && self.exclude.is_empty()
+            && self.exclusions.is_empty()
             && self.rating.is_empty()
             && self.warning.is_empty()
             && self.category.is_empty()
@@ -316,6 +320,9 @@ impl Listing {
         }
         for t in &self.exclude {
             s.append_pair("exclude", t);
+        }
+        for t in &self.exclusions {
+            s.append_pair("exclusions", t);
         }
         for t in &self.rating {
             s.append_pair("rating", t);

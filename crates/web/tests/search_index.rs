@@ -141,3 +141,28 @@ async fn the_series_page_lists_its_works() {
     );
     assert!(body.contains(">Bloody Soul<") && body.contains(">Souls Begin<"));
 }
+
+#[tokio::test]
+async fn saved_exclusions_apply_from_the_url() {
+    let store = common::sample_store(4);
+    ficarchive_store::Store::save_document(
+        store.as_ref(),
+        ficarchive_web::EXCLUSIONS_DOCUMENT,
+        &serde_json::json!({"no-fluff": {"name": "no-fluff", "tags": ["Fluff"]}}),
+    )
+    .await
+    .expect("save the exclusion sets");
+    let backend = common::index_backend(store.clone()).await;
+    let app = router(AppState::new(store, Some(backend)));
+    let (status, body) = get(&app, "/works?exclusions=no-fluff").await;
+    assert_eq!(status, StatusCode::OK);
+    assert!(body.contains(">Bloody Soul<"));
+    assert!(!body.contains("Drabble"), "the saved set hides Fluff");
+    assert!(
+        body.contains(r#"name="exclusions" value="no-fluff""#),
+        "the filter form keeps the set"
+    );
+    let (status, body) = get(&app, "/works?exclusions=nonexistent").await;
+    assert_eq!(status, StatusCode::BAD_REQUEST);
+    assert!(body.contains("nonexistent"));
+}
