@@ -455,6 +455,9 @@ impl<'a, 'w> Pass<'a, 'w> {
                             *self.dialogue.entry(pair(prev, s)).or_default() += 1;
                         }
                         self.st.partner = Some(prev);
+                    } else if self.st.last_speaker.is_some_and(|prev| prev != s) {
+                        // a new conversation after a gap: the old partner is not in it
+                        self.st.partner = None;
                     }
                     self.st.last_speaker = Some(s);
                     self.st.last_speaker_para = pi;

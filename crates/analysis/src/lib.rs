@@ -192,6 +192,22 @@ mod tests {
     }
 
     #[test]
+    fn a_new_conversation_forgets_the_old_partner() {
+        let text = "Marcus looked at Anna. Anna frowned at Marcus.\n\
+            \"Go home,\" Marcus said.\n\
+            \"No,\" Anna said.\n\
+            Marcus left the house. He walked for hours.\n\
+            Anna sat down by the fire. She waited.\n\
+            Helen came in. Helen looked at Anna, and Anna looked up at her.\n\
+            \"Hey there,\" Helen murmured.\n\
+            \"You look like an angel.\"\n";
+        let a = run(text);
+        let speakers: Vec<_> = a.quotes.iter().map(|q| q.speaker.clone().unwrap_or_default()).collect();
+        // the untagged reply is Anna's, who is in the room, not Marcus's, her partner hours before
+        assert_eq!(speakers, ["Marcus", "Anna", "Helen", "Anna"]);
+    }
+
+    #[test]
     fn the_one_addressed_answers() {
         let text = "Anna looked at Helen. Helen smiled at Marcus, and Marcus frowned.\n\
             \"Are you coming, Helen?\" Anna asked.\n\
