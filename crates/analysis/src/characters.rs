@@ -56,7 +56,7 @@ pub(crate) fn is_verbish(w: &str) -> bool {
                 | "never" | "always" | "just" | "only" | "still" | "also" | "then" | "slowly"
                 | "quickly" | "finally" | "suddenly" | "merely" | "says" | "asks" | "looks"
                 | "takes" | "goes" | "comes" | "knows" | "thinks" | "wants" | "gets" | "cut" | "hit"
-                | "bit" | "set" | "saw" | "heard" | "knew"
+                | "bit" | "set" | "saw" | "heard" | "knew" | "chose"
         )
         || (w.len() > 4 && w.ends_with("ed"))
 }

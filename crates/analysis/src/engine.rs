@@ -87,6 +87,8 @@ struct Salience {
     prev_addressee: Option<usize>,
     /// First acting character of the previous paragraph's last sentence (for "…, and managed to ask:").
     prev_last_sentence_subject: Option<usize>,
+    /// Every acting character of the previous paragraph's last sentence, in order.
+    prev_last_sentence_actors: Vec<usize>,
     scene: usize,
     weight: Vec<f32>,
     /// Per gender (masculine, feminine): whom the previous paragraph's last free pronoun chain meant.
@@ -512,6 +514,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                 last_sentence += comma;
             }
             self.st.prev_last_sentence_subject = found.iter().find(|m| m.tok >= last_sentence && m.subject).map(|m| m.ch);
+            self.st.prev_last_sentence_actors = found.iter().filter(|m| m.tok >= last_sentence && m.subject).map(|m| m.ch).collect();
             // `"…, my dear Rose," I answered, "opportunities are duties."`: any part may carry the name
             self.st.prev_addressee = self.quotes[base..].iter().rev().find_map(|q| q.addressee);
             self.evidence.push(ev);
@@ -742,11 +745,22 @@ impl<'a, 'w> Pass<'a, 'w> {
                 Some(partner)
             }).flatten();
             // after a paragraph of narration, the subject of its last sentence sets up the speaker
-            let narration_prev = if self.st.prev_had_quotes && !self.st.prev_ends_colon {
+            let mut narration_prev = if self.st.prev_had_quotes && !self.st.prev_ends_colon {
                 self.st.prev_topic
             } else {
                 self.st.prev_last_sentence_subject.or(self.st.prev_last_subject)
             };
+            // one beat of narration between two turns: when it ends on the other one acting ("He was
+            // surprised when Angel chose another angle of attack."), the turn passes to that one, the
+            // one who just spoke does not answer himself
+            if !self.st.prev_had_quotes
+                && self.st.last_speaker_para + 2 == pi
+                && narration_prev.is_some()
+                && narration_prev == self.st.last_speaker
+                && let Some(other) = self.st.prev_last_sentence_actors.iter().copied().find(|&c| Some(c) != self.st.last_speaker)
+            {
+                narration_prev = Some(other);
+            }
             let candidates = [actor, answer, alternation, narration_prev, self.st.recency.first().copied()];
             candidates.into_iter().flatten().find(|c| !addressed.contains(c)).or_else(|| {
                 // addressed by name: the speaker is someone else on stage

@@ -208,6 +208,18 @@ mod tests {
     }
 
     #[test]
+    fn a_beat_ending_on_the_other_one_acting_passes_the_turn() {
+        let text = "Marcus looked at Anna. Anna frowned at Marcus.\n\
+            \"You should go,\" Marcus said.\n\
+            \"No,\" Anna said.\n\
+            Anna did not move. She was surprised when Marcus chose another way to argue.\n\
+            \"Then I will stay too.\"\n";
+        let a = run(text);
+        let speakers: Vec<_> = a.quotes.iter().map(|q| q.speaker.clone().unwrap_or_default()).collect();
+        assert_eq!(speakers, ["Marcus", "Anna", "Marcus"]);
+    }
+
+    #[test]
     fn the_one_addressed_answers() {
         let text = "Anna looked at Helen. Helen smiled at Marcus, and Marcus frowned.\n\
             \"Are you coming, Helen?\" Anna asked.\n\
