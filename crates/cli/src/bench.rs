@@ -57,13 +57,15 @@ pub async fn import_throughput(works: usize, seed: u64, analysis: bool) -> Resul
         "corpus: {:.1} MB, {} words, {} files failed to parse",
         mb, words, failed
     );
-    println!(
-        "parse (1 core, from memory):   {:>8.1} MB/s  {:>9.0} works/s  {:>11.0} words/s  ({:.2?})",
-        rate(mb, parse),
-        rate(files.len() as f64, parse),
-        rate(words as f64, parse),
-        parse
-    );
+    let print_rates = |label: &str, took: Duration| {
+        println!(
+            "{label:<30} {:>8.1} MB/s  {:>9.0} works/s  {:>11.0} words/s  ({took:.2?})",
+            rate(mb, took),
+            rate(files.len() as f64, took),
+            rate(words as f64, took),
+        );
+    };
+    print_rates("parse (1 core, from memory):", parse);
 
     if analysis {
         let started = Instant::now();
@@ -72,14 +74,7 @@ pub async fn import_throughput(works: usize, seed: u64, analysis: bool) -> Resul
                 std::hint::black_box(ficarchive_analysis::analyze(&read.work));
             }
         }
-        let took = started.elapsed();
-        println!(
-            "parse + analysis (1 core):     {:>8.1} MB/s  {:>9.0} works/s  {:>11.0} words/s  ({:.2?})",
-            rate(mb, took),
-            rate(files.len() as f64, took),
-            rate(words as f64, took),
-            took
-        );
+        print_rates("parse + analysis (1 core):", started.elapsed());
     }
 
     let data = tmp.path().join("data");

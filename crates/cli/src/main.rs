@@ -143,40 +143,7 @@ enum Command {
     ///   ficarchive search 'words>10000 complete:yes sort:updated'
     ///   ficarchive search --filter rating=teen --filter words=1000-5000 --exclusions no-mcd
     #[command(verbatim_doc_comment)]
-    Search {
-        /// Free text with inline syntax: title:, author:, summary:, notes:, tag:, quoted phrases,
-        /// -term, words>1000, sort:kudos.
-        query: Vec<String>,
-        /// A tag every result must have (repeatable; synonyms and child tags match).
-        #[arg(long)]
-        include: Vec<String>,
-        /// A tag no result may have (repeatable; excluding a parent hides its children).
-        #[arg(long)]
-        exclude: Vec<String>,
-        /// Sort: best_match, author, title, date_posted, date_updated, words, hits, kudos,
-        /// comments, bookmarks.
-        #[arg(long)]
-        sort: Option<String>,
-        /// asc or desc.
-        #[arg(long)]
-        order: Option<String>,
-        /// Any other filter as NAME=VALUE, with the URL parameter names of docs/search.md
-        /// (rating=, warning=, complete=, words=, updated=, language=, crossover=, ...).
-        #[arg(long = "filter", value_name = "NAME=VALUE")]
-        filters: Vec<String>,
-        /// Saved exclusion sets to apply (see `ficarchive exclusions`).
-        #[arg(long)]
-        exclusions: Vec<String>,
-        /// The page to show, from 1.
-        #[arg(long, default_value_t = 1)]
-        page: u32,
-        /// Works per page.
-        #[arg(long, default_value_t = 20)]
-        per_page: u32,
-        /// Print the results, total and facet counts as JSON.
-        #[arg(long)]
-        json: bool,
-    },
+    Search(search::SearchArgs),
     /// Rebuild the search index from the store (after a crash, an upgrade or tag wrangling).
     Reindex,
     /// Tag wrangling: canonical tags, synonyms and parents, as AO3's wranglers keep them.
@@ -537,30 +504,8 @@ async fn run_with_archive(archive: &Archive, command: Command) -> Result<ExitCod
             write_output(output.as_deref(), &bytes)?;
             Ok(ExitCode::SUCCESS)
         }
-        Command::Search {
-            query,
-            include,
-            exclude,
-            sort,
-            order,
-            filters,
-            exclusions,
-            page,
-            per_page,
-            json,
-        } => {
-            let request = search::SearchRequest {
-                text: query.join(" "),
-                include,
-                exclude,
-                sort,
-                order,
-                filters,
-                exclusions,
-                page,
-                per_page,
-            };
-            search::run(archive, request, json).await?;
+        Command::Search(args) => {
+            search::run(archive, &args).await?;
             Ok(ExitCode::SUCCESS)
         }
         Command::Reindex => {

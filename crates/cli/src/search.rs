@@ -17,28 +17,43 @@ use crate::{ExclusionsCommand, TagsCommand};
 use ficarchive_web::EXCLUSIONS_DOCUMENT;
 
 /// A search as given on the command line.
-pub struct SearchRequest {
-    /// Free text with inline syntax.
-    pub text: String,
-    /// Tags to include.
-    pub include: Vec<String>,
-    /// Tags to exclude.
-    pub exclude: Vec<String>,
-    /// Sort field name.
-    pub sort: Option<String>,
-    /// asc/desc.
-    pub order: Option<String>,
-    /// Other filters as NAME=VALUE URL parameters.
-    pub filters: Vec<String>,
-    /// Saved exclusion sets to apply.
-    pub exclusions: Vec<String>,
-    /// Page from 1.
-    pub page: u32,
+#[derive(Debug, clap::Args)]
+pub struct SearchArgs {
+    /// Free text with inline syntax: title:, author:, summary:, notes:, tag:, quoted phrases,
+    /// -term, words>1000, sort:kudos.
+    query: Vec<String>,
+    /// A tag every result must have (repeatable; synonyms and child tags match).
+    #[arg(long)]
+    include: Vec<String>,
+    /// A tag no result may have (repeatable; excluding a parent hides its children).
+    #[arg(long)]
+    exclude: Vec<String>,
+    /// Sort: best_match, author, title, date_posted, date_updated, words, hits, kudos,
+    /// comments, bookmarks.
+    #[arg(long)]
+    sort: Option<String>,
+    /// asc or desc.
+    #[arg(long)]
+    order: Option<String>,
+    /// Any other filter as NAME=VALUE, with the URL parameter names of docs/search.md
+    /// (rating=, warning=, complete=, words=, updated=, language=, crossover=, ...).
+    #[arg(long = "filter", value_name = "NAME=VALUE")]
+    filters: Vec<String>,
+    /// Saved exclusion sets to apply (see `ficarchive exclusions`).
+    #[arg(long)]
+    exclusions: Vec<String>,
+    /// The page to show, from 1.
+    #[arg(long, default_value_t = 1)]
+    page: u32,
     /// Works per page.
-    pub per_page: u32,
+    #[arg(long, default_value_t = 20)]
+    per_page: u32,
+    /// Print the results, total and facet counts as JSON.
+    #[arg(long)]
+    json: bool,
 }
 
-impl SearchRequest {
+impl SearchArgs {
     /// The query, built through the same URL parameters the web's works filter uses.
     fn to_query(&self) -> Result<WorkQuery> {
         let mut params = form_urlencoded::Serializer::new(String::new());
@@ -48,7 +63,7 @@ impl SearchRequest {
                 .with_context(|| format!("--filter {filter:?} is not NAME=VALUE"))?;
             params.append_pair(name.trim(), value.trim());
         }
-        params.append_pair("q", &self.text);
+        params.append_pair("q", &self.query.join(" "));
         for t in &self.include {
             params.append_pair("include", t);
         }
@@ -79,7 +94,8 @@ struct Hit<'a> {
 }
 
 /// Runs a search and prints the page of results, the total and the facet counts.
-pub async fn run(archive: &Archive, request: SearchRequest, json: bool) -> Result<()> {
+pub async fn run(archive: &Archive, request: &SearchArgs) -> Result<()> {
+    let json = request.json;
     let mut query = request.to_query()?;
     let sets = load_exclusions(archive).await?;
     for name in &request.exclusions {

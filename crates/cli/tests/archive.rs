@@ -1,37 +1,19 @@
 //! End-to-end tests of the archive commands built on the foundation: analysis, search, tag
 //! wrangling, saved exclusions, exports in every format, deletion, reindexing and serving.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
+use std::path::Path;
+use std::process::Command;
+
+use common::{bin, ok_json, repo_root, run, samples};
 use serde_json::Value;
 
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn samples() -> PathBuf {
-    repo_root().join("samples")
-}
-
-/// The binary with `--data` set to `data` and no settings from the environment.
+/// The binary with `--data` set to `data`.
 fn cmd(data: &Path) -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ficarchive"));
-    cmd.env_remove("FICARCHIVE_DATA")
-        .env_remove("FICARCHIVE_DATABASE_URL")
-        .arg("--data")
-        .arg(data);
+    let mut cmd = bin();
+    cmd.arg("--data").arg(data);
     cmd
-}
-
-fn run(cmd: &mut Command) -> Output {
-    let out = cmd.output().expect("the ficarchive binary runs");
-    assert!(
-        !String::from_utf8_lossy(&out.stderr).contains("panicked"),
-        "the binary panicked: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
 }
 
 fn ok(cmd: &mut Command) -> String {
@@ -42,10 +24,6 @@ fn ok(cmd: &mut Command) -> String {
         String::from_utf8_lossy(&out.stderr)
     );
     String::from_utf8(out.stdout).expect("stdout is UTF-8")
-}
-
-fn ok_json(cmd: &mut Command) -> Value {
-    serde_json::from_str(&ok(cmd)).expect("stdout is JSON")
 }
 
 /// Runs a command that must fail cleanly, and returns its standard error.

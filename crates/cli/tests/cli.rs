@@ -1,45 +1,12 @@
 //! End-to-end tests of the `ficarchive` binary: the acceptance criteria of the foundation issue,
 //! driven through the CLI and its JSON exactly as other tools would use them.
 
-use std::path::{Path, PathBuf};
-use std::process::{Command, Output};
+mod common;
 
+use std::path::Path;
+
+use common::{bin, ok_json, run, samples};
 use serde_json::Value;
-
-fn bin() -> Command {
-    let mut cmd = Command::new(env!("CARGO_BIN_EXE_ficarchive"));
-    cmd.env_remove("FICARCHIVE_DATA")
-        .env_remove("FICARCHIVE_DATABASE_URL");
-    cmd
-}
-
-fn repo_root() -> PathBuf {
-    Path::new(env!("CARGO_MANIFEST_DIR")).join("../..")
-}
-
-fn samples() -> PathBuf {
-    repo_root().join("samples")
-}
-
-fn run(cmd: &mut Command) -> Output {
-    let out = cmd.output().expect("the ficarchive binary runs");
-    assert!(
-        !String::from_utf8_lossy(&out.stderr).contains("panicked"),
-        "the binary panicked: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    out
-}
-
-fn ok_json(cmd: &mut Command) -> Value {
-    let out = run(cmd);
-    assert!(
-        out.status.success(),
-        "command failed: {}",
-        String::from_utf8_lossy(&out.stderr)
-    );
-    serde_json::from_slice(&out.stdout).expect("stdout is JSON")
-}
 
 fn inspect(path: &Path) -> Value {
     ok_json(bin().arg("inspect").arg(path).arg("--json"))
