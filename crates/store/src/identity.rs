@@ -13,25 +13,29 @@ pub(crate) struct Identity {
     pub source_uid: Option<String>,
     /// Normalised title and sorted authors; `None` for an untitled work.
     pub identity_key: Option<String>,
+    /// Normalised sorted authors; `None` for a work without authors.
+    pub authors_key: Option<String>,
+    /// A signature of the opening of the story text ([`text_signature`]); `None` when too short.
+    pub text_signature: Option<String>,
 }
 
 impl Identity {
     /// The identity of a work.
     pub fn of(work: &Work) -> Identity {
+        let mut authors: Vec<String> = work.authors.iter().map(|a| normalize_key(a)).collect();
+        authors.sort();
+        let authors = authors.join("|");
         let identity_key = work
             .title
             .as_deref()
             .filter(|t| !normalize_key(t).is_empty())
-            .map(|title| {
-                let mut authors: Vec<String> =
-                    work.authors.iter().map(|a| normalize_key(a)).collect();
-                authors.sort();
-                format!("{}|{}", normalize_key(title), authors.join("|"))
-            });
+            .map(|title| format!("{}|{}", normalize_key(title), authors));
         Identity {
             source_url: work.source.url.as_deref().and_then(normalize_url),
             source_uid: work.source.uid.clone().filter(|u| !u.trim().is_empty()),
             identity_key,
+            authors_key: (!authors.replace('|', "").is_empty()).then_some(authors),
+            text_signature: text_signature(work),
         }
     }
 }
@@ -94,6 +98,88 @@ pub(crate) fn normalize_url(raw: &str) -> Option<String> {
         key.push_str(&params.join("&"));
     }
     Some(key)
+}
+
+/// Words of story text the signature is taken from: the opening survives new chapters being added.
+const SIGNATURE_WORDS: usize = 2_000;
+/// Words per shingle.
+const SHINGLE_WORDS: usize = 5;
+/// Hashes kept in a signature (the smallest ones: a bottom-k MinHash sketch).
+const SIGNATURE_SIZE: usize = 64;
+/// Estimated Jaccard similarity from which two works by the same authors are the same work.
+pub(crate) const SAME_TEXT_SIMILARITY: f64 = 0.6;
+
+/// FNV-1a: a stable hash, so signatures stored by one build compare with another's.
+fn fnv1a(words: &[&str]) -> u64 {
+    let mut h: u64 = 0xcbf2_9ce4_8422_2325;
+    for w in words {
+        for b in w.bytes().chain(std::iter::once(b' ')) {
+            h ^= u64::from(b);
+            h = h.wrapping_mul(0x0000_0100_0000_01b3);
+        }
+    }
+    h
+}
+
+/// A bottom-k MinHash signature of the five-word shingles of the first 2,000 words of the story text
+/// (lower-cased letters and digits), as comma-separated hex; `None` when the text is too short to tell
+/// one work from another.
+pub(crate) fn text_signature(work: &Work) -> Option<String> {
+    let mut words: Vec<String> = Vec::new();
+    'text: for p in work.chapters.iter().flat_map(|c| c.paragraphs()) {
+        for w in p.text.split_whitespace() {
+            let w = normalize_key(w);
+            if !w.is_empty() {
+                words.push(w);
+                if words.len() >= SIGNATURE_WORDS {
+                    break 'text;
+                }
+            }
+        }
+    }
+    if words.len() < SHINGLE_WORDS * 4 {
+        return None;
+    }
+    let words: Vec<&str> = words.iter().map(String::as_str).collect();
+    let mut hashes: Vec<u64> = words.windows(SHINGLE_WORDS).map(fnv1a).collect();
+    hashes.sort_unstable();
+    hashes.dedup();
+    hashes.truncate(SIGNATURE_SIZE);
+    Some(
+        hashes
+            .iter()
+            .map(|h| format!("{h:x}"))
+            .collect::<Vec<_>>()
+            .join(","),
+    )
+}
+
+/// The Jaccard similarity of two texts estimated from their signatures (0 when unreadable).
+pub(crate) fn signature_similarity(a: &str, b: &str) -> f64 {
+    let parse = |s: &str| -> Vec<u64> {
+        let mut v: Vec<u64> = s
+            .split(',')
+            .filter_map(|h| u64::from_str_radix(h, 16).ok())
+            .collect();
+        v.sort_unstable();
+        v.dedup();
+        v
+    };
+    let (a, b) = (parse(a), parse(b));
+    let k = a.len().min(b.len());
+    if k == 0 {
+        return 0.0;
+    }
+    // The k smallest hashes of the union, and how many of them both texts have.
+    let mut union: Vec<u64> = a.iter().chain(&b).copied().collect();
+    union.sort_unstable();
+    union.dedup();
+    union.truncate(k);
+    let shared = union
+        .iter()
+        .filter(|h| a.binary_search(h).is_ok() && b.binary_search(h).is_ok())
+        .count();
+    shared as f64 / k as f64
 }
 
 fn sha256_hex(bytes: &[u8]) -> String {
@@ -167,6 +253,40 @@ mod tests {
             Identity::of(&work(Some("..."), &["Bob"])).identity_key,
             None
         );
+    }
+
+    fn story(text: &str) -> Work {
+        Work {
+            chapters: vec![Chapter::from_paragraphs(
+                1,
+                None,
+                vec![Paragraph::plain(text)],
+            )],
+            ..Work::default()
+        }
+    }
+
+    #[test]
+    fn signatures_tell_the_same_text_from_another() {
+        let opening = "The rain had not stopped for three days, and Willow was beginning to think \
+            it never would. She sat by the window of the magic shop with a book she was not reading, \
+            watching the street go grey and then black, while Giles muttered over his tea.";
+        let other = "Dawn found the letter in the attic, under a box of her mother's old records. \
+            It was addressed to someone she had never heard of, and the stamp was older than she was, \
+            older than the house, maybe older than the town itself.";
+        let a = text_signature(&story(opening)).expect("long enough");
+        let edited = opening.replace("three days", "four days");
+        let b = text_signature(&story(&edited)).expect("long enough");
+        let c = text_signature(&story(other)).expect("long enough");
+        assert!(
+            signature_similarity(&a, &b) >= SAME_TEXT_SIMILARITY,
+            "{}",
+            signature_similarity(&a, &b)
+        );
+        assert!(signature_similarity(&a, &c) < 0.1);
+        assert_eq!(signature_similarity(&a, &a), 1.0);
+        assert_eq!(signature_similarity(&a, "not hex"), 0.0);
+        assert_eq!(text_signature(&story("Too short to tell.")), None);
     }
 
     #[test]

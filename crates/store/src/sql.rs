@@ -15,7 +15,9 @@ use sqlx::any::{AnyConnectOptions, AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, AssertSqlSafe, Executor, Row};
 use tokio::sync::Mutex;
 
-use crate::identity::{Identity, chapter_hash, content_hash, diff_chapters};
+use crate::identity::{
+    Identity, SAME_TEXT_SIMILARITY, chapter_hash, content_hash, diff_chapters, signature_similarity,
+};
 use crate::{
     NewWork, Result, SaveOutcome, Store, StoreError, StoredWork, WorkId, WorkSummary, WorkUpdate,
 };
@@ -206,7 +208,12 @@ impl WorkColumns {
     fn of(new: &NewWork<'_>) -> WorkColumns {
         let work = new.work;
         let mut identity = Identity::of(work);
-        for key in [&mut identity.source_url, &mut identity.source_uid, &mut identity.identity_key] {
+        for key in [
+            &mut identity.source_url,
+            &mut identity.source_uid,
+            &mut identity.identity_key,
+            &mut identity.authors_key,
+        ] {
             *key = key.as_deref().map(no_nul);
         }
         // JSON escapes NUL as \u0000, so the JSON columns need no cleaning.
@@ -253,6 +260,8 @@ fn bind_work_columns(query: AnyQuery<'_>, c: WorkColumns, now: i64) -> AnyQuery<
         .bind(c.work_json)
         .bind(c.source_text)
         .bind(c.analysis_json)
+        .bind(c.identity.authors_key)
+        .bind(c.identity.text_signature)
         .bind(now)
 }
 
@@ -268,13 +277,41 @@ impl SqlStore {
             ("SELECT id, content_hash FROM works WHERE identity_key = $1 ORDER BY id LIMIT 1", &identity.identity_key),
         ];
         for (sql, key) in by {
-            if let Some(key) = key {
-                if let Some(row) = sqlx::query(sql).bind(key.clone()).fetch_optional(&mut **tx).await? {
-                    return Ok(Some((row.try_get("id")?, row.try_get("content_hash")?)));
-                }
+            if let Some(key) = key
+                && let Some(row) = sqlx::query(sql).bind(key.clone()).fetch_optional(&mut **tx).await?
+            {
+                return Ok(Some((row.try_get("id")?, row.try_get("content_hash")?)));
             }
         }
-        Ok(None)
+        // Retitled, or from a source without a URL: the same authors and the same opening text.
+        let (Some(authors), Some(signature)) = (&identity.authors_key, &identity.text_signature) else {
+            return Ok(None);
+        };
+        let candidates = sqlx::query(
+            "SELECT id, content_hash, text_signature, source_url, source_uid FROM works \
+             WHERE authors_key = $1 AND text_signature IS NOT NULL ORDER BY id LIMIT 500",
+        )
+        .bind(authors.clone())
+        .fetch_all(&mut **tx)
+        .await?;
+        let mut best: Option<(f64, WorkId, String)> = None;
+        for row in candidates {
+            // Two different addresses (or uids) on their archives are two works, however alike.
+            let url: Option<String> = row.try_get("source_url")?;
+            let uid: Option<String> = row.try_get("source_uid")?;
+            let contradicts = |mine: &Option<String>, theirs: &Option<String>| {
+                matches!((mine, theirs), (Some(a), Some(b)) if a != b)
+            };
+            if contradicts(&identity.source_url, &url) || contradicts(&identity.source_uid, &uid) {
+                continue;
+            }
+            let stored: String = row.try_get("text_signature")?;
+            let similarity = signature_similarity(signature, &stored);
+            if similarity >= SAME_TEXT_SIMILARITY && best.as_ref().is_none_or(|(s, _, _)| similarity > *s) {
+                best = Some((similarity, row.try_get("id")?, row.try_get("content_hash")?));
+            }
+        }
+        Ok(best.map(|(_, id, hash)| (id, hash)))
     }
 
     async fn write_children(
@@ -362,7 +399,8 @@ impl Store for SqlStore {
                     "UPDATE works SET source_url = $1, source_uid = $2, identity_key = $3, content_hash = $4, \
                      title = $5, authors = $6, fandoms = $7, summary = $8, rating = $9, status = $10, language = $11, \
                      words = $12, chapter_count = $13, published = $14, updated = $15, work_json = $16, \
-                     source_text = $17, analysis_json = $18, updated_at = $19 WHERE id = $20",
+                     source_text = $17, analysis_json = $18, authors_key = $19, text_signature = $20, \
+                     updated_at = $21 WHERE id = $22",
                 );
                 bind_work_columns(query, columns, now).bind(id).execute(&mut *tx).await?;
                 Self::write_children(&mut tx, id, new.work, &chapter_hashes).await?;
@@ -383,8 +421,9 @@ impl Store for SqlStore {
                 let query = sqlx::query(
                     "INSERT INTO works (source_url, source_uid, identity_key, content_hash, title, authors, fandoms, \
                      summary, rating, status, language, words, chapter_count, published, updated, work_json, \
-                     source_text, analysis_json, created_at, updated_at) \
-                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, $19, $19) \
+                     source_text, analysis_json, authors_key, text_signature, created_at, updated_at) \
+                     VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
+                     $19, $20, $21, $21) \
                      RETURNING id",
                 );
                 let row = bind_work_columns(query, columns, now).fetch_one(&mut *tx).await?;

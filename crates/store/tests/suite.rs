@@ -220,11 +220,25 @@ fn chapter(number: u32, text: &str) -> Chapter {
     )
 }
 
-/// Deterministic, distinct text for chapter `number` of a work whose text varies with `seed`.
+/// Deterministic, distinct text for chapter `number` of a work whose text varies with `seed`: the
+/// seed stands between every two words, so two seeds never share a phrase (the store recognises a
+/// retitled work by its opening text).
 fn chapter_text(seed: &str, number: u32) -> String {
+    let interleave = |sentence: &str| {
+        sentence
+            .split(' ')
+            .map(|w| format!("{w} {seed}"))
+            .collect::<Vec<_>>()
+            .join(" ")
+    };
     format!(
-        "{seed}: the first paragraph of chapter {number}, where Buffy patrols.\n\n\
-         The second paragraph of chapter {number}; Spike says \"hello\" and leaves."
+        "{}\n\n{}",
+        interleave(&format!(
+            "the first paragraph of chapter {number}, where Buffy patrols."
+        )),
+        interleave(&format!(
+            "The second paragraph of chapter {number}; Spike says \"hello\" and leaves."
+        ))
     )
 }
 
@@ -580,6 +594,30 @@ async fn matches_by_source_uid(db: &TestDb) {
     other.title = Some("Different".into());
     assert_ne!(imported(save(store, &other).await), id);
     assert_eq!(store.count_works().await.expect("count"), 2);
+}
+
+/// A work retitled, without URL or uid, is recognised by its authors and its opening text; a
+/// different text by the same author, or the same text under another source URL, is another work.
+async fn matches_a_retitled_work_by_its_text(db: &TestDb) {
+    let store = &*db.store;
+    let w = work(Some("First Title"), &["Same Author"], "retitled", 1..=2);
+    let id = imported(save(store, &w).await);
+    let mut renamed = work(Some("A New Title"), &["same author"], "retitled", 1..=3);
+    renamed.summary = Some("Now with a summary.".into());
+    let outcome = save(store, &renamed).await;
+    assert!(
+        matches!(&outcome, SaveOutcome::Updated { id: got, new_chapters, .. } if *got == id && new_chapters == &[3]),
+        "a retitled work with the same text must update work {id}, got {outcome:?}"
+    );
+    let other = work(Some("Another Story"), &["Same Author"], "different", 1..=2);
+    assert_ne!(imported(save(store, &other).await), id);
+    let mut elsewhere = work(Some("Third Title"), &["Same Author"], "urls", 1..=2);
+    elsewhere.source.url = Some("https://example.org/works/1".into());
+    let first = imported(save(store, &elsewhere).await);
+    elsewhere.source.url = Some("https://example.org/works/2".into());
+    elsewhere.title = Some("Fourth Title".into());
+    assert_ne!(imported(save(store, &elsewhere).await), first);
+    assert_eq!(store.count_works().await.expect("count"), 4);
 }
 
 /// Without URL or uid, the normalised title and the set of authors identify a work.
@@ -1240,6 +1278,7 @@ backend_tests!(
     reopen_keeps_data,
     awkward_text_round_trips,
     nul_characters_are_stored_safely,
+    matches_a_retitled_work_by_its_text,
 );
 
 /// `open` creates a missing, nested data folder holding `ficarchive.sqlite3`.
