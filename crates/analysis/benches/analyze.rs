@@ -18,13 +18,30 @@ fn generated(words: usize) -> String {
     while count < words {
         let a = i % 6;
         let b = (i / 6 + a + 1) % 6;
-        let (pa, pb) = (if SHE[a] { "she" } else { "he" }, if SHE[b] { "she" } else { "he" });
+        let (pa, pb) = (
+            if SHE[a] { "she" } else { "he" },
+            if SHE[b] { "she" } else { "he" },
+        );
         let para = match i % 5 {
-            0 => format!("{} walked into the kitchen and looked at {}. The rain had not stopped since morning, and {} wondered whether the road to the village would hold.\n\n", NAMES[a], NAMES[b], pa),
-            1 => format!("\"I told you it would rain,\" {} said, setting the kettle down. \"You never listen to me, {}.\"\n\n", NAMES[a], NAMES[b]),
-            2 => format!("\"Perhaps I don't,\" {} replied. \"But someone has to go before dark.\"\n\n", pb),
+            0 => format!(
+                "{} walked into the kitchen and looked at {}. The rain had not stopped since morning, and {} wondered whether the road to the village would hold.\n\n",
+                NAMES[a], NAMES[b], pa
+            ),
+            1 => format!(
+                "\"I told you it would rain,\" {} said, setting the kettle down. \"You never listen to me, {}.\"\n\n",
+                NAMES[a], NAMES[b]
+            ),
+            2 => format!(
+                "\"Perhaps I don't,\" {} replied. \"But someone has to go before dark.\"\n\n",
+                pb
+            ),
             3 => "\"Then go.\"\n\n".to_string(),
-            _ => format!("{} thought about the letter in {} pocket. It was three days old now, and {} still had not answered it.\n\n", NAMES[b], if SHE[b] { "her" } else { "his" }, pb),
+            _ => format!(
+                "{} thought about the letter in {} pocket. It was three days old now, and {} still had not answered it.\n\n",
+                NAMES[b],
+                if SHE[b] { "her" } else { "his" },
+                pb
+            ),
         };
         count += ficarchive_model::count_words(&para);
         out.push_str(&para);
@@ -60,8 +77,13 @@ fn bench(c: &mut Criterion) {
     group.sample_size(10);
     // `cargo test --benches` runs each once in debug: only small sizes unless `cargo bench`
     // (which passes --bench) or ANALYZE_BENCH_FULL=1 asks for all
-    let full = std::env::args().any(|a| a == "--bench") || std::env::var("ANALYZE_BENCH_FULL").is_ok_and(|v| v == "1");
-    let real = if full { real_texts() } else { real_texts().chars().take(20_000).collect() };
+    let full = std::env::args().any(|a| a == "--bench")
+        || std::env::var("ANALYZE_BENCH_FULL").is_ok_and(|v| v == "1");
+    let real = if full {
+        real_texts()
+    } else {
+        real_texts().chars().take(20_000).collect()
+    };
     if real.is_empty() {
         eprintln!("SKIP real texts: ../shared/seeds and LitBank not found");
     } else {
@@ -69,11 +91,17 @@ fn bench(c: &mut Criterion) {
         group.throughput(Throughput::Elements(work.words() as u64));
         group.bench_function("seeds+litbank", |b| b.iter(|| analyze(black_box(&work))));
     }
-    let sizes: &[usize] = if full { &[10_000, 100_000, 1_000_000] } else { &[10_000] };
+    let sizes: &[usize] = if full {
+        &[10_000, 100_000, 1_000_000]
+    } else {
+        &[10_000]
+    };
     for &words in sizes {
         let work = work_from_lines(&generated(words));
         group.throughput(Throughput::Elements(work.words() as u64));
-        group.bench_function(format!("generated {words} words"), |b| b.iter(|| analyze(black_box(&work))));
+        group.bench_function(format!("generated {words} words"), |b| {
+            b.iter(|| analyze(black_box(&work)))
+        });
     }
     group.finish();
 }

@@ -29,13 +29,28 @@ fn generated(words: usize) -> String {
     while count < words {
         let a = i % 6;
         let b = (i / 6 + a + 1) % 6;
-        let (pa, pb) = (if SHE[a] { "she" } else { "he" }, if SHE[b] { "she" } else { "he" });
+        let (pa, pb) = (
+            if SHE[a] { "she" } else { "he" },
+            if SHE[b] { "she" } else { "he" },
+        );
         let para = match i % 5 {
-            0 => format!("{} walked into the kitchen and looked at {}. The rain had not stopped since morning, and {} wondered whether the road to the village would hold.\n\n", NAMES[a], NAMES[b], pa),
-            1 => format!("\"I told you it would rain,\" {} said, setting the kettle down. \"You never listen to me, {}.\"\n\n", NAMES[a], NAMES[b]),
-            2 => format!("\"Perhaps I don't,\" {pb} replied. \"But someone has to go before dark.\"\n\n"),
+            0 => format!(
+                "{} walked into the kitchen and looked at {}. The rain had not stopped since morning, and {} wondered whether the road to the village would hold.\n\n",
+                NAMES[a], NAMES[b], pa
+            ),
+            1 => format!(
+                "\"I told you it would rain,\" {} said, setting the kettle down. \"You never listen to me, {}.\"\n\n",
+                NAMES[a], NAMES[b]
+            ),
+            2 => format!(
+                "\"Perhaps I don't,\" {pb} replied. \"But someone has to go before dark.\"\n\n"
+            ),
             3 => "\"Then go.\"\n\n".to_string(),
-            _ => format!("{} thought about the letter in {} pocket. It was three days old now, and {pb} still had not answered it.\n\n", NAMES[b], if SHE[b] { "her" } else { "his" }),
+            _ => format!(
+                "{} thought about the letter in {} pocket. It was three days old now, and {pb} still had not answered it.\n\n",
+                NAMES[b],
+                if SHE[b] { "her" } else { "his" }
+            ),
         };
         count += ficarchive_model::count_words(&para);
         out.push_str(&para);
@@ -47,9 +62,18 @@ fn generated(words: usize) -> String {
 /// Seeds and LitBank texts (LitBank detokenised crudely: one sentence a line is fine here).
 fn real_texts(shared: &Path) -> String {
     let mut out = String::new();
-    for dir in [shared.join("seeds"), shared.join("eval/litbank/quotations/tsv")] {
-        let Ok(entries) = std::fs::read_dir(&dir) else { continue };
-        let mut paths: Vec<PathBuf> = entries.flatten().map(|e| e.path()).filter(|p| p.extension().is_some_and(|x| x == "txt")).collect();
+    for dir in [
+        shared.join("seeds"),
+        shared.join("eval/litbank/quotations/tsv"),
+    ] {
+        let Ok(entries) = std::fs::read_dir(&dir) else {
+            continue;
+        };
+        let mut paths: Vec<PathBuf> = entries
+            .flatten()
+            .map(|e| e.path())
+            .filter(|p| p.extension().is_some_and(|x| x == "txt"))
+            .collect();
         paths.sort();
         for p in paths {
             out.push_str(&std::fs::read_to_string(p).unwrap_or_default());
@@ -95,16 +119,25 @@ fn measure(label: &str, text: &str) {
     };
     let total = (words * reps) as f64;
     let cpu_rate = cpu.map_or("n/a".to_string(), |c| format!("{:>10.0}", total / c));
-    println!("| {label:<34} | {words:>9} | {:>10.0} | {cpu_rate} |", total / wall);
+    println!(
+        "| {label:<34} | {words:>9} | {:>10.0} | {cpu_rate} |",
+        total / wall
+    );
 }
 
 fn main() {
-    let shared = std::env::args().nth(1).map_or_else(|| PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")), PathBuf::from);
+    let shared = std::env::args().nth(1).map_or_else(
+        || PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")),
+        PathBuf::from,
+    );
     println!("| text | words | words/s (wall) | words/s (CPU of the thread) |");
     println!("|---|---|---|---|");
     let real = real_texts(&shared);
     if real.is_empty() {
-        println!("SKIP real texts: no seeds or LitBank under {}", shared.display());
+        println!(
+            "SKIP real texts: no seeds or LitBank under {}",
+            shared.display()
+        );
     } else {
         for n in [10_000, 100_000, 1_000_000] {
             measure(&format!("seeds+LitBank {n}"), &repeat_to(&real, n));
@@ -116,11 +149,21 @@ fn main() {
     let para = "Anna said, \"Hello there, Marcus, how are you?\" and he smiled. ";
     measure("one 10 MB paragraph", &para.repeat(10_000_000 / para.len()));
     let open = "\"Where is it? she asked. He did not answer at all.\n";
-    measure("unbalanced quotes 10 MB", &open.repeat(10_000_000 / open.len()));
+    measure(
+        "unbalanced quotes 10 MB",
+        &open.repeat(10_000_000 / open.len()),
+    );
     let talk = "\"Yes, Anna.\"\n\"No, Marcus.\"\n";
-    measure("nothing but dialogue 10 MB", &talk.repeat(10_000_000 / talk.len()));
-    let foreign = "Der Wind wehte über die Hügel. Он сказал: «Привет». 彼は言った「こんにちは」。\n";
-    measure("non-English 10 MB", &foreign.repeat(10_000_000 / foreign.len()));
+    measure(
+        "nothing but dialogue 10 MB",
+        &talk.repeat(10_000_000 / talk.len()),
+    );
+    let foreign =
+        "Der Wind wehte über die Hügel. Он сказал: «Привет». 彼は言った「こんにちは」。\n";
+    measure(
+        "non-English 10 MB",
+        &foreign.repeat(10_000_000 / foreign.len()),
+    );
     let plain = "The wind blew over the hills and nobody came to the house by the river.\n";
     measure("no quotes 10 MB", &plain.repeat(10_000_000 / plain.len()));
 }

@@ -46,17 +46,94 @@ pub(crate) fn is_verbish(w: &str) -> bool {
         || is_cognition_verb(w)
         || matches!(
             w,
-            "was" | "had" | "did" | "didn't" | "could" | "would" | "wasn't" | "hadn't" | "couldn't"
-                | "wouldn't" | "is" | "has" | "will" | "can" | "must" | "should" | "might" | "does"
-                | "doesn't" | "isn't" | "won't" | "can't" | "looked" | "turned" | "smiled" | "stood"
-                | "sat" | "took" | "gave" | "came" | "went" | "made" | "put" | "got" | "left"
-                | "ran" | "walked" | "shook" | "nodded" | "stared" | "sighed" | "laughed" | "frowned"
-                | "grinned" | "shrugged" | "paused" | "stepped" | "moved" | "reached" | "held"
-                | "kept" | "began" | "seemed" | "felt" | "found" | "brought" | "told" | "let"
-                | "never" | "always" | "just" | "only" | "still" | "also" | "then" | "slowly"
-                | "quickly" | "finally" | "suddenly" | "merely" | "says" | "asks" | "looks"
-                | "takes" | "goes" | "comes" | "knows" | "thinks" | "wants" | "gets" | "cut" | "hit"
-                | "bit" | "set" | "saw" | "heard" | "knew" | "chose"
+            "was"
+                | "had"
+                | "did"
+                | "didn't"
+                | "could"
+                | "would"
+                | "wasn't"
+                | "hadn't"
+                | "couldn't"
+                | "wouldn't"
+                | "is"
+                | "has"
+                | "will"
+                | "can"
+                | "must"
+                | "should"
+                | "might"
+                | "does"
+                | "doesn't"
+                | "isn't"
+                | "won't"
+                | "can't"
+                | "looked"
+                | "turned"
+                | "smiled"
+                | "stood"
+                | "sat"
+                | "took"
+                | "gave"
+                | "came"
+                | "went"
+                | "made"
+                | "put"
+                | "got"
+                | "left"
+                | "ran"
+                | "walked"
+                | "shook"
+                | "nodded"
+                | "stared"
+                | "sighed"
+                | "laughed"
+                | "frowned"
+                | "grinned"
+                | "shrugged"
+                | "paused"
+                | "stepped"
+                | "moved"
+                | "reached"
+                | "held"
+                | "kept"
+                | "began"
+                | "seemed"
+                | "felt"
+                | "found"
+                | "brought"
+                | "told"
+                | "let"
+                | "never"
+                | "always"
+                | "just"
+                | "only"
+                | "still"
+                | "also"
+                | "then"
+                | "slowly"
+                | "quickly"
+                | "finally"
+                | "suddenly"
+                | "merely"
+                | "says"
+                | "asks"
+                | "looks"
+                | "takes"
+                | "goes"
+                | "comes"
+                | "knows"
+                | "thinks"
+                | "wants"
+                | "gets"
+                | "cut"
+                | "hit"
+                | "bit"
+                | "set"
+                | "saw"
+                | "heard"
+                | "knew"
+                | "chose"
         )
         || (w.len() > 4 && w.ends_with("ed"))
 }
@@ -66,8 +143,18 @@ pub(crate) fn split_declared(tag: &str) -> Vec<String> {
     let mut out = Vec::new();
     for part in tag.split(['/', '&', '|']) {
         // "Spike (Buffy)" -> "Spike"; "Buffy Summers - Character" -> "Buffy Summers"
-        let part = part.split('(').next().unwrap_or("").split(" - ").next().unwrap_or("").trim();
-        if !part.is_empty() && part.chars().next().is_some_and(char::is_uppercase) && part.len() < 60 {
+        let part = part
+            .split('(')
+            .next()
+            .unwrap_or("")
+            .split(" - ")
+            .next()
+            .unwrap_or("")
+            .trim();
+        if !part.is_empty()
+            && part.chars().next().is_some_and(char::is_uppercase)
+            && part.len() < 60
+        {
             out.push(part.to_string());
         }
     }
@@ -120,7 +207,11 @@ pub(crate) fn name_at(text: &str, toks: &[Token], i: usize, buf: &mut String) ->
         if n.is_word() && n.cap && n.quote == t.quote {
             let w = lower(n.text(text), buf).to_string();
             if is_role_noun(&w) {
-                return Some(NameAt { len: 2, key: format!("the {w}"), honorific: Some(None) });
+                return Some(NameAt {
+                    len: 2,
+                    key: format!("the {w}"),
+                    honorific: Some(None),
+                });
             }
         }
         return None;
@@ -134,7 +225,9 @@ pub(crate) fn name_at(text: &str, toks: &[Token], i: usize, buf: &mut String) ->
         if toks.get(k).is_some_and(|x| x.is_punct('.')) {
             k += 1;
         }
-        if toks.get(k).is_some_and(|x| x.is_word() && x.cap && x.quote == t.quote)
+        if toks
+            .get(k)
+            .is_some_and(|x| x.is_word() && x.cap && x.quote == t.quote)
             && !is_non_name(lower(toks[k].text(text), buf))
         {
             hon = Some(g);
@@ -149,7 +242,10 @@ pub(crate) fn name_at(text: &str, toks: &[Token], i: usize, buf: &mut String) ->
     let mut words = 0;
     while j < toks.len() && words < 3 {
         let x = toks[j];
-        if !x.is_word() || !x.cap || x.quote != t.quote || (j > i && hon.is_none() && x.sentence_start)
+        if !x.is_word()
+            || !x.cap
+            || x.quote != t.quote
+            || (j > i && hon.is_none() && x.sentence_start)
         {
             break;
         }
@@ -174,7 +270,11 @@ pub(crate) fn name_at(text: &str, toks: &[Token], i: usize, buf: &mut String) ->
     if words == 0 {
         return None;
     }
-    Some(NameAt { len: j - i, key, honorific: hon })
+    Some(NameAt {
+        len: j - i,
+        key,
+        honorific: hon,
+    })
 }
 
 /// Pass one: gathers name statistics over every story paragraph.
@@ -208,7 +308,10 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> HashMap<String, NameStats> {
                 let mut carried = carry.take();
                 // "But she knew…": a leading conjunction passes the carried name on to the next word
                 if t.sentence_start
-                    && matches!(lower(t.text(p.text), &mut buf), "but" | "and" | "then" | "so" | "yet" | "still")
+                    && matches!(
+                        lower(t.text(p.text), &mut buf),
+                        "but" | "and" | "then" | "so" | "yet" | "still"
+                    )
                 {
                     carry = carried.clone();
                     carried = None;
@@ -217,20 +320,32 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> HashMap<String, NameStats> {
                 let same_person = match gendered_pronoun(w) {
                     Some((_, crate::lexicon::PronounCase::Object)) => w.ends_with("self"),
                     // "her" is possessive when a noun follows ("her hand"), else an object
-                    Some((true, crate::lexicon::PronounCase::Possessive)) => toks.get(i + 1).is_some_and(|n| {
-                        n.is_word() && n.quote.is_none() && !is_non_name(lower(n.text(p.text), &mut buf2))
-                    }),
+                    Some((true, crate::lexicon::PronounCase::Possessive)) => {
+                        toks.get(i + 1).is_some_and(|n| {
+                            n.is_word()
+                                && n.quote.is_none()
+                                && !is_non_name(lower(n.text(p.text), &mut buf2))
+                        })
+                    }
                     Some(_) => true,
                     None => false,
                 };
                 let w = lower(t.text(p.text), &mut buf);
-                let subject_pronoun = matches!(gendered_pronoun(w), Some((_, crate::lexicon::PronounCase::Subject)));
+                let subject_pronoun = matches!(
+                    gendered_pronoun(w),
+                    Some((_, crate::lexicon::PronounCase::Subject))
+                );
                 // votes: 2 when the name acts, 1 when it is only mentioned ("made Buffy dizzy when she…")
-                let opens = t.sentence_start || i.checked_sub(1).is_some_and(|k| toks[k].sentence_start && toks[k].is_word());
+                let opens = t.sentence_start
+                    || i.checked_sub(1)
+                        .is_some_and(|k| toks[k].sentence_start && toks[k].is_word());
                 let target = if let Some(key) = carried.filter(|_| subject_pronoun && opens) {
                     Some((key, 2))
                 } else if same_person {
-                    pending.take().filter(|(_, at, _)| i - at < 25).map(|(k, _, acting)| (k, if acting { 2 } else { 1 }))
+                    pending
+                        .take()
+                        .filter(|(_, at, _)| i - at < 25)
+                        .map(|(k, _, acting)| (k, if acting { 2 } else { 1 }))
                 } else {
                     None
                 };
@@ -252,7 +367,10 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> HashMap<String, NameStats> {
             let last = toks[i + found.len - 1];
             let entry = names.entry(found.key.clone()).or_default();
             if entry.count == 0 {
-                entry.display = p.text[t.start as usize..last.end as usize].split_whitespace().collect::<Vec<_>>().join(" ");
+                entry.display = p.text[t.start as usize..last.end as usize]
+                    .split_whitespace()
+                    .collect::<Vec<_>>()
+                    .join(" ");
             }
             entry.count += 1;
             if !t.sentence_start || found.honorific.is_some() {
@@ -277,7 +395,9 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> HashMap<String, NameStats> {
                 }
             }
             if t.quote.is_none() {
-                if let Some(nx) = next.filter(|x| x.is_word() && x.quote.is_none() && !last.possessive) {
+                if let Some(nx) =
+                    next.filter(|x| x.is_word() && x.quote.is_none() && !last.possessive)
+                {
                     let w = lower(nx.text(p.text), &mut buf2);
                     if is_speech_verb(w) && after_quote(&toks, i) {
                         entry.speaker += 1;
@@ -290,9 +410,15 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> HashMap<String, NameStats> {
                 let before_ok = prev.is_none_or(|x| x.quote != t.quote || x.is_punct(','));
                 let after_ok = next.is_none_or(|x| {
                     x.quote != t.quote
-                        || matches!(x.kind, crate::tokens::Kind::Punct(',' | '.' | '?' | '!' | '…'))
+                        || matches!(
+                            x.kind,
+                            crate::tokens::Kind::Punct(',' | '.' | '?' | '!' | '…')
+                        )
                 });
-                if before_ok && after_ok && (prev.is_some_and(|x| x.is_punct(',')) || next.is_some_and(|x| !x.is_word())) {
+                if before_ok
+                    && after_ok
+                    && (prev.is_some_and(|x| x.is_punct(',')) || next.is_some_and(|x| !x.is_word()))
+                {
                     entry.vocative += 1;
                 }
             }
@@ -316,10 +442,18 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> HashMap<String, NameStats> {
             }
             // pronouns that follow tell the gender of the last name that acted
             let acts = last.possessive
-                || next.is_some_and(|x| x.is_word() && !x.cap && is_verbish(lower(x.text(p.text), &mut buf2)));
+                || next.is_some_and(|x| {
+                    x.is_word() && !x.cap && is_verbish(lower(x.text(p.text), &mut buf2))
+                });
             // "Buffy froze": any lower-case content word after a sentence-initial name
             let leads = t.sentence_start
-                && (acts || next.is_some_and(|x| x.is_word() && !x.cap && x.quote.is_none() && !is_non_name(lower(x.text(p.text), &mut buf2))));
+                && (acts
+                    || next.is_some_and(|x| {
+                        x.is_word()
+                            && !x.cap
+                            && x.quote.is_none()
+                            && !is_non_name(lower(x.text(p.text), &mut buf2))
+                    }));
             if t.quote.is_none() {
                 // another name in between makes the next pronoun ambiguous
                 // an object works too ("made Buffy dizzy when she thought"), but only within its sentence
@@ -403,10 +537,15 @@ pub(crate) fn cluster(
     names: &HashMap<String, NameStats>,
     declared: &[String],
 ) -> (Vec<Cluster>, HashMap<String, usize>) {
-    let declared_keys: Vec<(String, String)> =
-        declared.iter().map(|d| (name_key(d), d.clone())).filter(|(k, _)| !k.is_empty()).collect();
+    let declared_keys: Vec<(String, String)> = declared
+        .iter()
+        .map(|d| (name_key(d), d.clone()))
+        .filter(|(k, _)| !k.is_empty())
+        .collect();
     let is_declared = |key: &str| {
-        declared_keys.iter().any(|(dk, _)| dk == key || dk.split(' ').any(|t| t == key && t.len() > 2))
+        declared_keys
+            .iter()
+            .any(|(dk, _)| dk == key || dk.split(' ').any(|t| t == key && t.len() > 2))
     };
     let mut person: HashMap<&str, f32> = HashMap::new();
     for (key, s) in names {
@@ -450,23 +589,36 @@ pub(crate) fn cluster(
     }
 
     // "Spike Faith" (from "bring Spike Faith's blood") is two people side by side, not a name
-    let singles: Vec<&str> = person.keys().copied().filter(|k| !k.contains(' ')).collect();
+    let singles: Vec<&str> = person
+        .keys()
+        .copied()
+        .filter(|k| !k.contains(' '))
+        .collect();
     // but "said Basil Hallward" is one person: a run that itself acts or speaks stays a name
     person.retain(|k, _| {
         let words: Vec<&str> = k.split(' ').collect();
-        let acts_as_one = names.get(*k).is_some_and(|s| s.speaker + s.subject > s.possessive);
+        let acts_as_one = names
+            .get(*k)
+            .is_some_and(|s| s.speaker + s.subject > s.possessive);
         words.len() < 2 || acts_as_one || words.iter().filter(|w| singles.contains(w)).count() < 2
     });
     // order: frequent first, so multi-word names claim their parts
     let mut keys: Vec<&str> = person.keys().copied().collect();
     keys.sort_by(|a, b| {
         let (sa, sb) = (&names[*a], &names[*b]);
-        b.split(' ').count().cmp(&a.split(' ').count()).then(sb.count.cmp(&sa.count)).then(a.cmp(b))
+        b.split(' ')
+            .count()
+            .cmp(&a.split(' ').count())
+            .then(sb.count.cmp(&sa.count))
+            .then(a.cmp(b))
     });
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::new();
     let strip_hon = |k: &str| -> Vec<String> {
-        k.split(' ').filter(|w| honorific(w).is_none() && *w != "the").map(str::to_string).collect()
+        k.split(' ')
+            .filter(|w| honorific(w).is_none() && *w != "the")
+            .map(str::to_string)
+            .collect()
     };
     // how many multi-word names contain each word: a shared surname must not merge two people
     let mut word_owners: HashMap<String, u32> = HashMap::new();
@@ -484,7 +636,13 @@ pub(crate) fn cluster(
         let target = if !k.contains(' ') {
             // a single name joins the one multi-word name that contains it
             (word_owners.get(*k) == Some(&1))
-                .then(|| clusters.iter().position(|c| c.keys.iter().any(|ck| ck.contains(' ') && strip_hon(ck).iter().any(|w| w == k))))
+                .then(|| {
+                    clusters.iter().position(|c| {
+                        c.keys
+                            .iter()
+                            .any(|ck| ck.contains(' ') && strip_hon(ck).iter().any(|w| w == k))
+                    })
+                })
                 .flatten()
         } else if words.len() == 1 {
             // "Mr. Weston" joins a bare "Weston" cluster when there is one
@@ -495,7 +653,10 @@ pub(crate) fn cluster(
         let id = match target {
             Some(id) => id,
             None => {
-                clusters.push(Cluster { name: s.display.clone(), ..Cluster::default() });
+                clusters.push(Cluster {
+                    name: s.display.clone(),
+                    ..Cluster::default()
+                });
                 clusters.len() - 1
             }
         };
@@ -516,7 +677,12 @@ pub(crate) fn cluster(
     let singles: Vec<(usize, String)> = clusters
         .iter()
         .enumerate()
-        .flat_map(|(i, c)| c.keys.iter().filter(|k| !k.contains(' ') && k.len() >= 3).map(move |k| (i, k.clone())))
+        .flat_map(|(i, c)| {
+            c.keys
+                .iter()
+                .filter(|k| !k.contains(' ') && k.len() >= 3)
+                .map(move |k| (i, k.clone()))
+        })
         .collect();
     let mut merges = Vec::new();
     for (ia, a) in &singles {
@@ -530,7 +696,11 @@ pub(crate) fn cluster(
         }
     }
     for (a, b) in merges {
-        let (keep, gone) = if clusters[a].count >= clusters[b].count { (a, b) } else { (b, a) };
+        let (keep, gone) = if clusters[a].count >= clusters[b].count {
+            (a, b)
+        } else {
+            (b, a)
+        };
         if clusters[gone].keys.is_empty() || clusters[keep].keys.is_empty() {
             continue;
         }
@@ -549,7 +719,9 @@ pub(crate) fn cluster(
     // declared full names become canonical
     for c in clusters.iter_mut().filter(|c| !c.keys.is_empty()) {
         let hit = declared_keys.iter().find(|(dk, _)| {
-            c.keys.iter().any(|k| k == dk || (!k.contains(' ') && dk.split(' ').any(|t| t == k)))
+            c.keys
+                .iter()
+                .any(|k| k == dk || (!k.contains(' ') && dk.split(' ').any(|t| t == k)))
         });
         if let Some((dk, display)) = hit
             && c.name != *display
@@ -560,7 +732,11 @@ pub(crate) fn cluster(
             if !c.keys.contains(dk) {
                 c.keys.push(dk.clone());
             }
-        } else if let Some(best) = c.keys.iter().filter(|k| k.contains(' ') && !k.starts_with("the ")).max_by_key(|k| names.get(*k).map_or(0, |s| s.count))
+        } else if let Some(best) = c
+            .keys
+            .iter()
+            .filter(|k| k.contains(' ') && !k.starts_with("the "))
+            .max_by_key(|k| names.get(*k).map_or(0, |s| s.count))
             && names.get(best).is_some_and(|s| s.count >= 2)
         {
             // the most used full name is the canonical one

@@ -6,9 +6,9 @@ use ficarchive_model::{Span, Work, count_words};
 
 use crate::characters::{Cluster, NameStats, cluster, gather, is_verbish, name_at, split_declared};
 use crate::lexicon::{
-    person_noun_gender,
     PronounCase, gendered_pronoun, is_cognition_verb, is_dangling_word, is_first_person,
     is_non_name, is_person_noun, is_romance_word, is_second_person, is_speech_verb, lower,
+    person_noun_gender,
 };
 use crate::tokens::{Kind, QuoteStyle, Token, detect_style, find_quotes, tokenize};
 use crate::{Analysis, Character, Quote, RepairFlag, relations, scenes};
@@ -122,9 +122,15 @@ struct FoundQuote {
 }
 
 fn is_note(text: &str) -> bool {
-    let t = text.trim_start_matches(['(', '[', '*', ' ']).to_ascii_lowercase();
-    t.starts_with("a/n") || t.starts_with("an:") || t.starts_with("author's note") || t.starts_with("author’s note")
-        || t.starts_with("disclaimer") || t.starts_with("authors note")
+    let t = text
+        .trim_start_matches(['(', '[', '*', ' '])
+        .to_ascii_lowercase();
+    t.starts_with("a/n")
+        || t.starts_with("an:")
+        || t.starts_with("author's note")
+        || t.starts_with("author’s note")
+        || t.starts_with("disclaimer")
+        || t.starts_with("authors note")
 }
 
 /// Keeps quotations that read as dialogue, dropping short scare quotes inside a sentence.
@@ -134,7 +140,9 @@ fn is_dialogue(text: &str, s: usize, e: usize) -> bool {
         return false;
     }
     let words = count_words(content);
-    let at_start = text[..s].trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'')).is_empty();
+    let at_start = text[..s]
+        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\''))
+        .is_empty();
     let ends_punct = content.ends_with(['.', ',', '!', '?', '…', '-', '—', '–']);
     words > 0 && (words >= 4 || at_start || ends_punct)
 }
@@ -183,14 +191,25 @@ pub(crate) fn run(work: &Work) -> Analysis {
     let mut buf = Vec::new();
     for p in &mut paras {
         find_quotes(p.text, style, &mut buf);
-        p.quotes = buf.iter().copied().filter(|&(s, e)| is_dialogue(p.text, s, e)).collect();
+        p.quotes = buf
+            .iter()
+            .copied()
+            .filter(|&(s, e)| is_dialogue(p.text, s, e))
+            .collect();
     }
     let names = gather(&paras);
     let declared = declared_names(work);
     let (mut clusters, index) = cluster(&names, &declared);
     let mut pass = Pass::new(&paras, &clusters, &index, &names);
     pass.run();
-    let Pass { quotes, evidence, mentions, epithets, dialogue, .. } = pass;
+    let Pass {
+        quotes,
+        evidence,
+        mentions,
+        epithets,
+        dialogue,
+        ..
+    } = pass;
     let mut quotes = quotes;
     let mut mentions = mentions;
     let mut dialogue = dialogue;
@@ -199,7 +218,13 @@ pub(crate) fn run(work: &Work) -> Analysis {
             clusters[ch].aliases.push(alias);
         }
     }
-    let (scenes, narrators) = scenes::segment(&paras, &evidence, &clusters, &mentions, style == QuoteStyle::None);
+    let (scenes, narrators) = scenes::segment(
+        &paras,
+        &evidence,
+        &clusters,
+        &mentions,
+        style == QuoteStyle::None,
+    );
     // "I said": the narrator is whom the others address by name when they answer, else the
     // narrator the scene analysis found
     let named_narrator = narrator_by_vocative(&mut quotes, &mut clusters, &names, &mut mentions);
@@ -208,7 +233,14 @@ pub(crate) fn run(work: &Work) -> Analysis {
             q.speaker = named_narrator.or(narrators[q.para]);
         }
     }
-    vocative_aliases(&paras, &mut quotes, &mut clusters, &names, &mut mentions, &mut dialogue);
+    vocative_aliases(
+        &paras,
+        &mut quotes,
+        &mut clusters,
+        &names,
+        &mut mentions,
+        &mut dialogue,
+    );
 
     let mut quote_counts = vec![0u32; clusters.len()];
     for q in &quotes {
@@ -216,7 +248,14 @@ pub(crate) fn run(work: &Work) -> Analysis {
             quote_counts[s] += 1;
         }
     }
-    let relationships = relations::score(work, &clusters, &evidence, &dialogue, &mentions, &quote_counts);
+    let relationships = relations::score(
+        work,
+        &clusters,
+        &evidence,
+        &dialogue,
+        &mentions,
+        &quote_counts,
+    );
     let repairs = repairs(&paras);
 
     let name_of = |c: Option<usize>| c.map(|c| clusters[c].name.clone());
@@ -238,7 +277,12 @@ pub(crate) fn run(work: &Work) -> Analysis {
     let mut order: Vec<usize> = (0..clusters.len())
         .filter(|&c| !clusters[c].keys.is_empty() && (mentions[c] > 0 || quote_counts[c] > 0))
         .collect();
-    order.sort_by_key(|&c| (std::cmp::Reverse(mentions[c] + quote_counts[c]), clusters[c].name.clone()));
+    order.sort_by_key(|&c| {
+        (
+            std::cmp::Reverse(mentions[c] + quote_counts[c]),
+            clusters[c].name.clone(),
+        )
+    });
     let characters = order
         .iter()
         .map(|&c| Character {
@@ -246,10 +290,18 @@ pub(crate) fn run(work: &Work) -> Analysis {
             aliases: clusters[c].aliases.clone(),
             mentions: mentions[c],
             quotes: quote_counts[c],
-            gender: clusters[c].gender().map(|f| if f { "female" } else { "male" }.to_string()),
+            gender: clusters[c]
+                .gender()
+                .map(|f| if f { "female" } else { "male" }.to_string()),
         })
         .collect();
-    Analysis { characters, relationships, scenes, quotes: out_quotes, repairs }
+    Analysis {
+        characters,
+        relationships,
+        scenes,
+        quotes: out_quotes,
+        repairs,
+    }
 }
 
 /// The sequential pass: mentions, pronouns, speakers, evidence.
@@ -293,7 +345,11 @@ impl<'a, 'w> Pass<'a, 'w> {
     fn anchor(&self, female: bool, pos: usize, found: &[Mention]) -> Option<Mention> {
         // only the recent mentions: a huge paragraph must not make this quadratic
         let recent = &found[found.len().saturating_sub(64)..];
-        recent.iter().rev().find(|m| m.tok < pos && m.subject && self.compatible(m.ch, female)).copied()
+        recent
+            .iter()
+            .rev()
+            .find(|m| m.tok < pos && m.subject && self.compatible(m.ch, female))
+            .copied()
     }
 
     /// Resolves a he/she reference at token `pos` of the current paragraph.
@@ -312,7 +368,8 @@ impl<'a, 'w> Pass<'a, 'w> {
             .filter(|&c| self.genders[c] != Some(!female))
             .map(|c| {
                 // characters of unknown gender stay candidates, behind those known to fit
-                let mut score = self.st.weight.get(c).copied().unwrap_or(0.0) + if self.compatible(c, female) { 4.0 } else { 0.0 };
+                let mut score = self.st.weight.get(c).copied().unwrap_or(0.0)
+                    + if self.compatible(c, female) { 4.0 } else { 0.0 };
                 if Some(c) == local {
                     score += 1.5;
                 }
@@ -321,11 +378,21 @@ impl<'a, 'w> Pass<'a, 'w> {
                 }
                 (c, score)
             })
-            .fold(None::<(usize, f32)>, |acc, x| if acc.is_none_or(|a| x.1 > a.1) { Some(x) } else { acc });
+            .fold(None::<(usize, f32)>, |acc, x| {
+                if acc.is_none_or(|a| x.1 > a.1) {
+                    Some(x)
+                } else {
+                    acc
+                }
+            });
         if let Some((c, _)) = best {
             return Some(c);
         }
-        self.st.recency.iter().copied().find(|&c| self.genders[c].is_none())
+        self.st
+            .recency
+            .iter()
+            .copied()
+            .find(|&c| self.genders[c].is_none())
     }
 
     fn run(&mut self) {
@@ -336,7 +403,11 @@ impl<'a, 'w> Pass<'a, 'w> {
             let p = &self.paras[pi];
             if p.model_scene != self.st.scene {
                 // an explicit scene break resets who is on stage
-                self.st = Salience { scene: p.model_scene, recency: self.st.recency.clone(), ..Salience::default() };
+                self.st = Salience {
+                    scene: p.model_scene,
+                    recency: self.st.recency.clone(),
+                    ..Salience::default()
+                };
             }
             for w in &mut self.st.weight {
                 *w *= 0.6;
@@ -354,25 +425,41 @@ impl<'a, 'w> Pass<'a, 'w> {
                     i += 1;
                     continue;
                 }
-                let clause_start = i == 0 || t.sentence_start || matches!(toks[i - 1].kind, Kind::Punct(',' | ';' | '—' | '-' | '(' ));
+                let clause_start = i == 0
+                    || t.sentence_start
+                    || matches!(toks[i - 1].kind, Kind::Punct(',' | ';' | '—' | '-' | '('));
                 if let Some(mut na) = name_at(p.text, &toks, i, &mut buf) {
                     shorten_to_known(&mut na, &toks, i, self.index);
                     let last = toks[i + na.len - 1];
                     if let Some(&ch) = self.index.get(&na.key) {
                         self.mentions[ch] += 1;
                         if t.quote.is_none() {
-                            let next = toks.get(i + na.len).filter(|x| x.is_word() && x.quote.is_none());
-                            let subject = next.is_some_and(|x| !x.cap && is_verbish(lower(x.text(p.text), &mut buf2)))
-                                || (last.possessive && clause_start);
+                            let next = toks
+                                .get(i + na.len)
+                                .filter(|x| x.is_word() && x.quote.is_none());
+                            let subject = next.is_some_and(|x| {
+                                !x.cap && is_verbish(lower(x.text(p.text), &mut buf2))
+                            }) || (last.possessive && clause_start);
                             tok_mention.insert(i, found.len());
-                            found.push(Mention { tok: i, ch, subject, pronoun: false, free: false, alt: None });
+                            found.push(Mention {
+                                tok: i,
+                                ch,
+                                subject,
+                                pronoun: false,
+                                free: false,
+                                alt: None,
+                            });
                             self.add_pov(&mut ev, ch, subject, &toks, i + na.len, p.text, 1.0, 1.0);
                             self.st.touch(ch);
                             ev.third += 1;
                         } else if is_vocative(&toks, i, na.len) {
                             quote_vocative.push((t.quote.unwrap_or(0), ch));
                         }
-                    } else if t.quote.is_some() && na.len == 1 && !t.possessive && is_vocative(&toks, i, 1) {
+                    } else if t.quote.is_some()
+                        && na.len == 1
+                        && !t.possessive
+                        && is_vocative(&toks, i, 1)
+                    {
                         quote_unknown_vocative.push((t.quote.unwrap_or(0), na.key.clone()));
                     }
                     i += na.len;
@@ -395,12 +482,33 @@ impl<'a, 'w> Pass<'a, 'w> {
                                 .or(self.st.chain[female as usize]),
                         };
                         if let Some(ch) = self.resolve(female, i, &found) {
-                            let subject = case == PronounCase::Subject || (case == PronounCase::Possessive && clause_start);
+                            let subject = case == PronounCase::Subject
+                                || (case == PronounCase::Possessive && clause_start);
                             tok_mention.insert(i, found.len());
-                            found.push(Mention { tok: i, ch, subject, pronoun: true, free, alt });
-                            let weight = if case == PronounCase::Object { 0.5 } else { 1.0 };
+                            found.push(Mention {
+                                tok: i,
+                                ch,
+                                subject,
+                                pronoun: true,
+                                free,
+                                alt,
+                            });
+                            let weight = if case == PronounCase::Object {
+                                0.5
+                            } else {
+                                1.0
+                            };
                             // a resolved pronoun is weaker evidence than a name: resolution can be wrong
-                            let w = self.add_pov(&mut ev, ch, subject, &toks, i + 1, p.text, weight, 1.0);
+                            let w = self.add_pov(
+                                &mut ev,
+                                ch,
+                                subject,
+                                &toks,
+                                i + 1,
+                                p.text,
+                                weight,
+                                1.0,
+                            );
                             if free {
                                 ev.unanchored.push((ch, female, w, alt));
                             }
@@ -422,11 +530,16 @@ impl<'a, 'w> Pass<'a, 'w> {
                 i += 1;
             }
             // topic: the first acting character of the narration
-            let topic = found.iter().find(|m| m.subject).or(found.first()).map(|m| m.ch);
+            let topic = found
+                .iter()
+                .find(|m| m.subject)
+                .or(found.first())
+                .map(|m| m.ch);
             let last_subject = found.iter().rev().find(|m| m.subject).map(|m| m.ch);
 
             // speakers
-            let speakers = self.speakers(pi, &toks, &found, &tok_mention, &quote_vocative, &mut buf);
+            let speakers =
+                self.speakers(pi, &toks, &found, &tok_mention, &quote_vocative, &mut buf);
             let base = self.quotes.len();
             let mut addressees: Vec<Option<usize>> = vec![None; p.quotes.len()];
             let mut unknowns: Vec<Option<String>> = vec![None; p.quotes.len()];
@@ -443,7 +556,13 @@ impl<'a, 'w> Pass<'a, 'w> {
             for (qi, &range) in p.quotes.iter().enumerate() {
                 let addressee = addressees[qi];
                 let unknown = unknowns[qi].take();
-                self.quotes.push(FoundQuote { para: pi, range, speaker: speakers[qi], addressee, vocative_unknown: unknown });
+                self.quotes.push(FoundQuote {
+                    para: pi,
+                    range,
+                    speaker: speakers[qi],
+                    addressee,
+                    vocative_unknown: unknown,
+                });
             }
             // conversation bookkeeping
             for q in base..self.quotes.len() {
@@ -486,12 +605,20 @@ impl<'a, 'w> Pass<'a, 'w> {
                 }
             }
             let para_speaker = speakers.iter().flatten().next().copied();
-            self.st.prev_topic = if p.quotes.is_empty() { topic } else { para_speaker.or(topic) };
+            self.st.prev_topic = if p.quotes.is_empty() {
+                topic
+            } else {
+                para_speaker.or(topic)
+            };
             self.st.prev_had_quotes = !p.quotes.is_empty();
             // a free chain that runs on into the next paragraph keeps its referent there
             for g in [false, true] {
                 if let Some(m) = found.iter().rev().find(|m| self.compatible(m.ch, g)) {
-                    self.st.chain[g as usize] = if m.free { m.alt.or(Some(m.ch)) } else { Some(m.ch) };
+                    self.st.chain[g as usize] = if m.free {
+                        m.alt.or(Some(m.ch))
+                    } else {
+                        Some(m.ch)
+                    };
                 }
             }
             self.st.prev_speaker = para_speaker;
@@ -502,19 +629,45 @@ impl<'a, 'w> Pass<'a, 'w> {
                 .rev()
                 .find(|&k| {
                     let t = toks[k];
-                    t.sentence_start && t.quote.is_none() && t.is_word() && (k == 0 || !matches!(toks[k - 1].kind, Kind::Punct(';' | ':')))
+                    t.sentence_start
+                        && t.quote.is_none()
+                        && t.is_word()
+                        && (k == 0 || !matches!(toks[k - 1].kind, Kind::Punct(';' | ':')))
                 })
                 .unwrap_or(0);
             // "If Angel was there, Spike had better be ready": the main clause's subject, after
             // a leading subordinate clause
             if toks.get(last_sentence).is_some_and(|t| {
-                matches!(lower(t.text(p.text), &mut buf), "if" | "when" | "as" | "while" | "although" | "though" | "because" | "since" | "after" | "before" | "unless" | "once" | "until")
-            }) && let Some(comma) = toks[last_sentence..].iter().position(|t| t.is_punct(',') && t.quote.is_none())
+                matches!(
+                    lower(t.text(p.text), &mut buf),
+                    "if" | "when"
+                        | "as"
+                        | "while"
+                        | "although"
+                        | "though"
+                        | "because"
+                        | "since"
+                        | "after"
+                        | "before"
+                        | "unless"
+                        | "once"
+                        | "until"
+                )
+            }) && let Some(comma) = toks[last_sentence..]
+                .iter()
+                .position(|t| t.is_punct(',') && t.quote.is_none())
             {
                 last_sentence += comma;
             }
-            self.st.prev_last_sentence_subject = found.iter().find(|m| m.tok >= last_sentence && m.subject).map(|m| m.ch);
-            self.st.prev_last_sentence_actors = found.iter().filter(|m| m.tok >= last_sentence && m.subject).map(|m| m.ch).collect();
+            self.st.prev_last_sentence_subject = found
+                .iter()
+                .find(|m| m.tok >= last_sentence && m.subject)
+                .map(|m| m.ch);
+            self.st.prev_last_sentence_actors = found
+                .iter()
+                .filter(|m| m.tok >= last_sentence && m.subject)
+                .map(|m| m.ch)
+                .collect();
             // `"…, my dear Rose," I answered, "opportunities are duties."`: any part may carry the name
             self.st.prev_addressee = self.quotes[base..].iter().rev().find_map(|q| q.addressee);
             self.evidence.push(ev);
@@ -523,7 +676,17 @@ impl<'a, 'w> Pass<'a, 'w> {
 
     /// Adds point-of-view evidence for a mention; subjects of perception verbs weigh most.
     #[allow(clippy::too_many_arguments)]
-    fn add_pov(&self, ev: &mut ParaEvidence, ch: usize, subject: bool, toks: &[Token], next: usize, text: &str, weight: f32, scale: f32) -> f32 {
+    fn add_pov(
+        &self,
+        ev: &mut ParaEvidence,
+        ch: usize,
+        subject: bool,
+        toks: &[Token],
+        next: usize,
+        text: &str,
+        weight: f32,
+        scale: f32,
+    ) -> f32 {
         let mut w = if subject { 2.0 } else { weight };
         if subject {
             let mut b = String::new();
@@ -546,7 +709,15 @@ impl<'a, 'w> Pass<'a, 'w> {
     }
 
     /// A reference at token `k` of narration: a character mention or an epithet ("the brunette").
-    fn reference_at(&mut self, p: &Para<'_>, toks: &[Token], k: usize, found: &[Mention], tok_mention: &HashMap<usize, usize>, buf: &mut String) -> Option<(Ref, usize)> {
+    fn reference_at(
+        &mut self,
+        p: &Para<'_>,
+        toks: &[Token],
+        k: usize,
+        found: &[Mention],
+        tok_mention: &HashMap<usize, usize>,
+        buf: &mut String,
+    ) -> Option<(Ref, usize)> {
         let t = toks.get(k).filter(|t| t.is_word() && t.quote.is_none())?;
         if let Some((female, PronounCase::Subject)) = gendered_pronoun(lower(t.text(p.text), buf)) {
             return Some((Ref::Pronoun(female, k), k + 1));
@@ -567,11 +738,17 @@ impl<'a, 'w> Pass<'a, 'w> {
         }
         if matches!(w, "the" | "his" | "her" | "their") {
             for len in 1..=2 {
-                let n = toks.get(k + len).filter(|x| x.is_word() && x.quote.is_none())?;
+                let n = toks
+                    .get(k + len)
+                    .filter(|x| x.is_word() && x.quote.is_none())?;
                 if is_person_noun(lower(n.text(p.text), buf)) {
                     let after = toks.get(k + len + 1);
                     // "the older vamp": take the last person noun of the phrase
-                    if len == 1 && after.is_some_and(|a| a.is_word() && is_person_noun(lower(a.text(p.text), buf))) {
+                    if len == 1
+                        && after.is_some_and(|a| {
+                            a.is_word() && is_person_noun(lower(a.text(p.text), buf))
+                        })
+                    {
                         continue;
                     }
                     let text = p.text[t.start as usize..n.end as usize].to_lowercase();
@@ -583,9 +760,19 @@ impl<'a, 'w> Pass<'a, 'w> {
     }
 
     /// A speech tag next to quotation `qi`: `"…," Angel said`, `said Angel`, `he replied`.
-    fn tag_after(&mut self, p: &Para<'_>, toks: &[Token], last: usize, found: &[Mention], tm: &HashMap<usize, usize>, buf: &mut String) -> Option<Ref> {
+    fn tag_after(
+        &mut self,
+        p: &Para<'_>,
+        toks: &[Token],
+        last: usize,
+        found: &[Mention],
+        tm: &HashMap<usize, usize>,
+        buf: &mut String,
+    ) -> Option<Ref> {
         let mut k = last + 1;
-        while toks.get(k).is_some_and(|t| !t.is_word() && t.quote.is_none() && !matches!(t.kind, Kind::Punct('.' | '!' | '?'))) {
+        while toks.get(k).is_some_and(|t| {
+            !t.is_word() && t.quote.is_none() && !matches!(t.kind, Kind::Punct('.' | '!' | '?'))
+        }) {
             k += 1;
         }
         let t = toks.get(k).filter(|t| t.quote.is_none() && t.is_word())?;
@@ -594,7 +781,9 @@ impl<'a, 'w> Pass<'a, 'w> {
             // skip one adverb or auxiliary: "he slowly said", "he had said"
             if let Some(x) = toks.get(k2).filter(|x| x.is_word()) {
                 let w = lower(x.text(p.text), buf);
-                if (w.ends_with("ly") && !is_speech_verb(w)) || matches!(w, "had" | "has" | "was" | "then" | "finally" | "just") {
+                if (w.ends_with("ly") && !is_speech_verb(w))
+                    || matches!(w, "had" | "has" | "was" | "then" | "finally" | "just")
+                {
                     k2 += 1;
                 }
             }
@@ -608,25 +797,40 @@ impl<'a, 'w> Pass<'a, 'w> {
         }
         let w = lower(t.text(p.text), buf);
         if is_speech_verb(w) {
-            return self.reference_at(p, toks, k + 1, found, tm, buf).map(|(r, _)| r);
+            return self
+                .reference_at(p, toks, k + 1, found, tm, buf)
+                .map(|(r, _)| r);
         }
         None
     }
 
     /// A speech tag in the clause before quotation: `Eventually he whispered into her hair, "…"`.
-    fn tag_before(&mut self, p: &Para<'_>, toks: &[Token], first: usize, found: &[Mention], tm: &HashMap<usize, usize>, buf: &mut String) -> Option<Ref> {
+    fn tag_before(
+        &mut self,
+        p: &Para<'_>,
+        toks: &[Token],
+        first: usize,
+        found: &[Mention],
+        tm: &HashMap<usize, usize>,
+        buf: &mut String,
+    ) -> Option<Ref> {
         let mut k = first;
         while k > 0 && !toks[k - 1].is_word() && toks[k - 1].quote.is_none() {
             k -= 1;
             if matches!(toks[k].kind, Kind::Punct(',' | ':')) {
                 // the clause ends right before the quotation with a comma or colon
                 let mut start = k;
-                while start > 0 && toks[start - 1].quote.is_none() && !matches!(toks[start - 1].kind, Kind::Punct('.' | '!' | '?')) {
+                while start > 0
+                    && toks[start - 1].quote.is_none()
+                    && !matches!(toks[start - 1].kind, Kind::Punct('.' | '!' | '?'))
+                {
                     start -= 1;
                 }
                 for j in start..k {
                     if let Some((r, after)) = self.reference_at(p, toks, j, found, tm, buf)
-                        && toks.get(after).is_some_and(|v| v.is_word() && is_speech_verb(lower(v.text(p.text), buf)))
+                        && toks.get(after).is_some_and(|v| {
+                            v.is_word() && is_speech_verb(lower(v.text(p.text), buf))
+                        })
                     {
                         return Some(r);
                     }
@@ -637,7 +841,13 @@ impl<'a, 'w> Pass<'a, 'w> {
         None
     }
 
-    fn resolve_ref(&mut self, r: Ref, pi: usize, found: &[Mention], exclude: &[usize]) -> Option<usize> {
+    fn resolve_ref(
+        &mut self,
+        r: Ref,
+        pi: usize,
+        found: &[Mention],
+        exclude: &[usize],
+    ) -> Option<usize> {
         match r {
             Ref::Char(c) => Some(c),
             Ref::Narrator => Some(NARRATOR),
@@ -647,7 +857,12 @@ impl<'a, 'w> Pass<'a, 'w> {
                 let gender = text.rsplit(' ').next().and_then(person_noun_gender);
                 let fits = |c: usize| gender.is_none_or(|g| self.genders[c] != Some(!g));
                 let topic = self.st.prev_topic;
-                let ch = self.st.recency.iter().copied().find(|&c| Some(c) != topic && !exclude.contains(&c) && fits(c))?;
+                let ch = self
+                    .st
+                    .recency
+                    .iter()
+                    .copied()
+                    .find(|&c| Some(c) != topic && !exclude.contains(&c) && fits(c))?;
                 // "the brunette" names the character; "his wife" only relates them to someone
                 if text.starts_with("the ") {
                     self.epithets.push((ch, text));
@@ -660,13 +875,33 @@ impl<'a, 'w> Pass<'a, 'w> {
     /// Resolves the he/she of a speech tag. Besides salience it weighs the dialogue: the acting
     /// character of this paragraph wins, the one just addressed by name cannot be speaking, and
     /// in a conversation the one who spoke last is less likely to speak again after a pause.
-    fn resolve_speaker(&self, female: bool, tok: usize, pi: usize, found: &[Mention], exclude: &[usize]) -> Option<usize> {
+    fn resolve_speaker(
+        &self,
+        female: bool,
+        tok: usize,
+        pi: usize,
+        found: &[Mention],
+        exclude: &[usize],
+    ) -> Option<usize> {
         let recent = &found[found.len().saturating_sub(64)..];
         let local = recent
             .iter()
             .rev()
-            .find(|m| m.tok < tok && m.subject && !m.pronoun && self.compatible(m.ch, female) && !exclude.contains(&m.ch))
-            .or_else(|| recent.iter().rev().find(|m| m.tok < tok && m.subject && self.compatible(m.ch, female) && !exclude.contains(&m.ch)))
+            .find(|m| {
+                m.tok < tok
+                    && m.subject
+                    && !m.pronoun
+                    && self.compatible(m.ch, female)
+                    && !exclude.contains(&m.ch)
+            })
+            .or_else(|| {
+                recent.iter().rev().find(|m| {
+                    m.tok < tok
+                        && m.subject
+                        && self.compatible(m.ch, female)
+                        && !exclude.contains(&m.ch)
+                })
+            })
             .map(|m| m.ch);
         if local.is_some() {
             return local;
@@ -691,13 +926,32 @@ impl<'a, 'w> Pass<'a, 'w> {
             .iter()
             .copied()
             .filter(|&c| self.genders[c] != Some(!female) && !exclude.contains(&c))
-            .map(|c| (c, score(c) + if self.compatible(c, female) { 4.0 } else { 0.0 }))
-            .fold(None::<(usize, f32)>, |acc, x| if acc.is_none_or(|a| x.1 > a.1) { Some(x) } else { acc })
+            .map(|c| {
+                (
+                    c,
+                    score(c) + if self.compatible(c, female) { 4.0 } else { 0.0 },
+                )
+            })
+            .fold(None::<(usize, f32)>, |acc, x| {
+                if acc.is_none_or(|a| x.1 > a.1) {
+                    Some(x)
+                } else {
+                    acc
+                }
+            })
             .map(|x| x.0)
     }
 
     /// Speakers of the paragraph's quotations.
-    fn speakers(&mut self, pi: usize, toks: &[Token], found: &[Mention], tm: &HashMap<usize, usize>, vocatives: &[(u32, usize)], buf: &mut String) -> Vec<Option<usize>> {
+    fn speakers(
+        &mut self,
+        pi: usize,
+        toks: &[Token],
+        found: &[Mention],
+        tm: &HashMap<usize, usize>,
+        vocatives: &[(u32, usize)],
+        buf: &mut String,
+    ) -> Vec<Option<usize>> {
         let p = &self.paras[pi];
         let n = p.quotes.len();
         let mut out = vec![None; n];
@@ -718,9 +972,15 @@ impl<'a, 'w> Pass<'a, 'w> {
             if first == usize::MAX {
                 continue;
             }
-            let tag = self.tag_after(p, toks, last, found, tm, buf).or_else(|| self.tag_before(p, toks, first, found, tm, buf));
+            let tag = self
+                .tag_after(p, toks, last, found, tm, buf)
+                .or_else(|| self.tag_before(p, toks, first, found, tm, buf));
             if let Some(r) = tag {
-                let own: Vec<usize> = vocatives.iter().filter(|v| v.0 as usize == q).map(|v| v.1).collect();
+                let own: Vec<usize> = vocatives
+                    .iter()
+                    .filter(|v| v.0 as usize == q)
+                    .map(|v| v.1)
+                    .collect();
                 out[q] = self.resolve_ref(r, pi, found, &own);
             }
         }
@@ -734,21 +994,36 @@ impl<'a, 'w> Pass<'a, 'w> {
             let actor = found
                 .iter()
                 .find(|m| m.tok < first_quote_tok && m.subject)
-                .or_else(|| found.iter().find(|m| m.tok > last_quote_tok && m.subject && !m.pronoun))
+                .or_else(|| {
+                    found
+                        .iter()
+                        .find(|m| m.tok > last_quote_tok && m.subject && !m.pronoun)
+                })
                 .map(|m| m.ch);
             let in_talk = self.st.prev_had_quotes && self.st.last_speaker_para + 1 == pi;
             // in a conversation the one just addressed answers, else the turns alternate
-            let answer = self.st.prev_addressee.filter(|&c| in_talk && Some(c) != self.st.last_speaker);
-            let alternation = in_talk.then(|| {
-                let last = self.st.last_speaker?;
-                let partner = self.st.partner.filter(|&c| c != last).or_else(|| self.st.recency.iter().copied().find(|&c| c != last))?;
-                Some(partner)
-            }).flatten();
+            let answer = self
+                .st
+                .prev_addressee
+                .filter(|&c| in_talk && Some(c) != self.st.last_speaker);
+            let alternation = in_talk
+                .then(|| {
+                    let last = self.st.last_speaker?;
+                    let partner = self
+                        .st
+                        .partner
+                        .filter(|&c| c != last)
+                        .or_else(|| self.st.recency.iter().copied().find(|&c| c != last))?;
+                    Some(partner)
+                })
+                .flatten();
             // after a paragraph of narration, the subject of its last sentence sets up the speaker
             let mut narration_prev = if self.st.prev_had_quotes && !self.st.prev_ends_colon {
                 self.st.prev_topic
             } else {
-                self.st.prev_last_sentence_subject.or(self.st.prev_last_subject)
+                self.st
+                    .prev_last_sentence_subject
+                    .or(self.st.prev_last_subject)
             };
             // one beat of narration between two turns: when it ends on the other one acting ("He was
             // surprised when Angel chose another angle of attack."), the turn passes to that one, the
@@ -757,15 +1032,34 @@ impl<'a, 'w> Pass<'a, 'w> {
                 && self.st.last_speaker_para + 2 == pi
                 && narration_prev.is_some()
                 && narration_prev == self.st.last_speaker
-                && let Some(other) = self.st.prev_last_sentence_actors.iter().copied().find(|&c| Some(c) != self.st.last_speaker)
+                && let Some(other) = self
+                    .st
+                    .prev_last_sentence_actors
+                    .iter()
+                    .copied()
+                    .find(|&c| Some(c) != self.st.last_speaker)
             {
                 narration_prev = Some(other);
             }
-            let candidates = [actor, answer, alternation, narration_prev, self.st.recency.first().copied()];
-            candidates.into_iter().flatten().find(|c| !addressed.contains(c)).or_else(|| {
-                // addressed by name: the speaker is someone else on stage
-                self.st.recency.iter().copied().find(|c| !addressed.contains(c))
-            })
+            let candidates = [
+                actor,
+                answer,
+                alternation,
+                narration_prev,
+                self.st.recency.first().copied(),
+            ];
+            candidates
+                .into_iter()
+                .flatten()
+                .find(|c| !addressed.contains(c))
+                .or_else(|| {
+                    // addressed by name: the speaker is someone else on stage
+                    self.st
+                        .recency
+                        .iter()
+                        .copied()
+                        .find(|c| !addressed.contains(c))
+                })
         });
         for s in &mut out {
             if s.is_none() {
@@ -778,7 +1072,12 @@ impl<'a, 'w> Pass<'a, 'w> {
 
 /// When a capitalised run is not a known name, falls back to its longest known prefix
 /// ("Spike Faith's blood" -> "Spike").
-fn shorten_to_known(na: &mut crate::characters::NameAt, toks: &[Token], i: usize, index: &HashMap<String, usize>) {
+fn shorten_to_known(
+    na: &mut crate::characters::NameAt,
+    toks: &[Token],
+    i: usize,
+    index: &HashMap<String, usize>,
+) {
     if index.contains_key(&na.key) {
         return;
     }
@@ -826,8 +1125,12 @@ fn is_vocative(toks: &[Token], i: usize, len: usize) -> bool {
     let next = toks.get(i + len).copied();
     let edge_before = prev.is_none_or(|x| x.quote != q);
     let comma_before = prev.is_some_and(|x| x.quote == q && x.is_punct(','));
-    let punct_after = next.is_none_or(|x| x.quote != q || matches!(x.kind, Kind::Punct(',' | '.' | '?' | '!' | '…' | ';')));
-    (edge_before || comma_before) && punct_after && (comma_before || next.is_some_and(|x| x.quote == q && !x.is_word()))
+    let punct_after = next.is_none_or(|x| {
+        x.quote != q || matches!(x.kind, Kind::Punct(',' | '.' | '?' | '!' | '…' | ';'))
+    });
+    (edge_before || comma_before)
+        && punct_after
+        && (comma_before || next.is_some_and(|x| x.quote == q && !x.is_word()))
 }
 
 /// The first-person narrator's name: the name the other speakers use when they address the one
@@ -860,13 +1163,23 @@ fn narrator_by_vocative(
             }
         }
     }
-    let best_known = known.into_iter().max_by_key(|&(c, v)| (v, std::cmp::Reverse(c)));
-    let best_unknown = unknown.into_iter().max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
+    let best_known = known
+        .into_iter()
+        .max_by_key(|&(c, v)| (v, std::cmp::Reverse(c)));
+    let best_unknown = unknown
+        .into_iter()
+        .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
     match (best_known, best_unknown) {
         (Some((c, v)), u) if u.as_ref().is_none_or(|u| v >= u.1) => Some(c),
         (_, Some((word, _))) => {
-            let display = names.get(&word).map_or_else(|| word.clone(), |s| s.display.clone());
-            clusters.push(Cluster { name: display, keys: vec![word.clone()], ..Cluster::default() });
+            let display = names
+                .get(&word)
+                .map_or_else(|| word.clone(), |s| s.display.clone());
+            clusters.push(Cluster {
+                name: display,
+                keys: vec![word.clone()],
+                ..Cluster::default()
+            });
             mentions.push(0);
             let id = clusters.len() - 1;
             for q in quotes.iter_mut() {
@@ -893,14 +1206,23 @@ fn vocative_aliases(
 ) {
     let mut votes: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
     for qi in 0..quotes.len() {
-        let Some(word) = quotes[qi].vocative_unknown.clone() else { continue };
+        let Some(word) = quotes[qi].vocative_unknown.clone() else {
+            continue;
+        };
         if is_non_name(&word) || names.get(&word).is_some_and(|s| s.count > s.vocative) {
             continue;
         }
-        let Some(speaker) = quotes[qi].speaker else { continue };
+        let Some(speaker) = quotes[qi].speaker else {
+            continue;
+        };
         let para = quotes[qi].para;
-        let near = |q: &FoundQuote| q.para.abs_diff(para) <= 4 && q.speaker.is_some_and(|s| s != speaker);
-        let other = quotes[qi + 1..].iter().take(6).find(|q| near(q)).or_else(|| quotes[..qi].iter().rev().take(6).find(|q| near(q)));
+        let near =
+            |q: &FoundQuote| q.para.abs_diff(para) <= 4 && q.speaker.is_some_and(|s| s != speaker);
+        let other = quotes[qi + 1..]
+            .iter()
+            .take(6)
+            .find(|q| near(q))
+            .or_else(|| quotes[..qi].iter().rev().take(6).find(|q| near(q)));
         if let Some(o) = other.and_then(|q| q.speaker) {
             votes.entry(word).or_default().push((qi, o));
         }
@@ -932,24 +1254,50 @@ fn repairs(paras: &[Para<'_>]) -> Vec<RepairFlag> {
         let bytes = p.text.as_bytes();
         let trimmed_len = p.text.trim_end().len();
         // full stops followed by a space, and one ending the paragraph ("having his fangs in.")
-        let dots = (0..trimmed_len).filter(|&i| bytes[i] == b'.' && (bytes.get(i + 1) == Some(&b' ') || i + 1 == trimmed_len));
+        let dots = (0..trimmed_len).filter(|&i| {
+            bytes[i] == b'.' && (bytes.get(i + 1) == Some(&b' ') || i + 1 == trimmed_len)
+        });
         for dot in dots {
             if dot > 0 && bytes[dot - 1] == b'.' || bytes.get(dot + 2) == Some(&b'.') {
                 continue;
             }
             let before = &p.text[..dot];
-            let word_start = before.rfind(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’').map_or(0, |i| i + before[i..].chars().next().map_or(1, char::len_utf8));
+            let word_start = before
+                .rfind(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+                .map_or(0, |i| {
+                    i + before[i..].chars().next().map_or(1, char::len_utf8)
+                });
             let word = &before[word_start..];
             if word.is_empty() || word.len() == 1 && word.chars().all(char::is_uppercase) {
                 continue;
             }
             let lw = lower(word, &mut buf).to_string();
-            if matches!(lw.as_str(), "mr" | "mrs" | "ms" | "dr" | "st" | "jr" | "sr" | "vs" | "etc" | "prof" | "capt" | "col" | "rev") {
+            if matches!(
+                lw.as_str(),
+                "mr" | "mrs"
+                    | "ms"
+                    | "dr"
+                    | "st"
+                    | "jr"
+                    | "sr"
+                    | "vs"
+                    | "etc"
+                    | "prof"
+                    | "capt"
+                    | "col"
+                    | "rev"
+            ) {
                 continue;
             }
             let next = p.text.get(dot + 2..).and_then(|t| t.chars().next());
-            let prev_word = before[..word_start].split_whitespace().last().map(|w| w.trim_matches(|c: char| !c.is_alphanumeric()).to_lowercase());
-            let question_tail = matches!(lw.as_str(), "why" | "how" | "what") && prev_word.as_deref().is_some_and(|w| matches!(w, "but" | "and" | "or"));
+            let prev_word = before[..word_start].split_whitespace().last().map(|w| {
+                w.trim_matches(|c: char| !c.is_alphanumeric())
+                    .to_lowercase()
+            });
+            let question_tail = matches!(lw.as_str(), "why" | "how" | "what")
+                && prev_word
+                    .as_deref()
+                    .is_some_and(|w| matches!(w, "but" | "and" | "or"));
             if next.is_some_and(char::is_lowercase) || is_dangling_word(&lw) || question_tail {
                 out.push(RepairFlag {
                     kind: "collapsed_ellipsis".into(),

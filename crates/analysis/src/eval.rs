@@ -105,23 +105,52 @@ impl fmt::Display for EvalReport {
         writeln!(f, "| metric | seeds | LitBank |")?;
         writeln!(f, "|---|---|---|")?;
         let rows: [(&str, &Ratio, &Ratio); 12] = [
-            ("character precision", &s.character_precision, &l.character_precision),
+            (
+                "character precision",
+                &s.character_precision,
+                &l.character_precision,
+            ),
             ("character recall", &s.character_recall, &l.character_recall),
             ("alias grouping", &s.alias_grouping, &l.alias_grouping),
             ("quote precision", &s.quote_precision, &l.quote_precision),
             ("quote recall", &s.quote_recall, &l.quote_recall),
-            ("speaker accuracy (found quotes)", &s.speaker_accuracy, &l.speaker_accuracy),
-            ("speaker accuracy (end to end)", &s.speaker_end_to_end, &l.speaker_end_to_end),
-            ("scene boundary precision", &s.boundary_precision, &l.boundary_precision),
-            ("scene boundary recall", &s.boundary_recall, &l.boundary_recall),
+            (
+                "speaker accuracy (found quotes)",
+                &s.speaker_accuracy,
+                &l.speaker_accuracy,
+            ),
+            (
+                "speaker accuracy (end to end)",
+                &s.speaker_end_to_end,
+                &l.speaker_end_to_end,
+            ),
+            (
+                "scene boundary precision",
+                &s.boundary_precision,
+                &l.boundary_precision,
+            ),
+            (
+                "scene boundary recall",
+                &s.boundary_recall,
+                &l.boundary_recall,
+            ),
             ("POV accuracy", &s.pov_accuracy, &l.pov_accuracy),
             ("person accuracy", &s.person_accuracy, &l.person_accuracy),
-            ("relationship recall", &s.relationship_recall, &l.relationship_recall),
+            (
+                "relationship recall",
+                &s.relationship_recall,
+                &l.relationship_recall,
+            ),
         ];
         for (name, a, b) in rows {
             writeln!(f, "| {name} | {} | {} |", pct(a), pct(b))?;
         }
-        writeln!(f, "| quote F1 | {} | {} |", pct_f1(&s.quote_precision, &s.quote_recall), pct_f1(&l.quote_precision, &l.quote_recall))?;
+        writeln!(
+            f,
+            "| quote F1 | {} | {} |",
+            pct_f1(&s.quote_precision, &s.quote_recall),
+            pct_f1(&l.quote_precision, &l.quote_recall)
+        )?;
         writeln!(
             f,
             "| scene boundary F1 | {} | {} |",
@@ -141,7 +170,11 @@ pub fn run(seeds_dir: &Path, litbank_dir: &Path) -> EvalReport {
 }
 
 /// Evaluates with a given reader for the seed files (the CLI passes the full plain-text reader).
-pub fn run_with(seeds_dir: &Path, litbank_dir: &Path, reader: &dyn Fn(&str) -> Option<Work>) -> EvalReport {
+pub fn run_with(
+    seeds_dir: &Path,
+    litbank_dir: &Path,
+    reader: &dyn Fn(&str) -> Option<Work>,
+) -> EvalReport {
     let mut report = EvalReport::default();
     seeds(seeds_dir, reader, &mut report);
     litbank(litbank_dir, &mut report);
@@ -150,7 +183,11 @@ pub fn run_with(seeds_dir: &Path, litbank_dir: &Path, reader: &dyn Fn(&str) -> O
 
 /// Every name of a character, as keys.
 fn keys_of(name: &str, aliases: &[String]) -> HashSet<String> {
-    std::iter::once(name).chain(aliases.iter().map(String::as_str)).map(name_key).filter(|k| !k.is_empty()).collect()
+    std::iter::once(name)
+        .chain(aliases.iter().map(String::as_str))
+        .map(name_key)
+        .filter(|k| !k.is_empty())
+        .collect()
 }
 
 /// Maps a byte offset to its 1-based non-empty line number.
@@ -179,10 +216,16 @@ impl Lines {
 
 fn seeds(dir: &Path, reader: &dyn Fn(&str) -> Option<Work>, report: &mut EvalReport) {
     let path = dir.join("expected.json");
-    let expected: serde_json::Value = match std::fs::read_to_string(&path).map_err(|e| e.to_string()).and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string())) {
+    let expected: serde_json::Value = match std::fs::read_to_string(&path)
+        .map_err(|e| e.to_string())
+        .and_then(|t| serde_json::from_str(&t).map_err(|e| e.to_string()))
+    {
         Ok(v) => v,
         Err(e) => {
-            report.notes.push(format!("seeds skipped: cannot read {}: {e}", path.display()));
+            report.notes.push(format!(
+                "seeds skipped: cannot read {}: {e}",
+                path.display()
+            ));
             return;
         }
     };
@@ -194,7 +237,9 @@ fn seeds(dir: &Path, reader: &dyn Fn(&str) -> Option<Work>, report: &mut EvalRep
             continue;
         };
         let Some(work) = reader(&text) else {
-            report.notes.push(format!("seed {file}: reader gave no work"));
+            report
+                .notes
+                .push(format!("seed {file}: reader gave no work"));
             continue;
         };
         let a = analyze(&work);
@@ -203,7 +248,13 @@ fn seeds(dir: &Path, reader: &dyn Fn(&str) -> Option<Work>, report: &mut EvalRep
 }
 
 fn str_list(v: &serde_json::Value) -> Vec<String> {
-    v.as_array().map(|a| a.iter().filter_map(|x| x.as_str().map(str::to_string)).collect()).unwrap_or_default()
+    v.as_array()
+        .map(|a| {
+            a.iter()
+                .filter_map(|x| x.as_str().map(str::to_string))
+                .collect()
+        })
+        .unwrap_or_default()
 }
 
 fn seed_work(file: &str, text: &str, w: &serde_json::Value, a: &Analysis, report: &mut EvalReport) {
@@ -218,48 +269,79 @@ fn seed_work(file: &str, text: &str, w: &serde_json::Value, a: &Analysis, report
         .map(|c| {
             let name = c["name"].as_str().unwrap_or("").to_string();
             let aliases = str_list(&c["aliases"]);
-            (name.clone(), keys_of(&name, &aliases), std::iter::once(name).chain(aliases).collect())
+            (
+                name.clone(),
+                keys_of(&name, &aliases),
+                std::iter::once(name).chain(aliases).collect(),
+            )
         })
         .collect();
-    let predicted: Vec<HashSet<String>> = a.characters.iter().map(|c| keys_of(&c.name, &c.aliases)).collect();
+    let predicted: Vec<HashSet<String>> = a
+        .characters
+        .iter()
+        .map(|c| keys_of(&c.name, &c.aliases))
+        .collect();
     // predicted character index -> gold index
-    let to_gold: Vec<Option<usize>> = predicted.iter().map(|p| gold.iter().position(|g| !g.1.is_disjoint(p))).collect();
+    let to_gold: Vec<Option<usize>> = predicted
+        .iter()
+        .map(|p| gold.iter().position(|g| !g.1.is_disjoint(p)))
+        .collect();
     for (i, c) in a.characters.iter().enumerate() {
         s.character_precision.add(to_gold[i].is_some());
         if to_gold[i].is_none() {
-            report.misses.push(format!("{file}: not a character: {}", c.name));
+            report
+                .misses
+                .push(format!("{file}: not a character: {}", c.name));
         }
     }
     for (gi, g) in gold.iter().enumerate() {
         let found = to_gold.contains(&Some(gi));
         s.character_recall.add(found);
         if !found {
-            report.misses.push(format!("{file}: character missed: {}", g.0));
+            report
+                .misses
+                .push(format!("{file}: character missed: {}", g.0));
         }
         // alias grouping: names present in the text, all in the best predicted character
-        let present: Vec<&String> = g.2.iter().filter(|n| lower_text.contains(&n.to_lowercase())).collect();
+        let present: Vec<&String> =
+            g.2.iter()
+                .filter(|n| lower_text.contains(&n.to_lowercase()))
+                .collect();
         if present.len() < 2 {
             continue;
         }
-        let best = predicted.iter().max_by_key(|p| present.iter().filter(|n| p.contains(&name_key(n))).count());
+        let best = predicted
+            .iter()
+            .max_by_key(|p| present.iter().filter(|n| p.contains(&name_key(n))).count());
         for n in present {
             let ok = best.is_some_and(|p| p.contains(&name_key(n)));
             s.alias_grouping.add(ok);
             if !ok {
-                report.misses.push(format!("{file}: alias not grouped with {}: {n}", g.0));
+                report
+                    .misses
+                    .push(format!("{file}: alias not grouped with {}: {n}", g.0));
             }
         }
     }
     let gold_of_name = |name: &Option<String>| -> Option<usize> {
         let n = name.as_ref()?;
-        a.characters.iter().position(|c| c.name == *n).and_then(|i| to_gold[i])
+        a.characters
+            .iter()
+            .position(|c| c.name == *n)
+            .and_then(|i| to_gold[i])
     };
     // quotes
     let gold_quotes: Vec<(usize, String, String)> = w["quotes"]
         .as_array()
         .unwrap_or(&empty)
         .iter()
-        .map(|q| (q["paragraph"].as_u64().unwrap_or(0) as usize, q["starts"].as_str().unwrap_or("").to_string(), q["speaker"].as_str().unwrap_or("").to_string()))
+        .map(|q| {
+            (
+                q["paragraph"].as_u64().unwrap_or(0) as usize,
+                q["starts"].as_str().unwrap_or("").to_string(),
+                q["speaker"].as_str().unwrap_or("").to_string(),
+            )
+        })
         .collect();
     let norm = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut used = vec![false; a.quotes.len()];
@@ -280,19 +362,28 @@ fn seed_work(file: &str, text: &str, w: &serde_json::Value, a: &Analysis, report
                 s.speaker_accuracy.add(ok);
                 s.speaker_end_to_end.add(ok);
                 if !ok {
-                    report.misses.push(format!("{file}: speaker of ¶{para} {starts:?}: got {:?}, want {speaker}", q.speaker));
+                    report.misses.push(format!(
+                        "{file}: speaker of ¶{para} {starts:?}: got {:?}, want {speaker}",
+                        q.speaker
+                    ));
                 }
             }
             None => {
                 s.speaker_end_to_end.add(false);
-                report.misses.push(format!("{file}: quote missed: ¶{para} {starts:?}"));
+                report
+                    .misses
+                    .push(format!("{file}: quote missed: ¶{para} {starts:?}"));
             }
         }
     }
     for (i, q) in a.quotes.iter().enumerate() {
         s.quote_precision.add(used[i]);
         if !used[i] {
-            report.misses.push(format!("{file}: extra quote {:?} at ¶{:?}", q.text, q.span.and_then(|sp| lines.number(sp.start))));
+            report.misses.push(format!(
+                "{file}: extra quote {:?} at ¶{:?}",
+                q.text,
+                q.span.and_then(|sp| lines.number(sp.start))
+            ));
         }
     }
     // scenes: boundaries are first paragraphs of scenes that do not open a chapter
@@ -301,7 +392,13 @@ fn seed_work(file: &str, text: &str, w: &serde_json::Value, a: &Analysis, report
         for (k, sc) in ch["scenes"].as_array().unwrap_or(&empty).iter().enumerate() {
             let first = sc["first"].as_u64().unwrap_or(0) as usize;
             let last = sc["last"].as_u64().unwrap_or(0) as usize;
-            gold_scenes.push((k == 0, first, last, sc["person"].as_str().unwrap_or("").to_string(), sc["pov"].as_str().map(str::to_string)));
+            gold_scenes.push((
+                k == 0,
+                first,
+                last,
+                sc["person"].as_str().unwrap_or("").to_string(),
+                sc["pov"].as_str().map(str::to_string),
+            ));
         }
     }
     let pred_scenes: Vec<(usize, usize, &crate::SceneAnalysis)> = a
@@ -309,7 +406,11 @@ fn seed_work(file: &str, text: &str, w: &serde_json::Value, a: &Analysis, report
         .iter()
         .filter_map(|sc| {
             let sp = sc.span?;
-            Some((lines.number(sp.start)?, lines.number(sp.end.saturating_sub(1))?, sc))
+            Some((
+                lines.number(sp.start)?,
+                lines.number(sp.end.saturating_sub(1))?,
+                sc,
+            ))
         })
         .collect();
     let gold_bounds: HashSet<usize> = gold_scenes.iter().filter(|g| !g.0).map(|g| g.1).collect();
@@ -322,36 +423,66 @@ fn seed_work(file: &str, text: &str, w: &serde_json::Value, a: &Analysis, report
     for b in &pred_bounds {
         s.boundary_precision.add(gold_bounds.contains(b));
         if !gold_bounds.contains(b) {
-            report.misses.push(format!("{file}: extra scene boundary at ¶{b}"));
+            report
+                .misses
+                .push(format!("{file}: extra scene boundary at ¶{b}"));
         }
     }
     for b in &gold_bounds {
         s.boundary_recall.add(pred_bounds.contains(b));
         if !pred_bounds.contains(b) {
-            report.misses.push(format!("{file}: scene boundary missed at ¶{b}"));
+            report
+                .misses
+                .push(format!("{file}: scene boundary missed at ¶{b}"));
         }
     }
     for (_, first, last, person, pov) in &gold_scenes {
-        let best = pred_scenes.iter().max_by_key(|p| (p.1.min(*last) + 1).saturating_sub(p.0.max(*first)));
-        let person_ok = best.is_some_and(|p| serde_json::to_value(p.2.person).ok().and_then(|v| v.as_str().map(str::to_string)).as_deref() == Some(person.as_str()));
-        let want = pov.as_ref().and_then(|n| gold.iter().position(|g| g.0 == *n));
+        let best = pred_scenes
+            .iter()
+            .max_by_key(|p| (p.1.min(*last) + 1).saturating_sub(p.0.max(*first)));
+        let person_ok = best.is_some_and(|p| {
+            serde_json::to_value(p.2.person)
+                .ok()
+                .and_then(|v| v.as_str().map(str::to_string))
+                .as_deref()
+                == Some(person.as_str())
+        });
+        let want = pov
+            .as_ref()
+            .and_then(|n| gold.iter().position(|g| g.0 == *n));
         let got = best.and_then(|p| gold_of_name(&p.2.pov));
         s.person_accuracy.add(person_ok);
         s.pov_accuracy.add(want == got && want.is_some());
         if want != got || !person_ok {
-            report.misses.push(format!("{file}: scene ¶{first}-{last} want {person}/{pov:?}, got {:?}", best.map(|p| (p.2.person, p.2.pov.clone()))));
+            report.misses.push(format!(
+                "{file}: scene ¶{first}-{last} want {person}/{pov:?}, got {:?}",
+                best.map(|p| (p.2.person, p.2.pov.clone()))
+            ));
         }
     }
     // relationships
     for r in str_list(&w["relationships"]) {
-        let names: Vec<Option<usize>> = r.split('/').map(|n| gold.iter().position(|g| g.0 == n.trim())).collect();
+        let names: Vec<Option<usize>> = r
+            .split('/')
+            .map(|n| gold.iter().position(|g| g.0 == n.trim()))
+            .collect();
         let ok = a.relationships.iter().filter(|x| x.score >= 0.5).any(|x| {
-            let got: Vec<Option<usize>> = x.characters.iter().map(|n| gold_of_name(&Some(n.clone()))).collect();
-            names.len() == 2 && got.len() == 2 && ((got[0] == names[0] && got[1] == names[1]) || (got[0] == names[1] && got[1] == names[0])) && names[0].is_some()
+            let got: Vec<Option<usize>> = x
+                .characters
+                .iter()
+                .map(|n| gold_of_name(&Some(n.clone())))
+                .collect();
+            names.len() == 2
+                && got.len() == 2
+                && ((got[0] == names[0] && got[1] == names[1])
+                    || (got[0] == names[1] && got[1] == names[0]))
+                && names[0].is_some()
         });
         s.relationship_recall.add(ok);
         if !ok {
-            report.misses.push(format!("{file}: relationship missed: {r}"));
+            report
+                .misses
+                .push(format!("{file}: relationship missed: {r}"));
         }
     }
 }
@@ -380,7 +511,24 @@ fn rejoin(tokenised: &str) -> Rejoined {
                 _ => (tok, false, false),
             };
             let attach = closer
-                || matches!(tok, "," | "." | ";" | ":" | "!" | "?" | ")" | "]" | "n't" | "'s" | "’s" | "'d" | "'ll" | "'re" | "'ve" | "'m")
+                || matches!(
+                    tok,
+                    "," | "."
+                        | ";"
+                        | ":"
+                        | "!"
+                        | "?"
+                        | ")"
+                        | "]"
+                        | "n't"
+                        | "'s"
+                        | "’s"
+                        | "'d"
+                        | "'ll"
+                        | "'re"
+                        | "'ve"
+                        | "'m"
+                )
                 || (tok.starts_with('\'') && tok.len() <= 3 && tok.len() > 1);
             if !text.is_empty() && !attach && !no_space_next {
                 text.push(' ');
@@ -405,7 +553,9 @@ fn litbank_work(r: &Rejoined) -> Work {
     let mut prev_had_quote = false;
     let mut prev_tagged = false;
     for offs in &r.tokens {
-        let (Some(&(s, _)), Some(&(_, e))) = (offs.first(), offs.last()) else { continue };
+        let (Some(&(s, _)), Some(&(_, e))) = (offs.first(), offs.last()) else {
+            continue;
+        };
         let sentence = &r.text[s..e];
         let opens = sentence.starts_with(['“', '"', '‘', '`']);
         let has_quote = sentence.contains(['“', '”', '"', '‘']);
@@ -429,8 +579,13 @@ fn litbank_work(r: &Rejoined) -> Work {
             depth_open = !depth_open;
         }
         prev_had_quote = has_quote;
-        let tail = sentence.trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '.' | '!' | '?' | ';' | ':'));
-        prev_tagged = has_quote && !depth_open && !tail.ends_with(['”', '"', '’', '\'']) && !sentence.trim_end().ends_with(':');
+        let tail = sentence.trim_end_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '.' | '!' | '?' | ';' | ':')
+        });
+        prev_tagged = has_quote
+            && !depth_open
+            && !tail.ends_with(['”', '"', '’', '\''])
+            && !sentence.trim_end().ends_with(':');
     }
     if let Some(ps) = start {
         paragraphs.push((ps, r.text.len()));
@@ -439,20 +594,33 @@ fn litbank_work(r: &Rejoined) -> Work {
         .into_iter()
         .map(|(s, e)| {
             let t = r.text[s..e].trim_end();
-            Paragraph { text: t.to_string(), html: None, span: Some(Span::new(s, s + t.len())) }
+            Paragraph {
+                text: t.to_string(),
+                html: None,
+                span: Some(Span::new(s, s + t.len())),
+            }
         })
         .collect();
-    Work { chapters: vec![Chapter::from_paragraphs(1, None, paras)], ..Work::default() }
+    Work {
+        chapters: vec![Chapter::from_paragraphs(1, None, paras)],
+        ..Work::default()
+    }
 }
 
 fn litbank(dir: &Path, report: &mut EvalReport) {
     let qdir = dir.join("quotations/tsv");
     let cdir = dir.join("coref/brat");
     let Ok(entries) = std::fs::read_dir(&qdir) else {
-        report.notes.push(format!("LitBank skipped: no {}", qdir.display()));
+        report
+            .notes
+            .push(format!("LitBank skipped: no {}", qdir.display()));
         return;
     };
-    let mut files: Vec<String> = entries.filter_map(|e| e.ok()).map(|e| e.file_name().to_string_lossy().to_string()).filter(|n| n.ends_with(".ann")).collect();
+    let mut files: Vec<String> = entries
+        .filter_map(|e| e.ok())
+        .map(|e| e.file_name().to_string_lossy().to_string())
+        .filter(|n| n.ends_with(".ann"))
+        .collect();
     files.sort();
     let mut docs = 0;
     for ann in files {
@@ -466,12 +634,28 @@ fn litbank(dir: &Path, report: &mut EvalReport) {
             continue;
         };
         docs += 1;
-        litbank_doc(stem, &qann, &tok, &cann, &mut report.litbank, &mut report.misses);
+        litbank_doc(
+            stem,
+            &qann,
+            &tok,
+            &cann,
+            &mut report.litbank,
+            &mut report.misses,
+        );
     }
-    report.notes.push(format!("LitBank: {docs} documents with quotations, measured on rejoined text"));
+    report.notes.push(format!(
+        "LitBank: {docs} documents with quotations, measured on rejoined text"
+    ));
 }
 
-fn litbank_doc(stem: &str, qann: &str, tokenised: &str, cann: &str, s: &mut Scores, misses: &mut Vec<String>) {
+fn litbank_doc(
+    stem: &str,
+    qann: &str,
+    tokenised: &str,
+    cann: &str,
+    s: &mut Scores,
+    misses: &mut Vec<String>,
+) {
     let r = rejoin(tokenised);
     let work = litbank_work(&r);
     let a = analyze(&work);
@@ -481,13 +665,19 @@ fn litbank_doc(stem: &str, qann: &str, tokenised: &str, cann: &str, s: &mut Scor
     let mut chains: HashMap<String, Vec<((usize, usize), String)>> = HashMap::new();
     for line in cann.lines() {
         let mut cols = line.split('\t');
-        let (Some(id), Some(meta), Some(text)) = (cols.next(), cols.next(), cols.next()) else { continue };
+        let (Some(id), Some(meta), Some(text)) = (cols.next(), cols.next(), cols.next()) else {
+            continue;
+        };
         if !id.starts_with('T') {
             continue;
         }
         let mut m = meta.split(' ');
-        let (Some(label), Some(st), Some(en)) = (m.next(), m.next(), m.next()) else { continue };
-        let (Ok(st), Ok(en)) = (st.parse::<usize>(), en.parse::<usize>()) else { continue };
+        let (Some(label), Some(st), Some(en)) = (m.next(), m.next(), m.next()) else {
+            continue;
+        };
+        let (Ok(st), Ok(en)) = (st.parse::<usize>(), en.parse::<usize>()) else {
+            continue;
+        };
         match label {
             "PROP_PER" => {
                 prop_per.insert((st, en));
@@ -496,32 +686,58 @@ fn litbank_doc(stem: &str, qann: &str, tokenised: &str, cann: &str, s: &mut Scor
             l if l.ends_with("_PER") => {
                 per.insert((st, en));
             }
-            l if l.contains('-') && !l.contains('_') || l.rsplit_once('-').is_some_and(|(_, n)| n.parse::<u32>().is_ok()) => {
-                chains.entry(l.to_string()).or_default().push(((st, en), text.to_string()));
+            l if l.contains('-') && !l.contains('_')
+                || l.rsplit_once('-')
+                    .is_some_and(|(_, n)| n.parse::<u32>().is_ok()) =>
+            {
+                chains
+                    .entry(l.to_string())
+                    .or_default()
+                    .push(((st, en), text.to_string()));
             }
             _ => {}
         }
     }
     let chain_names: HashMap<&str, HashSet<String>> = chains
         .iter()
-        .map(|(id, ms)| (id.as_str(), ms.iter().filter(|(sp, _)| prop_per.contains(sp)).map(|(_, t)| name_key(t)).collect()))
+        .map(|(id, ms)| {
+            (
+                id.as_str(),
+                ms.iter()
+                    .filter(|(sp, _)| prop_per.contains(sp))
+                    .map(|(_, t)| name_key(t))
+                    .collect(),
+            )
+        })
         .collect();
-    let predicted: Vec<HashSet<String>> = a.characters.iter().map(|c| keys_of(&c.name, &c.aliases)).collect();
+    let predicted: Vec<HashSet<String>> = a
+        .characters
+        .iter()
+        .map(|c| keys_of(&c.name, &c.aliases))
+        .collect();
     // characters: named PER chains with at least two mentions
     let gold_chars: Vec<&str> = chains
         .iter()
-        .filter(|(id, ms)| ms.len() >= 2 && ms.iter().any(|(sp, _)| per.contains(sp)) && chain_names.get(id.as_str()).is_some_and(|n| !n.is_empty()))
+        .filter(|(id, ms)| {
+            ms.len() >= 2
+                && ms.iter().any(|(sp, _)| per.contains(sp))
+                && chain_names.get(id.as_str()).is_some_and(|n| !n.is_empty())
+        })
         .map(|(id, _)| id.as_str())
         .collect();
     let any_named: Vec<&HashSet<String>> = chain_names.values().filter(|n| !n.is_empty()).collect();
     for p in &predicted {
-        s.character_precision.add(any_named.iter().any(|n| !n.is_disjoint(p)));
+        s.character_precision
+            .add(any_named.iter().any(|n| !n.is_disjoint(p)));
     }
     for g in &gold_chars {
         let names = &chain_names[g];
-        s.character_recall.add(predicted.iter().any(|p| !p.is_disjoint(names)));
+        s.character_recall
+            .add(predicted.iter().any(|p| !p.is_disjoint(names)));
         if names.len() >= 2 {
-            let best = predicted.iter().max_by_key(|p| names.intersection(p).count());
+            let best = predicted
+                .iter()
+                .max_by_key(|p| names.intersection(p).count());
             for n in names {
                 s.alias_grouping.add(best.is_some_and(|p| p.contains(n)));
             }
@@ -543,7 +759,8 @@ fn litbank_doc(stem: &str, qann: &str, tokenised: &str, cann: &str, s: &mut Scor
         off += line.len();
     }
     let _ = tok_char_starts;
-    let quote_spans: Vec<(Span, &crate::Quote)> = a.quotes.iter().filter_map(|q| Some((q.span?, q))).collect();
+    let quote_spans: Vec<(Span, &crate::Quote)> =
+        a.quotes.iter().filter_map(|q| Some((q.span?, q))).collect();
     let mut pred_hit = vec![false; quote_spans.len()];
     let mut attrib: HashMap<&str, &str> = HashMap::new();
     for line in qann.lines() {
@@ -561,9 +778,19 @@ fn litbank_doc(stem: &str, qann: &str, tokenised: &str, cann: &str, s: &mut Scor
         if nums.len() != 4 {
             continue;
         }
-        let start = r.tokens.get(nums[0]).and_then(|s| s.get(nums[1])).map(|t| t.0);
-        let end = r.tokens.get(nums[2]).and_then(|s| s.get(nums[3])).map(|t| t.1);
-        let (Some(gs), Some(ge)) = (start, end) else { continue };
+        let start = r
+            .tokens
+            .get(nums[0])
+            .and_then(|s| s.get(nums[1]))
+            .map(|t| t.0);
+        let end = r
+            .tokens
+            .get(nums[2])
+            .and_then(|s| s.get(nums[3]))
+            .map(|t| t.1);
+        let (Some(gs), Some(ge)) = (start, end) else {
+            continue;
+        };
         let mut best: Option<(usize, usize)> = None;
         for (i, (sp, _)) in quote_spans.iter().enumerate() {
             let ov = sp.end.min(ge).saturating_sub(sp.start.max(gs));
@@ -579,18 +806,33 @@ fn litbank_doc(stem: &str, qann: &str, tokenised: &str, cann: &str, s: &mut Scor
         let ok = best.is_some_and(|(i, _)| {
             let q = quote_spans[i].1;
             let Some(sp) = &q.speaker else { return false };
-            let keys = a.characters.iter().find(|c| c.name == *sp).map(|c| keys_of(&c.name, &c.aliases)).unwrap_or_default();
+            let keys = a
+                .characters
+                .iter()
+                .find(|c| c.name == *sp)
+                .map(|c| keys_of(&c.name, &c.aliases))
+                .unwrap_or_default();
             gold_names.is_some_and(|g| !g.is_disjoint(&keys))
         });
         if let Some((i, _)) = best {
             s.speaker_accuracy.add(ok);
             if !ok {
                 let q = quote_spans[i].1;
-                let mut want: Vec<&String> = gold_names.map(|g| g.iter().collect()).unwrap_or_default();
+                let mut want: Vec<&String> =
+                    gold_names.map(|g| g.iter().collect()).unwrap_or_default();
                 want.sort();
-                let ctx_start = r.text.floor_char_boundary(q.span.map_or(0, |sp| sp.start).saturating_sub(120));
-                let ctx = r.text.get(ctx_start..q.span.map_or(0, |sp| sp.end)).unwrap_or("");
-                misses.push(format!("litbank {stem}: speaker got {:?}, want {want:?} (gold {}): …{ctx}", q.speaker, attrib.get(cols[1]).unwrap_or(&"?")));
+                let ctx_start = r
+                    .text
+                    .floor_char_boundary(q.span.map_or(0, |sp| sp.start).saturating_sub(120));
+                let ctx = r
+                    .text
+                    .get(ctx_start..q.span.map_or(0, |sp| sp.end))
+                    .unwrap_or("");
+                misses.push(format!(
+                    "litbank {stem}: speaker got {:?}, want {want:?} (gold {}): …{ctx}",
+                    q.speaker,
+                    attrib.get(cols[1]).unwrap_or(&"?")
+                ));
             }
         }
         s.speaker_end_to_end.add(ok);

@@ -157,9 +157,17 @@ mod tests {
             \"Just out.\"\n\
             Marcus sat down. He looked at his hands.\n";
         let a = run(text);
-        let speakers: Vec<_> = a.quotes.iter().map(|q| q.speaker.clone().unwrap_or_default()).collect();
+        let speakers: Vec<_> = a
+            .quotes
+            .iter()
+            .map(|q| q.speaker.clone().unwrap_or_default())
+            .collect();
         assert_eq!(speakers, ["Anna", "Marcus", "Anna", "Marcus"]);
-        assert!(a.characters.iter().any(|c| c.name == "Anna" && c.quotes == 2));
+        assert!(
+            a.characters
+                .iter()
+                .any(|c| c.name == "Anna" && c.quotes == 2)
+        );
         // spans exclude the marks and map back to the source
         let q = &a.quotes[0];
         assert_eq!(q.span.and_then(|s| s.slice(text)), Some("Where were you?"));
@@ -170,7 +178,11 @@ mod tests {
         let text = "Spike looked at Angel. Angel smiled, and Spike was angry.\n\"All I know,\" he replied, \"is that you left, Angel.\"\n";
         let a = run(text);
         assert_eq!(a.quotes.len(), 2);
-        assert!(a.quotes.iter().all(|q| q.speaker.as_deref() == Some("Spike")));
+        assert!(
+            a.quotes
+                .iter()
+                .all(|q| q.speaker.as_deref() == Some("Spike"))
+        );
         assert_eq!(a.quotes[1].addressee.as_deref(), Some("Angel"));
     }
 
@@ -202,7 +214,11 @@ mod tests {
             \"Hey there,\" Helen murmured.\n\
             \"You look like an angel.\"\n";
         let a = run(text);
-        let speakers: Vec<_> = a.quotes.iter().map(|q| q.speaker.clone().unwrap_or_default()).collect();
+        let speakers: Vec<_> = a
+            .quotes
+            .iter()
+            .map(|q| q.speaker.clone().unwrap_or_default())
+            .collect();
         // the untagged reply is Anna's, who is in the room, not Marcus's, her partner hours before
         assert_eq!(speakers, ["Marcus", "Anna", "Helen", "Anna"]);
     }
@@ -215,7 +231,11 @@ mod tests {
             Anna did not move. She was surprised when Marcus chose another way to argue.\n\
             \"Then I will stay too.\"\n";
         let a = run(text);
-        let speakers: Vec<_> = a.quotes.iter().map(|q| q.speaker.clone().unwrap_or_default()).collect();
+        let speakers: Vec<_> = a
+            .quotes
+            .iter()
+            .map(|q| q.speaker.clone().unwrap_or_default())
+            .collect();
         assert_eq!(speakers, ["Marcus", "Anna", "Marcus"]);
     }
 
@@ -225,7 +245,11 @@ mod tests {
             \"Are you coming, Helen?\" Anna asked.\n\
             \"I might.\"\n";
         let a = run(text);
-        let speakers: Vec<_> = a.quotes.iter().map(|q| q.speaker.clone().unwrap_or_default()).collect();
+        let speakers: Vec<_> = a
+            .quotes
+            .iter()
+            .map(|q| q.speaker.clone().unwrap_or_default())
+            .collect();
         assert_eq!(speakers, ["Anna", "Helen"]);
         assert_eq!(a.quotes[0].addressee.as_deref(), Some("Helen"));
     }
@@ -236,8 +260,17 @@ mod tests {
             \"You are late, Watson,\" said Holmes.\n\
             \"The train was slow,\" I said.\n";
         let a = run(text);
-        assert_eq!(a.quotes[1].speaker.as_deref(), Some("Watson"), "{:?}", a.quotes);
-        assert!(a.characters.iter().any(|c| c.name == "Watson" && c.quotes == 1));
+        assert_eq!(
+            a.quotes[1].speaker.as_deref(),
+            Some("Watson"),
+            "{:?}",
+            a.quotes
+        );
+        assert!(
+            a.characters
+                .iter()
+                .any(|c| c.name == "Watson" && c.quotes == 1)
+        );
     }
 
     #[test]
@@ -246,7 +279,12 @@ mod tests {
         let text = "That night Tobias waited by the door, Tobias's coat still wet. Marcus came in and sat down.\n\
             \"You are late, Marcus,\" he said.\n";
         let a = run(text);
-        assert_eq!(a.quotes[0].speaker.as_deref(), Some("Tobias"), "{:?}", a.characters);
+        assert_eq!(
+            a.quotes[0].speaker.as_deref(),
+            Some("Tobias"),
+            "{:?}",
+            a.characters
+        );
     }
 
     #[test]
@@ -262,7 +300,9 @@ mod tests {
         let talk = "\"Yes, Anna.\"\n\"No, Marcus.\"\n".repeat(1_000);
         let a = run(&talk);
         assert_eq!(a.quotes.len(), 2_000);
-        let foreign = "Der Wind wehte über die Hügel. Он сказал: «Привет». 彼は言った「こんにちは」。\n".repeat(1_000);
+        let foreign =
+            "Der Wind wehte über die Hügel. Он сказал: «Привет». 彼は言った「こんにちは」。\n"
+                .repeat(1_000);
         let a = run(&foreign);
         assert!(a.characters.len() <= 3, "{:?}", a.characters);
     }
@@ -275,16 +315,26 @@ mod tests {
             The room was warm, and Basil waited. Later Basil spoke again.\n";
         let a = run(text);
         let c = a.characters.iter().find(|c| c.name == "Basil Hallward");
-        assert!(c.is_some_and(|c| c.aliases.contains(&"Basil".to_string()) && c.aliases.contains(&"Hallward".to_string())), "{:?}", a.characters);
+        assert!(
+            c.is_some_and(|c| c.aliases.contains(&"Basil".to_string())
+                && c.aliases.contains(&"Hallward".to_string())),
+            "{:?}",
+            a.characters
+        );
     }
 
     #[test]
     fn collapsed_ellipsis_is_flagged_without_changing_text() {
-        let text = "Buffy looked at him. Maybe even. love? She wondered, but why. Realization came.\n";
+        let text =
+            "Buffy looked at him. Maybe even. love? She wondered, but why. Realization came.\n";
         let work = work_from_lines(text);
         let a = analyze(&work);
         assert!(a.repairs.len() >= 2, "{:?}", a.repairs);
-        assert!(a.repairs.iter().all(|r| r.span.and_then(|s| s.slice(text)) == Some(".")));
+        assert!(
+            a.repairs
+                .iter()
+                .all(|r| r.span.and_then(|s| s.slice(text)) == Some("."))
+        );
     }
 
     #[test]
@@ -322,10 +372,16 @@ mod tests {
 
     #[test]
     fn declared_tags_canonicalise_and_pair() {
-        let mut work = work_from_lines("Buffy looked at Spike. She smiled.\n\"Hello,\" Spike said.\nBuffy kissed him.\n");
+        let mut work = work_from_lines(
+            "Buffy looked at Spike. She smiled.\n\"Hello,\" Spike said.\nBuffy kissed him.\n",
+        );
         work.tags.relationships.push("Buffy Summers/Spike".into());
         let a = analyze(&work);
-        assert!(a.characters.iter().any(|c| c.name == "Buffy Summers" && c.aliases.contains(&"Buffy".to_string())));
+        assert!(
+            a.characters
+                .iter()
+                .any(|c| c.name == "Buffy Summers" && c.aliases.contains(&"Buffy".to_string()))
+        );
         let r = &a.relationships[0];
         assert!(r.characters.contains(&"Spike".to_string()) && r.score >= 0.9);
     }

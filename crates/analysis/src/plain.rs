@@ -34,18 +34,29 @@ pub fn work_from_lines(text: &str) -> Work {
             if let Some(ch) = current.take() {
                 work.chapters.push(ch);
             }
-            let title = trimmed.split_once(':').map(|(_, t)| t.trim().to_string()).filter(|t| !t.is_empty());
+            let title = trimmed
+                .split_once(':')
+                .map(|(_, t)| t.trim().to_string())
+                .filter(|t| !t.is_empty());
             current = Some(Chapter::from_paragraphs(n, title, Vec::new()));
             if let Some(c) = current.as_mut() {
                 c.scenes.clear();
             }
             continue;
         }
-        let para = Paragraph { text: trimmed.to_string(), html: None, span: Some(span) };
+        let para = Paragraph {
+            text: trimmed.to_string(),
+            html: None,
+            span: Some(span),
+        };
         match current.as_mut() {
             Some(ch) => {
                 if ch.scenes.is_empty() {
-                    ch.scenes.push(ficarchive_model::Scene::new(ficarchive_model::SceneBreak::Start, None, Vec::new()));
+                    ch.scenes.push(ficarchive_model::Scene::new(
+                        ficarchive_model::SceneBreak::Start,
+                        None,
+                        Vec::new(),
+                    ));
                 }
                 if let Some(s) = ch.scenes.last_mut() {
                     s.paragraphs.push(para);
@@ -63,7 +74,8 @@ pub fn work_from_lines(text: &str) -> Work {
         work.chapters.push(ch);
     }
     if !pending.is_empty() {
-        work.chapters.push(Chapter::from_paragraphs(1, None, pending));
+        work.chapters
+            .push(Chapter::from_paragraphs(1, None, pending));
     }
     work
 }

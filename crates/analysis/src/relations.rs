@@ -15,11 +15,18 @@ fn find_cluster(clusters: &[Cluster], name: &str) -> Option<usize> {
     if key.is_empty() {
         return None;
     }
-    clusters.iter().position(|c| c.keys.contains(&key)).or_else(|| {
-        // "Buffy Summers" for a character known as "Buffy"
-        let words: Vec<&str> = key.split(' ').collect();
-        clusters.iter().position(|c| c.keys.iter().any(|k| !k.contains(' ') && words.contains(&k.as_str())))
-    })
+    clusters
+        .iter()
+        .position(|c| c.keys.contains(&key))
+        .or_else(|| {
+            // "Buffy Summers" for a character known as "Buffy"
+            let words: Vec<&str> = key.split(' ').collect();
+            clusters.iter().position(|c| {
+                c.keys
+                    .iter()
+                    .any(|k| !k.contains(' ') && words.contains(&k.as_str()))
+            })
+        })
 }
 
 fn pair(a: usize, b: usize) -> (usize, usize) {
@@ -30,11 +37,26 @@ fn pair(a: usize, b: usize) -> (usize, usize) {
 fn slash_pairs(text: &str, clusters: &[Cluster], out: &mut Vec<(usize, usize)>) {
     let bytes = text.as_bytes();
     for (i, _) in text.match_indices('/') {
-        let before = text[..i].rsplit(|c: char| !c.is_alphanumeric() && c != ' ').next().unwrap_or("");
-        let after = text[i + 1..].split(|c: char| !c.is_alphanumeric() && c != ' ').next().unwrap_or("");
-        let left: Vec<&str> = before.split_whitespace().rev().take_while(|w| w.starts_with(char::is_uppercase)).collect();
-        let right: Vec<&str> = after.split_whitespace().take_while(|w| w.starts_with(char::is_uppercase)).collect();
-        let (Some(l), Some(r)) = (left.first(), right.first()) else { continue };
+        let before = text[..i]
+            .rsplit(|c: char| !c.is_alphanumeric() && c != ' ')
+            .next()
+            .unwrap_or("");
+        let after = text[i + 1..]
+            .split(|c: char| !c.is_alphanumeric() && c != ' ')
+            .next()
+            .unwrap_or("");
+        let left: Vec<&str> = before
+            .split_whitespace()
+            .rev()
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .collect();
+        let right: Vec<&str> = after
+            .split_whitespace()
+            .take_while(|w| w.starts_with(char::is_uppercase))
+            .collect();
+        let (Some(l), Some(r)) = (left.first(), right.first()) else {
+            continue;
+        };
         let _ = bytes;
         if let (Some(a), Some(b)) = (find_cluster(clusters, l), find_cluster(clusters, r))
             && a != b
@@ -49,7 +71,12 @@ fn slash_pairs(text: &str, clusters: &[Cluster], out: &mut Vec<(usize, usize)>) 
 fn portmanteaus(text: &str, clusters: &[Cluster], top: &[usize], out: &mut Vec<(usize, usize)>) {
     let tokens: Vec<(usize, &str)> = top
         .iter()
-        .flat_map(|&c| clusters[c].keys.iter().flat_map(move |k| k.split(' ').map(move |w| (c, w))))
+        .flat_map(|&c| {
+            clusters[c]
+                .keys
+                .iter()
+                .flat_map(move |k| k.split(' ').map(move |w| (c, w)))
+        })
         .filter(|(_, w)| w.len() >= 3 && *w != "the")
         .collect();
     for word in text.split(|c: char| !c.is_alphanumeric()) {
@@ -71,7 +98,8 @@ fn portmanteaus(text: &str, clusters: &[Cluster], top: &[usize], out: &mut Vec<(
                 }
                 for &(b, tb) in &tokens {
                     let whole = tb == suf && suf.len() >= 4;
-                    if a == b || !tb.ends_with(suf) || (pre.len() < 2 && !whole) || (suf.len() < 3) {
+                    if a == b || !tb.ends_with(suf) || (pre.len() < 2 && !whole) || (suf.len() < 3)
+                    {
                         continue;
                     }
                     out.push(pair(a, b));
@@ -95,7 +123,10 @@ pub(crate) fn score(
     for tag in &work.tags.relationships {
         let names = split_declared(tag);
         let romantic = tag.contains('/');
-        let ids: Vec<usize> = names.iter().filter_map(|n| find_cluster(clusters, n)).collect();
+        let ids: Vec<usize> = names
+            .iter()
+            .filter_map(|n| find_cluster(clusters, n))
+            .collect();
         for (i, &a) in ids.iter().enumerate() {
             for &b in &ids[i + 1..] {
                 if a != b {
@@ -106,7 +137,9 @@ pub(crate) fn score(
             }
         }
     }
-    let mut top: Vec<usize> = (0..clusters.len()).filter(|&c| !clusters[c].keys.is_empty()).collect();
+    let mut top: Vec<usize> = (0..clusters.len())
+        .filter(|&c| !clusters[c].keys.is_empty())
+        .collect();
     top.sort_by_key(|&c| std::cmp::Reverse(mentions[c] + quotes[c]));
     top.truncate(15);
     let mut free_text: Vec<&str> = Vec::new();
@@ -115,10 +148,18 @@ pub(crate) fn score(
     free_text.extend(work.tags.freeform.iter().map(String::as_str));
     for ch in &work.chapters {
         free_text.extend(ch.summary.as_deref());
-        free_text.extend(ch.notes_before.iter().chain(&ch.notes_after).map(|n| n.text.as_str()));
+        free_text.extend(
+            ch.notes_before
+                .iter()
+                .chain(&ch.notes_after)
+                .map(|n| n.text.as_str()),
+        );
         // notes left inside the story text by a plain reader
         for p in ch.paragraphs().take(3) {
-            let t = p.text.trim_start_matches(['(', '[', ' ']).to_ascii_lowercase();
+            let t = p
+                .text
+                .trim_start_matches(['(', '[', ' '])
+                .to_ascii_lowercase();
             if t.starts_with("a/n") || t.starts_with("author") || t.starts_with("summary") {
                 free_text.push(&p.text);
             }
@@ -162,7 +203,11 @@ pub(crate) fn score(
         .into_iter()
         .map(|p| {
             let r = raw.get(&p).copied().unwrap_or(0.0);
-            let text = if max_raw > 0.0 { 0.75 * (r / max_raw) * (r / 5.0).min(1.0) } else { 0.0 };
+            let text = if max_raw > 0.0 {
+                0.75 * (r / max_raw) * (r / 5.0).min(1.0)
+            } else {
+                0.0
+            };
             let (d, mut sources) = declared.get(&p).cloned().unwrap_or((0.0, Vec::new()));
             if text >= 0.2 {
                 sources.push("text");
@@ -178,7 +223,11 @@ pub(crate) fn score(
         })
         .filter(|r| r.score >= 0.2)
         .collect();
-    out.sort_by(|a, b| b.score.total_cmp(&a.score).then_with(|| a.characters.cmp(&b.characters)));
+    out.sort_by(|a, b| {
+        b.score
+            .total_cmp(&a.score)
+            .then_with(|| a.characters.cmp(&b.characters))
+    });
     out.truncate(10);
     out
 }
@@ -188,14 +237,24 @@ mod tests {
     use super::*;
 
     fn cl(name: &str) -> Cluster {
-        Cluster { name: name.into(), keys: vec![name_key(name)], count: 5, ..Cluster::default() }
+        Cluster {
+            name: name.into(),
+            keys: vec![name_key(name)],
+            count: 5,
+            ..Cluster::default()
+        }
     }
 
     #[test]
     fn portmanteau_joins_two_names() {
         let clusters = vec![cl("Spike"), cl("Buffy"), cl("Angel")];
         let mut out = Vec::new();
-        portmanteaus("spuffy undertones, some Bangel", &clusters, &[0, 1, 2], &mut out);
+        portmanteaus(
+            "spuffy undertones, some Bangel",
+            &clusters,
+            &[0, 1, 2],
+            &mut out,
+        );
         assert!(out.contains(&(0, 1)));
         assert!(out.contains(&(1, 2)));
         out.clear();

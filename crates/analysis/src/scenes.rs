@@ -24,13 +24,18 @@ fn viterbi(n: usize, k: usize, cost: impl Fn(usize, usize) -> f32, penalty: f32)
     back.extend((0..k).map(|s| s as u32));
     let mut next = vec![0f32; k];
     for i in 1..n {
-        let (best_s, best) = score
-            .iter()
-            .enumerate()
-            .fold((0, f32::INFINITY), |acc, (s, &v)| if v < acc.1 { (s, v) } else { acc });
+        let (best_s, best) =
+            score.iter().enumerate().fold(
+                (0, f32::INFINITY),
+                |acc, (s, &v)| if v < acc.1 { (s, v) } else { acc },
+            );
         for s in 0..k {
             let stay = score[s];
-            let (prev, v) = if stay <= best + penalty { (s, stay) } else { (best_s, best + penalty) };
+            let (prev, v) = if stay <= best + penalty {
+                (s, stay)
+            } else {
+                (best_s, best + penalty)
+            };
             next[s] = v + cost(i, s);
             back.push(prev as u32);
         }
@@ -39,7 +44,10 @@ fn viterbi(n: usize, k: usize, cost: impl Fn(usize, usize) -> f32, penalty: f32)
     let mut s = score
         .iter()
         .enumerate()
-        .fold((0, f32::INFINITY), |acc, (s, &v)| if v < acc.1 { (s, v) } else { acc })
+        .fold(
+            (0, f32::INFINITY),
+            |acc, (s, &v)| if v < acc.1 { (s, v) } else { acc },
+        )
         .0;
     let mut path = vec![0; n];
     for i in (0..n).rev() {
@@ -53,8 +61,8 @@ fn person_cost(ev: &ParaEvidence, state: usize) -> f32 {
     let (f, s) = (ev.first.min(4) as f32, ev.second.min(4) as f32);
     let len = (ev.words as f32 / 30.0).min(1.0);
     match state {
-        0 => 1.5 * (f + s),                                                  // third
-        1 => (if ev.first == 0 { 2.0 * len } else { 0.0 }) + 0.5 * s, // first
+        0 => 1.5 * (f + s),                                             // third
+        1 => (if ev.first == 0 { 2.0 * len } else { 0.0 }) + 0.5 * s,   // first
         _ => (if ev.second == 0 { 2.0 * len } else { 0.0 }) + 0.75 * f, // second
     }
 }
@@ -76,7 +84,16 @@ pub(crate) fn segment(
         while end < paras.len() && paras[end].model_scene == paras[start].model_scene {
             end += 1;
         }
-        segment_run(paras, evidence, clusters, mentions, start, end, &mut out, &mut narrators);
+        segment_run(
+            paras,
+            evidence,
+            clusters,
+            mentions,
+            start,
+            end,
+            &mut out,
+            &mut narrators,
+        );
         start = end;
     }
     (out, narrators)
@@ -98,9 +115,14 @@ fn segment_run(
     // a lone short paragraph in another person is a thought or a letter ("It means you belong to
     // somebody."), not a scene
     for i in 0..persons.len() {
-        let lone = (i == 0 || persons[i - 1] != persons[i]) && (i + 1 == persons.len() || persons[i + 1] != persons[i]);
+        let lone = (i == 0 || persons[i - 1] != persons[i])
+            && (i + 1 == persons.len() || persons[i + 1] != persons[i]);
         if lone && ev[i].words < 40 && persons.len() > 1 {
-            persons[i] = if i > 0 { persons[i - 1] } else { persons[i + 1] };
+            persons[i] = if i > 0 {
+                persons[i - 1]
+            } else {
+                persons[i + 1]
+            };
         }
     }
     let mut i = 0;
@@ -114,15 +136,32 @@ fn segment_run(
             p => {
                 let narrator = narrator(&evidence[start + i..start + j], clusters, mentions);
                 narrators[start + i..start + j].fill(narrator);
-                let person = if p == 1 { Person::First } else { Person::Second };
-                out.push(scene(paras, start + i, start + j, person, narrator.map(|c| clusters[c].name.clone())));
+                let person = if p == 1 {
+                    Person::First
+                } else {
+                    Person::Second
+                };
+                out.push(scene(
+                    paras,
+                    start + i,
+                    start + j,
+                    person,
+                    narrator.map(|c| clusters[c].name.clone()),
+                ));
             }
         }
         i = j;
     }
 }
 
-fn third_person(paras: &[Para<'_>], evidence: &[ParaEvidence], clusters: &[Cluster], start: usize, end: usize, out: &mut Vec<SceneAnalysis>) {
+fn third_person(
+    paras: &[Para<'_>],
+    evidence: &[ParaEvidence],
+    clusters: &[Cluster],
+    start: usize,
+    end: usize,
+    out: &mut Vec<SceneAnalysis>,
+) {
     let ev = &evidence[start..end];
     let mut totals: Vec<(usize, f32)> = Vec::new();
     for e in ev {
@@ -169,7 +208,9 @@ fn third_person(paras: &[Para<'_>], evidence: &[ParaEvidence], clusters: &[Clust
             j += 1;
         }
         let run_cost = |state: usize| (i..j).map(|k| plain(k, state)).sum::<f32>();
-        let best = (0..cands.len()).min_by(|&a, &b| run_cost(a).total_cmp(&run_cost(b)).then(a.cmp(&b))).unwrap_or(path[i]);
+        let best = (0..cands.len())
+            .min_by(|&a, &b| run_cost(a).total_cmp(&run_cost(b)).then(a.cmp(&b)))
+            .unwrap_or(path[i]);
         path[i..j].fill(best);
         i = j;
     }
@@ -185,7 +226,13 @@ fn third_person(paras: &[Para<'_>], evidence: &[ParaEvidence], clusters: &[Clust
             // it joins whichever neighbour its own evidence fits better
             let run_cost = |state: usize| (i..j).map(|k| plain(k, state)).sum::<f32>();
             let fill = match (i.checked_sub(1).map(|k| path[k]), path.get(j).copied()) {
-                (Some(a), Some(b)) => if run_cost(b) < run_cost(a) { b } else { a },
+                (Some(a), Some(b)) => {
+                    if run_cost(b) < run_cost(a) {
+                        b
+                    } else {
+                        a
+                    }
+                }
                 (Some(a), None) => a,
                 (None, Some(b)) => b,
                 (None, None) => path[i],
@@ -200,7 +247,13 @@ fn third_person(paras: &[Para<'_>], evidence: &[ParaEvidence], clusters: &[Clust
         while j < ev.len() && path[j] == path[i] {
             j += 1;
         }
-        out.push(scene(paras, start + i, start + j, Person::Third, Some(clusters[cands[path[i]]].name.clone())));
+        out.push(scene(
+            paras,
+            start + i,
+            start + j,
+            Person::Third,
+            Some(clusters[cands[path[i]]].name.clone()),
+        ));
         i = j;
     }
 }
@@ -247,18 +300,35 @@ fn pov_cost(e: &ParaEvidence, ch: usize, gender: Option<bool>, reading: Reading)
 /// the third person (narrators do not call themselves "he" or by name).
 fn narrator(ev: &[ParaEvidence], clusters: &[Cluster], mentions: &[u32]) -> Option<usize> {
     let referred: Vec<usize> = ev.iter().flat_map(|e| e.pov.iter().map(|p| p.0)).collect();
-    let mut order: Vec<usize> = (0..clusters.len()).filter(|&c| !clusters[c].keys.is_empty()).collect();
+    let mut order: Vec<usize> = (0..clusters.len())
+        .filter(|&c| !clusters[c].keys.is_empty())
+        .collect();
     order.sort_by_key(|&c| std::cmp::Reverse(mentions[c]));
     order.into_iter().take(8).find(|c| !referred.contains(c))
 }
 
-fn scene(paras: &[Para<'_>], start: usize, end: usize, person: Person, pov: Option<String>) -> SceneAnalysis {
+fn scene(
+    paras: &[Para<'_>],
+    start: usize,
+    end: usize,
+    person: Person,
+    pov: Option<String>,
+) -> SceneAnalysis {
     let (first, last) = (&paras[start], &paras[end - 1]);
-    let span = match (first.span(0, 0), last.span(last.text.len(), last.text.len())) {
+    let span = match (
+        first.span(0, 0),
+        last.span(last.text.len(), last.text.len()),
+    ) {
         (Some(a), Some(b)) => Some(a.cover(b)),
         _ => None,
     };
-    SceneAnalysis { chapter: first.chapter, span, person, pov, paragraphs: [first.index, last.index] }
+    SceneAnalysis {
+        chapter: first.chapter,
+        span,
+        person,
+        pov,
+        paragraphs: [first.index, last.index],
+    }
 }
 
 #[cfg(test)]
@@ -276,24 +346,56 @@ mod tests {
     #[test]
     fn unanchored_pronouns_follow_the_hypothesised_focal_character() {
         // salience gave a free "she" (weight 4) to character 1; character 2 is also female
-        let e = ParaEvidence { pov: vec![(0, 2.0), (1, 4.0)], unanchored: vec![(1, true, 4.0, None)], ..ParaEvidence::default() };
+        let e = ParaEvidence {
+            pov: vec![(0, 2.0), (1, 4.0)],
+            unanchored: vec![(1, true, 4.0, None)],
+            ..ParaEvidence::default()
+        };
         // as resolved, 2 has nothing and 1 most
-        assert!(pov_cost(&e, 1, Some(true), Reading::Salience) < pov_cost(&e, 0, Some(false), Reading::Salience));
+        assert!(
+            pov_cost(&e, 1, Some(true), Reading::Salience)
+                < pov_cost(&e, 0, Some(false), Reading::Salience)
+        );
         assert_eq!(pov_cost(&e, 2, Some(true), Reading::Salience), 3.0);
         // refocused, the free pronoun counts for whichever woman is hypothesised, not for a man
-        assert_eq!(pov_cost(&e, 2, Some(true), Reading::Focal), pov_cost(&e, 1, Some(true), Reading::Focal));
-        assert!(pov_cost(&e, 2, Some(true), Reading::Focal) < pov_cost(&e, 0, Some(false), Reading::Focal));
-        assert_eq!(pov_cost(&e, 0, Some(false), Reading::Focal), pov_cost(&e, 0, Some(false), Reading::Salience));
+        assert_eq!(
+            pov_cost(&e, 2, Some(true), Reading::Focal),
+            pov_cost(&e, 1, Some(true), Reading::Focal)
+        );
+        assert!(
+            pov_cost(&e, 2, Some(true), Reading::Focal)
+                < pov_cost(&e, 0, Some(false), Reading::Focal)
+        );
+        assert_eq!(
+            pov_cost(&e, 0, Some(false), Reading::Focal),
+            pov_cost(&e, 0, Some(false), Reading::Salience)
+        );
     }
 
     #[test]
     fn chained_pronouns_go_to_the_name_they_follow() {
         // salience gave a free "he" to 1, but it follows a mention of 0 ("into Spike's mouth, down his throat")
-        let e = ParaEvidence { pov: vec![(0, 1.0), (1, 4.0)], unanchored: vec![(1, false, 4.0, Some(0))], ..ParaEvidence::default() };
-        assert!(pov_cost(&e, 1, Some(false), Reading::Salience) < pov_cost(&e, 0, Some(false), Reading::Salience));
-        assert!(pov_cost(&e, 0, Some(false), Reading::Chain) < pov_cost(&e, 1, Some(false), Reading::Chain));
+        let e = ParaEvidence {
+            pov: vec![(0, 1.0), (1, 4.0)],
+            unanchored: vec![(1, false, 4.0, Some(0))],
+            ..ParaEvidence::default()
+        };
+        assert!(
+            pov_cost(&e, 1, Some(false), Reading::Salience)
+                < pov_cost(&e, 0, Some(false), Reading::Salience)
+        );
+        assert!(
+            pov_cost(&e, 0, Some(false), Reading::Chain)
+                < pov_cost(&e, 1, Some(false), Reading::Chain)
+        );
         // without a name to follow, the pronoun stays where salience put it
-        let e = ParaEvidence { unanchored: vec![(1, false, 4.0, None)], ..e };
-        assert_eq!(pov_cost(&e, 0, Some(false), Reading::Chain), pov_cost(&e, 0, Some(false), Reading::Salience));
+        let e = ParaEvidence {
+            unanchored: vec![(1, false, 4.0, None)],
+            ..e
+        };
+        assert_eq!(
+            pov_cost(&e, 0, Some(false), Reading::Chain),
+            pov_cost(&e, 0, Some(false), Reading::Salience)
+        );
     }
 }

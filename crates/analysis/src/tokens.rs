@@ -31,7 +31,8 @@ pub(crate) struct Token {
 impl Token {
     /// The token's text in its paragraph.
     pub fn text<'a>(&self, para: &'a str) -> &'a str {
-        para.get(self.start as usize..self.end as usize).unwrap_or("")
+        para.get(self.start as usize..self.end as usize)
+            .unwrap_or("")
     }
 
     /// True for a punctuation token of the given character.
@@ -61,7 +62,8 @@ pub(crate) fn tokenize(text: &str, quotes: &[(usize, usize)], out: &mut Vec<Toke
         while qi < quotes.len() && quotes[qi].1 <= i {
             qi += 1;
         }
-        let quote = (qi < quotes.len() && quotes[qi].0 <= i && i < quotes[qi].1).then_some(qi as u32);
+        let quote =
+            (qi < quotes.len() && quotes[qi].0 <= i && i < quotes[qi].1).then_some(qi as u32);
         if quote.is_some() != in_quote_before {
             sentence_start = true;
             in_quote_before = quote.is_some();
@@ -85,7 +87,9 @@ pub(crate) fn tokenize(text: &str, quotes: &[(usize, usize)], out: &mut Vec<Toke
                                 .char_indices()
                                 .find(|(_, x)| !x.is_alphanumeric())
                                 .map_or(rest.len(), |(k, _)| k);
-                            if is_apostrophe(d) && (rest[..tail_len] == *"s" || rest[..tail_len] == *"S") {
+                            if is_apostrophe(d)
+                                && (rest[..tail_len] == *"s" || rest[..tail_len] == *"S")
+                            {
                                 possessive = true;
                                 chars.next();
                                 chars.next();
@@ -95,7 +99,11 @@ pub(crate) fn tokenize(text: &str, quotes: &[(usize, usize)], out: &mut Vec<Toke
                             chars.next();
                         }
                         _ => {
-                            if is_apostrophe(d) && (bytes[end - 1] == b's') && next.is_none_or(|n| n.is_whitespace()) && quote.is_none() {
+                            if is_apostrophe(d)
+                                && (bytes[end - 1] == b's')
+                                && next.is_none_or(|n| n.is_whitespace())
+                                && quote.is_none()
+                            {
                                 // "the boys' room": a plural possessive, not a closing quote
                                 possessive = true;
                             }
@@ -253,7 +261,10 @@ mod tests {
     #[test]
     fn broken_quote_gives_two_parts() {
         let t = "\"All I know,\" he replied, \"is that you gave up.\"";
-        assert_eq!(quotes(t, QuoteStyle::Double), vec!["All I know,", "is that you gave up."]);
+        assert_eq!(
+            quotes(t, QuoteStyle::Double),
+            vec!["All I know,", "is that you gave up."]
+        );
     }
 
     #[test]
@@ -265,7 +276,10 @@ mod tests {
     #[test]
     fn single_quotes_skip_apostrophes() {
         let t = "‘I don’t know,’ said Alice, ‘it’s your turn.’";
-        assert_eq!(quotes(t, QuoteStyle::Single), vec!["I don’t know,", "it’s your turn."]);
+        assert_eq!(
+            quotes(t, QuoteStyle::Single),
+            vec!["I don’t know,", "it’s your turn."]
+        );
     }
 
     #[test]

@@ -48,7 +48,11 @@ fn redact(location: &str) -> String {
         (Some(scheme_end), Some(at)) if at > scheme_end => {
             let userinfo = &location[scheme_end + 3..at];
             match userinfo.split_once(':') {
-                Some((user, _)) => format!("{}{user}:***{}", &location[..scheme_end + 3], &location[at..]),
+                Some((user, _)) => format!(
+                    "{}{user}:***{}",
+                    &location[..scheme_end + 3],
+                    &location[at..]
+                ),
                 None => location.to_string(),
             }
         }
@@ -60,40 +64,60 @@ impl SqlStore {
     /// Opens (creating if needed) the store at a data folder or a PostgreSQL URL, and migrates it.
     pub async fn open(location: &str) -> Result<SqlStore> {
         sqlx::any::install_default_drivers();
-        let is_postgres = location.starts_with("postgres://") || location.starts_with("postgresql://");
+        let is_postgres =
+            location.starts_with("postgres://") || location.starts_with("postgresql://");
         let (url, backend) = if is_postgres {
             (location.to_string(), Backend::Postgres)
         } else {
             let dir = Path::new(location);
-            std::fs::create_dir_all(dir)
-                .map_err(|source| StoreError::Io { path: dir.display().to_string(), source })?;
+            std::fs::create_dir_all(dir).map_err(|source| StoreError::Io {
+                path: dir.display().to_string(),
+                source,
+            })?;
             let file = dir.join("ficarchive.sqlite3");
             let file = std::path::absolute(&file).unwrap_or(file);
-            (format!("sqlite://{}?mode=rwc", file.display()), Backend::Sqlite)
+            (
+                format!("sqlite://{}?mode=rwc", file.display()),
+                Backend::Sqlite,
+            )
         };
-        let open_error = |source| StoreError::Open { location: redact(location), source };
+        let open_error = |source| StoreError::Open {
+            location: redact(location),
+            source,
+        };
         let options = AnyConnectOptions::from_str(&url).map_err(open_error)?;
         let pool_options = match backend {
-            Backend::Sqlite => AnyPoolOptions::new().max_connections(4).after_connect(|conn, _| {
-                Box::pin(async move {
-                    conn.execute("PRAGMA busy_timeout = 10000").await?;
-                    conn.execute("PRAGMA foreign_keys = ON").await?;
-                    conn.execute("PRAGMA synchronous = NORMAL").await?;
-                    Ok(())
-                })
-            }),
+            Backend::Sqlite => AnyPoolOptions::new()
+                .max_connections(4)
+                .after_connect(|conn, _| {
+                    Box::pin(async move {
+                        conn.execute("PRAGMA busy_timeout = 10000").await?;
+                        conn.execute("PRAGMA foreign_keys = ON").await?;
+                        conn.execute("PRAGMA synchronous = NORMAL").await?;
+                        Ok(())
+                    })
+                }),
             Backend::Postgres => AnyPoolOptions::new().max_connections(8),
         };
-        let pool = pool_options.connect_with(options).await.map_err(open_error)?;
+        let pool = pool_options
+            .connect_with(options)
+            .await
+            .map_err(open_error)?;
         match backend {
             Backend::Sqlite => {
                 // WAL lets readers (the web server) go on while an import writes; it persists in the file.
-                pool.execute("PRAGMA journal_mode = WAL").await.map_err(open_error)?;
+                pool.execute("PRAGMA journal_mode = WAL")
+                    .await
+                    .map_err(open_error)?;
                 SQLITE_MIGRATIONS.run(&pool).await?;
             }
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
         }
-        Ok(SqlStore { pool, backend, write_lock: Mutex::new(()) })
+        Ok(SqlStore {
+            pool,
+            backend,
+            write_lock: Mutex::new(()),
+        })
     }
 
     /// Which database this is.
@@ -124,7 +148,9 @@ fn numbers_json(numbers: &[u32]) -> String {
 }
 
 fn parse_status(raw: &str) -> Option<Status> {
-    [Status::Complete, Status::InProgress, Status::Unknown].into_iter().find(|s| s.as_str() == raw)
+    [Status::Complete, Status::InProgress, Status::Unknown]
+        .into_iter()
+        .find(|s| s.as_str() == raw)
 }
 
 /// PostgreSQL text cannot hold NUL; the decoders never produce one, but JSON input can carry it.
@@ -132,10 +158,8 @@ fn no_nul(text: &str) -> String {
     text.replace('\0', "\u{FFFD}")
 }
 
-
 /// Columns a summary is read from, in this order.
-const SUMMARY_COLUMNS: &str =
-    "id, title, authors, fandoms, rating, status, words, chapter_count, summary, created_at, updated_at";
+const SUMMARY_COLUMNS: &str = "id, title, authors, fandoms, rating, status, words, chapter_count, summary, created_at, updated_at";
 
 fn summary_from_row(row: &AnyRow) -> Result<WorkSummary> {
     let id: i64 = row.try_get("id")?;
@@ -151,14 +175,18 @@ fn summary_from_row(row: &AnyRow) -> Result<WorkSummary> {
         fandoms: list("fandoms")?,
         rating: match row.try_get::<Option<String>, _>("rating")? {
             None => None,
-            Some(raw) => Some(Rating::parse(&raw).ok_or_else(|| corrupt(format!("unknown rating {raw:?}")))?),
+            Some(raw) => Some(
+                Rating::parse(&raw).ok_or_else(|| corrupt(format!("unknown rating {raw:?}")))?,
+            ),
         },
         status: {
             let raw: String = row.try_get("status")?;
             parse_status(&raw).ok_or_else(|| corrupt(format!("unknown status {raw:?}")))?
         },
         words: row.try_get::<i64, _>("words")?.max(0) as u64,
-        chapters: row.try_get::<i64, _>("chapter_count")?.clamp(0, u32::MAX as i64) as u32,
+        chapters: row
+            .try_get::<i64, _>("chapter_count")?
+            .clamp(0, u32::MAX as i64) as u32,
         summary: row.try_get("summary")?,
         created_at: time_of(row.try_get("created_at")?),
         updated_at: time_of(row.try_get("updated_at")?),
@@ -169,7 +197,10 @@ fn update_from_row(row: &AnyRow) -> Result<WorkUpdate> {
     let work_id: i64 = row.try_get("work_id")?;
     let numbers = |column: &str| -> Result<Vec<u32>> {
         let raw: String = row.try_get(column)?;
-        serde_json::from_str(&raw).map_err(|e| StoreError::Corrupt { id: work_id, reason: format!("{column}: {e}") })
+        serde_json::from_str(&raw).map_err(|e| StoreError::Corrupt {
+            id: work_id,
+            reason: format!("{column}: {e}"),
+        })
     };
     Ok(WorkUpdate {
         work_id,
@@ -181,7 +212,10 @@ fn update_from_row(row: &AnyRow) -> Result<WorkUpdate> {
 
 /// Placeholders `$first, $first+1, ...` for `count` values.
 fn placeholders(first: usize, count: usize) -> String {
-    (first..first + count).map(|i| format!("${i}")).collect::<Vec<_>>().join(", ")
+    (first..first + count)
+        .map(|i| format!("${i}"))
+        .collect::<Vec<_>>()
+        .join(", ")
 }
 
 /// The columns written for a work, bound in this order as `$1..$17` by [`bind_work_columns`].
@@ -272,19 +306,32 @@ impl SqlStore {
         identity: &Identity,
     ) -> Result<Option<(WorkId, String)>> {
         let by = [
-            ("SELECT id, content_hash FROM works WHERE source_url = $1 ORDER BY id LIMIT 1", &identity.source_url),
-            ("SELECT id, content_hash FROM works WHERE source_uid = $1 ORDER BY id LIMIT 1", &identity.source_uid),
-            ("SELECT id, content_hash FROM works WHERE identity_key = $1 ORDER BY id LIMIT 1", &identity.identity_key),
+            (
+                "SELECT id, content_hash FROM works WHERE source_url = $1 ORDER BY id LIMIT 1",
+                &identity.source_url,
+            ),
+            (
+                "SELECT id, content_hash FROM works WHERE source_uid = $1 ORDER BY id LIMIT 1",
+                &identity.source_uid,
+            ),
+            (
+                "SELECT id, content_hash FROM works WHERE identity_key = $1 ORDER BY id LIMIT 1",
+                &identity.identity_key,
+            ),
         ];
         for (sql, key) in by {
             if let Some(key) = key
-                && let Some(row) = sqlx::query(sql).bind(key.clone()).fetch_optional(&mut **tx).await?
+                && let Some(row) = sqlx::query(sql)
+                    .bind(key.clone())
+                    .fetch_optional(&mut **tx)
+                    .await?
             {
                 return Ok(Some((row.try_get("id")?, row.try_get("content_hash")?)));
             }
         }
         // Retitled, or from a source without a URL: the same authors and the same opening text.
-        let (Some(authors), Some(signature)) = (&identity.authors_key, &identity.text_signature) else {
+        let (Some(authors), Some(signature)) = (&identity.authors_key, &identity.text_signature)
+        else {
             return Ok(None);
         };
         let candidates = sqlx::query(
@@ -299,15 +346,15 @@ impl SqlStore {
             // Two different addresses (or uids) on their archives are two works, however alike.
             let url: Option<String> = row.try_get("source_url")?;
             let uid: Option<String> = row.try_get("source_uid")?;
-            let contradicts = |mine: &Option<String>, theirs: &Option<String>| {
-                matches!((mine, theirs), (Some(a), Some(b)) if a != b)
-            };
+            let contradicts = |mine: &Option<String>, theirs: &Option<String>| matches!((mine, theirs), (Some(a), Some(b)) if a != b);
             if contradicts(&identity.source_url, &url) || contradicts(&identity.source_uid, &uid) {
                 continue;
             }
             let stored: String = row.try_get("text_signature")?;
             let similarity = signature_similarity(signature, &stored);
-            if similarity >= SAME_TEXT_SIMILARITY && best.as_ref().is_none_or(|(s, _, _)| similarity > *s) {
+            if similarity >= SAME_TEXT_SIMILARITY
+                && best.as_ref().is_none_or(|(s, _, _)| similarity > *s)
+            {
                 best = Some((similarity, row.try_get("id")?, row.try_get("content_hash")?));
             }
         }
@@ -320,7 +367,10 @@ impl SqlStore {
         work: &Work,
         chapter_hashes: &[(u32, String)],
     ) -> Result<()> {
-        sqlx::query("DELETE FROM chapters WHERE work_id = $1").bind(id).execute(&mut **tx).await?;
+        sqlx::query("DELETE FROM chapters WHERE work_id = $1")
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
         for (number, hash) in chapter_hashes {
             sqlx::query("INSERT INTO chapters (work_id, number, content_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
                 .bind(id)
@@ -329,7 +379,10 @@ impl SqlStore {
                 .execute(&mut **tx)
                 .await?;
         }
-        sqlx::query("DELETE FROM work_tags WHERE work_id = $1").bind(id).execute(&mut **tx).await?;
+        sqlx::query("DELETE FROM work_tags WHERE work_id = $1")
+            .bind(id)
+            .execute(&mut **tx)
+            .await?;
         for (kind, name) in work.tags.iter() {
             sqlx::query("INSERT INTO work_tags (work_id, kind, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
                 .bind(id)
@@ -350,27 +403,35 @@ impl Store for SqlStore {
             Backend::Postgres => None,
         };
         let columns = WorkColumns::of(&new);
-        let chapter_hashes: Vec<(u32, String)> =
-            new.work.chapters.iter().map(|c| (c.number, chapter_hash(c))).collect();
+        let chapter_hashes: Vec<(u32, String)> = new
+            .work
+            .chapters
+            .iter()
+            .map(|c| (c.number, chapter_hash(c)))
+            .collect();
         let now = now_millis();
         let mut tx = self.pool.begin().await?;
         if self.backend == Backend::Postgres {
             // Two nodes importing the same work at once must not both insert it: saves take turns on
             // a transaction-scoped lock (SQLite's single writer gives the same for free).
-            sqlx::query("SELECT pg_advisory_xact_lock(7262001)").execute(&mut *tx).await?;
+            sqlx::query("SELECT pg_advisory_xact_lock(7262001)")
+                .execute(&mut *tx)
+                .await?;
         }
         let existing = Self::find_existing(&mut tx, &columns.identity).await?;
         let existing = match existing {
             Some(found) => Some(found),
             // An untitled work without a source is recognised only by its exact content.
-            None if columns.identity.identity_key.is_none() => {
-                sqlx::query("SELECT id, content_hash FROM works WHERE content_hash = $1 ORDER BY id LIMIT 1")
-                    .bind(columns.content_hash.clone())
-                    .fetch_optional(&mut *tx)
-                    .await?
-                    .map(|row| -> Result<(WorkId, String)> { Ok((row.try_get("id")?, row.try_get("content_hash")?)) })
-                    .transpose()?
-            }
+            None if columns.identity.identity_key.is_none() => sqlx::query(
+                "SELECT id, content_hash FROM works WHERE content_hash = $1 ORDER BY id LIMIT 1",
+            )
+            .bind(columns.content_hash.clone())
+            .fetch_optional(&mut *tx)
+            .await?
+            .map(|row| -> Result<(WorkId, String)> {
+                Ok((row.try_get("id")?, row.try_get("content_hash")?))
+            })
+            .transpose()?,
             None => None,
         };
         let outcome = match existing {
@@ -385,15 +446,19 @@ impl Store for SqlStore {
                 SaveOutcome::Unchanged { id }
             }
             Some((id, _)) => {
-                let old: Vec<(u32, String)> = sqlx::query("SELECT number, content_hash FROM chapters WHERE work_id = $1")
-                    .bind(id)
-                    .fetch_all(&mut *tx)
-                    .await?
-                    .iter()
-                    .map(|r| -> Result<(u32, String)> {
-                        Ok((r.try_get::<i64, _>("number")?.clamp(0, u32::MAX as i64) as u32, r.try_get("content_hash")?))
-                    })
-                    .collect::<Result<_>>()?;
+                let old: Vec<(u32, String)> =
+                    sqlx::query("SELECT number, content_hash FROM chapters WHERE work_id = $1")
+                        .bind(id)
+                        .fetch_all(&mut *tx)
+                        .await?
+                        .iter()
+                        .map(|r| -> Result<(u32, String)> {
+                            Ok((
+                                r.try_get::<i64, _>("number")?.clamp(0, u32::MAX as i64) as u32,
+                                r.try_get("content_hash")?,
+                            ))
+                        })
+                        .collect::<Result<_>>()?;
                 let (new_chapters, edited_chapters) = diff_chapters(&old, &chapter_hashes);
                 let query = sqlx::query(
                     "UPDATE works SET source_url = $1, source_uid = $2, identity_key = $3, content_hash = $4, \
@@ -402,7 +467,10 @@ impl Store for SqlStore {
                      source_text = $17, analysis_json = $18, authors_key = $19, text_signature = $20, \
                      updated_at = $21 WHERE id = $22",
                 );
-                bind_work_columns(query, columns, now).bind(id).execute(&mut *tx).await?;
+                bind_work_columns(query, columns, now)
+                    .bind(id)
+                    .execute(&mut *tx)
+                    .await?;
                 Self::write_children(&mut tx, id, new.work, &chapter_hashes).await?;
                 if !new_chapters.is_empty() || !edited_chapters.is_empty() {
                     sqlx::query(
@@ -415,7 +483,11 @@ impl Store for SqlStore {
                     .execute(&mut *tx)
                     .await?;
                 }
-                SaveOutcome::Updated { id, new_chapters, edited_chapters }
+                SaveOutcome::Updated {
+                    id,
+                    new_chapters,
+                    edited_chapters,
+                }
             }
             None => {
                 let query = sqlx::query(
@@ -426,7 +498,9 @@ impl Store for SqlStore {
                      $19, $20, $21, $21) \
                      RETURNING id",
                 );
-                let row = bind_work_columns(query, columns, now).fetch_one(&mut *tx).await?;
+                let row = bind_work_columns(query, columns, now)
+                    .fetch_one(&mut *tx)
+                    .await?;
                 let id: WorkId = row.try_get("id")?;
                 Self::write_children(&mut tx, id, new.work, &chapter_hashes).await?;
                 SaveOutcome::Imported { id }
@@ -460,12 +534,18 @@ impl Store for SqlStore {
             return Ok(None);
         };
         let work_json: String = row.try_get("work_json")?;
-        let work = Work::from_json(&work_json).map_err(|e| StoreError::Corrupt { id, reason: e.to_string() })?;
+        let work = Work::from_json(&work_json).map_err(|e| StoreError::Corrupt {
+            id,
+            reason: e.to_string(),
+        })?;
         let analysis = row
             .try_get::<Option<String>, _>("analysis_json")?
             .map(|raw| serde_json::from_str(&raw))
             .transpose()
-            .map_err(|e| StoreError::Corrupt { id, reason: format!("analysis: {e}") })?;
+            .map_err(|e| StoreError::Corrupt {
+                id,
+                reason: format!("analysis: {e}"),
+            })?;
         Ok(Some(StoredWork {
             id,
             work,
@@ -473,7 +553,10 @@ impl Store for SqlStore {
                 .try_get::<Option<Vec<u8>>, _>("source_text")?
                 .map(String::from_utf8)
                 .transpose()
-                .map_err(|e| StoreError::Corrupt { id, reason: format!("source text: {e}") })?,
+                .map_err(|e| StoreError::Corrupt {
+                    id,
+                    reason: format!("source text: {e}"),
+                })?,
             analysis,
             created_at: time_of(row.try_get("created_at")?),
             updated_at: time_of(row.try_get("updated_at")?),
@@ -493,7 +576,10 @@ impl Store for SqlStore {
     async fn work_summaries(&self, ids: &[WorkId]) -> Result<Vec<WorkSummary>> {
         let mut found = std::collections::HashMap::with_capacity(ids.len());
         for chunk in ids.chunks(500) {
-            let sql = format!("SELECT {SUMMARY_COLUMNS} FROM works WHERE id IN ({})", placeholders(1, chunk.len()));
+            let sql = format!(
+                "SELECT {SUMMARY_COLUMNS} FROM works WHERE id IN ({})",
+                placeholders(1, chunk.len())
+            );
             let mut query = sqlx::query(AssertSqlSafe(sql));
             for id in chunk {
                 query = query.bind(*id);
@@ -507,7 +593,9 @@ impl Store for SqlStore {
     }
 
     async fn count_works(&self) -> Result<u64> {
-        let row = sqlx::query("SELECT COUNT(*) AS n FROM works").fetch_one(&self.pool).await?;
+        let row = sqlx::query("SELECT COUNT(*) AS n FROM works")
+            .fetch_one(&self.pool)
+            .await?;
         Ok(row.try_get::<i64, _>("n")?.max(0) as u64)
     }
 
@@ -534,7 +622,10 @@ impl Store for SqlStore {
         ] {
             sqlx::query(sql).bind(id).execute(&mut *tx).await?;
         }
-        let done = sqlx::query("DELETE FROM works WHERE id = $1").bind(id).execute(&mut *tx).await?;
+        let done = sqlx::query("DELETE FROM works WHERE id = $1")
+            .bind(id)
+            .execute(&mut *tx)
+            .await?;
         tx.commit().await?;
         Ok(done.rows_affected() > 0)
     }
@@ -571,7 +662,10 @@ impl Store for SqlStore {
         let raw: String = row.try_get("value")?;
         serde_json::from_str(&raw)
             .map(Some)
-            .map_err(|e| StoreError::Corrupt { id: 0, reason: format!("document {name}: {e}") })
+            .map_err(|e| StoreError::Corrupt {
+                id: 0,
+                reason: format!("document {name}: {e}"),
+            })
     }
 
     async fn save_document(&self, name: &str, value: &serde_json::Value) -> Result<()> {
