@@ -191,10 +191,7 @@ fn third_person(
     // the chain carried on from the previous paragraph ("…into Spike's mouth. As he sat up, …")
     let mut i = 0;
     while i < path.len() {
-        let mut j = i + 1;
-        while j < path.len() && path[j] == path[i] {
-            j += 1;
-        }
+        let j = run_end(&path, i);
         let sub = viterbi(j - i, cands.len(), |k, s| chained(i + k, s), POV_SWITCH);
         path[i..j].copy_from_slice(&sub);
         i = j;
@@ -203,10 +200,7 @@ fn third_person(
     // of the focal character better than the chains; neighbours given the same name merge
     let mut i = 0;
     while i < path.len() {
-        let mut j = i + 1;
-        while j < path.len() && path[j] == path[i] {
-            j += 1;
-        }
+        let j = run_end(&path, i);
         let run_cost = |state: usize| (i..j).map(|k| plain(k, state)).sum::<f32>();
         let best = (0..cands.len())
             .min_by(|&a, &b| run_cost(a).total_cmp(&run_cost(b)).then(a.cmp(&b)))
@@ -218,10 +212,7 @@ fn third_person(
     // scene: it joins the run before it (or after it, at the start)
     let mut i = 0;
     while i < path.len() {
-        let mut j = i + 1;
-        while j < path.len() && path[j] == path[i] {
-            j += 1;
-        }
+        let j = run_end(&path, i);
         if j - i < MIN_POV_RUN && j - i < path.len() {
             // it joins whichever neighbour its own evidence fits better
             let run_cost = |state: usize| (i..j).map(|k| plain(k, state)).sum::<f32>();
@@ -242,11 +233,8 @@ fn third_person(
         i = j;
     }
     let mut i = 0;
-    while i < ev.len() {
-        let mut j = i + 1;
-        while j < ev.len() && path[j] == path[i] {
-            j += 1;
-        }
+    while i < path.len() {
+        let j = run_end(&path, i);
         out.push(scene(
             paras,
             start + i,
@@ -329,6 +317,14 @@ fn scene(
         pov,
         paragraphs: [first.index, last.index],
     }
+}
+
+/// The end (exclusive) of the run of equal states that starts at `start`.
+fn run_end(path: &[usize], start: usize) -> usize {
+    path[start..]
+        .iter()
+        .position(|&s| s != path[start])
+        .map_or(path.len(), |n| start + n)
 }
 
 #[cfg(test)]
