@@ -1,42 +1,15 @@
 //! Hostile and broken input: every case gives a clear error or a best-effort work with warnings,
 //! never a panic or unbounded memory.
 
-use std::io::Write;
+mod common;
 
+use common::{CONTAINER, build, opf};
 use ficarchive_formats::epub::{read_epub, read_epub_with};
 use ficarchive_formats::{FormatError, Limits, ZipLimits, read};
 use proptest::prelude::*;
-use zip::write::SimpleFileOptions;
-use zip::{CompressionMethod, ZipWriter};
-
-const CONTAINER: &str = r#"<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>"#;
-
-fn opf(spine: &[&str]) -> String {
-    let items: String = spine
-        .iter()
-        .enumerate()
-        .map(|(i, h)| format!(r#"<item id="i{i}" href="{h}" media-type="application/xhtml+xml"/>"#))
-        .collect();
-    let refs: String = (0..spine.len())
-        .map(|i| format!(r#"<itemref idref="i{i}"/>"#))
-        .collect();
-    format!(
-        r#"<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="2.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>Hostile</dc:title><dc:creator>Ann</dc:creator></metadata><manifest>{items}</manifest><spine>{refs}</spine></package>"#
-    )
-}
 
 const CHAPTER: &str =
     "<html><body><h1>Chapter 1</h1><p>Once there was a keeper who kept a light.</p></body></html>";
-
-fn build(entries: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
-    for (name, data) in entries {
-        zip.start_file(*name, opts).unwrap();
-        zip.write_all(data).unwrap();
-    }
-    zip.finish().unwrap().into_inner()
-}
 
 fn good_epub() -> Vec<u8> {
     let opf = opf(&["ch1.xhtml"]);

@@ -4,6 +4,9 @@
 
 use std::io::Write;
 
+mod common;
+
+use common::{CONTAINER, build, opf};
 use ficarchive_formats::{Limits, read};
 use zip::write::SimpleFileOptions;
 use zip::{CompressionMethod, ZipWriter};
@@ -27,32 +30,6 @@ fn peak_during(f: impl FnOnce()) -> Option<usize> {
 }
 
 const MIB: usize = 1024 * 1024;
-
-fn zip_of(entries: &[(&str, &[u8])]) -> Vec<u8> {
-    let mut zip = ZipWriter::new(std::io::Cursor::new(Vec::new()));
-    let opts = SimpleFileOptions::default().compression_method(CompressionMethod::Deflated);
-    for (name, data) in entries {
-        zip.start_file(*name, opts).unwrap();
-        zip.write_all(data).unwrap();
-    }
-    zip.finish().unwrap().into_inner()
-}
-
-const CONTAINER: &str = r#"<?xml version="1.0"?><container version="1.0" xmlns="urn:oasis:names:tc:opendocument:xmlns:container"><rootfiles><rootfile full-path="content.opf" media-type="application/oebps-package+xml"/></rootfiles></container>"#;
-
-fn opf(spine: &[&str]) -> String {
-    let items: String = spine
-        .iter()
-        .enumerate()
-        .map(|(i, h)| format!(r#"<item id="i{i}" href="{h}" media-type="application/xhtml+xml"/>"#))
-        .collect();
-    let refs: String = (0..spine.len())
-        .map(|i| format!(r#"<itemref idref="i{i}"/>"#))
-        .collect();
-    format!(
-        r#"<?xml version="1.0"?><package xmlns="http://www.idpf.org/2007/opf" version="2.0"><metadata xmlns:dc="http://purl.org/dc/elements/1.1/"><dc:title>T</dc:title></metadata><manifest>{items}</manifest><spine>{refs}</spine></package>"#
-    )
-}
 
 #[test]
 fn hostile_inputs_stay_within_bounded_memory() {
@@ -109,7 +86,7 @@ fn hostile_inputs_stay_within_bounded_memory() {
         "<html><body><p>{}</p></body></html>",
         "Story words go here. ".repeat(8 * MIB / 21)
     );
-    let one = zip_of(&[("c0.xhtml", page.as_bytes())]);
+    let one = build(&[("c0.xhtml", page.as_bytes())]);
     let mut source = zip::ZipArchive::new(std::io::Cursor::new(one)).unwrap();
     let names: Vec<String> = (0..24).map(|i| format!("c{i}.xhtml")).collect();
     let refs: Vec<&str> = names.iter().map(String::as_str).collect();
@@ -150,7 +127,7 @@ fn hostile_inputs_stay_within_bounded_memory() {
     let chapter = "<html><body><p>Once there was a keeper who kept a light.</p></body></html>";
     check(
         "billion laughs OPF",
-        zip_of(&[
+        build(&[
             ("META-INF/container.xml", CONTAINER.as_bytes()),
             ("content.opf", laughs.as_bytes()),
             ("c.xhtml", chapter.as_bytes()),
