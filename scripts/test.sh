@@ -1,6 +1,6 @@
 #!/usr/bin/env bash
 # Runs every test of ficarchive on a fresh machine: installs the system tools the tests use
-# (epubcheck, chromium + chromium-driver, nightly not needed) when missing and we are root,
+# (epubcheck, chromium + chromium-driver, nodejs + npm for the browser tests) when missing and we are root,
 # then runs the whole workspace's tests. Tests that need a missing tool say SKIP loudly,
 # and fail instead when CI=true.
 set -euo pipefail
@@ -10,6 +10,7 @@ need=()
 command -v epubcheck >/dev/null 2>&1 || need+=(epubcheck)
 command -v chromium >/dev/null 2>&1 || need+=(chromium)
 command -v chromedriver >/dev/null 2>&1 || need+=(chromium-driver)
+command -v npm >/dev/null 2>&1 || need+=(nodejs npm)
 if [ ${#need[@]} -gt 0 ]; then
   if [ "$(id -u)" = 0 ] && command -v apt-get >/dev/null 2>&1; then
     echo "== installing system packages: ${need[*]}"
