@@ -4,8 +4,8 @@ use std::collections::HashMap;
 
 use crate::engine::Para;
 use crate::lexicon::{
-    gendered_pronoun, honorific, is_cognition_verb, is_non_name, is_place_preposition,
-    is_role_noun, is_speech_verb, lower,
+    gendered_pronoun, honorific, is_cognition_verb, is_non_name, is_person_noun,
+    is_place_preposition, is_role_noun, is_speech_verb, lower,
 };
 use crate::tokens::{Token, tokenize};
 
@@ -275,6 +275,105 @@ pub(crate) fn name_at(text: &str, toks: &[Token], i: usize, buf: &mut String) ->
         key,
         honorific: hon,
     })
+}
+
+/// A description that stands for a person: a determiner, at most one modifier and a person noun
+/// ("the parson", "the old woman", "my mother", "her father"). Returns its token length and key.
+pub(crate) fn epithet_at(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    buf: &mut String,
+) -> Option<(usize, String)> {
+    let t = toks.get(i).filter(|t| t.is_word())?;
+    let det = lower(t.text(text), buf);
+    if !matches!(det, "the" | "his" | "her" | "my" | "their" | "our" | "your") {
+        return None;
+    }
+    for len in 1..=2 {
+        let n = toks
+            .get(i + len)
+            .filter(|x| x.is_word() && !x.cap && x.quote == t.quote)?;
+        if is_person_noun(lower(n.text(text), buf)) {
+            let after = toks.get(i + len + 1);
+            // "the older vamp": take the last person noun of the phrase
+            if len == 1
+                && after.is_some_and(|a| {
+                    a.is_word() && a.quote == t.quote && is_person_noun(lower(a.text(text), buf))
+                })
+            {
+                continue;
+            }
+            let key = name_key(&text[t.start as usize..n.end as usize]);
+            return Some((len + 1, key));
+        }
+    }
+    None
+}
+
+/// True when an epithet's head noun describes someone the text also names ("the brunette", "the
+/// vampire", "the other"): such epithets are resolved to a named character, while role and kin
+/// nouns ("the parson", "my mother") may be people the text never names.
+pub(crate) fn is_descriptive_epithet(key: &str) -> bool {
+    key.rsplit(' ').next().is_some_and(|head| {
+        matches!(
+            head,
+            "brunette"
+                | "blonde"
+                | "blond"
+                | "redhead"
+                | "vampire"
+                | "vamp"
+                | "demon"
+                | "older"
+                | "younger"
+                | "elder"
+                | "other"
+                | "former"
+                | "latter"
+                | "sire"
+                | "childe"
+                | "grandsire"
+                | "grandchilde"
+                | "lover"
+                | "slayer"
+                | "watcher"
+                | "teenager"
+                | "youth"
+                | "warrior"
+                | "hunter"
+                | "friend"
+        )
+    })
+}
+
+/// Epithets that stand as the subject of a speech tag next to a quotation (`"…," said the parson`,
+/// `"…," the old man replied`), counted per key. Descriptive ones are left out.
+pub(crate) fn gather_epithet_speakers(paras: &[Para<'_>]) -> HashMap<String, u32> {
+    let mut out: HashMap<String, u32> = HashMap::new();
+    let mut toks = Vec::new();
+    let mut buf = String::new();
+    for p in paras.iter().filter(|p| !p.quotes.is_empty()) {
+        tokenize(p.text, &p.quotes, &mut toks);
+        for i in 0..toks.len() {
+            if toks[i].quote.is_some() || !toks[i].is_word() {
+                continue;
+            }
+            let Some((len, key)) = epithet_at(p.text, &toks, i, &mut buf) else {
+                continue;
+            };
+            let verb_before = i.checked_sub(1).is_some_and(|k| {
+                toks[k].is_word() && is_speech_verb(lower(toks[k].text(p.text), &mut buf))
+            }) && after_quote(&toks, i - 1);
+            let verb_after = toks.get(i + len).is_some_and(|v| {
+                v.is_word() && v.quote.is_none() && is_speech_verb(lower(v.text(p.text), &mut buf))
+            }) && after_quote(&toks, i);
+            if (verb_before || verb_after) && !is_descriptive_epithet(&key) {
+                *out.entry(key).or_default() += 1;
+            }
+        }
+    }
+    out
 }
 
 /// Pass one: gathers name statistics over every story paragraph.

@@ -4,7 +4,10 @@ use std::collections::HashMap;
 
 use ficarchive_model::{Span, Work, count_words};
 
-use crate::characters::{Cluster, NameStats, cluster, gather, is_verbish, name_at, split_declared};
+use crate::characters::{
+    Cluster, NameAt, NameStats, cluster, epithet_at, gather, gather_epithet_speakers, is_verbish,
+    name_at, split_declared,
+};
 use crate::lexicon::{
     PronounCase, gendered_pronoun, is_cognition_verb, is_dangling_word, is_first_person,
     is_non_name, is_person_noun, is_romance_word, is_second_person, is_speech_verb, lower,
@@ -119,6 +122,8 @@ struct FoundQuote {
     speaker: Option<usize>,
     addressee: Option<usize>,
     vocative_unknown: Option<String>,
+    /// Which rule chose the speaker (for the evaluation's error breakdown).
+    how: &'static str,
 }
 
 fn is_note(text: &str) -> bool {
@@ -186,6 +191,11 @@ fn declared_names(work: &Work) -> Vec<String> {
 
 /// Runs the whole analysis.
 pub(crate) fn run(work: &Work) -> Analysis {
+    run_explained(work).0
+}
+
+/// Runs the whole analysis and also says, per quotation, which rule chose its speaker.
+pub(crate) fn run_explained(work: &Work) -> (Analysis, Vec<&'static str>) {
     let mut paras = collect(work);
     let style = detect_style(paras.iter().map(|p| p.text));
     let mut buf = Vec::new();
@@ -199,7 +209,24 @@ pub(crate) fn run(work: &Work) -> Analysis {
     }
     let names = gather(&paras);
     let declared = declared_names(work);
-    let (mut clusters, index) = cluster(&names, &declared);
+    let (mut clusters, mut index) = cluster(&names, &declared);
+    // "said the parson": an epithet that speaks is a character of its own, known from its first
+    // mention on, whether or not the text ever names the person
+    let mut epithet_speakers: Vec<(String, u32)> =
+        gather_epithet_speakers(&paras).into_iter().collect();
+    epithet_speakers.sort();
+    for (key, _) in epithet_speakers {
+        if index.contains_key(&key) {
+            continue;
+        }
+        clusters.push(Cluster {
+            name: key.clone(),
+            keys: vec![key.clone()],
+            honorific_gender: key.rsplit(' ').next().and_then(person_noun_gender),
+            ..Cluster::default()
+        });
+        index.insert(key, clusters.len() - 1);
+    }
     let mut pass = Pass::new(&paras, &clusters, &index, &names);
     pass.run();
     let Pass {
@@ -295,13 +322,17 @@ pub(crate) fn run(work: &Work) -> Analysis {
                 .map(|f| if f { "female" } else { "male" }.to_string()),
         })
         .collect();
-    Analysis {
-        characters,
-        relationships,
-        scenes,
-        quotes: out_quotes,
-        repairs,
-    }
+    let how = quotes.iter().map(|q| q.how).collect();
+    (
+        Analysis {
+            characters,
+            relationships,
+            scenes,
+            quotes: out_quotes,
+            repairs,
+        },
+        how,
+    )
 }
 
 /// The sequential pass: mentions, pronouns, speakers, evidence.
@@ -428,8 +459,20 @@ impl<'a, 'w> Pass<'a, 'w> {
                 let clause_start = i == 0
                     || t.sentence_start
                     || matches!(toks[i - 1].kind, Kind::Punct(',' | ';' | '—' | '-' | '('));
-                if let Some(mut na) = name_at(p.text, &toks, i, &mut buf) {
-                    shorten_to_known(&mut na, &toks, i, self.index);
+                let named = name_at(p.text, &toks, i, &mut buf)
+                    .map(|mut na| {
+                        shorten_to_known(&mut na, &toks, i, self.index);
+                        na
+                    })
+                    .or_else(|| {
+                        let (len, key) = epithet_at(p.text, &toks, i, &mut buf)?;
+                        self.index.contains_key(&key).then_some(NameAt {
+                            len,
+                            key,
+                            honorific: None,
+                        })
+                    });
+                if let Some(na) = named {
                     let last = toks[i + na.len - 1];
                     if let Some(&ch) = self.index.get(&na.key) {
                         self.mentions[ch] += 1;
@@ -559,7 +602,8 @@ impl<'a, 'w> Pass<'a, 'w> {
                 self.quotes.push(FoundQuote {
                     para: pi,
                     range,
-                    speaker: speakers[qi],
+                    speaker: speakers[qi].0,
+                    how: speakers[qi].1,
                     addressee,
                     vocative_unknown: unknown,
                 });
@@ -604,7 +648,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                     ev.present.push(m.ch);
                 }
             }
-            let para_speaker = speakers.iter().flatten().next().copied();
+            let para_speaker = speakers.iter().find_map(|s| s.0);
             self.st.prev_topic = if p.quotes.is_empty() {
                 topic
             } else {
@@ -724,11 +768,12 @@ impl<'a, 'w> Pass<'a, 'w> {
         }
         if let Some(&m) = tok_mention.get(&k) {
             let mention = found[m];
-            let len = {
-                name_at(p.text, toks, k, buf).map_or(1, |mut n| {
+            let len = match name_at(p.text, toks, k, buf) {
+                Some(mut n) => {
                     shorten_to_known(&mut n, toks, k, self.index);
                     n.len
-                })
+                }
+                None => epithet_at(p.text, toks, k, buf).map_or(1, |(len, _)| len),
             };
             return Some((Ref::Char(mention.ch), k + len));
         }
@@ -951,12 +996,13 @@ impl<'a, 'w> Pass<'a, 'w> {
         tm: &HashMap<usize, usize>,
         vocatives: &[(u32, usize)],
         buf: &mut String,
-    ) -> Vec<Option<usize>> {
+    ) -> Vec<(Option<usize>, &'static str)> {
         let p = &self.paras[pi];
         let n = p.quotes.len();
         let mut out = vec![None; n];
+        let mut how = vec![""; n];
         if n == 0 {
-            return out;
+            return Vec::new();
         }
         let mut bounds = vec![(usize::MAX, 0usize); n];
         for (i, t) in toks.iter().enumerate() {
@@ -976,6 +1022,12 @@ impl<'a, 'w> Pass<'a, 'w> {
                 .tag_after(p, toks, last, found, tm, buf)
                 .or_else(|| self.tag_before(p, toks, first, found, tm, buf));
             if let Some(r) = tag {
+                how[q] = match r {
+                    Ref::Char(_) => "tag:name",
+                    Ref::Pronoun(..) => "tag:pronoun",
+                    Ref::Narrator => "tag:I",
+                    Ref::Epithet(_) => "tag:epithet",
+                };
                 let own: Vec<usize> = vocatives
                     .iter()
                     .filter(|v| v.0 as usize == q)
@@ -985,7 +1037,12 @@ impl<'a, 'w> Pass<'a, 'w> {
             }
         }
         // one speaker per paragraph unless tags say otherwise
-        let tagged = out.iter().flatten().next().copied();
+        let tagged = out
+            .iter()
+            .flatten()
+            .next()
+            .copied()
+            .map(|c| (c, "para-tag"));
         let fill = tagged.or_else(|| {
             let first_quote_tok = bounds.iter().map(|b| b.0).min().unwrap_or(0);
             let last_quote_tok = bounds.iter().map(|b| b.1).max().unwrap_or(0);
@@ -1042,16 +1099,16 @@ impl<'a, 'w> Pass<'a, 'w> {
                 narration_prev = Some(other);
             }
             let candidates = [
-                actor,
-                answer,
-                alternation,
-                narration_prev,
-                self.st.recency.first().copied(),
+                (actor, "actor"),
+                (answer, "answer"),
+                (alternation, "alternation"),
+                (narration_prev, "narration"),
+                (self.st.recency.first().copied(), "recency"),
             ];
             candidates
                 .into_iter()
-                .flatten()
-                .find(|c| !addressed.contains(c))
+                .filter_map(|(c, why)| c.map(|c| (c, why)))
+                .find(|(c, _)| !addressed.contains(c))
                 .or_else(|| {
                     // addressed by name: the speaker is someone else on stage
                     self.st
@@ -1059,14 +1116,16 @@ impl<'a, 'w> Pass<'a, 'w> {
                         .iter()
                         .copied()
                         .find(|c| !addressed.contains(c))
+                        .map(|c| (c, "not-addressed"))
                 })
         });
-        for s in &mut out {
+        for (s, why) in out.iter_mut().zip(how.iter_mut()) {
             if s.is_none() {
-                *s = fill;
+                *s = fill.map(|f| f.0);
+                *why = fill.map_or("none", |f| f.1);
             }
         }
-        out
+        out.into_iter().zip(how).collect()
     }
 }
 

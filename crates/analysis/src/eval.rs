@@ -73,6 +73,8 @@ pub struct Scores {
     pub person_accuracy: Ratio,
     /// Annotated relationships found among the predicted ones scoring at least 0.5.
     pub relationship_recall: Ratio,
+    /// Speaker accuracy among found quotations, split by the rule that chose the speaker.
+    pub speaker_by_rule: std::collections::BTreeMap<&'static str, Ratio>,
 }
 
 /// The evaluation result: scores per data set, notes and the individual misses.
@@ -159,6 +161,15 @@ impl fmt::Display for EvalReport {
         )?;
         for n in &self.notes {
             writeln!(f, "note: {n}")?;
+        }
+        if !l.speaker_by_rule.is_empty() {
+            writeln!(
+                f,
+                "LitBank speaker accuracy by the rule that chose the speaker:"
+            )?;
+            for (rule, r) in &l.speaker_by_rule {
+                writeln!(f, "  {rule:<14} {}", pct(r))?;
+            }
         }
         Ok(())
     }
@@ -658,7 +669,7 @@ fn litbank_doc(
 ) {
     let r = rejoin(tokenised);
     let work = litbank_work(&r);
-    let a = analyze(&work);
+    let (a, how) = crate::engine::run_explained(&work);
     // coreference: chains, proper-name mentions, PER spans
     let mut prop_per: HashSet<(usize, usize)> = HashSet::new();
     let mut per: HashSet<(usize, usize)> = HashSet::new();
@@ -725,10 +736,28 @@ fn litbank_doc(
         })
         .map(|(id, _)| id.as_str())
         .collect();
-    let any_named: Vec<&HashSet<String>> = chain_names.values().filter(|n| !n.is_empty()).collect();
-    for p in &predicted {
-        s.character_precision
-            .add(any_named.iter().any(|n| !n.is_disjoint(p)));
+    // each predicted character stands for one gold entity: the chain with the most mentions
+    // (proper or common: "Holmes", "the parson") whose text is one of the character's names
+    let mut chain_ids: Vec<&str> = chains.keys().map(String::as_str).collect();
+    chain_ids.sort_unstable();
+    let to_chain: Vec<Option<&str>> = predicted
+        .iter()
+        .map(|p| {
+            chain_ids
+                .iter()
+                .map(|id| {
+                    let ms = &chains[*id];
+                    let hits = ms.iter().filter(|(_, t)| p.contains(&name_key(t))).count();
+                    (hits, *id)
+                })
+                .filter(|(hits, _)| *hits > 0)
+                .max_by(|a, b| a.0.cmp(&b.0).then(b.1.cmp(a.1)))
+                .map(|(_, id)| id)
+        })
+        .collect();
+    let is_person_chain = |id: &str| chains[id].iter().any(|(sp, _)| per.contains(sp));
+    for c in &to_chain {
+        s.character_precision.add(c.is_some_and(is_person_chain));
     }
     for g in &gold_chars {
         let names = &chain_names[g];
@@ -759,8 +788,12 @@ fn litbank_doc(
         off += line.len();
     }
     let _ = tok_char_starts;
-    let quote_spans: Vec<(Span, &crate::Quote)> =
-        a.quotes.iter().filter_map(|q| Some((q.span?, q))).collect();
+    let quote_spans: Vec<(Span, &crate::Quote, &'static str)> = a
+        .quotes
+        .iter()
+        .zip(&how)
+        .filter_map(|(q, h)| Some((q.span?, q, *h)))
+        .collect();
     let mut pred_hit = vec![false; quote_spans.len()];
     let mut attrib: HashMap<&str, &str> = HashMap::new();
     for line in qann.lines() {
@@ -792,7 +825,7 @@ fn litbank_doc(
             continue;
         };
         let mut best: Option<(usize, usize)> = None;
-        for (i, (sp, _)) in quote_spans.iter().enumerate() {
+        for (i, (sp, _, _)) in quote_spans.iter().enumerate() {
             let ov = sp.end.min(ge).saturating_sub(sp.start.max(gs));
             if ov * 2 >= sp.len().max(1) && ov > 0 {
                 pred_hit[i] = true;
@@ -802,20 +835,24 @@ fn litbank_doc(
             }
         }
         s.quote_recall.add(best.is_some());
-        let gold_names = attrib.get(cols[1]).and_then(|id| chain_names.get(id));
+        let gold_id = attrib.get(cols[1]).copied();
+        let gold_names = gold_id.and_then(|id| chain_names.get(id));
         let ok = best.is_some_and(|(i, _)| {
             let q = quote_spans[i].1;
             let Some(sp) = &q.speaker else { return false };
-            let keys = a
+            let mapped = a
                 .characters
                 .iter()
-                .find(|c| c.name == *sp)
-                .map(|c| keys_of(&c.name, &c.aliases))
-                .unwrap_or_default();
-            gold_names.is_some_and(|g| !g.is_disjoint(&keys))
+                .position(|c| c.name == *sp)
+                .and_then(|c| to_chain[c]);
+            mapped.is_some() && mapped == gold_id
         });
         if let Some((i, _)) = best {
             s.speaker_accuracy.add(ok);
+            s.speaker_by_rule
+                .entry(quote_spans[i].2)
+                .or_default()
+                .add(ok);
             if !ok {
                 let q = quote_spans[i].1;
                 let mut want: Vec<&String> =
@@ -824,12 +861,13 @@ fn litbank_doc(
                 let ctx_start = r
                     .text
                     .floor_char_boundary(q.span.map_or(0, |sp| sp.start).saturating_sub(120));
-                let ctx = r
-                    .text
-                    .get(ctx_start..q.span.map_or(0, |sp| sp.end))
-                    .unwrap_or("");
+                let q_end = q.span.map_or(0, |sp| sp.end);
+                let ctx_end = r.text.floor_char_boundary((q_end + 60).min(r.text.len()));
+                let ctx = r.text.get(ctx_start..q_end).unwrap_or("");
+                let after = r.text.get(q_end..ctx_end).unwrap_or("");
                 misses.push(format!(
-                    "litbank {stem}: speaker got {:?}, want {want:?} (gold {}): …{ctx}",
+                    "litbank {stem}: speaker [{}] got {:?}, want {want:?} (gold {}): …{ctx} ⟦{after}⟧",
+                    quote_spans[i].2,
                     q.speaker,
                     attrib.get(cols[1]).unwrap_or(&"?")
                 ));

@@ -274,6 +274,27 @@ mod tests {
     }
 
     #[test]
+    fn an_unnamed_epithet_that_speaks_is_a_character() {
+        let text = "Marcus walked down the lane and met an old parson on a gray mare.\n\
+            \"Good night,\" said Marcus.\n\
+            \"Good night, sir,\" said the parson.\n\
+            The parson rode on. Marcus looked after him.\n\
+            \"Wait!\" the parson called back.\n";
+        let a = run(text);
+        let speakers: Vec<_> = a
+            .quotes
+            .iter()
+            .map(|q| q.speaker.clone().unwrap_or_default())
+            .collect();
+        assert_eq!(speakers, ["Marcus", "the parson", "the parson"]);
+        assert!(
+            a.characters
+                .iter()
+                .any(|c| c.name == "the parson" && c.mentions >= 2)
+        );
+    }
+
+    #[test]
     fn pronoun_tag_skips_the_one_addressed() {
         // "he" would be Marcus by recency, but Marcus is the one spoken to
         let text = "That night Tobias waited by the door, Tobias's coat still wet. Marcus came in and sat down.\n\
