@@ -320,7 +320,12 @@ impl Work {
     /// work always reads "n/n" (AO3's sign of completion): for an excerpt of a complete work
     /// (chapters 25-26 of 26) that is the whole work's count, not the file's.
     pub fn chapter_fraction(&self) -> String {
-        let posted = self.chapters.len();
+        self.chapter_fraction_of(self.chapters.len())
+    }
+
+    /// [`Work::chapter_fraction`] for `posted` chapters, for a work read without its chapters
+    /// (the store's per-chapter read gives the preface and the chapter count).
+    pub fn chapter_fraction_of(&self, posted: usize) -> String {
         match (self.status, self.expected_chapters) {
             (Status::Complete, planned) => {
                 let n = planned.map_or(posted, |p| (p as usize).max(posted));

@@ -12,7 +12,7 @@ pub use sql::{Backend, SqlStore};
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use ficarchive_model::{Rating, Status, Work};
+use ficarchive_model::{Chapter, Rating, Status, Work};
 use serde::{Deserialize, Serialize};
 
 /// A work's identifier in the store.
@@ -149,6 +149,77 @@ pub struct WorkSummary {
     pub updated_at: DateTime<Utc>,
 }
 
+/// One chapter's place in a work's outline: what a chapter index and previous/next links need.
+#[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
+pub struct ChapterHead {
+    /// The chapter's number in the work.
+    pub number: u32,
+    /// Its title without the "Chapter N:" label.
+    pub title: Option<String>,
+    /// Words of story text in it.
+    pub words: u64,
+}
+
+/// What a chapter page needs of a work, read by [`Store::get_chapter`] without decoding the
+/// whole work: the preface, the outline of every chapter, and the one chapter asked for.
+#[derive(Debug, Clone)]
+pub struct WorkChapter {
+    /// The work's id.
+    pub id: WorkId,
+    /// The work without its chapters (`preface.chapters` is empty): title, authors, tags,
+    /// summary, notes, series, dates, stats.
+    pub preface: Work,
+    /// Every chapter's number, title and words, in the work's order.
+    pub outline: Vec<ChapterHead>,
+    /// The first chapter with the number asked for, or `None` when the work has no such chapter.
+    pub chapter: Option<Chapter>,
+    /// Words of story text in the whole work.
+    pub words: u64,
+    /// Whether an analysis is stored for the work.
+    pub has_analysis: bool,
+    /// When it was first stored.
+    pub created_at: DateTime<Utc>,
+    /// When its content last changed.
+    pub updated_at: DateTime<Utc>,
+}
+
+impl WorkChapter {
+    /// The chapter read of chapter `number` of a whole stored work (what [`Store::get_chapter`]
+    /// returns, computed the slow way).
+    pub fn of_work(stored: &StoredWork, number: u32) -> WorkChapter {
+        let work = &stored.work;
+        let outline: Vec<ChapterHead> = work
+            .chapters
+            .iter()
+            .map(|c| ChapterHead {
+                number: c.number,
+                title: c.title.clone(),
+                words: c.words() as u64,
+            })
+            .collect();
+        WorkChapter {
+            id: stored.id,
+            preface: preface_of(work),
+            words: outline.iter().map(|c| c.words).sum(),
+            outline,
+            chapter: work.chapters.iter().find(|c| c.number == number).cloned(),
+            has_analysis: stored.analysis.is_some(),
+            created_at: stored.created_at,
+            updated_at: stored.updated_at,
+        }
+    }
+}
+
+/// The work without its chapters.
+pub(crate) fn preface_of(work: &Work) -> Work {
+    // Cloning the chapters only to drop them costs a copy of the text, far less than the JSON
+    // round trip it saves on every chapter read.
+    Work {
+        chapters: Vec::new(),
+        ..work.clone()
+    }
+}
+
 /// A recorded update of a work: what readers subscribed to it are told.
 #[derive(Debug, Clone, PartialEq, Eq, Serialize, Deserialize)]
 pub struct WorkUpdate {
@@ -169,6 +240,26 @@ pub trait Store: Send + Sync {
     /// source uid, or same normalised title and authors); records an update when chapters were
     /// added or edited.
     async fn save_work(&self, new: NewWork<'_>) -> Result<SaveOutcome>;
+    /// Stores many works, each exactly as [`Store::save_work`] would in turn (a later work in the
+    /// batch is recognised as the same as an earlier one), and returns their outcomes in order.
+    /// For bulk imports: [`SqlStore`] does the batch in one transaction (if any work fails, none
+    /// is stored) with one commit, reused prepared statements and multi-row inserts; this default
+    /// saves the works one by one.
+    async fn save_works(&self, works: &[NewWork<'_>]) -> Result<Vec<SaveOutcome>> {
+        let mut outcomes = Vec::with_capacity(works.len());
+        for new in works {
+            outcomes.push(self.save_work(new.clone()).await?);
+        }
+        Ok(outcomes)
+    }
+    /// Chapter `number` of a work with the work's preface and outline, without decoding the
+    /// whole work; `None` when there is no such work (a missing chapter is `chapter: None`).
+    async fn get_chapter(&self, id: WorkId, number: u32) -> Result<Option<WorkChapter>> {
+        Ok(self
+            .get_work(id)
+            .await?
+            .map(|stored| WorkChapter::of_work(&stored, number)))
+    }
     /// Replaces the stored analysis of a work.
     async fn set_analysis(&self, id: WorkId, analysis: &serde_json::Value) -> Result<()>;
     /// One work, or `None` when there is no such id.

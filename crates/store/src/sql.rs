@@ -10,7 +10,7 @@ use std::str::FromStr;
 
 use async_trait::async_trait;
 use chrono::{DateTime, Utc};
-use ficarchive_model::{Rating, Status, Work};
+use ficarchive_model::{Chapter, Rating, Status, Work};
 use sqlx::any::{AnyConnectOptions, AnyPoolOptions, AnyRow};
 use sqlx::{AnyPool, AssertSqlSafe, Executor, Row};
 use tokio::sync::Mutex;
@@ -19,7 +19,8 @@ use crate::identity::{
     Identity, SAME_TEXT_SIMILARITY, chapter_hash, content_hash, diff_chapters, signature_similarity,
 };
 use crate::{
-    NewWork, Result, SaveOutcome, Store, StoreError, StoredWork, WorkId, WorkSummary, WorkUpdate,
+    ChapterHead, NewWork, Result, SaveOutcome, Store, StoreError, StoredWork, WorkChapter, WorkId,
+    WorkSummary, WorkUpdate, preface_of,
 };
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -218,7 +219,29 @@ fn placeholders(first: usize, count: usize) -> String {
         .join(", ")
 }
 
-/// The columns written for a work, bound in this order as `$1..$17` by [`bind_work_columns`].
+/// A work's outline as stored in `works.outline_json`: the work without its chapters, and each
+/// chapter's number, title and words.
+#[derive(serde::Serialize)]
+struct OutlineOut<'a> {
+    preface: &'a Work,
+    chapters: &'a [ChapterHead],
+}
+
+/// [`OutlineOut`] read back.
+#[derive(serde::Deserialize)]
+struct OutlineIn {
+    preface: Work,
+    chapters: Vec<ChapterHead>,
+}
+
+/// A row of the `chapters` table: the number, the hash updates are detected by, the body.
+struct ChapterRow {
+    number: u32,
+    content_hash: String,
+    body_json: String,
+}
+
+/// The columns written for a work, bound in this order as `$1..$22` by [`bind_work_columns`].
 struct WorkColumns {
     identity: Identity,
     content_hash: String,
@@ -236,10 +259,12 @@ struct WorkColumns {
     work_json: String,
     source_text: Option<Vec<u8>>,
     analysis_json: Option<String>,
+    outline_json: String,
 }
 
 impl WorkColumns {
-    fn of(new: &NewWork<'_>) -> WorkColumns {
+    /// The work's columns and its chapter rows.
+    fn of(new: &NewWork<'_>) -> (WorkColumns, Vec<ChapterRow>) {
         let work = new.work;
         let mut identity = Identity::of(work);
         for key in [
@@ -250,8 +275,32 @@ impl WorkColumns {
         ] {
             *key = key.as_deref().map(no_nul);
         }
+        let outline: Vec<ChapterHead> = work
+            .chapters
+            .iter()
+            .map(|c| ChapterHead {
+                number: c.number,
+                title: c.title.clone(),
+                words: c.words() as u64,
+            })
+            .collect();
+        let preface = preface_of(work);
+        let outline_json = serde_json::to_string(&OutlineOut {
+            preface: &preface,
+            chapters: &outline,
+        })
+        .unwrap_or_default();
+        let chapters = work
+            .chapters
+            .iter()
+            .map(|c| ChapterRow {
+                number: c.number,
+                content_hash: chapter_hash(c),
+                body_json: serde_json::to_string(c).unwrap_or_default(),
+            })
+            .collect();
         // JSON escapes NUL as \u0000, so the JSON columns need no cleaning.
-        WorkColumns {
+        let columns = WorkColumns {
             identity,
             content_hash: content_hash(work),
             title: work.title.as_deref().map(no_nul),
@@ -261,14 +310,16 @@ impl WorkColumns {
             rating: work.tags.rating.map(|r| r.label().to_string()),
             status: work.status.as_str().to_string(),
             language: work.language.as_deref().map(no_nul),
-            words: work.words() as i64,
+            words: outline.iter().map(|c| c.words).sum::<u64>() as i64,
             chapter_count: work.chapters.len() as i64,
             published: work.dates.published.map(|d| d.to_string()),
             updated: work.dates.updated.map(|d| d.to_string()),
             work_json: serde_json::to_string(work).unwrap_or_default(),
             source_text: new.source_text.map(|t| t.as_bytes().to_vec()),
             analysis_json: new.analysis.map(|a| a.to_string()),
-        }
+            outline_json,
+        };
+        (columns, chapters)
     }
 }
 
@@ -296,6 +347,7 @@ fn bind_work_columns(query: AnyQuery<'_>, c: WorkColumns, now: i64) -> AnyQuery<
         .bind(c.analysis_json)
         .bind(c.identity.authors_key)
         .bind(c.identity.text_signature)
+        .bind(c.outline_json)
         .bind(now)
 }
 
@@ -334,13 +386,21 @@ impl SqlStore {
         else {
             return Ok(None);
         };
-        let candidates = sqlx::query(
+        // A work with a source URL can only be a stored work without one: the same URL matched
+        // above, and a different URL is a different work. Saying so lets an index skip the
+        // author's other works, which for a prolific author are thousands.
+        let sql = if identity.source_url.is_some() {
             "SELECT id, content_hash, text_signature, source_url, source_uid FROM works \
-             WHERE authors_key = $1 AND text_signature IS NOT NULL ORDER BY id LIMIT 500",
-        )
-        .bind(authors.clone())
-        .fetch_all(&mut **tx)
-        .await?;
+             WHERE authors_key = $1 AND source_url IS NULL AND text_signature IS NOT NULL \
+             ORDER BY id LIMIT 500"
+        } else {
+            "SELECT id, content_hash, text_signature, source_url, source_uid FROM works \
+             WHERE authors_key = $1 AND text_signature IS NOT NULL ORDER BY id LIMIT 500"
+        };
+        let candidates = sqlx::query(sql)
+            .bind(authors.clone())
+            .fetch_all(&mut **tx)
+            .await?;
         let mut best: Option<(f64, WorkId, String)> = None;
         for row in candidates {
             // Two different addresses (or uids) on their archives are two works, however alike.
@@ -361,64 +421,76 @@ impl SqlStore {
         Ok(best.map(|(_, id, hash)| (id, hash)))
     }
 
+    /// Writes a work's chapter rows and tags; `fresh` when the work was just inserted (it has none
+    /// to delete). Rows go in several to a statement: a work's children cost a few round trips.
     async fn write_children(
         tx: &mut sqlx::Transaction<'_, sqlx::Any>,
         id: WorkId,
         work: &Work,
-        chapter_hashes: &[(u32, String)],
+        chapters: Vec<ChapterRow>,
+        fresh: bool,
     ) -> Result<()> {
-        sqlx::query("DELETE FROM chapters WHERE work_id = $1")
-            .bind(id)
-            .execute(&mut **tx)
-            .await?;
-        for (number, hash) in chapter_hashes {
-            sqlx::query("INSERT INTO chapters (work_id, number, content_hash) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-                .bind(id)
-                .bind(*number as i64)
-                .bind(hash.clone())
-                .execute(&mut **tx)
-                .await?;
+        if !fresh {
+            for sql in [
+                "DELETE FROM chapters WHERE work_id = $1",
+                "DELETE FROM work_tags WHERE work_id = $1",
+            ] {
+                sqlx::query(sql).bind(id).execute(&mut **tx).await?;
+            }
         }
-        sqlx::query("DELETE FROM work_tags WHERE work_id = $1")
-            .bind(id)
-            .execute(&mut **tx)
-            .await?;
-        for (kind, name) in work.tags.iter() {
-            sqlx::query("INSERT INTO work_tags (work_id, kind, name) VALUES ($1, $2, $3) ON CONFLICT DO NOTHING")
-                .bind(id)
-                .bind(kind.as_str())
-                .bind(no_nul(name))
-                .execute(&mut **tx)
-                .await?;
+        for chunk in chapters.chunks(ROWS_PER_INSERT) {
+            let values = (0..chunk.len())
+                .map(|i| format!("($1, {})", placeholders(2 + 3 * i, 3)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            // A work may number two chapters alike; the first keeps the number (as readers find it).
+            let sql = format!(
+                "INSERT INTO chapters (work_id, number, content_hash, body_json) VALUES {values} \
+                 ON CONFLICT DO NOTHING"
+            );
+            let mut query = sqlx::query(AssertSqlSafe(sql)).bind(id);
+            for row in chunk {
+                query = query
+                    .bind(row.number as i64)
+                    .bind(row.content_hash.clone())
+                    .bind(row.body_json.clone());
+            }
+            query.execute(&mut **tx).await?;
+        }
+        let tags: Vec<(&'static str, String)> = work
+            .tags
+            .iter()
+            .map(|(kind, name)| (kind.as_str(), no_nul(name)))
+            .collect();
+        for chunk in tags.chunks(ROWS_PER_INSERT) {
+            let values = (0..chunk.len())
+                .map(|i| format!("($1, {})", placeholders(2 + 2 * i, 2)))
+                .collect::<Vec<_>>()
+                .join(", ");
+            let sql = format!(
+                "INSERT INTO work_tags (work_id, kind, name) VALUES {values} ON CONFLICT DO NOTHING"
+            );
+            let mut query = sqlx::query(AssertSqlSafe(sql)).bind(id);
+            for (kind, name) in chunk {
+                query = query.bind(*kind).bind(name.clone());
+            }
+            query.execute(&mut **tx).await?;
         }
         Ok(())
     }
-}
 
-#[async_trait]
-impl Store for SqlStore {
-    async fn save_work(&self, new: NewWork<'_>) -> Result<SaveOutcome> {
-        let _guard = match self.backend {
-            Backend::Sqlite => Some(self.write_lock.lock().await),
-            Backend::Postgres => None,
-        };
-        let columns = WorkColumns::of(&new);
-        let chapter_hashes: Vec<(u32, String)> = new
-            .work
-            .chapters
+    /// Saves one work inside `tx` (see [`Store::save_work`]); the caller holds the write lock.
+    async fn save_in(
+        tx: &mut sqlx::Transaction<'_, sqlx::Any>,
+        new: &NewWork<'_>,
+        now: i64,
+    ) -> Result<SaveOutcome> {
+        let (columns, chapters) = WorkColumns::of(new);
+        let chapter_hashes: Vec<(u32, String)> = chapters
             .iter()
-            .map(|c| (c.number, chapter_hash(c)))
+            .map(|c| (c.number, c.content_hash.clone()))
             .collect();
-        let now = now_millis();
-        let mut tx = self.pool.begin().await?;
-        if self.backend == Backend::Postgres {
-            // Two nodes importing the same work at once must not both insert it: saves take turns on
-            // a transaction-scoped lock (SQLite's single writer gives the same for free).
-            sqlx::query("SELECT pg_advisory_xact_lock(7262001)")
-                .execute(&mut *tx)
-                .await?;
-        }
-        let existing = Self::find_existing(&mut tx, &columns.identity).await?;
+        let existing = Self::find_existing(tx, &columns.identity).await?;
         let existing = match existing {
             Some(found) => Some(found),
             // An untitled work without a source is recognised only by its exact content.
@@ -426,7 +498,7 @@ impl Store for SqlStore {
                 "SELECT id, content_hash FROM works WHERE content_hash = $1 ORDER BY id LIMIT 1",
             )
             .bind(columns.content_hash.clone())
-            .fetch_optional(&mut *tx)
+            .fetch_optional(&mut **tx)
             .await?
             .map(|row| -> Result<(WorkId, String)> {
                 Ok((row.try_get("id")?, row.try_get("content_hash")?))
@@ -440,7 +512,7 @@ impl Store for SqlStore {
                     sqlx::query("UPDATE works SET analysis_json = $1 WHERE id = $2")
                         .bind(analysis.to_string())
                         .bind(id)
-                        .execute(&mut *tx)
+                        .execute(&mut **tx)
                         .await?;
                 }
                 SaveOutcome::Unchanged { id }
@@ -449,7 +521,7 @@ impl Store for SqlStore {
                 let old: Vec<(u32, String)> =
                     sqlx::query("SELECT number, content_hash FROM chapters WHERE work_id = $1")
                         .bind(id)
-                        .fetch_all(&mut *tx)
+                        .fetch_all(&mut **tx)
                         .await?
                         .iter()
                         .map(|r| -> Result<(u32, String)> {
@@ -465,13 +537,13 @@ impl Store for SqlStore {
                      title = $5, authors = $6, fandoms = $7, summary = $8, rating = $9, status = $10, language = $11, \
                      words = $12, chapter_count = $13, published = $14, updated = $15, work_json = $16, \
                      source_text = $17, analysis_json = $18, authors_key = $19, text_signature = $20, \
-                     updated_at = $21 WHERE id = $22",
+                     outline_json = $21, updated_at = $22 WHERE id = $23",
                 );
                 bind_work_columns(query, columns, now)
                     .bind(id)
-                    .execute(&mut *tx)
+                    .execute(&mut **tx)
                     .await?;
-                Self::write_children(&mut tx, id, new.work, &chapter_hashes).await?;
+                Self::write_children(tx, id, new.work, chapters, false).await?;
                 if !new_chapters.is_empty() || !edited_chapters.is_empty() {
                     sqlx::query(
                         "INSERT INTO work_updates (work_id, at, new_chapters, edited_chapters) VALUES ($1, $2, $3, $4)",
@@ -480,7 +552,7 @@ impl Store for SqlStore {
                     .bind(now)
                     .bind(numbers_json(&new_chapters))
                     .bind(numbers_json(&edited_chapters))
-                    .execute(&mut *tx)
+                    .execute(&mut **tx)
                     .await?;
                 }
                 SaveOutcome::Updated {
@@ -493,21 +565,159 @@ impl Store for SqlStore {
                 let query = sqlx::query(
                     "INSERT INTO works (source_url, source_uid, identity_key, content_hash, title, authors, fandoms, \
                      summary, rating, status, language, words, chapter_count, published, updated, work_json, \
-                     source_text, analysis_json, authors_key, text_signature, created_at, updated_at) \
+                     source_text, analysis_json, authors_key, text_signature, outline_json, created_at, updated_at) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
-                     $19, $20, $21, $21) \
+                     $19, $20, $21, $22, $22) \
                      RETURNING id",
                 );
                 let row = bind_work_columns(query, columns, now)
-                    .fetch_one(&mut *tx)
+                    .fetch_one(&mut **tx)
                     .await?;
                 let id: WorkId = row.try_get("id")?;
-                Self::write_children(&mut tx, id, new.work, &chapter_hashes).await?;
+                Self::write_children(tx, id, new.work, chapters, true).await?;
                 SaveOutcome::Imported { id }
             }
         };
-        tx.commit().await?;
         Ok(outcome)
+    }
+
+    /// Saves `works` in one transaction under the write lock (SQLite) or the save lock
+    /// (PostgreSQL).
+    async fn save_batch(&self, works: &[NewWork<'_>]) -> Result<Vec<SaveOutcome>> {
+        let _guard = match self.backend {
+            Backend::Sqlite => Some(self.write_lock.lock().await),
+            Backend::Postgres => None,
+        };
+        let now = now_millis();
+        let mut tx = self.pool.begin().await?;
+        if self.backend == Backend::Postgres {
+            // Two nodes importing the same work at once must not both insert it: saves take turns on
+            // a transaction-scoped lock (SQLite's single writer gives the same for free).
+            sqlx::query("SELECT pg_advisory_xact_lock(7262001)")
+                .execute(&mut *tx)
+                .await?;
+        }
+        let mut outcomes = Vec::with_capacity(works.len());
+        for new in works {
+            outcomes.push(Self::save_in(&mut tx, new, now).await?);
+        }
+        tx.commit().await?;
+        Ok(outcomes)
+    }
+
+    /// The slow path of [`Store::get_chapter`], for a work stored before its outline and chapter
+    /// bodies were kept (migration 0003): decode the whole work, answer from it, and store the
+    /// outline and bodies so the next read is fast.
+    async fn chapter_from_whole_work(
+        &self,
+        id: WorkId,
+        number: u32,
+    ) -> Result<Option<WorkChapter>> {
+        let Some(row) = sqlx::query("SELECT content_hash FROM works WHERE id = $1")
+            .bind(id)
+            .fetch_optional(&self.pool)
+            .await?
+        else {
+            return Ok(None);
+        };
+        let hash: String = row.try_get("content_hash")?;
+        let Some(stored) = self.get_work(id).await? else {
+            return Ok(None);
+        };
+        let read = WorkChapter::of_work(&stored, number);
+        let (columns, chapters) = WorkColumns::of(&NewWork {
+            work: &stored.work,
+            source_text: None,
+            analysis: None,
+        });
+        let _guard = match self.backend {
+            Backend::Sqlite => Some(self.write_lock.lock().await),
+            Backend::Postgres => None,
+        };
+        let mut tx = self.pool.begin().await?;
+        // Only the version read is filled in: a save in between has written its own.
+        let filled =
+            sqlx::query("UPDATE works SET outline_json = $1 WHERE id = $2 AND content_hash = $3")
+                .bind(columns.outline_json)
+                .bind(id)
+                .bind(hash)
+                .execute(&mut *tx)
+                .await?;
+        if filled.rows_affected() > 0 {
+            for row in chapters {
+                sqlx::query(
+                    "UPDATE chapters SET body_json = $1 WHERE work_id = $2 AND number = $3",
+                )
+                .bind(row.body_json)
+                .bind(id)
+                .bind(row.number as i64)
+                .execute(&mut *tx)
+                .await?;
+            }
+        }
+        tx.commit().await?;
+        Ok(Some(read))
+    }
+}
+
+/// Most rows one multi-row INSERT carries (3 values each: far below either backend's limit on
+/// bound parameters).
+const ROWS_PER_INSERT: usize = 200;
+
+#[async_trait]
+impl Store for SqlStore {
+    async fn save_work(&self, new: NewWork<'_>) -> Result<SaveOutcome> {
+        let mut outcomes = self.save_batch(std::slice::from_ref(&new)).await?;
+        outcomes.pop().ok_or_else(|| StoreError::Corrupt {
+            id: 0,
+            reason: "a save returned no outcome".into(),
+        })
+    }
+
+    async fn save_works(&self, works: &[NewWork<'_>]) -> Result<Vec<SaveOutcome>> {
+        if works.is_empty() {
+            return Ok(Vec::new());
+        }
+        self.save_batch(works).await
+    }
+
+    async fn get_chapter(&self, id: WorkId, number: u32) -> Result<Option<WorkChapter>> {
+        let Some(row) = sqlx::query(
+            "SELECT w.outline_json, w.words, CAST(CASE WHEN w.analysis_json IS NULL THEN 0 ELSE 1 END AS BIGINT) AS has_analysis, \
+             w.created_at, w.updated_at, c.number AS chapter_number, c.body_json \
+             FROM works w LEFT JOIN chapters c ON c.work_id = w.id AND c.number = $2 WHERE w.id = $1",
+        )
+        .bind(id)
+        .bind(number as i64)
+        .fetch_optional(&self.pool)
+        .await?
+        else {
+            return Ok(None);
+        };
+        let outline: Option<String> = row.try_get("outline_json")?;
+        let chapter_number: Option<i64> = row.try_get("chapter_number")?;
+        let body: Option<String> = row.try_get("body_json")?;
+        let body_missing = chapter_number.is_some() && body.is_none();
+        let Some(outline) = outline.filter(|_| !body_missing) else {
+            return self.chapter_from_whole_work(id, number).await;
+        };
+        let corrupt = |reason: String| StoreError::Corrupt { id, reason };
+        let outline: OutlineIn =
+            serde_json::from_str(&outline).map_err(|e| corrupt(format!("outline: {e}")))?;
+        let chapter: Option<Chapter> = body
+            .map(|raw| serde_json::from_str(&raw))
+            .transpose()
+            .map_err(|e| corrupt(format!("chapter {number}: {e}")))?;
+        Ok(Some(WorkChapter {
+            id,
+            preface: outline.preface,
+            outline: outline.chapters,
+            chapter,
+            words: row.try_get::<i64, _>("words")?.max(0) as u64,
+            has_analysis: row.try_get::<i64, _>("has_analysis")? != 0,
+            created_at: time_of(row.try_get("created_at")?),
+            updated_at: time_of(row.try_get("updated_at")?),
+        }))
     }
 
     async fn set_analysis(&self, id: WorkId, analysis: &serde_json::Value) -> Result<()> {

@@ -1223,6 +1223,247 @@ async fn nul_characters_are_stored_safely(db: &TestDb) {
     );
 }
 
+/// `get_chapter` gives one chapter with the preface, the outline and the word count, equal to
+/// what the whole work says; a missing chapter is `chapter: None`, a missing work `None`; an
+/// update is seen at once.
+async fn chapter_reads_match_the_whole_work(db: &TestDb) {
+    let store = &*db.store;
+    let mut w = rich_work("https://archiveofourown.org/works/70");
+    w.chapters.push(chapter(3, &chapter_text("rich", 3)));
+    w.chapters[1].title = Some("The Middle".into());
+    w.chapters[2]
+        .notes_after
+        .push(Note::new("End of chapter note."));
+    let analysis = json!({"characters": []});
+    let id = store
+        .save_work(NewWork {
+            work: &w,
+            source_text: None,
+            analysis: Some(&analysis),
+        })
+        .await
+        .map(|o| o.id())
+        .expect("save_work");
+    let stored = get(store, id).await;
+    for c in &w.chapters {
+        let read = store
+            .get_chapter(id, c.number)
+            .await
+            .expect("get_chapter")
+            .expect("the work exists");
+        assert_eq!(read.id, id);
+        assert_eq!(
+            read.chapter.as_ref(),
+            Some(c),
+            "chapter {} reads back",
+            c.number
+        );
+        let mut preface = w.clone();
+        preface.chapters.clear();
+        assert_eq!(
+            read.preface, preface,
+            "the preface is the work without chapters"
+        );
+        let outline: Vec<(u32, Option<&str>, u64)> = read
+            .outline
+            .iter()
+            .map(|h| (h.number, h.title.as_deref(), h.words))
+            .collect();
+        let expected: Vec<(u32, Option<&str>, u64)> = w
+            .chapters
+            .iter()
+            .map(|c| (c.number, c.title.as_deref(), c.words() as u64))
+            .collect();
+        assert_eq!(outline, expected);
+        assert_eq!(read.words, w.words() as u64);
+        assert!(read.has_analysis);
+        assert_eq!(read.created_at, stored.created_at);
+        assert_eq!(read.updated_at, stored.updated_at);
+    }
+    let none = store
+        .get_chapter(id, 9)
+        .await
+        .expect("get_chapter")
+        .expect("work");
+    assert!(none.chapter.is_none(), "no chapter 9");
+    assert_eq!(none.outline.len(), 3);
+    assert!(
+        store
+            .get_chapter(id + 1000, 1)
+            .await
+            .expect("get_chapter")
+            .is_none()
+    );
+
+    let plain = imported(save(store, &work(Some("Plain"), &["P"], "plain", 1..=1)).await);
+    let read = store
+        .get_chapter(plain, 1)
+        .await
+        .expect("read")
+        .expect("work");
+    assert!(!read.has_analysis, "no analysis stored");
+
+    let mut longer = w.clone();
+    longer.chapters.push(chapter(4, &chapter_text("rich", 4)));
+    longer.chapters[0].scenes[0].paragraphs[0] = Paragraph::plain("An edited opening.");
+    save(store, &longer).await;
+    let read = store.get_chapter(id, 4).await.expect("read").expect("work");
+    assert_eq!(read.chapter.as_ref(), Some(&longer.chapters[3]));
+    assert_eq!(read.outline.len(), 4);
+    assert_eq!(read.words, longer.words() as u64);
+    let first = store.get_chapter(id, 1).await.expect("read").expect("work");
+    assert_eq!(
+        first.chapter.as_ref(),
+        Some(&longer.chapters[0]),
+        "the edit shows"
+    );
+}
+
+/// A work stored before chapters were kept apart (no outline, no chapter bodies) reads the same
+/// through the whole work, and is filled in by that read: afterwards its chapters read even with
+/// the whole-work JSON damaged.
+async fn chapter_reads_fill_in_older_rows(db: &TestDb) {
+    let store = &*db.store;
+    let w = rich_work("https://archiveofourown.org/works/71");
+    let id = imported(save(store, &w).await);
+    let fresh = store.get_chapter(id, 2).await.expect("read").expect("work");
+    db.execute_raw(format!(
+        "UPDATE works SET outline_json = NULL WHERE id = {id}"
+    ))
+    .await;
+    db.execute_raw(format!(
+        "UPDATE chapters SET body_json = NULL WHERE work_id = {id}"
+    ))
+    .await;
+    let old = store.get_chapter(id, 2).await.expect("read").expect("work");
+    assert_eq!(old.chapter, fresh.chapter);
+    assert_eq!(old.preface, fresh.preface);
+    assert_eq!(old.outline, fresh.outline);
+    assert_eq!(old.words, fresh.words);
+    damage(db, id, "work_json", "{not json").await;
+    for number in [1, 2] {
+        let read = store
+            .get_chapter(id, number)
+            .await
+            .expect("filled in")
+            .expect("work");
+        assert_eq!(
+            read.chapter.as_ref(),
+            Some(&w.chapters[number as usize - 1])
+        );
+    }
+    assert_corrupt(
+        store.get_work(id).await,
+        id,
+        "the whole work is still damaged",
+    );
+}
+
+/// `save_works` stores a batch as `save_work` would one by one: later works in the batch are
+/// recognised as earlier ones (same URL, new chapter; same text retitled with a URL), outcomes
+/// come in order, and everything reads back.
+async fn save_works_is_save_work_in_turn(db: &TestDb) {
+    let store = &*db.store;
+    assert!(store.save_works(&[]).await.expect("empty batch").is_empty());
+    let a = rich_work("https://archiveofourown.org/works/80");
+    let b = work(Some("Second"), &["Batch Author"], "batch-b", 1..=2);
+    let mut a_longer = a.clone();
+    a_longer.chapters.push(chapter(3, &chapter_text("rich", 3)));
+    let mut b_retitled = b.clone();
+    b_retitled.title = Some("Second, Retitled".into());
+    b_retitled.source.url = Some("https://example.org/b".into());
+    let c = work(Some("Third"), &["Batch Author"], "batch-c", 1..=1);
+    let analysis = json!({"characters": [{"name": "Buffy"}]});
+    let batch = [&a, &b, &a_longer, &b_retitled, &c, &c];
+    let news: Vec<NewWork<'_>> = batch
+        .iter()
+        .map(|w| NewWork {
+            work: w,
+            source_text: None,
+            analysis: Some(&analysis),
+        })
+        .collect();
+    let outcomes = store.save_works(&news).await.expect("save_works");
+    assert_eq!(outcomes.len(), 6);
+    let (a_id, b_id, c_id) = (outcomes[0].id(), outcomes[1].id(), outcomes[4].id());
+    assert!(matches!(outcomes[0], SaveOutcome::Imported { .. }));
+    assert!(matches!(outcomes[1], SaveOutcome::Imported { .. }));
+    assert_eq!(
+        outcomes[2],
+        SaveOutcome::Updated {
+            id: a_id,
+            new_chapters: vec![3],
+            edited_chapters: vec![]
+        }
+    );
+    assert!(
+        matches!(&outcomes[3], SaveOutcome::Updated { id, .. } if *id == b_id),
+        "the retitled work with a URL is the stored one without: {:?}",
+        outcomes[3]
+    );
+    assert!(matches!(outcomes[4], SaveOutcome::Imported { .. }));
+    assert_eq!(outcomes[5], SaveOutcome::Unchanged { id: c_id });
+    assert_eq!(store.count_works().await.expect("count"), 3);
+    assert_eq!(get(store, a_id).await.work, a_longer);
+    assert_eq!(get(store, b_id).await.work, b_retitled);
+    assert_eq!(get(store, c_id).await.analysis.as_ref(), Some(&analysis));
+    let read = store
+        .get_chapter(a_id, 3)
+        .await
+        .expect("read")
+        .expect("work");
+    assert_eq!(read.chapter.as_ref(), Some(&a_longer.chapters[2]));
+    assert_eq!(
+        summary(store, b_id).await.title.as_deref(),
+        Some("Second, Retitled")
+    );
+
+    // A big batch: many works, each with many tags, in one call.
+    let many: Vec<Work> = (0..300)
+        .map(|i| {
+            let mut w = work(
+                Some(&format!("Bulk {i}")),
+                &["Bulk"],
+                &format!("bulk{i}"),
+                1..=3,
+            );
+            w.source.url = Some(format!("https://example.org/bulk/{i}"));
+            for t in 0..12 {
+                w.tags.add(TagKind::Freeform, &format!("Tag {t}"));
+            }
+            w
+        })
+        .collect();
+    let news: Vec<NewWork<'_>> = many
+        .iter()
+        .map(|w| NewWork {
+            work: w,
+            source_text: None,
+            analysis: None,
+        })
+        .collect();
+    let outcomes = store.save_works(&news).await.expect("bulk save");
+    let ids: HashSet<WorkId> = outcomes
+        .iter()
+        .map(|o| match o {
+            SaveOutcome::Imported { id } => *id,
+            other => panic!("expected Imported, got {other:?}"),
+        })
+        .collect();
+    assert_eq!(ids.len(), 300);
+    assert_eq!(store.count_works().await.expect("count"), 303);
+    let last = outcomes[299].id();
+    assert_eq!(get(store, last).await.work, many[299]);
+    // Saving the same batch again changes nothing.
+    let again = store.save_works(&news).await.expect("bulk again");
+    assert!(
+        again
+            .iter()
+            .zip(&outcomes)
+            .all(|(a, o)| *a == SaveOutcome::Unchanged { id: o.id() })
+    );
+}
+
 /// Instantiates every case once per backend.
 macro_rules! backend_tests {
     ($($case:ident),+ $(,)?) => {
@@ -1279,6 +1520,9 @@ backend_tests!(
     awkward_text_round_trips,
     nul_characters_are_stored_safely,
     matches_a_retitled_work_by_its_text,
+    chapter_reads_match_the_whole_work,
+    chapter_reads_fill_in_older_rows,
+    save_works_is_save_work_in_turn,
 );
 
 /// `open` creates a missing, nested data folder holding `ficarchive.sqlite3`.
