@@ -1034,6 +1034,9 @@ impl<'a, 'w> Pass<'a, 'w> {
                     .map(|v| v.1)
                     .collect();
                 out[q] = self.resolve_ref(r, pi, found, &own);
+                if out[q].is_none() {
+                    how[q] = "tag:unresolved";
+                }
             }
         }
         // one speaker per paragraph unless tags say otherwise
@@ -1122,7 +1125,9 @@ impl<'a, 'w> Pass<'a, 'w> {
         for (s, why) in out.iter_mut().zip(how.iter_mut()) {
             if s.is_none() {
                 *s = fill.map(|f| f.0);
-                *why = fill.map_or("none", |f| f.1);
+                if why.is_empty() {
+                    *why = fill.map_or("none", |f| f.1);
+                }
             }
         }
         out.into_iter().zip(how).collect()

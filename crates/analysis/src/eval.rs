@@ -201,6 +201,21 @@ fn keys_of(name: &str, aliases: &[String]) -> HashSet<String> {
         .collect()
 }
 
+/// True when a gold mention's text is one of a character's names, or, for a descriptive name
+/// ("the parson"), when the mention is that description with a modifier after it ("the parson
+/// on the gray mare", "the cook, who had a grievance"): the name is the head of the phrase.
+fn names_mention(keys: &HashSet<String>, mention: &str) -> bool {
+    let m = name_key(mention);
+    keys.contains(&m)
+        || keys.iter().any(|k| {
+            k.split_once(' ').is_some_and(|(det, _)| {
+                matches!(det, "the" | "his" | "her" | "my" | "their" | "our" | "your")
+            }) && m.len() > k.len()
+                && m.starts_with(k.as_str())
+                && m.as_bytes()[k.len()] == b' '
+        })
+}
+
 /// Maps a byte offset to its 1-based non-empty line number.
 struct Lines {
     starts: Vec<(usize, usize)>,
@@ -572,7 +587,10 @@ fn litbank_work(r: &Rejoined) -> Work {
         let has_quote = sentence.contains(['“', '”', '"', '‘']);
         // `"…," said he. "Read it aloud."`: a quotation right after a tagged one continues the
         // speaker's paragraph, as printed novels set it
-        let cut = !depth_open && if opens { !prev_tagged } else { prev_had_quote };
+        // a sentence opening in lower case continues the last one: LitBank splits sentences after
+        // a quotation ending in "!" or "?", so `“He’s an American man!” cried Randolph` is two
+        let continues = sentence.starts_with(char::is_lowercase);
+        let cut = !depth_open && !continues && if opens { !prev_tagged } else { prev_had_quote };
         if cut && let Some(ps) = start.take() {
             paragraphs.push((ps, s));
         }
@@ -670,6 +688,19 @@ fn litbank_doc(
     let r = rejoin(tokenised);
     let work = litbank_work(&r);
     let (a, how) = crate::engine::run_explained(&work);
+    if std::env::var("AN_DEBUG").is_ok_and(|v| stem.contains(&v)) {
+        for (i, p) in work.chapters[0]
+            .scenes
+            .iter()
+            .flat_map(|s| &s.paragraphs)
+            .enumerate()
+        {
+            eprintln!("¶{i}: {}", p.text);
+        }
+        for (q, h) in a.quotes.iter().zip(&how) {
+            eprintln!("Q ¶{} {:?} {h} {:?}", q.paragraph, q.speaker, q.text);
+        }
+    }
     // coreference: chains, proper-name mentions, PER spans
     let mut prop_per: HashSet<(usize, usize)> = HashSet::new();
     let mut per: HashSet<(usize, usize)> = HashSet::new();
@@ -747,7 +778,7 @@ fn litbank_doc(
                 .iter()
                 .map(|id| {
                     let ms = &chains[*id];
-                    let hits = ms.iter().filter(|(_, t)| p.contains(&name_key(t))).count();
+                    let hits = ms.iter().filter(|(_, t)| names_mention(p, t)).count();
                     (hits, *id)
                 })
                 .filter(|(hits, _)| *hits > 0)
