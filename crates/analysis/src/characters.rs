@@ -165,8 +165,10 @@ pub(crate) fn split_declared(tag: &str) -> Vec<String> {
 pub(crate) fn name_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
     for word in name.split_whitespace() {
+        // a curly apostrophe is the same as a straight one ("O’Brien", "brother’s")
         let w: String = word
             .chars()
+            .map(|c| if c == '’' { '\'' } else { c })
             .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '-')
             .flat_map(char::to_lowercase)
             .collect();

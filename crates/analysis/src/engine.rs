@@ -255,9 +255,22 @@ pub(crate) fn run_explained(work: &Work) -> (Analysis, Vec<&'static str>) {
     // "I said": the narrator is whom the others address by name when they answer, else the
     // narrator the scene analysis found
     let named_narrator = narrator_by_vocative(&mut quotes, &mut clusters, &names, &mut mentions);
+    // a narrator no one names is still one person: "the narrator", who says "I"
+    let mut unnamed_narrator = None;
     for q in &mut quotes {
         if q.speaker == Some(NARRATOR) {
-            q.speaker = named_narrator.or(narrators[q.para]);
+            q.speaker = named_narrator.or(narrators[q.para]).or_else(|| {
+                Some(*unnamed_narrator.get_or_insert_with(|| {
+                    clusters.push(Cluster {
+                        name: "the narrator".into(),
+                        keys: vec!["i".into()],
+                        aliases: vec!["I".into()],
+                        ..Cluster::default()
+                    });
+                    mentions.push(0);
+                    clusters.len() - 1
+                }))
+            });
         }
     }
     vocative_aliases(
@@ -495,13 +508,14 @@ impl<'a, 'w> Pass<'a, 'w> {
                             self.add_pov(&mut ev, ch, subject, &toks, i + na.len, p.text, 1.0, 1.0);
                             self.st.touch(ch);
                             ev.third += 1;
-                        } else if is_vocative(&toks, i, na.len) {
+                        } else if is_vocative(p.text, &toks, i, na.len) {
                             quote_vocative.push((t.quote.unwrap_or(0), ch));
                         }
                     } else if t.quote.is_some()
                         && na.len == 1
                         && !t.possessive
-                        && is_vocative(&toks, i, 1)
+                        && is_vocative(p.text, &toks, i, 1)
+                        && quote_has_other_words(&toks, i)
                     {
                         quote_unknown_vocative.push((t.quote.unwrap_or(0), na.key.clone()));
                     }
@@ -1182,10 +1196,39 @@ fn pair(a: usize, b: usize) -> (usize, usize) {
     if a < b { (a, b) } else { (b, a) }
 }
 
-/// True when the name at `i..i+len` inside a quotation is set off as a vocative.
-fn is_vocative(toks: &[Token], i: usize, len: usize) -> bool {
+/// True when the quotation around token `i` has another word near it: a quotation that is one
+/// capitalised word ("Nonsense!") is an exclamation, not someone addressed.
+fn quote_has_other_words(toks: &[Token], i: usize) -> bool {
     let q = toks[i].quote;
-    let prev = i.checked_sub(1).map(|k| toks[k]);
+    let near = |k: &usize| *k != i && toks[*k].quote == q && toks[*k].is_word();
+    (i.saturating_sub(8)..i)
+        .rev()
+        .take_while(|&k| toks[k].quote == q)
+        .any(|k| near(&k))
+        || (i + 1..toks.len().min(i + 9))
+            .take_while(|&k| toks[k].quote == q)
+            .any(|k| near(&k))
+}
+
+/// True when the name at `i..i+len` inside a quotation is set off as a vocative ("Come in,
+/// Watson.", "I am afraid, my dear Watson, that…").
+fn is_vocative(text: &str, toks: &[Token], i: usize, len: usize) -> bool {
+    let q = toks[i].quote;
+    // "my dear Watson": up to two words of endearment belong to the vocative
+    let mut start = i;
+    let mut buf = String::new();
+    while start > 0
+        && i - start < 2
+        && toks[start - 1].quote == q
+        && toks[start - 1].is_word()
+        && matches!(
+            lower(toks[start - 1].text(text), &mut buf),
+            "my" | "dear" | "dearest" | "poor" | "good" | "old" | "little"
+        )
+    {
+        start -= 1;
+    }
+    let prev = start.checked_sub(1).map(|k| toks[k]);
     let next = toks.get(i + len).copied();
     let edge_before = prev.is_none_or(|x| x.quote != q);
     let comma_before = prev.is_some_and(|x| x.quote == q && x.is_punct(','));

@@ -15,6 +15,7 @@ use std::path::Path;
 use ficarchive_model::{Chapter, Paragraph, Span, Work};
 
 use crate::characters::name_key;
+use crate::lexicon::is_speech_verb;
 use crate::{Analysis, analyze, plain};
 
 /// Counts behind one precision/recall style score.
@@ -205,7 +206,8 @@ fn keys_of(name: &str, aliases: &[String]) -> HashSet<String> {
 /// ("the parson"), when the mention is that description with a modifier after it ("the parson
 /// on the gray mare", "the cook, who had a grievance"): the name is the head of the phrase.
 fn names_mention(keys: &HashSet<String>, mention: &str) -> bool {
-    let m = name_key(mention);
+    // LitBank's mention text is tokenised: "my brother ’s wife"
+    let m = name_key(&mention.replace(" ’s", "’s").replace(" 's", "'s"));
     keys.contains(&m)
         || keys.iter().any(|k| {
             k.split_once(' ').is_some_and(|(det, _)| {
@@ -578,6 +580,7 @@ fn litbank_work(r: &Rejoined) -> Work {
     let mut depth_open = false;
     let mut prev_had_quote = false;
     let mut prev_tagged = false;
+    let mut prev_ends_quote = false;
     for offs in &r.tokens {
         let (Some(&(s, _)), Some(&(_, e))) = (offs.first(), offs.last()) else {
             continue;
@@ -589,7 +592,13 @@ fn litbank_work(r: &Rejoined) -> Work {
         // speaker's paragraph, as printed novels set it
         // a sentence opening in lower case continues the last one: LitBank splits sentences after
         // a quotation ending in "!" or "?", so `“He’s an American man!” cried Randolph` is two
-        let continues = sentence.starts_with(char::is_lowercase);
+        // and `“Has anything escaped me?” I asked` likewise: a speech verb among its first two words
+        let continues = sentence.starts_with(char::is_lowercase)
+            || (prev_ends_quote
+                && sentence
+                    .split_whitespace()
+                    .take(2)
+                    .any(|w| is_speech_verb(&w.to_lowercase())));
         let cut = !depth_open && !continues && if opens { !prev_tagged } else { prev_had_quote };
         if cut && let Some(ps) = start.take() {
             paragraphs.push((ps, s));
@@ -608,6 +617,7 @@ fn litbank_work(r: &Rejoined) -> Work {
             depth_open = !depth_open;
         }
         prev_had_quote = has_quote;
+        prev_ends_quote = sentence.trim_end().ends_with(['”', '"', '’']);
         let tail = sentence.trim_end_matches(|c: char| {
             c.is_whitespace() || matches!(c, '.' | '!' | '?' | ';' | ':')
         });
@@ -786,6 +796,11 @@ fn litbank_doc(
                 .map(|(_, id)| id)
         })
         .collect();
+    if std::env::var("AN_DEBUG").is_ok_and(|v| stem.contains(&v)) {
+        for (c, m) in a.characters.iter().zip(&to_chain) {
+            eprintln!("C {} {:?} -> {m:?}", c.name, c.aliases);
+        }
+    }
     let is_person_chain = |id: &str| chains[id].iter().any(|(sp, _)| per.contains(sp));
     for c in &to_chain {
         s.character_precision.add(c.is_some_and(is_person_chain));
