@@ -7,6 +7,8 @@
 //! (default 100,000 works with story text), `FICSEARCH_BODY_WORDS` (longest generated body,
 //! default 1,000 words), `FICSEARCH_QUERIES` (queries per case, default 400).
 //! `FICSEARCH_SQL_QUERIES` (queries per case for the SQL baseline, default the same).
+//! `FICSEARCH_WRITER_THREADS` (default 2) and `FICSEARCH_WRITER_MB` (default 512): the index
+//! writer's threads and memory budget for the rebuilds.
 //! Percentiles are printed rather than run through criterion because the targets are tail
 //! latencies over many different queries, which criterion's mean-of-samples does not report.
 //!
@@ -19,7 +21,7 @@ use std::time::{Duration, Instant};
 
 use ficarchive_model::{Rating, Status, TagKind, Taxonomy};
 use ficarchive_search::{
-    IndexDoc, IndexOptions, NumRange, SearchIndex, SortField, WorkCounts, WorkQuery,
+    IndexDoc, IndexOptions, NumRange, SearchIndex, SortField, TagResolver, WorkCounts, WorkQuery,
 };
 use rand::{Rng, SeedableRng};
 use rand_chacha::ChaCha8Rng;
@@ -515,10 +517,15 @@ fn build(
     let tax = TAXONOMY.get_or_init(taxonomy);
     println!("  taxonomy: {} tags", tax.len());
     let options = IndexOptions {
-        writer_threads: 2,
-        writer_memory: 2 * 256 * 1024 * 1024,
+        writer_threads: env_usize("FICSEARCH_WRITER_THREADS", 2),
+        writer_memory: env_usize("FICSEARCH_WRITER_MB", 512) * 1024 * 1024,
         commit_every: 100_000,
     };
+    println!(
+        "  writer: {} threads, {} MB",
+        options.writer_threads,
+        options.writer_memory / (1024 * 1024)
+    );
     let t = Instant::now();
     let built = specs
         .iter()
@@ -536,11 +543,12 @@ fn build(
     let mut rebuild = index.begin_rebuild().expect("rebuild");
     let mut bytes = 0usize;
     let mut generating = Duration::ZERO;
+    let mut resolver = TagResolver::new(tax);
     for (i, s) in specs.iter().enumerate() {
         let g = Instant::now();
         let mut doc = raw_doc(i as u64 + 1, s, &vocab, with_text.then_some(&text_zipf));
         generating += g.elapsed();
-        doc.canonicalize(tax);
+        doc.canonicalize_with(&mut resolver);
         bytes += doc.body.len();
         rebuild.add(&doc).expect("add");
     }

@@ -1,7 +1,8 @@
 //! What the index holds for one work: [`IndexDoc`], built from a [`Work`], the archive's counts,
 //! the analysis fields and the taxonomy.
 
-use std::collections::BTreeSet;
+use std::collections::{HashMap, HashSet};
+use std::sync::Arc;
 
 use chrono::NaiveDate;
 use ficarchive_model::{Rating, Stats, Status, TagKind, Taxonomy, Work, tag_key};
@@ -234,35 +235,58 @@ impl IndexDoc {
     /// Resolves tags through the taxonomy: fills `canonical`, `filter_keys` and `fandom_count`,
     /// and adds canonical names to the analysis lists. Call it again after the taxonomy changes.
     pub fn canonicalize(&mut self, taxonomy: &Taxonomy) {
-        let mut canonical: BTreeSet<(TagKind, &str)> = BTreeSet::new();
-        let mut keys = BTreeSet::new();
-        for (kind, tag) in &self.tags {
-            let tag = tag.trim();
-            keys.insert(tag_key(tag));
-            let c = taxonomy.canonical(tag);
-            keys.insert(tag_key(c));
-            for a in taxonomy.ancestors(c) {
-                keys.insert(tag_key(a));
-            }
-            if !c.is_empty() {
-                canonical.insert((*kind, c));
+        let resolved: Vec<Arc<Resolved>> = self
+            .tags
+            .iter()
+            .map(|(_, tag)| Arc::new(Resolved::new(taxonomy, tag.trim(), None)))
+            .collect();
+        self.apply(taxonomy, &resolved);
+    }
+
+    /// [`IndexDoc::canonicalize`] through a [`TagResolver`] that remembers what each tag string
+    /// resolved to: for a rebuild, where the same popular tags come back on most works.
+    pub fn canonicalize_with(&mut self, resolver: &mut TagResolver<'_>) {
+        if resolver.cache.len() + self.tags.len() > RESOLVER_CAPACITY {
+            resolver.cache.clear();
+        }
+        let resolved: Vec<Arc<Resolved>> = self
+            .tags
+            .iter()
+            .map(|(_, tag)| resolver.resolve(tag.trim()))
+            .collect();
+        self.apply(resolver.taxonomy, &resolved);
+    }
+
+    /// Fills the derived fields from the resolutions of `self.tags` (in the same order).
+    fn apply(&mut self, taxonomy: &Taxonomy, resolved: &[Arc<Resolved>]) {
+        let mut canonical: Vec<(TagKind, &str)> = Vec::with_capacity(self.tags.len() + 1);
+        let mut keys: Vec<&str> = Vec::with_capacity(self.tags.len() * 2);
+        let mut fandom_keys: Vec<&str> = Vec::new();
+        for ((kind, _), r) in self.tags.iter().zip(resolved) {
+            keys.extend(r.keys.iter().map(String::as_str));
+            if !r.canonical.is_empty() {
+                canonical.push((*kind, &r.canonical));
+                if *kind == TagKind::Fandom {
+                    fandom_keys.push(&r.canonical_key);
+                }
             }
         }
         if let Some(r) = self.rating {
-            canonical.insert((TagKind::Rating, r.label()));
+            canonical.push((TagKind::Rating, r.label()));
         }
-        keys.remove("");
-        self.fandom_count = canonical
-            .iter()
-            .filter(|(k, _)| *k == TagKind::Fandom)
-            .map(|(_, f)| tag_key(f))
-            .collect::<BTreeSet<_>>()
-            .len() as u64;
+        canonical.sort_unstable();
+        canonical.dedup();
+        keys.sort_unstable();
+        keys.dedup();
+        keys.retain(|k| !k.is_empty());
+        fandom_keys.sort_unstable();
+        fandom_keys.dedup();
+        self.fandom_count = fandom_keys.len() as u64;
         self.canonical = canonical
             .into_iter()
             .map(|(k, t)| (k, t.to_string()))
             .collect();
-        self.filter_keys = keys.into_iter().collect();
+        self.filter_keys = keys.into_iter().map(str::to_string).collect();
         let a = &mut self.analysis;
         for list in [
             &mut a.characters_appearing,
@@ -278,6 +302,82 @@ impl IndexDoc {
                 .collect();
             list.extend(extra);
         }
+    }
+}
+
+/// What one tag string resolves to.
+struct Resolved {
+    /// The canonical name (the tag itself when the taxonomy does not know it).
+    canonical: String,
+    /// [`tag_key`] of the canonical.
+    canonical_key: String,
+    /// Filter keys: the tag's own key, its canonical's and its ancestors'.
+    keys: Vec<String>,
+}
+
+impl Resolved {
+    /// Resolves a trimmed tag. `known` (the keys of every taxonomy name), when given, answers
+    /// for a tag the taxonomy does not know without asking it.
+    fn new(taxonomy: &Taxonomy, tag: &str, known: Option<&HashSet<String>>) -> Resolved {
+        let key = tag_key(tag);
+        if known.is_some_and(|known| !known.contains(&key)) {
+            // An unknown tag is its own canonical and has no ancestors.
+            return Resolved {
+                canonical: tag.to_string(),
+                canonical_key: key.clone(),
+                keys: vec![key],
+            };
+        }
+        let c = taxonomy.canonical(tag);
+        let canonical_key = tag_key(c);
+        let mut keys = vec![key, canonical_key.clone()];
+        keys.extend(taxonomy.ancestors(c).into_iter().map(tag_key));
+        keys.sort_unstable();
+        keys.dedup();
+        Resolved {
+            canonical: c.to_string(),
+            canonical_key,
+            keys,
+        }
+    }
+}
+
+/// Resolves tag strings through a taxonomy and remembers the answers, so that a rebuild pays for
+/// each distinct tag once rather than once per work carrying it (tags are Zipf-distributed: the
+/// popular ones are on most works). Build one per taxonomy version: it never sees later edits.
+pub struct TagResolver<'t> {
+    taxonomy: &'t Taxonomy,
+    /// [`tag_key`] of every name the taxonomy knows.
+    known: HashSet<String>,
+    cache: HashMap<String, Arc<Resolved>>,
+}
+
+/// Distinct tag strings a [`TagResolver`] keeps; beyond it the cache starts over, so the
+/// long tail of one-off tags cannot grow it without bound.
+const RESOLVER_CAPACITY: usize = 500_000;
+
+impl<'t> TagResolver<'t> {
+    /// A resolver over `taxonomy` with nothing remembered yet (it reads every taxonomy name once).
+    pub fn new(taxonomy: &'t Taxonomy) -> TagResolver<'t> {
+        TagResolver {
+            taxonomy,
+            known: taxonomy
+                .entries()
+                .iter()
+                .map(|e| tag_key(&e.name))
+                .collect(),
+            cache: HashMap::new(),
+        }
+    }
+
+    /// The resolution of a trimmed tag, from the cache or computed and remembered.
+    fn resolve(&mut self, tag: &str) -> Arc<Resolved> {
+        if let Some(r) = self.cache.get(tag) {
+            return Arc::clone(r);
+        }
+        let r = Arc::new(Resolved::new(self.taxonomy, tag, Some(&self.known)));
+        self.cache.insert(tag.to_string(), Arc::clone(&r));
+        r
     }
 }
 
@@ -315,5 +415,51 @@ mod tests {
             AnalysisFields::from_analysis_json(&serde_json::json!("not an object")),
             AnalysisFields::default()
         );
+    }
+
+    #[test]
+    fn a_resolver_gives_what_canonicalize_gives() {
+        let mut tax = Taxonomy::new();
+        tax.make_canonical(TagKind::Fandom, "Buffy the Vampire Slayer (TV)")
+            .unwrap();
+        tax.merge_synonym("BtVS", "Buffy the Vampire Slayer (TV)")
+            .unwrap();
+        tax.make_canonical(TagKind::Fandom, "Buffyverse").unwrap();
+        tax.set_parent("Buffy the Vampire Slayer (TV)", "Buffyverse")
+            .unwrap();
+        let doc = |tags: &[(TagKind, &str)]| IndexDoc {
+            tags: tags.iter().map(|(k, t)| (*k, t.to_string())).collect(),
+            rating: Some(Rating::Mature),
+            ..IndexDoc::default()
+        };
+        let docs = [
+            doc(&[(TagKind::Fandom, " BtVS "), (TagKind::Freeform, "Fluff")]),
+            doc(&[
+                (TagKind::Fandom, "Buffy the Vampire Slayer (TV)"),
+                (TagKind::Fandom, "btvs"),
+                (TagKind::Fandom, "Sherlock"),
+            ]),
+            doc(&[(TagKind::Freeform, "Fluff"), (TagKind::Freeform, "")]),
+        ];
+        let mut resolver = TagResolver::new(&tax);
+        // Twice over, so the second round is answered from the cache.
+        for _ in 0..2 {
+            for d in &docs {
+                let (mut plain, mut cached) = (d.clone(), d.clone());
+                plain.canonicalize(&tax);
+                cached.canonicalize_with(&mut resolver);
+                assert_eq!(plain, cached);
+            }
+        }
+        let mut first = docs[0].clone();
+        first.canonicalize_with(&mut resolver);
+        assert_eq!(
+            first.filter_keys,
+            ["btvs", "buffy the vampire slayer tv", "buffyverse", "fluff"]
+        );
+        assert_eq!(first.fandom_count, 1);
+        let mut second = docs[1].clone();
+        second.canonicalize_with(&mut resolver);
+        assert_eq!(second.fandom_count, 2);
     }
 }

@@ -1,30 +1,32 @@
 //! The tantivy index: schema, incremental updates, rebuilds, searches and tag suggestions.
 
-use std::collections::{BTreeMap, BTreeSet, HashMap};
+use std::collections::{BTreeMap, BTreeSet};
 use std::ops::Bound;
 use std::path::{Path, PathBuf};
-use std::sync::{Mutex, MutexGuard};
+use std::sync::{Arc, Mutex, MutexGuard};
 
 use chrono::{Datelike, NaiveDate};
 use ficarchive_model::{Rating, Status, TagKind, Taxonomy, normalize_key, tag_key};
 use serde::{Deserialize, Serialize};
+use tantivy::indexer::{LogMergePolicy, NoMergePolicy};
 use tantivy::query::{
     AllQuery, BooleanQuery, BoostQuery, ConstScoreQuery, EmptyQuery, Occur, PhraseQuery, Query,
     RangeQuery, TermQuery, TermSetQuery,
 };
 use tantivy::schema::{
-    FAST, Field, INDEXED, IndexRecordOption, STORED, STRING, Schema, SchemaBuilder,
-    TextFieldIndexing, TextOptions,
+    FAST, Field, INDEXED, IndexRecordOption, Schema, SchemaBuilder, TextFieldIndexing, TextOptions,
 };
 use tantivy::tokenizer::TokenStream;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
+use crate::cache::{AllFacets, GenerationCache, TagEntry, TagTable};
 use crate::collect::{FacetCounts, SortSource, SortValue, TopByKey};
 use crate::doc::IndexDoc;
 use crate::query::{
     Completion, Crossover, MAX_PER_PAGE, MAX_TAG_CHARS, MAX_TAG_FILTERS, QueryError, SortField,
     SortOrder, TextClause, TextField, WorkQuery, parse_into,
 };
+use crate::tokens::MemoTokenizer;
 
 pub(crate) const F_ID: &str = "id";
 const F_TITLE: &str = "title";
@@ -53,6 +55,9 @@ const F_SPEAKS: &str = "a_speaks";
 const F_POV: &str = "a_pov";
 const F_POV_CHARACTER: &str = "a_pov_character";
 const F_INFERRED: &str = "a_relationship";
+
+/// The analyzer of tag names as text: `en_stem`, remembered per name ([`MemoTokenizer`]).
+const TAG_TEXT_TOKENIZER: &str = "en_stem_memo";
 
 /// The facet (canonical tag) field of each kind.
 fn facet_field(kind: TagKind) -> &'static str {
@@ -201,12 +206,24 @@ struct Fields {
 
 fn build_schema() -> Schema {
     let mut b = SchemaBuilder::new();
-    b.add_u64_field(F_ID, INDEXED | FAST | STORED);
+    // Only what a query reads is built: the id is indexed for deletes and fast for results
+    // (pages are rendered from the store, so nothing is stored); numbers, sort keys and facet
+    // values are fast fields only (range queries and sorts read the columns); exact-match keys
+    // use the raw tokenizer without frequencies or norms, as nothing scores them.
+    b.add_u64_field(F_ID, INDEXED | FAST);
     let text = |tokenizer: &str| {
         TextOptions::default().set_indexing_options(
             TextFieldIndexing::default()
                 .set_tokenizer(tokenizer)
                 .set_index_option(IndexRecordOption::WithFreqsAndPositions),
+        )
+    };
+    let key = || {
+        TextOptions::default().set_indexing_options(
+            TextFieldIndexing::default()
+                .set_tokenizer("raw")
+                .set_fieldnorms(false)
+                .set_index_option(IndexRecordOption::Basic),
         )
     };
     b.add_text_field(F_TITLE, text("en_stem"));
@@ -215,12 +232,18 @@ fn build_schema() -> Schema {
     b.add_text_field(F_NOTES, text("en_stem"));
     b.add_text_field(F_SERIES, text("en_stem"));
     b.add_text_field(F_BODY, text("en_stem"));
-    b.add_text_field(F_TAGTEXT, text("en_stem"));
-    b.add_text_field(F_TAG, STRING);
+    b.add_text_field(F_TAGTEXT, text(TAG_TEXT_TOKENIZER));
+    b.add_text_field(F_TAG, key());
     for kind in TagKind::ALL {
-        b.add_text_field(facet_field(kind), STRING | FAST);
+        // The rating is also a filter; the other kinds' values are only counted.
+        let options = if kind == TagKind::Rating {
+            key().set_fast("raw")
+        } else {
+            TextOptions::default().set_fast("raw")
+        };
+        b.add_text_field(facet_field(kind), options);
     }
-    b.add_text_field(F_LANGUAGE, STRING);
+    b.add_text_field(F_LANGUAGE, key());
     b.add_u64_field(F_STATUS, INDEXED | FAST);
     for name in [
         F_WORDS,
@@ -233,12 +256,12 @@ fn build_schema() -> Schema {
         F_UPDATED,
         F_FANDOMS,
     ] {
-        b.add_u64_field(name, INDEXED | FAST);
+        b.add_u64_field(name, FAST);
     }
-    b.add_text_field(F_TITLE_SORT, STRING | FAST);
-    b.add_text_field(F_AUTHOR_SORT, STRING | FAST);
+    b.add_text_field(F_TITLE_SORT, TextOptions::default().set_fast("raw"));
+    b.add_text_field(F_AUTHOR_SORT, TextOptions::default().set_fast("raw"));
     for name in [F_APPEARS, F_SPEAKS, F_POV, F_POV_CHARACTER, F_INFERRED] {
-        b.add_text_field(name, STRING);
+        b.add_text_field(name, key());
     }
     b.build()
 }
@@ -312,6 +335,10 @@ pub struct SearchIndex {
     fields: Fields,
     writer: Mutex<Option<WriterState>>,
     options: IndexOptions,
+    /// Facet counts of the unfiltered index, per searcher generation.
+    all_facets: GenerationCache<AllFacets>,
+    /// Autocomplete's table of canonical tags, per searcher generation.
+    tag_table: GenerationCache<TagTable>,
 }
 
 /// A rebuild in progress: every work is added in one commit, so searches keep answering from
@@ -347,6 +374,17 @@ impl Rebuild<'_> {
         }
         self.index.reader.reload()?;
         Ok(self.added)
+    }
+}
+
+impl Drop for Rebuild<'_> {
+    fn drop(&mut self) {
+        // Incremental updates go back to merging small segments as they come.
+        if let Some(state) = self.guard.as_mut() {
+            state
+                .writer
+                .set_merge_policy(Box::new(LogMergePolicy::default()));
+        }
     }
 }
 
@@ -402,6 +440,14 @@ impl SearchIndex {
     }
 
     fn from_index(index: Index, options: IndexOptions) -> Result<SearchIndex, SearchError> {
+        let en_stem = index.tokenizers().get("en_stem").ok_or_else(|| {
+            SearchError::Tantivy(tantivy::TantivyError::InternalError(
+                "tantivy has no en_stem analyzer".into(),
+            ))
+        })?;
+        index
+            .tokenizers()
+            .register(TAG_TEXT_TOKENIZER, MemoTokenizer::new(en_stem));
         let reader = index
             .reader_builder()
             .reload_policy(ReloadPolicy::OnCommitWithDelay)
@@ -413,6 +459,8 @@ impl SearchIndex {
             fields,
             writer: Mutex::new(None),
             options,
+            all_facets: GenerationCache::default(),
+            tag_table: GenerationCache::default(),
         })
     }
 
@@ -480,6 +528,9 @@ impl SearchIndex {
         state.writer.rollback()?;
         state.pending = 0;
         state.writer.delete_all_documents()?;
+        // Segments are merged once, by `finish`: merging them while they are written would
+        // rewrite the same postings several times.
+        state.writer.set_merge_policy(Box::new(NoMergePolicy));
         Ok(Rebuild {
             index: self,
             guard,
@@ -646,6 +697,7 @@ impl SearchIndex {
         }
         self.filter_queries(&q, taxonomy, &mut filters, &mut must_not)?;
 
+        let whole_archive = must.is_empty() && filters.is_empty() && must_not.is_empty();
         let mut clauses: Vec<(Occur, Box<dyn Query>)> = Vec::new();
         for m in must {
             clauses.push((Occur::Must, m));
@@ -687,15 +739,20 @@ impl SearchIndex {
             descending: order == SortOrder::Desc,
             limit: usize::try_from(wanted).unwrap_or(usize::MAX),
         };
-        let facets = q.facets.then(|| FacetCounts {
-            fields: TagKind::ALL
-                .into_iter()
-                .map(|k| (k.as_str().to_string(), facet_field(k)))
-                .collect(),
-            limit: q.facet_limit as usize,
-            single_segment: searcher.segment_readers().len() == 1,
-        });
-        let (top, facets) = searcher.search(&full, &(top, facets))?;
+        let limit = q.facet_limit as usize;
+        let (top, facets) = if q.facets && whole_archive {
+            // Every unfiltered listing shows the same facets: count them once per generation.
+            let all = self.all_facets(&searcher)?;
+            let top = searcher.search(&full, &top)?;
+            let facets = all
+                .iter()
+                .map(|(kind, values)| (kind.clone(), values.iter().take(limit).cloned().collect()))
+                .collect();
+            (top, Some(facets))
+        } else {
+            let facets = q.facets.then(|| facet_counts(&searcher, limit));
+            searcher.search(&full, &(top, facets))?
+        };
         let skip = usize::try_from(offset).unwrap_or(usize::MAX);
         let ids = top
             .hits
@@ -910,6 +967,14 @@ impl SearchIndex {
         Ok(())
     }
 
+    /// Facet counts of every value over the whole index (live works only), once per generation.
+    fn all_facets(&self, searcher: &tantivy::Searcher) -> Result<Arc<AllFacets>, SearchError> {
+        self.all_facets
+            .get_or_build(searcher.generation().generation_id(), || {
+                Ok(searcher.search(&AllQuery, &facet_counts(searcher, usize::MAX))?)
+            })
+    }
+
     /// Tag autocomplete: canonical tags whose name (or a word of it, or a synonym) starts with
     /// `prefix`, of one kind or any, most used first.
     pub fn suggest_tags(
@@ -928,53 +993,70 @@ impl SearchIndex {
             None => TagKind::ALL.to_vec(),
         };
         let searcher = self.reader.searcher();
-        let mut found: HashMap<(TagKind, String), u64> = HashMap::new();
-        let matches = |name: &str| {
-            let k = tag_key(name);
-            k.starts_with(&key)
-                || k.split([' ', '/', '&'])
-                    .any(|w| !w.is_empty() && w.starts_with(key.as_str()))
-        };
-        for &kind in &kinds {
-            let field = self.fields.facet(kind);
-            for segment in searcher.segment_readers() {
-                let inverted = segment.inverted_index(field)?;
-                let mut stream = inverted
-                    .terms()
-                    .stream()
-                    .map_err(|e| SearchError::Tantivy(e.into()))?;
-                while let Some((bytes, info)) = stream.next() {
-                    let Ok(name) = std::str::from_utf8(bytes) else {
-                        continue;
-                    };
-                    if matches(name) {
-                        *found.entry((kind, name.to_string())).or_default() +=
-                            u64::from(info.doc_freq);
-                    }
-                }
-            }
-        }
+        let table = self
+            .tag_table
+            .get_or_build(searcher.generation().generation_id(), || {
+                let all = self.all_facets(&searcher)?;
+                let tags = all
+                    .iter()
+                    .filter_map(|(facet, values)| {
+                        let kind = TagKind::ALL.into_iter().find(|k| k.as_str() == facet)?;
+                        Some((kind, values))
+                    })
+                    .flat_map(|(kind, values)| {
+                        values.iter().map(move |(name, works)| TagEntry {
+                            kind,
+                            name: name.clone(),
+                            works: *works,
+                        })
+                    })
+                    .collect();
+                Ok::<_, SearchError>(TagTable::new(tags))
+            })?;
+        let mut out: Vec<TagSuggestion> = table
+            .prefix(&key, &kinds, limit)
+            .into_iter()
+            .map(|e| TagSuggestion {
+                name: e.name.clone(),
+                kind: e.kind,
+                works: e.works,
+            })
+            .collect();
+        // Canonicals found through a synonym (or not yet used by any work) come from the
+        // taxonomy, which can change between commits, so it is asked every time.
         for name in taxonomy.suggest(prefix, kind, limit.saturating_mul(4)) {
             if let Some(k) = taxonomy.kind_of(name)
                 && kinds.contains(&k)
-                && !found.contains_key(&(k, name.to_string()))
+                && !out.iter().any(|s| s.kind == k && s.name == name)
             {
-                let term = Term::from_field_text(self.fields.facet(k), name);
-                let works = searcher.doc_freq(&term)?;
-                found.insert((k, name.to_string()), works);
+                out.push(TagSuggestion {
+                    name: name.to_string(),
+                    kind: k,
+                    works: table.works(k, name),
+                });
             }
         }
-        let mut out: Vec<TagSuggestion> = found
-            .into_iter()
-            .map(|((kind, name), works)| TagSuggestion { name, kind, works })
-            .collect();
         out.sort_by(|a, b| {
             b.works
                 .cmp(&a.works)
                 .then_with(|| a.name.to_lowercase().cmp(&b.name.to_lowercase()))
+                .then_with(|| a.kind.cmp(&b.kind))
+                .then_with(|| a.name.cmp(&b.name))
         });
         out.truncate(limit);
         Ok(out)
+    }
+}
+
+/// Counts of the `limit` most frequent canonical tags of every kind.
+fn facet_counts(searcher: &tantivy::Searcher, limit: usize) -> FacetCounts {
+    FacetCounts {
+        fields: TagKind::ALL
+            .into_iter()
+            .map(|k| (k.as_str().to_string(), facet_field(k)))
+            .collect(),
+        limit,
+        single_segment: searcher.segment_readers().len() == 1,
     }
 }
 

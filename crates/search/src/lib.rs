@@ -7,12 +7,14 @@
 //! [`WorkQuery`] (serde, built from URL parameters or [`parse_query_string`]); results are a page
 //! of ids in order, the total (no cap) and facet counts per tag kind. See `docs/search.md`.
 
+mod cache;
 mod collect;
 mod doc;
 mod index;
 mod query;
+mod tokens;
 
-pub use doc::{AnalysisFields, IndexDoc, MIN_RELATIONSHIP_SCORE, WorkCounts};
+pub use doc::{AnalysisFields, IndexDoc, MIN_RELATIONSHIP_SCORE, TagResolver, WorkCounts};
 pub use index::{IndexOptions, Rebuild, SearchError, SearchIndex, SearchResults, TagSuggestion};
 pub use query::{
     Completion, Crossover, DateRange, ExclusionSet, MAX_PER_PAGE, MAX_QUERY_BYTES, MAX_TAG_CHARS,

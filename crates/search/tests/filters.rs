@@ -980,3 +980,130 @@ fn starter_taxonomy_file_loads() {
         tax.canonical("Buffy/Willow")
     );
 }
+
+/// A metadata-only document with one freeform tag.
+fn tagged_doc(id: u64, freeform: &str, tax: &Taxonomy) -> IndexDoc {
+    let mut doc = IndexDoc {
+        id,
+        title: format!("Work {id}"),
+        authors: vec!["someone".into()],
+        tags: vec![
+            (TagKind::Fandom, "Sherlock".into()),
+            (TagKind::Freeform, freeform.into()),
+        ],
+        rating: Some(Rating::General),
+        ..IndexDoc::default()
+    };
+    doc.canonicalize(tax);
+    doc
+}
+
+fn facet_count(r: &ficarchive_search::SearchResults, kind: &str, name: &str) -> Option<u64> {
+    r.facets
+        .get(kind)?
+        .iter()
+        .find(|(n, _)| n == name)
+        .map(|(_, c)| *c)
+}
+
+#[test]
+fn whole_archive_facets_follow_every_commit() {
+    let (ix, tax) = corpus();
+    let all = WorkQuery {
+        facet_limit: 100,
+        ..WorkQuery::default()
+    };
+    let before = ix.search(&all, &tax).unwrap();
+    // Served from the cache the second time: the same answer.
+    assert_eq!(ix.search(&all, &tax).unwrap(), before);
+    let sherlock = facet_count(&before, "fandom", "Sherlock (TV)").unwrap_or(0);
+    assert_eq!(facet_count(&before, "freeform", "Cache Probe"), None);
+    // The facet limit applies to cached counts as to computed ones.
+    let one = ix
+        .search(
+            &WorkQuery {
+                facet_limit: 1,
+                ..WorkQuery::default()
+            },
+            &tax,
+        )
+        .unwrap();
+    assert!(one.facets.values().all(|v| v.len() == 1));
+    assert_eq!(one.facets["fandom"][0], before.facets["fandom"][0]);
+
+    ix.upsert(&tagged_doc(500, "Cache Probe", &tax)).unwrap();
+    ix.upsert(&tagged_doc(501, "Cache Probe", &tax)).unwrap();
+    // Not committed: searches still see the old contents.
+    assert_eq!(ix.search(&all, &tax).unwrap(), before);
+    ix.commit().unwrap();
+    let added = ix.search(&all, &tax).unwrap();
+    assert_eq!(added.total, before.total + 2);
+    assert_eq!(facet_count(&added, "freeform", "Cache Probe"), Some(2));
+    assert_eq!(
+        facet_count(&added, "fandom", "Sherlock (TV)"),
+        Some(sherlock + 2)
+    );
+
+    ix.delete(500).unwrap();
+    ix.commit().unwrap();
+    let deleted = ix.search(&all, &tax).unwrap();
+    assert_eq!(facet_count(&deleted, "freeform", "Cache Probe"), Some(1));
+    // The cached whole-archive counts equal those a filtered query over everything counts.
+    let filtered = ix
+        .search(
+            &WorkQuery {
+                words: Some(NumRange {
+                    min: Some(0),
+                    max: None,
+                }),
+                ..all.clone()
+            },
+            &tax,
+        )
+        .unwrap();
+    assert_eq!(filtered.total, deleted.total);
+    assert_eq!(filtered.facets, deleted.facets);
+
+    // A rebuild replaces everything in one commit, and the cache with it.
+    let mut rebuild = ix.begin_rebuild().unwrap();
+    rebuild.add(&tagged_doc(1, "Only Tag", &tax)).unwrap();
+    rebuild.finish().unwrap();
+    let rebuilt = ix.search(&all, &tax).unwrap();
+    assert_eq!(rebuilt.total, 1);
+    assert_eq!(facet_count(&rebuilt, "freeform", "Cache Probe"), None);
+    assert_eq!(facet_count(&rebuilt, "freeform", "Only Tag"), Some(1));
+}
+
+#[test]
+fn tag_suggestions_follow_every_commit() {
+    let (ix, tax) = corpus();
+    assert!(ix.suggest_tags("zebra", None, 5, &tax).unwrap().is_empty());
+    let spuffy = ix.suggest_tags("spu", None, 5, &tax).unwrap()[0].works;
+    ix.upsert(&tagged_doc(600, "Zebra Crossing", &tax)).unwrap();
+    // Not committed yet: not suggested.
+    assert!(ix.suggest_tags("zebra", None, 5, &tax).unwrap().is_empty());
+    ix.commit().unwrap();
+    let s = ix.suggest_tags("zebra", None, 5, &tax).unwrap();
+    assert_eq!(s.len(), 1);
+    assert_eq!((s[0].name.as_str(), s[0].works), ("Zebra Crossing", 1));
+    // A word inside the name matches too.
+    assert_eq!(
+        ix.suggest_tags("cross", Some(TagKind::Freeform), 5, &tax)
+            .unwrap()[0]
+            .name,
+        "Zebra Crossing"
+    );
+    ix.upsert(&tagged_doc(601, "Zebra Crossing", &tax)).unwrap();
+    ix.commit().unwrap();
+    assert_eq!(ix.suggest_tags("zebra", None, 5, &tax).unwrap()[0].works, 2);
+    ix.delete(600).unwrap();
+    ix.delete(601).unwrap();
+    ix.commit().unwrap();
+    // Counts are of live works: deleted ones leave at the commit, before any merge.
+    assert!(ix.suggest_tags("zebra", None, 5, &tax).unwrap().is_empty());
+    // Other tags are untouched.
+    assert_eq!(
+        ix.suggest_tags("spu", None, 5, &tax).unwrap()[0].works,
+        spuffy
+    );
+}
