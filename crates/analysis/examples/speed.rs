@@ -6,10 +6,42 @@
 //! 10 MB paragraph, unbalanced quotes, nothing but dialogue, non-English). For each it prints the
 //! wall-clock rate and the rate per CPU second of this thread (from /proc/thread-self/schedstat),
 //! which stays meaningful when other jobs share the machine.
+//!
+//! Memory: for each text the example prints the text's size and the peak resident memory one
+//! analysis adds on top of the work it was given (its working set plus its result), from Linux's
+//! peak-RSS mark, reset before the call. Memory the allocator kept from an earlier text can hide
+//! part of a later one's peak, so measure one text per process: `--only LABEL` runs the texts
+//! whose label contains LABEL.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
 use std::time::Instant;
+
+/// A field of /proc/self/status in bytes ("VmRSS", "VmHWM"), when Linux tells.
+fn status_bytes(field: &str) -> Option<usize> {
+    let s = std::fs::read_to_string("/proc/self/status").ok()?;
+    let line = s.lines().find(|l| l.starts_with(field))?;
+    let kb: usize = line.split_whitespace().nth(1)?.parse().ok()?;
+    Some(kb * 1024)
+}
+
+/// Runs `f` and returns its result with the peak resident memory it added: the peak-RSS mark
+/// is reset first (writing 5 to /proc/self/clear_refs), so the figure is this call's own peak.
+fn peak_of<T>(f: impl FnOnce() -> T) -> (T, Option<usize>) {
+    let reset = std::fs::write("/proc/self/clear_refs", "5").is_ok();
+    let base = status_bytes("VmRSS");
+    let out = f();
+    let peak = status_bytes("VmHWM");
+    let added = match (reset, base, peak) {
+        (true, Some(b), Some(p)) => Some(p.saturating_sub(b)),
+        _ => None,
+    };
+    (out, added)
+}
+
+fn mb(bytes: usize) -> String {
+    format!("{:.1}", bytes as f64 / 1e6)
+}
 
 use ficarchive_analysis::{analyze, plain::work_from_lines};
 
@@ -103,11 +135,19 @@ fn repeat_to(text: &str, words: usize) -> String {
 }
 
 fn measure(label: &str, text: &str) {
+    if std::env::args()
+        .skip_while(|a| a != "--only")
+        .nth(1)
+        .is_some_and(|only| !label.contains(&only))
+    {
+        return;
+    }
     let work = work_from_lines(text);
     let words = work.words();
     // enough repetitions for about a second of work
     let reps = (2_000_000 / words.max(1)).clamp(1, 50);
-    let _ = black_box(analyze(&work));
+    let (result, peak) = peak_of(|| analyze(&work));
+    drop(black_box(result));
     let (cpu0, t0) = (thread_cpu_ns(), Instant::now());
     for _ in 0..reps {
         black_box(analyze(black_box(&work)));
@@ -120,18 +160,25 @@ fn measure(label: &str, text: &str) {
     let total = (words * reps) as f64;
     let cpu_rate = cpu.map_or("n/a".to_string(), |c| format!("{:>10.0}", total / c));
     println!(
-        "| {label:<34} | {words:>9} | {:>10.0} | {cpu_rate} |",
-        total / wall
+        "| {label:<34} | {words:>9} | {:>10.0} | {cpu_rate} | {} | {} |",
+        total / wall,
+        mb(text.len()),
+        peak.map_or("n/a".into(), mb)
     );
 }
 
 fn main() {
-    let shared = std::env::args().nth(1).map_or_else(
-        || PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")),
-        PathBuf::from,
+    let shared = std::env::args()
+        .nth(1)
+        .filter(|a| !a.starts_with("--"))
+        .map_or_else(
+            || PathBuf::from(concat!(env!("CARGO_MANIFEST_DIR"), "/../../../shared")),
+            PathBuf::from,
+        );
+    println!(
+        "| text | words | words/s (wall) | words/s (CPU of the thread) | text MB | analysis peak MB |"
     );
-    println!("| text | words | words/s (wall) | words/s (CPU of the thread) |");
-    println!("|---|---|---|---|");
+    println!("|---|---|---|---|---|---|");
     let real = real_texts(&shared);
     if real.is_empty() {
         println!(

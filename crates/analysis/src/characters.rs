@@ -350,42 +350,43 @@ pub(crate) fn is_descriptive_epithet(key: &str) -> bool {
 }
 
 /// Epithets that stand as the subject of a speech tag next to a quotation (`"…," said the parson`,
-/// `"…," the old man replied`), counted per key. Descriptive ones are left out.
-pub(crate) fn gather_epithet_speakers(paras: &[Para<'_>]) -> HashMap<String, u32> {
-    let mut out: HashMap<String, u32> = HashMap::new();
-    let mut toks = Vec::new();
+/// `"…," the old man replied`) in one paragraph, counted per key. Descriptive ones are left out.
+fn epithet_speakers(p: &Para<'_>, toks: &[Token], out: &mut HashMap<String, u32>) {
     let mut buf = String::new();
-    for p in paras.iter().filter(|p| !p.quotes.is_empty()) {
-        tokenize(p.text, &p.quotes, &mut toks);
+    {
         for i in 0..toks.len() {
             if toks[i].quote.is_some() || !toks[i].is_word() {
                 continue;
             }
-            let Some((len, key)) = epithet_at(p.text, &toks, i, &mut buf) else {
+            let Some((len, key)) = epithet_at(p.text, toks, i, &mut buf) else {
                 continue;
             };
             let verb_before = i.checked_sub(1).is_some_and(|k| {
                 toks[k].is_word() && is_speech_verb(lower(toks[k].text(p.text), &mut buf))
-            }) && after_quote(&toks, i - 1);
+            }) && after_quote(toks, i - 1);
             let verb_after = toks.get(i + len).is_some_and(|v| {
                 v.is_word() && v.quote.is_none() && is_speech_verb(lower(v.text(p.text), &mut buf))
-            }) && after_quote(&toks, i);
+            }) && after_quote(toks, i);
             if (verb_before || verb_after) && !is_descriptive_epithet(&key) {
                 *out.entry(key).or_default() += 1;
             }
         }
     }
-    out
 }
 
-/// Pass one: gathers name statistics over every story paragraph.
-pub(crate) fn gather(paras: &[Para<'_>]) -> HashMap<String, NameStats> {
+/// Pass one: gathers name statistics over every story paragraph, and the epithets that speak in
+/// tags (see [`epithet_speakers`]).
+pub(crate) fn gather(paras: &[Para<'_>]) -> (HashMap<String, NameStats>, HashMap<String, u32>) {
     let mut names: HashMap<String, NameStats> = HashMap::new();
+    let mut epithets = HashMap::new();
     let mut toks = Vec::new();
     let mut buf = String::new();
     let mut buf2 = String::new();
     for p in paras {
-        tokenize(p.text, &p.quotes, &mut toks);
+        tokenize(p.text, p.quotes, &mut toks);
+        if !p.quotes.is_empty() {
+            epithet_speakers(p, &toks, &mut epithets);
+        }
         let mut pending: Option<(String, usize, bool)> = None;
         // a sentence-initial subject carries to the first word of the next sentence ("Spike snorted. He…")
         let mut carry: Option<String> = None;
@@ -565,7 +566,7 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> HashMap<String, NameStats> {
             i += found.len;
         }
     }
-    names
+    (names, epithets)
 }
 
 /// True when token `i` comes right after a quotation (skipping punctuation), as in `"…," Angel said`.

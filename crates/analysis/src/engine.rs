@@ -5,8 +5,7 @@ use std::collections::HashMap;
 use ficarchive_model::{Span, Work, count_words};
 
 use crate::characters::{
-    Cluster, NameAt, NameStats, cluster, epithet_at, gather, gather_epithet_speakers, is_verbish,
-    name_at, split_declared,
+    Cluster, NameAt, NameStats, cluster, epithet_at, gather, is_verbish, name_at, split_declared,
 };
 use crate::lexicon::{
     PronounCase, gendered_pronoun, is_cognition_verb, is_dangling_word, is_first_person,
@@ -25,11 +24,11 @@ pub(crate) struct Para<'w> {
     /// Chapter number.
     pub chapter: u32,
     /// Index among the chapter's story paragraphs.
-    pub index: usize,
+    pub index: u32,
     /// Global index of the scene the reader gave the paragraph.
-    pub model_scene: usize,
+    pub model_scene: u32,
     /// Dialogue quotation content ranges.
-    pub quotes: Vec<(usize, usize)>,
+    pub quotes: &'w [(usize, usize)],
 }
 
 impl Para<'_> {
@@ -55,10 +54,34 @@ pub(crate) struct ParaEvidence {
     /// The part of `pov` that came from he/she with no antecedent in the paragraph, resolved by
     /// salience alone: (character it went to, feminine, weight).
     pub unanchored: Vec<(usize, bool, f32, Option<usize>)>,
-    /// Characters present (mentioned, speaking or addressed).
-    pub present: Vec<usize>,
+    /// Characters present (mentioned, speaking or addressed): the first eight.
+    pub present: Present,
     /// Romance words in the paragraph.
     pub romance: u32,
+}
+
+/// The first few characters present in a paragraph, kept inline: one heap vector per paragraph
+/// would cost more than the paragraph in a text of short dialogue lines.
+#[derive(Debug, Default, Clone, Copy)]
+pub(crate) struct Present {
+    ids: [u32; 8],
+    len: u8,
+}
+
+impl Present {
+    /// Adds a character unless it is already there or the list is full.
+    pub fn add(&mut self, ch: usize) {
+        let Ok(ch) = u32::try_from(ch) else { return };
+        if !self.as_slice().contains(&ch) && usize::from(self.len) < self.ids.len() {
+            self.ids[usize::from(self.len)] = ch;
+            self.len += 1;
+        }
+    }
+
+    /// The characters, in the order they came.
+    pub fn as_slice(&self) -> &[u32] {
+        &self.ids[..usize::from(self.len)]
+    }
 }
 
 /// A character reference found at a token.
@@ -153,7 +176,14 @@ fn is_dialogue(text: &str, s: usize, e: usize) -> bool {
 }
 
 fn collect(work: &Work) -> Vec<Para<'_>> {
-    let mut paras = Vec::new();
+    // exact capacity: a text of tiny paragraphs has very many of them
+    let count = work
+        .chapters
+        .iter()
+        .flat_map(|c| &c.scenes)
+        .map(|s| s.paragraphs.len())
+        .sum();
+    let mut paras = Vec::with_capacity(count);
     let mut scene_id = 0;
     for ch in &work.chapters {
         let mut index = 0;
@@ -167,7 +197,7 @@ fn collect(work: &Work) -> Vec<Para<'_>> {
                         chapter: ch.number,
                         index,
                         model_scene: scene_id,
-                        quotes: Vec::new(),
+                        quotes: &[],
                     });
                 }
                 index += 1;
@@ -191,30 +221,43 @@ fn declared_names(work: &Work) -> Vec<String> {
 
 /// Runs the whole analysis.
 pub(crate) fn run(work: &Work) -> Analysis {
-    run_explained(work).0
+    analyse(work, false).0
 }
 
 /// Runs the whole analysis and also says, per quotation, which rule chose its speaker.
 pub(crate) fn run_explained(work: &Work) -> (Analysis, Vec<&'static str>) {
+    analyse(work, true)
+}
+
+fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
     let mut paras = collect(work);
     let style = detect_style(paras.iter().map(|p| p.text));
+    // every paragraph's quotations in one vector: a small vector per paragraph costs more than
+    // the paragraph itself when the text is nothing but short lines of dialogue
     let mut buf = Vec::new();
-    for p in &mut paras {
+    let mut all_quotes = Vec::new();
+    let mut ranges = Vec::with_capacity(paras.len());
+    for p in &paras {
         find_quotes(p.text, style, &mut buf);
-        p.quotes = buf
-            .iter()
-            .copied()
-            .filter(|&(s, e)| is_dialogue(p.text, s, e))
-            .collect();
+        let start = all_quotes.len();
+        all_quotes.extend(
+            buf.iter()
+                .copied()
+                .filter(|&(s, e)| is_dialogue(p.text, s, e)),
+        );
+        ranges.push(start..all_quotes.len());
     }
-    let names = gather(&paras);
+    for (p, r) in paras.iter_mut().zip(ranges) {
+        p.quotes = &all_quotes[r];
+    }
+    let (names, epithet_speakers) = gather(&paras);
     let declared = declared_names(work);
     let (mut clusters, mut index) = cluster(&names, &declared);
     // "said the parson": an epithet that speaks is a character of its own, known from its first
     // mention on, whether or not the text ever names the person
-    let mut epithet_speakers: Vec<(String, u32)> =
-        gather_epithet_speakers(&paras).into_iter().collect();
+    let mut epithet_speakers: Vec<(String, u32)> = epithet_speakers.into_iter().collect();
     epithet_speakers.sort();
+    let mut epithet_count = 0;
     for (key, _) in epithet_speakers {
         if index.contains_key(&key) {
             continue;
@@ -226,8 +269,10 @@ pub(crate) fn run_explained(work: &Work) -> (Analysis, Vec<&'static str>) {
             ..Cluster::default()
         });
         index.insert(key, clusters.len() - 1);
+        epithet_count += 1;
     }
     let mut pass = Pass::new(&paras, &clusters, &index, &names);
+    pass.epithet_keys = epithet_count;
     pass.run();
     let Pass {
         quotes,
@@ -297,6 +342,8 @@ pub(crate) fn run_explained(work: &Work) -> (Analysis, Vec<&'static str>) {
         &quote_counts,
     );
     let repairs = repairs(&paras);
+    // the per-paragraph evidence is done with: free it before the output quotations are built
+    drop(evidence);
 
     let name_of = |c: Option<usize>| c.map(|c| clusters[c].name.clone());
     let out_quotes = quotes
@@ -309,7 +356,7 @@ pub(crate) fn run_explained(work: &Work) -> (Analysis, Vec<&'static str>) {
                 speaker: name_of(q.speaker),
                 addressee: name_of(q.addressee),
                 chapter: p.chapter,
-                paragraph: p.index,
+                paragraph: p.index as usize,
                 range: [q.range.0, q.range.1],
             }
         })
@@ -335,7 +382,11 @@ pub(crate) fn run_explained(work: &Work) -> (Analysis, Vec<&'static str>) {
                 .map(|f| if f { "female" } else { "male" }.to_string()),
         })
         .collect();
-    let how = quotes.iter().map(|q| q.how).collect();
+    let how = if explain {
+        quotes.iter().map(|q| q.how).collect()
+    } else {
+        Vec::new()
+    };
     (
         Analysis {
             characters,
@@ -357,6 +408,8 @@ struct Pass<'a, 'w> {
     evidence: Vec<ParaEvidence>,
     mentions: Vec<u32>,
     epithets: Vec<(usize, String)>,
+    /// How many epithet characters ("the parson") the index holds: none, no epithet lookups.
+    epithet_keys: usize,
     dialogue: HashMap<(usize, usize), u32>,
     st: Salience,
 }
@@ -372,10 +425,11 @@ impl<'a, 'w> Pass<'a, 'w> {
             paras,
             index,
             genders: clusters.iter().map(Cluster::gender).collect(),
-            quotes: Vec::new(),
+            quotes: Vec::with_capacity(paras.iter().map(|p| p.quotes.len()).sum()),
             evidence: Vec::with_capacity(paras.len()),
             mentions: vec![0; clusters.len()],
             epithets: Vec::new(),
+            epithet_keys: 0,
             dialogue: HashMap::new(),
             st: Salience::default(),
         }
@@ -445,10 +499,10 @@ impl<'a, 'w> Pass<'a, 'w> {
         let mut buf2 = String::new();
         for pi in 0..self.paras.len() {
             let p = &self.paras[pi];
-            if p.model_scene != self.st.scene {
+            if p.model_scene as usize != self.st.scene {
                 // an explicit scene break resets who is on stage
                 self.st = Salience {
-                    scene: p.model_scene,
+                    scene: p.model_scene as usize,
                     recency: self.st.recency.clone(),
                     ..Salience::default()
                 };
@@ -456,7 +510,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             for w in &mut self.st.weight {
                 *w *= 0.6;
             }
-            tokenize(p.text, &p.quotes, &mut toks);
+            tokenize(p.text, p.quotes, &mut toks);
             let mut ev = ParaEvidence::default();
             let mut found: Vec<Mention> = Vec::new();
             let mut tok_mention: HashMap<usize, usize> = HashMap::new();
@@ -478,6 +532,10 @@ impl<'a, 'w> Pass<'a, 'w> {
                         na
                     })
                     .or_else(|| {
+                        // epithets count only in narration (inside quotations they are not mentions)
+                        if t.quote.is_some() || self.epithet_keys == 0 {
+                            return None;
+                        }
                         let (len, key) = epithet_at(p.text, &toks, i, &mut buf)?;
                         self.index.contains_key(&key).then_some(NameAt {
                             len,
@@ -643,24 +701,18 @@ impl<'a, 'w> Pass<'a, 'w> {
                     if s == NARRATOR {
                         continue;
                     }
-                    if !ev.present.contains(&s) {
-                        ev.present.push(s);
-                    }
+                    ev.present.add(s);
                     if let Some(a) = ad.filter(|&a| a != s) {
                         *self.dialogue.entry(pair(s, a)).or_default() += 1;
                     }
                     self.st.touch(s);
                 }
-                if let Some(a) = ad
-                    && !ev.present.contains(&a)
-                {
-                    ev.present.push(a);
+                if let Some(a) = ad {
+                    ev.present.add(a);
                 }
             }
             for m in &found {
-                if !ev.present.contains(&m.ch) {
-                    ev.present.push(m.ch);
-                }
+                ev.present.add(m.ch);
             }
             let para_speaker = speakers.iter().find_map(|s| s.0);
             self.st.prev_topic = if p.quotes.is_empty() {
@@ -1410,7 +1462,7 @@ fn repairs(paras: &[Para<'_>]) -> Vec<RepairFlag> {
                     kind: "collapsed_ellipsis".into(),
                     span: p.span(dot, dot + 1),
                     chapter: p.chapter,
-                    paragraph: p.index,
+                    paragraph: p.index as usize,
                     range: [dot, dot + 1],
                     suggestion: "...".into(),
                 });

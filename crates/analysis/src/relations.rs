@@ -183,9 +183,11 @@ pub(crate) fn score(
 
     let mut raw: HashMap<(usize, usize), f64> = HashMap::new();
     for ev in evidence {
-        let present = &ev.present[..ev.present.len().min(8)];
+        let present = ev.present.as_slice();
         for (i, &a) in present.iter().enumerate() {
+            let a = a as usize;
             for &b in &present[i + 1..] {
+                let b = b as usize;
                 if a != b {
                     *raw.entry(pair(a, b)).or_default() += 0.2 + f64::from(ev.romance.min(5));
                 }

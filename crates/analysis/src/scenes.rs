@@ -315,7 +315,7 @@ fn scene(
         span,
         person,
         pov,
-        paragraphs: [first.index, last.index],
+        paragraphs: [first.index as usize, last.index as usize],
     }
 }
 
