@@ -8,14 +8,22 @@
 use std::cmp::Reverse;
 use std::sync::{Arc, Mutex};
 
-use ficarchive_model::{TagKind, tag_key};
+use std::collections::HashMap;
 
-/// One value per searcher generation, built on first use.
-pub(crate) struct GenerationCache<T> {
-    slot: Mutex<Option<(u64, Arc<T>)>>,
+use ficarchive_model::{TagKind, Taxonomy, tag_key};
+
+/// What identifies a searcher's contents: its segments and their deletes. A reader reload that
+/// changes nothing (tantivy's file watcher reloads again after our own reload at commit) keeps
+/// the cached values; any commit, merge or delete changes it.
+pub(crate) type Contents = std::collections::BTreeMap<tantivy::index::SegmentId, Option<u64>>;
+
+/// One value per index contents, built on first use.
+pub(crate) struct GenerationCache<T, K = Contents> {
+    /// (generation id, contents, value).
+    slot: Mutex<Option<(u64, K, Arc<T>)>>,
 }
 
-impl<T> Default for GenerationCache<T> {
+impl<T, K> Default for GenerationCache<T, K> {
     fn default() -> Self {
         GenerationCache {
             slot: Mutex::new(None),
@@ -23,14 +31,15 @@ impl<T> Default for GenerationCache<T> {
     }
 }
 
-impl<T> GenerationCache<T> {
-    /// The value for `generation`, built by `build` when the cache holds another generation's.
-    /// The lock is held while building, so concurrent requests for a new generation build it
-    /// once; a request still holding an older searcher builds its own value without replacing
-    /// the newer one.
+impl<T, K: PartialEq + Clone> GenerationCache<T, K> {
+    /// The value for the searcher of generation `generation` holding `contents`, built by
+    /// `build` when the cache holds another contents' value. The lock is held while building, so
+    /// concurrent requests for new contents build it once; a request still holding an older
+    /// searcher builds its own value without replacing the newer one.
     pub(crate) fn get_or_build<E>(
         &self,
         generation: u64,
+        contents: &K,
         build: impl FnOnce() -> Result<T, E>,
     ) -> Result<Arc<T>, E> {
         // A panic while building leaves the slot as it was, so a poisoned lock is still sound.
@@ -38,14 +47,17 @@ impl<T> GenerationCache<T> {
             .slot
             .lock()
             .unwrap_or_else(std::sync::PoisonError::into_inner);
-        if let Some((cached, value)) = slot.as_ref()
-            && *cached == generation
+        if let Some((_, cached, value)) = slot.as_ref()
+            && cached == contents
         {
             return Ok(Arc::clone(value));
         }
         let value = Arc::new(build()?);
-        if slot.as_ref().is_none_or(|(cached, _)| *cached < generation) {
-            *slot = Some((generation, Arc::clone(&value)));
+        if slot
+            .as_ref()
+            .is_none_or(|(cached, _, _)| *cached < generation)
+        {
+            *slot = Some((generation, contents.clone(), Arc::clone(&value)));
         }
         Ok(value)
     }
@@ -73,7 +85,7 @@ pub(crate) struct TagTable {
     /// Per kind (in [`TagKind::ALL`] order): (key, entry rank), sorted by key.
     keys: Vec<(TagKind, Vec<(String, u32)>)>,
     /// (kind, name) -> rank, for counts of tags the taxonomy suggests.
-    by_name: std::collections::HashMap<(TagKind, String), u32>,
+    by_name: HashMap<(TagKind, String), u32>,
 }
 
 impl TagTable {
@@ -89,7 +101,7 @@ impl TagTable {
         let entries: Vec<TagEntry> = ranked.into_iter().map(|(_, _, t)| t).collect();
         let mut keys: Vec<(TagKind, Vec<(String, u32)>)> =
             TagKind::ALL.into_iter().map(|k| (k, Vec::new())).collect();
-        let mut by_name = std::collections::HashMap::with_capacity(entries.len());
+        let mut by_name = HashMap::with_capacity(entries.len());
         for (rank, e) in entries.iter().enumerate() {
             let Ok(rank) = u32::try_from(rank) else {
                 break;
@@ -154,6 +166,82 @@ impl TagTable {
     }
 }
 
+/// The taxonomy's names for autocomplete: every name's [`tag_key`], sorted, pointing at its
+/// canonical, with canonicals ranked by lower-cased name (the order [`Taxonomy::suggest`] gives).
+pub(crate) struct TaxonomyTable {
+    /// The entries it was built from, to tell whether a taxonomy is the same one.
+    snapshot: Vec<ficarchive_model::TagEntry>,
+    /// Canonical names by rank.
+    canonicals: Vec<String>,
+    /// (key of a name, the name's kind, rank of its canonical), sorted.
+    keys: Vec<(String, TagKind, u32)>,
+}
+
+impl TaxonomyTable {
+    pub(crate) fn new(taxonomy: &Taxonomy) -> TaxonomyTable {
+        let mut canonicals: Vec<(String, &str)> = taxonomy
+            .entries()
+            .iter()
+            .filter(|e| e.is_canonical())
+            .map(|e| (e.name.to_lowercase(), e.name.as_str()))
+            .collect();
+        canonicals.sort_unstable();
+        canonicals.dedup_by(|a, b| a.1 == b.1);
+        let rank: HashMap<&str, u32> = canonicals
+            .iter()
+            .enumerate()
+            .filter_map(|(i, (_, name))| Some((*name, u32::try_from(i).ok()?)))
+            .collect();
+        let mut keys: Vec<(String, TagKind, u32)> = taxonomy
+            .entries()
+            .iter()
+            .filter_map(|e| {
+                // A synonym whose chain does not end at a canonical (a hand-edited loop) is
+                // left out, as the taxonomy's own suggest leaves it out.
+                let canonical = taxonomy.canonical(&e.name);
+                let r = *rank
+                    .get(canonical)
+                    .filter(|_| taxonomy.is_canonical(canonical))?;
+                Some((tag_key(&e.name), e.kind, r))
+            })
+            .collect();
+        keys.sort_unstable();
+        TaxonomyTable {
+            snapshot: taxonomy.entries().to_vec(),
+            canonicals: canonicals.into_iter().map(|(_, n)| n.to_string()).collect(),
+            keys,
+        }
+    }
+
+    /// True when built from a taxonomy with exactly these entries.
+    pub(crate) fn built_from(&self, taxonomy: &Taxonomy) -> bool {
+        self.snapshot == taxonomy.entries()
+    }
+
+    /// The first `limit` canonicals (by lower-cased name) with a name or synonym of `kind` (or
+    /// any) whose key starts with `key`.
+    pub(crate) fn prefix(&self, key: &str, kind: Option<TagKind>, limit: usize) -> Vec<&str> {
+        let start = self.keys.partition_point(|(k, _, _)| k.as_str() < key);
+        let mut best: Vec<u32> = Vec::with_capacity(limit + 1);
+        for (_, _, rank) in self.keys[start..]
+            .iter()
+            .take_while(|(k, _, _)| k.starts_with(key))
+            .filter(|(_, k, _)| kind.is_none_or(|want| want == *k))
+        {
+            if best.len() == limit && best.last().is_some_and(|worst| rank >= worst) {
+                continue;
+            }
+            if let Err(at) = best.binary_search(rank) {
+                best.insert(at, *rank);
+                best.truncate(limit);
+            }
+        }
+        best.iter()
+            .filter_map(|&r| self.canonicals.get(r as usize).map(String::as_str))
+            .collect()
+    }
+}
+
 #[cfg(test)]
 mod tests {
     use super::*;
@@ -205,16 +293,53 @@ mod tests {
     }
 
     #[test]
-    fn a_cache_rebuilds_for_a_new_generation_and_keeps_the_newest() {
-        let cache: GenerationCache<u64> = GenerationCache::default();
+    fn a_cache_rebuilds_for_new_contents_and_keeps_the_newest() {
+        let cache: GenerationCache<u64, &str> = GenerationCache::default();
         let built = |v: u64| move || Ok::<u64, ()>(v);
-        assert_eq!(*cache.get_or_build(1, built(10)).unwrap(), 10);
-        assert_eq!(*cache.get_or_build(1, built(99)).unwrap(), 10);
-        assert_eq!(*cache.get_or_build(2, built(20)).unwrap(), 20);
+        assert_eq!(
+            *cache
+                .get_or_build(1, &"a", built(10))
+                .expect("the build closure succeeds"),
+            10
+        );
+        assert_eq!(
+            *cache
+                .get_or_build(1, &"a", built(99))
+                .expect("the build closure succeeds"),
+            10
+        );
+        // A reload with the same contents keeps the value.
+        assert_eq!(
+            *cache
+                .get_or_build(2, &"a", built(99))
+                .expect("the build closure succeeds"),
+            10
+        );
+        assert_eq!(
+            *cache
+                .get_or_build(3, &"b", built(20))
+                .expect("the build closure succeeds"),
+            20
+        );
         // An older searcher gets its own value and does not evict the newer one.
-        assert_eq!(*cache.get_or_build(1, built(11)).unwrap(), 11);
-        assert_eq!(*cache.get_or_build(2, built(99)).unwrap(), 20);
-        assert!(cache.get_or_build(3, || Err::<u64, ()>(())).is_err());
-        assert_eq!(*cache.get_or_build(2, built(99)).unwrap(), 20);
+        assert_eq!(
+            *cache
+                .get_or_build(1, &"a", built(11))
+                .expect("the build closure succeeds"),
+            11
+        );
+        assert_eq!(
+            *cache
+                .get_or_build(3, &"b", built(99))
+                .expect("the build closure succeeds"),
+            20
+        );
+        assert!(cache.get_or_build(4, &"c", || Err::<u64, ()>(())).is_err());
+        assert_eq!(
+            *cache
+                .get_or_build(3, &"b", built(99))
+                .expect("the build closure succeeds"),
+            20
+        );
     }
 }

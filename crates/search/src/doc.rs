@@ -421,12 +421,13 @@ mod tests {
     fn a_resolver_gives_what_canonicalize_gives() {
         let mut tax = Taxonomy::new();
         tax.make_canonical(TagKind::Fandom, "Buffy the Vampire Slayer (TV)")
-            .unwrap();
+            .expect("taxonomy edit");
         tax.merge_synonym("BtVS", "Buffy the Vampire Slayer (TV)")
-            .unwrap();
-        tax.make_canonical(TagKind::Fandom, "Buffyverse").unwrap();
+            .expect("taxonomy edit");
+        tax.make_canonical(TagKind::Fandom, "Buffyverse")
+            .expect("taxonomy edit");
         tax.set_parent("Buffy the Vampire Slayer (TV)", "Buffyverse")
-            .unwrap();
+            .expect("taxonomy edit");
         let doc = |tags: &[(TagKind, &str)]| IndexDoc {
             tags: tags.iter().map(|(k, t)| (*k, t.to_string())).collect(),
             rating: Some(Rating::Mature),

@@ -19,7 +19,7 @@ use tantivy::schema::{
 use tantivy::tokenizer::TokenStream;
 use tantivy::{Index, IndexReader, IndexWriter, ReloadPolicy, TantivyDocument, Term};
 
-use crate::cache::{AllFacets, GenerationCache, TagEntry, TagTable};
+use crate::cache::{AllFacets, GenerationCache, TagEntry, TagTable, TaxonomyTable};
 use crate::collect::{FacetCounts, SortSource, SortValue, TopByKey};
 use crate::doc::IndexDoc;
 use crate::query::{
@@ -339,6 +339,8 @@ pub struct SearchIndex {
     all_facets: GenerationCache<AllFacets>,
     /// Autocomplete's table of canonical tags, per searcher generation.
     tag_table: GenerationCache<TagTable>,
+    /// Autocomplete's table of taxonomy names, rebuilt when the taxonomy changes.
+    taxonomy_table: Mutex<Option<Arc<TaxonomyTable>>>,
 }
 
 /// A rebuild in progress: every work is added in one commit, so searches keep answering from
@@ -461,6 +463,7 @@ impl SearchIndex {
             options,
             all_facets: GenerationCache::default(),
             tag_table: GenerationCache::default(),
+            taxonomy_table: Mutex::new(None),
         })
     }
 
@@ -969,10 +972,43 @@ impl SearchIndex {
 
     /// Facet counts of every value over the whole index (live works only), once per generation.
     fn all_facets(&self, searcher: &tantivy::Searcher) -> Result<Arc<AllFacets>, SearchError> {
-        self.all_facets
-            .get_or_build(searcher.generation().generation_id(), || {
-                Ok(searcher.search(&AllQuery, &facet_counts(searcher, usize::MAX))?)
-            })
+        self.all_facets.get_or_build(
+            searcher.generation().generation_id(),
+            searcher.generation().segments(),
+            || Ok(searcher.search(&AllQuery, &facet_counts(searcher, usize::MAX))?),
+        )
+    }
+
+    /// What [`Taxonomy::suggest`] answers (canonicals whose name or a synonym's key starts with
+    /// `key`, the first `limit` by lower-cased name), from a sorted key table built once per
+    /// taxonomy version: the table keeps a copy of the entries it was built from and is rebuilt
+    /// when the taxonomy passed in differs from it in any way.
+    fn taxonomy_suggestions<'t>(
+        &self,
+        taxonomy: &'t Taxonomy,
+        key: &str,
+        kind: Option<TagKind>,
+        limit: usize,
+    ) -> Vec<&'t str> {
+        let table = {
+            let mut slot = self
+                .taxonomy_table
+                .lock()
+                .unwrap_or_else(std::sync::PoisonError::into_inner);
+            match slot.as_ref() {
+                Some(t) if t.built_from(taxonomy) => Arc::clone(t),
+                _ => {
+                    let t = Arc::new(TaxonomyTable::new(taxonomy));
+                    *slot = Some(Arc::clone(&t));
+                    t
+                }
+            }
+        };
+        table
+            .prefix(key, kind, limit)
+            .into_iter()
+            .filter_map(|name| taxonomy.get(name).map(|e| e.name.as_str()))
+            .collect()
     }
 
     /// Tag autocomplete: canonical tags whose name (or a word of it, or a synonym) starts with
@@ -993,9 +1029,10 @@ impl SearchIndex {
             None => TagKind::ALL.to_vec(),
         };
         let searcher = self.reader.searcher();
-        let table = self
-            .tag_table
-            .get_or_build(searcher.generation().generation_id(), || {
+        let table = self.tag_table.get_or_build(
+            searcher.generation().generation_id(),
+            searcher.generation().segments(),
+            || {
                 let all = self.all_facets(&searcher)?;
                 let tags = all
                     .iter()
@@ -1012,7 +1049,8 @@ impl SearchIndex {
                     })
                     .collect();
                 Ok::<_, SearchError>(TagTable::new(tags))
-            })?;
+            },
+        )?;
         let mut out: Vec<TagSuggestion> = table
             .prefix(&key, &kinds, limit)
             .into_iter()
@@ -1024,7 +1062,7 @@ impl SearchIndex {
             .collect();
         // Canonicals found through a synonym (or not yet used by any work) come from the
         // taxonomy, which can change between commits, so it is asked every time.
-        for name in taxonomy.suggest(prefix, kind, limit.saturating_mul(4)) {
+        for name in self.taxonomy_suggestions(taxonomy, &key, kind, limit.saturating_mul(4)) {
             if let Some(k) = taxonomy.kind_of(name)
                 && kinds.contains(&k)
                 && !out.iter().any(|s| s.kind == k && s.name == name)
@@ -1138,4 +1176,58 @@ fn validate(q: &WorkQuery) -> Result<(), QueryError> {
         return Err(QueryError::TooManyTags(others));
     }
     Ok(())
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    #[test]
+    fn taxonomy_suggestions_answer_as_the_taxonomy_does() {
+        let mut tax = Taxonomy::new();
+        for i in 0..40 {
+            let name = format!("Character {i} (Show)");
+            tax.make_canonical(TagKind::Character, &name)
+                .expect("taxonomy edit");
+            if i % 3 == 0 {
+                tax.merge_synonym(&format!("chara {i}"), &name)
+                    .expect("taxonomy edit");
+            }
+        }
+        tax.make_canonical(TagKind::Freeform, "Chaos")
+            .expect("taxonomy edit");
+        tax.merge_synonym("Zany Chaos", "Chaos")
+            .expect("taxonomy edit");
+        tax.make_canonical(TagKind::Fandom, "Show")
+            .expect("taxonomy edit");
+        let index = SearchIndex::open_in_ram().expect("taxonomy edit");
+        for prefix in [
+            "char",
+            "chara 1",
+            "Character 1",
+            "zany",
+            "c",
+            "show",
+            "nothing",
+        ] {
+            for kind in [None, Some(TagKind::Character), Some(TagKind::Freeform)] {
+                for limit in [1, 5, 100] {
+                    // Twice: the second time from the cached table.
+                    for _ in 0..2 {
+                        assert_eq!(
+                            index.taxonomy_suggestions(&tax, &tag_key(prefix), kind, limit),
+                            tax.suggest(prefix, kind, limit),
+                            "{prefix} {kind:?} {limit}"
+                        );
+                    }
+                }
+            }
+        }
+        // An edit to the taxonomy is seen at the next call.
+        tax.merge_synonym("Zebra", "Chaos").expect("taxonomy edit");
+        assert_eq!(index.taxonomy_suggestions(&tax, "zeb", None, 5), ["Chaos"]);
+        tax.make_canonical(TagKind::Freeform, "Zebra")
+            .expect("taxonomy edit");
+        assert_eq!(index.taxonomy_suggestions(&tax, "zeb", None, 5), ["Zebra"]);
+    }
 }

@@ -1013,9 +1013,9 @@ fn whole_archive_facets_follow_every_commit() {
         facet_limit: 100,
         ..WorkQuery::default()
     };
-    let before = ix.search(&all, &tax).unwrap();
+    let before = ix.search(&all, &tax).expect("index operation");
     // Served from the cache the second time: the same answer.
-    assert_eq!(ix.search(&all, &tax).unwrap(), before);
+    assert_eq!(ix.search(&all, &tax).expect("index operation"), before);
     let sherlock = facet_count(&before, "fandom", "Sherlock (TV)").unwrap_or(0);
     assert_eq!(facet_count(&before, "freeform", "Cache Probe"), None);
     // The facet limit applies to cached counts as to computed ones.
@@ -1027,16 +1027,18 @@ fn whole_archive_facets_follow_every_commit() {
             },
             &tax,
         )
-        .unwrap();
+        .expect("index operation");
     assert!(one.facets.values().all(|v| v.len() == 1));
     assert_eq!(one.facets["fandom"][0], before.facets["fandom"][0]);
 
-    ix.upsert(&tagged_doc(500, "Cache Probe", &tax)).unwrap();
-    ix.upsert(&tagged_doc(501, "Cache Probe", &tax)).unwrap();
+    ix.upsert(&tagged_doc(500, "Cache Probe", &tax))
+        .expect("index operation");
+    ix.upsert(&tagged_doc(501, "Cache Probe", &tax))
+        .expect("index operation");
     // Not committed: searches still see the old contents.
-    assert_eq!(ix.search(&all, &tax).unwrap(), before);
-    ix.commit().unwrap();
-    let added = ix.search(&all, &tax).unwrap();
+    assert_eq!(ix.search(&all, &tax).expect("index operation"), before);
+    ix.commit().expect("index operation");
+    let added = ix.search(&all, &tax).expect("index operation");
     assert_eq!(added.total, before.total + 2);
     assert_eq!(facet_count(&added, "freeform", "Cache Probe"), Some(2));
     assert_eq!(
@@ -1044,9 +1046,9 @@ fn whole_archive_facets_follow_every_commit() {
         Some(sherlock + 2)
     );
 
-    ix.delete(500).unwrap();
-    ix.commit().unwrap();
-    let deleted = ix.search(&all, &tax).unwrap();
+    ix.delete(500).expect("index operation");
+    ix.commit().expect("index operation");
+    let deleted = ix.search(&all, &tax).expect("index operation");
     assert_eq!(facet_count(&deleted, "freeform", "Cache Probe"), Some(1));
     // The cached whole-archive counts equal those a filtered query over everything counts.
     let filtered = ix
@@ -1060,15 +1062,17 @@ fn whole_archive_facets_follow_every_commit() {
             },
             &tax,
         )
-        .unwrap();
+        .expect("index operation");
     assert_eq!(filtered.total, deleted.total);
     assert_eq!(filtered.facets, deleted.facets);
 
     // A rebuild replaces everything in one commit, and the cache with it.
-    let mut rebuild = ix.begin_rebuild().unwrap();
-    rebuild.add(&tagged_doc(1, "Only Tag", &tax)).unwrap();
-    rebuild.finish().unwrap();
-    let rebuilt = ix.search(&all, &tax).unwrap();
+    let mut rebuild = ix.begin_rebuild().expect("index operation");
+    rebuild
+        .add(&tagged_doc(1, "Only Tag", &tax))
+        .expect("index operation");
+    rebuild.finish().expect("index operation");
+    let rebuilt = ix.search(&all, &tax).expect("index operation");
     assert_eq!(rebuilt.total, 1);
     assert_eq!(facet_count(&rebuilt, "freeform", "Cache Probe"), None);
     assert_eq!(facet_count(&rebuilt, "freeform", "Only Tag"), Some(1));
@@ -1077,33 +1081,59 @@ fn whole_archive_facets_follow_every_commit() {
 #[test]
 fn tag_suggestions_follow_every_commit() {
     let (ix, tax) = corpus();
-    assert!(ix.suggest_tags("zebra", None, 5, &tax).unwrap().is_empty());
-    let spuffy = ix.suggest_tags("spu", None, 5, &tax).unwrap()[0].works;
-    ix.upsert(&tagged_doc(600, "Zebra Crossing", &tax)).unwrap();
+    assert!(
+        ix.suggest_tags("zebra", None, 5, &tax)
+            .expect("index operation")
+            .is_empty()
+    );
+    let spuffy = ix
+        .suggest_tags("spu", None, 5, &tax)
+        .expect("index operation")[0]
+        .works;
+    ix.upsert(&tagged_doc(600, "Zebra Crossing", &tax))
+        .expect("index operation");
     // Not committed yet: not suggested.
-    assert!(ix.suggest_tags("zebra", None, 5, &tax).unwrap().is_empty());
-    ix.commit().unwrap();
-    let s = ix.suggest_tags("zebra", None, 5, &tax).unwrap();
+    assert!(
+        ix.suggest_tags("zebra", None, 5, &tax)
+            .expect("index operation")
+            .is_empty()
+    );
+    ix.commit().expect("index operation");
+    let s = ix
+        .suggest_tags("zebra", None, 5, &tax)
+        .expect("index operation");
     assert_eq!(s.len(), 1);
     assert_eq!((s[0].name.as_str(), s[0].works), ("Zebra Crossing", 1));
     // A word inside the name matches too.
     assert_eq!(
         ix.suggest_tags("cross", Some(TagKind::Freeform), 5, &tax)
-            .unwrap()[0]
+            .expect("index operation")[0]
             .name,
         "Zebra Crossing"
     );
-    ix.upsert(&tagged_doc(601, "Zebra Crossing", &tax)).unwrap();
-    ix.commit().unwrap();
-    assert_eq!(ix.suggest_tags("zebra", None, 5, &tax).unwrap()[0].works, 2);
-    ix.delete(600).unwrap();
-    ix.delete(601).unwrap();
-    ix.commit().unwrap();
+    ix.upsert(&tagged_doc(601, "Zebra Crossing", &tax))
+        .expect("index operation");
+    ix.commit().expect("index operation");
+    assert_eq!(
+        ix.suggest_tags("zebra", None, 5, &tax)
+            .expect("index operation")[0]
+            .works,
+        2
+    );
+    ix.delete(600).expect("index operation");
+    ix.delete(601).expect("index operation");
+    ix.commit().expect("index operation");
     // Counts are of live works: deleted ones leave at the commit, before any merge.
-    assert!(ix.suggest_tags("zebra", None, 5, &tax).unwrap().is_empty());
+    assert!(
+        ix.suggest_tags("zebra", None, 5, &tax)
+            .expect("index operation")
+            .is_empty()
+    );
     // Other tags are untouched.
     assert_eq!(
-        ix.suggest_tags("spu", None, 5, &tax).unwrap()[0].works,
+        ix.suggest_tags("spu", None, 5, &tax)
+            .expect("index operation")[0]
+            .works,
         spuffy
     );
 }
