@@ -723,15 +723,21 @@ pub(crate) fn cluster(
             .collect()
     };
     // how many multi-word names contain each word: a shared surname must not merge two people
+    // ("Mr. Sherlock Holmes" and "Sherlock Holmes" are one full name: owners are counted per
+    // full name without its honorific)
     let mut word_owners: HashMap<String, u32> = HashMap::new();
+    let mut full_names: Vec<Vec<String>> = Vec::new();
     for k in &keys {
         let words = strip_hon(k);
-        if k.contains(' ') {
-            for w in words {
-                *word_owners.entry(w).or_default() += 1;
+        if k.contains(' ') && !full_names.contains(&words) {
+            for w in &words {
+                *word_owners.entry(w.clone()).or_default() += 1;
             }
+            full_names.push(words);
         }
     }
+    // cluster of each full name without its honorific, once one of its forms has a cluster
+    let mut by_full_name: HashMap<String, usize> = HashMap::new();
     for k in &keys {
         let s = &names[*k];
         let words = strip_hon(k);
@@ -750,7 +756,8 @@ pub(crate) fn cluster(
             // "Mr. Weston" joins a bare "Weston" cluster when there is one
             index.get(&words[0]).copied()
         } else {
-            None
+            // "Sherlock Holmes" joins "Mr. Sherlock Holmes"
+            by_full_name.get(&words.join(" ")).copied()
         };
         let id = match target {
             Some(id) => id,
@@ -774,6 +781,9 @@ pub(crate) fn cluster(
             c.honorific_gender = k.split(' ').next().and_then(honorific).flatten();
         }
         index.insert((*k).to_string(), id);
+        if words.len() >= 2 {
+            by_full_name.entry(words.join(" ")).or_insert(id);
+        }
     }
     // nicknames by prefix: "Dru" of "Drusilla", "Angel" of "Angelus"
     let singles: Vec<(usize, String)> = clusters

@@ -345,6 +345,21 @@ mod tests {
     }
 
     #[test]
+    fn a_full_name_with_and_without_its_honorific_is_one_person() {
+        let text = "Then Mr. Sherlock Holmes sat by the fire. Watson looked at Mr. Sherlock Holmes.\n\
+            \"Come in,\" said Sherlock Holmes.\n\
+            \"Thank you,\" said Watson, and Sherlock Holmes smiled.\n\
+            Holmes smiled, and Holmes waited. Watson sat down.\n";
+        let a = run(text);
+        let holmes: Vec<_> = a
+            .characters
+            .iter()
+            .filter(|c| c.name.contains("Holmes") || c.aliases.iter().any(|x| x.contains("Holmes")))
+            .collect();
+        assert_eq!(holmes.len(), 1, "{:?}", a.characters);
+    }
+
+    #[test]
     fn collapsed_ellipsis_is_flagged_without_changing_text() {
         let text =
             "Buffy looked at him. Maybe even. love? She wondered, but why. Realization came.\n";
