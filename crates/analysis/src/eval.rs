@@ -698,7 +698,7 @@ fn litbank_doc(
     let r = rejoin(tokenised);
     let work = litbank_work(&r);
     let (a, how) = crate::engine::run_explained(&work);
-    if std::env::var("AN_DEBUG").is_ok_and(|v| stem.contains(&v)) {
+    if std::env::var("FICARCHIVE_EVAL_DUMP").is_ok_and(|v| stem.contains(&v)) {
         for (i, p) in work.chapters[0]
             .scenes
             .iter()
@@ -796,7 +796,7 @@ fn litbank_doc(
                 .map(|(_, id)| id)
         })
         .collect();
-    if std::env::var("AN_DEBUG").is_ok_and(|v| stem.contains(&v)) {
+    if std::env::var("FICARCHIVE_EVAL_DUMP").is_ok_and(|v| stem.contains(&v)) {
         for (c, m) in a.characters.iter().zip(&to_chain) {
             eprintln!("C {} {:?} -> {m:?}", c.name, c.aliases);
         }
