@@ -289,7 +289,10 @@ pub(crate) fn epithet_at(
 ) -> Option<(usize, String)> {
     let t = toks.get(i).filter(|t| t.is_word())?;
     let det = lower(t.text(text), buf);
-    if !matches!(det, "the" | "his" | "her" | "my" | "their" | "our" | "your") {
+    if !matches!(
+        det,
+        "the" | "his" | "her" | "my" | "their" | "our" | "your" | "a" | "an"
+    ) {
         return None;
     }
     for len in 1..=2 {

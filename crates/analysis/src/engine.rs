@@ -537,6 +537,10 @@ impl<'a, 'w> Pass<'a, 'w> {
                             return None;
                         }
                         let (len, key) = epithet_at(p.text, &toks, i, &mut buf)?;
+                        // "a man" names someone new each time: a mention only in its own tag
+                        if key.starts_with("a ") || key.starts_with("an ") {
+                            return None;
+                        }
                         self.index.contains_key(&key).then_some(NameAt {
                             len,
                             key,
@@ -847,7 +851,15 @@ impl<'a, 'w> Pass<'a, 'w> {
         if w == "i" {
             return Some((Ref::Narrator, k + 1));
         }
-        if matches!(w, "the" | "his" | "her" | "their") {
+        let indefinite = matches!(w, "a" | "an");
+        let definite = matches!(w, "the" | "his" | "her" | "their");
+        if indefinite
+            && let Some((len, key)) = epithet_at(p.text, toks, k, buf)
+            && let Some(&ch) = self.index.get(&key)
+        {
+            return Some((Ref::Char(ch), k + len));
+        }
+        if definite {
             for len in 1..=2 {
                 let n = toks
                     .get(k + len)

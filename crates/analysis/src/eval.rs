@@ -211,7 +211,10 @@ fn names_mention(keys: &HashSet<String>, mention: &str) -> bool {
     keys.contains(&m)
         || keys.iter().any(|k| {
             k.split_once(' ').is_some_and(|(det, _)| {
-                matches!(det, "the" | "his" | "her" | "my" | "their" | "our" | "your")
+                matches!(
+                    det,
+                    "the" | "his" | "her" | "my" | "their" | "our" | "your" | "a" | "an"
+                )
             }) && m.len() > k.len()
                 && m.starts_with(k.as_str())
                 && m.as_bytes()[k.len()] == b' '
