@@ -163,9 +163,14 @@ impl Chapter {
 
     /// The heading a reader sees: "Chapter 25: Poisons", or just "Chapter 3".
     pub fn display_title(&self) -> String {
-        match &self.title {
-            Some(t) if !t.is_empty() => format!("Chapter {}: {}", self.number, t),
-            _ => format!("Chapter {}", self.number),
+        Chapter::heading(self.number, self.title.as_deref())
+    }
+
+    /// [`Chapter::display_title`] of a chapter known only by its number and title.
+    pub fn heading(number: u32, title: Option<&str>) -> String {
+        match title {
+            Some(t) if !t.is_empty() => format!("Chapter {number}: {t}"),
+            _ => format!("Chapter {number}"),
         }
     }
 }

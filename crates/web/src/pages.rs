@@ -9,8 +9,8 @@ use axum::http::{StatusCode, header};
 use axum::response::{Html, IntoResponse, Redirect, Response};
 use axum::routing::get;
 use ficarchive_formats::ExportFormat;
-use ficarchive_model::{Rating, Taxonomy, tag_key};
-use ficarchive_store::{StoredWork, WorkId};
+use ficarchive_model::{Chapter, Rating, Taxonomy, Work, tag_key};
+use ficarchive_store::{StoredWork, WorkChapter, WorkId};
 
 use crate::AppState;
 use crate::assets;
@@ -22,7 +22,8 @@ use crate::insight::Insight;
 use crate::listing::{Listing, SortKey};
 use crate::search::{Capabilities, SearchPage, TagInfo};
 use crate::work_view::{
-    ChapterLink, ChapterView, PrefaceRow, chapter_index, note_paragraphs, preface_rows, work_stats,
+    ChapterLink, ChapterView, Outline, PrefaceRow, chapter_index, note_paragraphs, outline_of,
+    preface_rows, work_stats,
 };
 
 /// Every route of the site.
@@ -671,9 +672,9 @@ const SERIES_LIMIT: u32 = 100;
 
 /// The previous and next works in each series of `stored`, ordered by part number, then by date
 /// posted. Navigation is a convenience: when the search fails, the page goes without it.
-async fn series_nav(state: &AppState, stored: &StoredWork) -> Vec<SeriesNav> {
+async fn series_nav(state: &AppState, id: WorkId, work: &Work) -> Vec<SeriesNav> {
     let mut out = Vec::new();
-    for series in stored.work.series.iter().take(5) {
+    for series in work.series.iter().take(5) {
         let mut listing = Listing::new();
         listing.series = Some(series.name.clone());
         listing.sort = Some(SortKey::DatePosted);
@@ -701,7 +702,7 @@ async fn series_nav(state: &AppState, stored: &StoredWork) -> Vec<SeriesNav> {
             })
             .collect();
         parts.sort();
-        let at = parts.iter().position(|p| p.2 == stored.id);
+        let at = parts.iter().position(|p| p.2 == id);
         let neighbour = |i: Option<usize>| {
             i.and_then(|i| parts.get(i))
                 .map(|(_, _, id, title)| (*id, title.clone()))
@@ -719,39 +720,77 @@ async fn series_nav(state: &AppState, stored: &StoredWork) -> Vec<SeriesNav> {
     out
 }
 
+/// A work as its pages show it: from the whole stored work, or from the store's read of one
+/// chapter (then `work.chapters` is empty and the outline, words and chapter count come apart).
+struct Reading<'a> {
+    id: WorkId,
+    /// The work's preface fields (its chapters may be absent: see `outline`).
+    work: &'a Work,
+    outline: Outline,
+    words: u64,
+    has_analysis: bool,
+}
+
+impl<'a> Reading<'a> {
+    fn of_stored(stored: &'a StoredWork) -> Reading<'a> {
+        Reading {
+            id: stored.id,
+            work: &stored.work,
+            outline: outline_of(&stored.work),
+            words: stored.work.words() as u64,
+            has_analysis: stored.analysis.is_some(),
+        }
+    }
+
+    fn of_chapter_read(read: &'a WorkChapter) -> Reading<'a> {
+        Reading {
+            id: read.id,
+            work: &read.preface,
+            outline: read
+                .outline
+                .iter()
+                .map(|h| (h.number, Chapter::heading(h.number, h.title.as_deref())))
+                .collect(),
+            words: read.words,
+            has_analysis: read.has_analysis,
+        }
+    }
+}
+
+/// Which chapters a work page shows.
+enum Shown<'a> {
+    /// Every chapter (the entire work, or a one-shot).
+    All(&'a [Chapter]),
+    /// One chapter, at this position in the outline.
+    One(usize, &'a Chapter),
+}
+
 fn render_work(
     site: &str,
-    stored: &StoredWork,
-    chapter: Option<usize>,
+    reading: &Reading<'_>,
+    shown: Shown<'_>,
     series_nav: Vec<SeriesNav>,
 ) -> PageResult {
-    let w = &stored.work;
-    let multi = w.chapters.len() > 1;
-    let full = chapter.is_none();
-    let chapters: Vec<ChapterView<'_>> = match chapter {
-        Some(pos) => w
-            .chapters
-            .get(pos)
-            .map(|c| ChapterView::new(c, true))
-            .into_iter()
-            .collect(),
-        None => w
-            .chapters
-            .iter()
-            .map(|c| ChapterView::new(c, multi))
-            .collect(),
+    let w = reading.work;
+    let outline = &reading.outline;
+    let multi = outline.len() > 1;
+    let (full, chapters, position): (bool, Vec<ChapterView<'_>>, Option<usize>) = match shown {
+        Shown::One(pos, c) => (false, vec![ChapterView::new(c, true)], Some(pos)),
+        Shown::All(all) => (
+            true,
+            all.iter().map(|c| ChapterView::new(c, multi)).collect(),
+            None,
+        ),
     };
-    let current_number = chapter.and_then(|p| w.chapters.get(p)).map(|c| c.number);
-    let prev = chapter
+    let current_number = position.and_then(|p| outline.get(p)).map(|c| c.0);
+    let prev = position
         .filter(|p| *p > 0)
-        .and_then(|p| w.chapters.get(p - 1))
-        .map(|c| c.number);
-    let next = chapter
-        .and_then(|p| w.chapters.get(p + 1))
-        .map(|c| c.number);
+        .and_then(|p| outline.get(p - 1))
+        .map(|c| c.0);
+    let next = position.and_then(|p| outline.get(p + 1)).map(|c| c.0);
     let page = WorkPage {
         site: site.to_string(),
-        id: stored.id,
+        id: reading.id,
         title: w.display_title(),
         authors: &w.authors,
         window_title: match &current_number {
@@ -777,7 +816,7 @@ fn render_work(
             })
             .collect(),
         collections: &w.collections,
-        stats: work_stats(w),
+        stats: work_stats(w, reading.words, outline.len()),
         summary: w
             .summary
             .as_deref()
@@ -785,13 +824,13 @@ fn render_work(
             .unwrap_or_default(),
         notes: note_paragraphs(&w.notes),
         end_notes: note_paragraphs(&w.end_notes),
-        index: chapter_index(w, current_number),
+        index: chapter_index(outline, current_number),
         chapters,
         full,
         multi,
         prev,
         next,
-        has_insight: stored.analysis.is_some(),
+        has_insight: reading.has_analysis,
         series_nav,
         current: current_number.unwrap_or(0),
     };
@@ -810,34 +849,77 @@ async fn work_page(
             form_urlencoded::parse(q.as_bytes()).any(|(k, v)| k == "view_full_work" && v == "true")
         })
         .unwrap_or(false);
-    let nav = series_nav(&state, &stored).await;
-    if full || stored.work.chapters.len() <= 1 {
-        render_work(&state.site_name, &stored, None, nav)
-    } else {
-        render_work(&state.site_name, &stored, Some(0), nav)
+    let nav = series_nav(&state, stored.id, &stored.work).await;
+    let reading = Reading::of_stored(&stored);
+    match stored.work.chapters.first() {
+        Some(first) if !full && stored.work.chapters.len() > 1 => {
+            render_work(&state.site_name, &reading, Shown::One(0, first), nav)
+        }
+        _ => render_work(
+            &state.site_name,
+            &reading,
+            Shown::All(&stored.work.chapters),
+            nav,
+        ),
     }
 }
 
+fn no_such_chapter(title: &str, id: WorkId, n: &str) -> PageError {
+    PageError::NotFound(format!(
+        "“{title}” has no chapter {n}; its chapters are listed on the work page, /works/{id}."
+    ))
+}
+
+/// A chapter page. A work read moments ago is served from the work cache; any other reads only
+/// the chapter asked for, with the work's preface and outline (`Store::get_chapter`), so readers
+/// spread over many works cost a small read each instead of decoding whole works.
 async fn chapter_page(
     State(state): State<AppState>,
     Path((id, n)): Path<(String, String)>,
 ) -> PageResult {
-    let stored = load_work(&state, &id).await?;
+    let work_id = parse_id(&id)?;
     let number: Option<u32> = n.parse().ok();
-    let pos = number.and_then(|n| stored.work.chapters.iter().position(|c| c.number == n));
-    match pos {
-        Some(p) => render_work(
-            &state.site_name,
-            &stored,
-            Some(p),
-            series_nav(&state, &stored).await,
-        ),
-        None => Err(PageError::NotFound(format!(
-            "“{}” has no chapter {n}; its chapters are listed on the work page, /works/{}.",
-            stored.work.display_title(),
-            stored.id
-        ))),
+    let cached = state.works.fresh(work_id, crate::WORK_RECHECK);
+    let (Some(number), None) = (number, &cached) else {
+        // A hot work, or a chapter "number" that is none: the whole work answers.
+        let stored = match cached {
+            Some(w) => w,
+            None => load_work(&state, &id).await?,
+        };
+        let pos = number.and_then(|n| stored.work.chapters.iter().position(|c| c.number == n));
+        let chapter = pos.and_then(|p| stored.work.chapters.get(p).map(|c| (p, c)));
+        let Some((pos, chapter)) = chapter else {
+            return Err(no_such_chapter(stored.work.display_title(), stored.id, &n));
+        };
+        let nav = series_nav(&state, stored.id, &stored.work).await;
+        let reading = Reading::of_stored(&stored);
+        return render_work(&state.site_name, &reading, Shown::One(pos, chapter), nav);
+    };
+    let read = state
+        .store
+        .get_chapter(work_id, number)
+        .await?
+        .ok_or_else(|| {
+            PageError::NotFound(format!(
+                "There is no work {work_id} in this archive. It may have been deleted, or the address mistyped."
+            ))
+        })?;
+    // A cached copy just confirmed current by this read stays hot for the next reader.
+    if let Some(w) = state.works.get(work_id, read.updated_at) {
+        state.works.put(w);
     }
+    let chapter = read.chapter.as_ref().and_then(|c| {
+        read.outline
+            .iter()
+            .position(|h| h.number == number)
+            .map(|p| (p, c))
+    });
+    let Some((pos, chapter)) = chapter else {
+        return Err(no_such_chapter(read.preface.display_title(), work_id, &n));
+    };
+    let nav = series_nav(&state, work_id, &read.preface).await;
+    let reading = Reading::of_chapter_read(&read);
+    render_work(&state.site_name, &reading, Shown::One(pos, chapter), nav)
 }
 
 async fn work_file(

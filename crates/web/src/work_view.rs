@@ -54,8 +54,9 @@ pub(crate) fn preface_rows(work: &Work) -> Vec<PrefaceRow> {
         .collect()
 }
 
-/// The stats line: Published, Updated or Completed, Words, Chapters, then the counts.
-pub(crate) fn work_stats(work: &Work) -> Vec<Stat> {
+/// The stats line: Published, Updated or Completed, Words, Chapters, then the counts. `words` and
+/// `posted` (chapters) are given apart because a chapter page reads the work without its chapters.
+pub(crate) fn work_stats(work: &Work, words: u64, posted: usize) -> Vec<Stat> {
     let mut stats = Vec::new();
     if let Some(d) = work.dates.published {
         stats.push(Stat {
@@ -84,11 +85,11 @@ pub(crate) fn work_stats(work: &Work) -> Vec<Stat> {
     }
     stats.push(Stat {
         label: "Words",
-        value: thousands(work.words() as u64),
+        value: thousands(words),
     });
     stats.push(Stat {
         label: "Chapters",
-        value: work.chapter_fraction(),
+        value: work.chapter_fraction_of(posted),
     });
     for (label, n) in [
         ("Comments", work.stats.comments),
@@ -207,14 +208,25 @@ pub(crate) struct ChapterLink {
     pub(crate) current: bool,
 }
 
-/// The chapter index of a work, marking the chapter being read.
-pub(crate) fn chapter_index(work: &Work, current: Option<u32>) -> Vec<ChapterLink> {
+/// A work's chapters by number and display title ("Chapter 3: Title"), in order.
+pub(crate) type Outline = Vec<(u32, String)>;
+
+/// The outline of a whole work.
+pub(crate) fn outline_of(work: &Work) -> Outline {
     work.chapters
         .iter()
-        .map(|c| ChapterLink {
-            number: c.number,
-            title: c.display_title(),
-            current: Some(c.number) == current,
+        .map(|c| (c.number, c.display_title()))
+        .collect()
+}
+
+/// The chapter index of a work, marking the chapter being read.
+pub(crate) fn chapter_index(outline: &[(u32, String)], current: Option<u32>) -> Vec<ChapterLink> {
+    outline
+        .iter()
+        .map(|(number, title)| ChapterLink {
+            number: *number,
+            title: title.clone(),
+            current: Some(*number) == current,
         })
         .collect()
 }
