@@ -370,7 +370,17 @@ fn epithet_speakers(p: &Para<'_>, toks: &[Token], out: &mut HashMap<String, u32>
             let verb_after = toks.get(i + len).is_some_and(|v| {
                 v.is_word() && v.quote.is_none() && is_speech_verb(lower(v.text(p.text), &mut buf))
             }) && after_quote(toks, i);
-            if (verb_before || verb_after) && !is_descriptive_epithet(&key) {
+            // an action beat in a paragraph of dialogue: "The girl flushed. “I guess…”"
+            let beat = toks[i].sentence_start
+                && !key.starts_with("a ")
+                && !key.starts_with("an ")
+                && toks.get(i + len).is_some_and(|v| {
+                    v.is_word()
+                        && v.quote.is_none()
+                        && !v.cap
+                        && is_verbish(lower(v.text(p.text), &mut buf))
+                });
+            if (verb_before || verb_after || beat) && !is_descriptive_epithet(&key) {
                 *out.entry(key).or_default() += 1;
             }
         }
