@@ -14,6 +14,8 @@
 //! * `FICWEB_DATA` (default `$TMPDIR/ficarchive-web-bench-<works>`): the folder. A folder already
 //!   filled with the same number of works is reused, so a 1,000,000-work archive is built once.
 //! * `FICWEB_LISTEN` (default `127.0.0.1:8088`).
+//! * `FICWEB_BATCH` (default 1,000): works per `Store::save_works` transaction while filling
+//!   (1 is what saving them one by one with `save_work` costs).
 //!
 //! Works are a pure function of their number (a small SplitMix64 generator, no dependencies):
 //! Zipf-distributed fandoms (2,000), characters and relationships per fandom, 3,000 freeforms,
@@ -245,7 +247,7 @@ fn work(n: u64, full: bool) -> (Work, Option<serde_json::Value>) {
             .collect();
         let mut ch = Chapter::from_paragraphs(c, Some(sentence(&mut rng, 3)), paras);
         if full {
-            ch.notes_before.push(Note::new(&sentence(&mut rng, 20)));
+            ch.notes_before.push(Note::new(sentence(&mut rng, 20)));
             ch.scenes.push(Scene::new(
                 SceneBreak::Explicit,
                 Some("* * *".into()),
@@ -255,8 +257,8 @@ fn work(n: u64, full: bool) -> (Work, Option<serde_json::Value>) {
         w.chapters.push(ch);
     }
     if full {
-        w.notes.push(Note::new(&sentence(&mut rng, 30)));
-        w.end_notes.push(Note::new(&sentence(&mut rng, 15)));
+        w.notes.push(Note::new(sentence(&mut rng, 30)));
+        w.end_notes.push(Note::new(sentence(&mut rng, 15)));
     }
     let analysis = full.then(|| {
         let a = character(f, 0);
@@ -288,7 +290,7 @@ fn env_u64(name: &str, default: u64) -> u64 {
 
 type Error = Box<dyn std::error::Error + Send + Sync>;
 
-/// Works saved per `Store::save_works` call: one transaction each.
+/// Works saved per `Store::save_works` call (one transaction each) unless `FICWEB_BATCH` says.
 const BATCH: u64 = 1_000;
 
 async fn fill(
@@ -301,9 +303,10 @@ async fn fill(
     let index = SearchIndex::recreate(&dir.join("index"), IndexOptions::default())?;
     let taxonomy = Taxonomy::new();
     let mut rebuild = index.begin_rebuild()?;
+    let batch_size = env_u64("FICWEB_BATCH", BATCH).max(1);
     let mut next = 1;
     while next <= works {
-        let last = (next + BATCH - 1).min(works);
+        let last = (next + batch_size - 1).min(works);
         let batch: Vec<(Work, Option<serde_json::Value>)> =
             (next..=last).map(|n| work(n, n <= text_works)).collect();
         let news: Vec<NewWork<'_>> = batch
