@@ -349,6 +349,8 @@ pub struct Rebuild<'a> {
     index: &'a SearchIndex,
     guard: MutexGuard<'a, Option<WriterState>>,
     added: u64,
+    /// Set once the new contents are committed; a rebuild dropped before that is rolled back.
+    committed: bool,
 }
 
 impl Rebuild<'_> {
@@ -370,6 +372,7 @@ impl Rebuild<'_> {
         let state = self.guard.as_mut().ok_or(SearchError::Poisoned)?;
         state.writer.commit()?;
         state.pending = 0;
+        self.committed = true;
         let ids = self.index.index.searchable_segment_ids()?;
         if ids.len() > 1 {
             state.writer.merge(&ids).wait()?;
@@ -381,8 +384,14 @@ impl Rebuild<'_> {
 
 impl Drop for Rebuild<'_> {
     fn drop(&mut self) {
-        // Incremental updates go back to merging small segments as they come.
         if let Some(state) = self.guard.as_mut() {
+            if !self.committed {
+                // Abandoned (an error while reading the store): the emptied index and the works
+                // added so far must not reach the next commit of an ordinary update.
+                let _ = state.writer.rollback();
+                state.pending = 0;
+            }
+            // Incremental updates go back to merging small segments as they come.
             state
                 .writer
                 .set_merge_policy(Box::new(LogMergePolicy::default()));
@@ -538,6 +547,7 @@ impl SearchIndex {
             index: self,
             guard,
             added: 0,
+            committed: false,
         })
     }
 
@@ -1181,6 +1191,24 @@ fn validate(q: &WorkQuery) -> Result<(), QueryError> {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn an_index_of_another_schema_is_reported_and_recreated() {
+        let dir = tempfile::tempdir().expect("temporary folder");
+        // An index as the previous schema wrote it: the id was stored.
+        let mut old = SchemaBuilder::new();
+        old.add_u64_field(F_ID, INDEXED | FAST | tantivy::schema::STORED);
+        Index::create_in_dir(dir.path(), old.build()).expect("old index");
+        assert!(matches!(
+            SearchIndex::open(dir.path()),
+            Err(SearchError::SchemaChanged(_))
+        ));
+        let index =
+            SearchIndex::recreate(dir.path(), IndexOptions::default()).expect("recreated index");
+        assert_eq!(index.num_works(), 0);
+        drop(index);
+        assert!(SearchIndex::open(dir.path()).is_ok());
+    }
 
     #[test]
     fn taxonomy_suggestions_answer_as_the_taxonomy_does() {

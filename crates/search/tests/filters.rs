@@ -1137,3 +1137,25 @@ fn tag_suggestions_follow_every_commit() {
         spuffy
     );
 }
+
+#[test]
+fn an_abandoned_rebuild_never_reaches_a_later_commit() {
+    let (ix, tax) = corpus();
+    let before = ix.num_works();
+    {
+        let mut rebuild = ix.begin_rebuild().expect("rebuild");
+        rebuild
+            .add(&tagged_doc(700, "Half Done", &tax))
+            .expect("add");
+        // Dropped without finish, as when reading the store fails half-way.
+    }
+    ix.upsert(&tagged_doc(701, "Later Update", &tax))
+        .expect("upsert");
+    ix.commit().expect("commit");
+    assert_eq!(ix.num_works(), before + 1);
+    let half = WorkQuery {
+        include: vec!["Half Done".into()],
+        ..WorkQuery::default()
+    };
+    assert_eq!(ix.search(&half, &tax).expect("search").total, 0);
+}
