@@ -1141,7 +1141,8 @@ fn read_body(paras: &[Para], roles: &[Role], work: &mut Work) {
 /// Chapter numbers: the written ones when they increase, else 1, 2, 3 ... from the first written one.
 fn assign_numbers(chapters: &[RawChapter]) -> Vec<u32> {
     let written: Vec<Option<u32>> = chapters.iter().map(|c| c.number).collect();
-    let all_written_increasing = written.iter().all(Option::is_some)
+    // A "Chapter 0" prologue is renumbered: chapter numbers start at 1 everywhere in the model.
+    let all_written_increasing = written.iter().all(|n| n.is_some_and(|n| n > 0))
         && written
             .windows(2)
             .all(|w| matches!((w[0], w[1]), (Some(a), Some(b)) if b > a));
@@ -1685,6 +1686,15 @@ mod tests {
         assert_eq!(w.title, None);
         assert_eq!(w.tags.relationships, vec!["Buffy/Spike"]);
         assert_eq!(w.status, Status::Complete);
+    }
+
+    #[test]
+    fn a_chapter_zero_is_renumbered_from_one() {
+        let w = read_text("Chapter 0\n\nA prologue.\n\nChapter 1\n\nThe story.\n").unwrap();
+        let numbers: Vec<u32> = w.chapters.iter().map(|c| c.number).collect();
+        assert_eq!(numbers, [1, 2]);
+        let w = read_text("Chapter 0\n Aa").unwrap();
+        assert!(w.chapters.iter().all(|c| c.number > 0));
     }
 
     #[test]
