@@ -639,7 +639,11 @@ static CHAPTER_HEADING: LazyLock<Regex> = LazyLock::new(|| {
 pub(crate) fn parse_chapter_heading(text: &str) -> (Option<u32>, Option<String>) {
     let text = text.trim();
     if let Some(c) = CHAPTER_HEADING.captures(text) {
-        let number = c.get(1).and_then(|m| m.as_str().parse().ok());
+        // "Chapter 0" (a prologue) counts as unnumbered: chapter numbers start at 1.
+        let number = c
+            .get(1)
+            .and_then(|m| m.as_str().parse().ok())
+            .filter(|&n: &u32| n > 0);
         let title = c
             .get(2)
             .map(|m| m.as_str().trim().to_string())
@@ -946,6 +950,16 @@ mod tests {
         );
         assert_eq!(story.scenes[0].paragraphs[0].html, None);
         assert_eq!(story.scenes[2].marker.as_deref(), Some("* * *"));
+    }
+
+    #[test]
+    fn a_chapter_zero_heading_is_renumbered_from_one() {
+        assert_eq!(parse_chapter_heading("Chapter 0: Before").0, None);
+        let html = "<html><head><title>T</title></head><body><h1>T</h1>\
+            <h2>Chapter 0</h2><p>Prologue.</p><h2>Chapter 1</h2><p>Story.</p></body></html>";
+        let w = read_html(html).unwrap();
+        let numbers: Vec<u32> = w.chapters.iter().map(|c| c.number).collect();
+        assert_eq!(numbers, [1, 2]);
     }
 
     #[test]
