@@ -148,6 +148,14 @@ mod tests {
         analyze(&work_from_lines(text))
     }
 
+    /// Each quote's speaker in order, "" where none was found.
+    fn speakers(a: &Analysis) -> Vec<String> {
+        a.quotes
+            .iter()
+            .map(|q| q.speaker.clone().unwrap_or_default())
+            .collect()
+    }
+
     #[test]
     fn tagged_and_alternating_dialogue() {
         let text = "Anna walked in and looked at Marcus. She was tired.\n\
@@ -157,11 +165,7 @@ mod tests {
             \"Just out.\"\n\
             Marcus sat down. He looked at his hands.\n";
         let a = run(text);
-        let speakers: Vec<_> = a
-            .quotes
-            .iter()
-            .map(|q| q.speaker.clone().unwrap_or_default())
-            .collect();
+        let speakers = speakers(&a);
         assert_eq!(speakers, ["Anna", "Marcus", "Anna", "Marcus"]);
         assert!(
             a.characters
@@ -214,11 +218,7 @@ mod tests {
             \"Hey there,\" Helen murmured.\n\
             \"You look like an angel.\"\n";
         let a = run(text);
-        let speakers: Vec<_> = a
-            .quotes
-            .iter()
-            .map(|q| q.speaker.clone().unwrap_or_default())
-            .collect();
+        let speakers = speakers(&a);
         // the untagged reply is Anna's, who is in the room, not Marcus's, her partner hours before
         assert_eq!(speakers, ["Marcus", "Anna", "Helen", "Anna"]);
     }
@@ -231,11 +231,7 @@ mod tests {
             Anna did not move. She was surprised when Marcus chose another way to argue.\n\
             \"Then I will stay too.\"\n";
         let a = run(text);
-        let speakers: Vec<_> = a
-            .quotes
-            .iter()
-            .map(|q| q.speaker.clone().unwrap_or_default())
-            .collect();
+        let speakers = speakers(&a);
         assert_eq!(speakers, ["Marcus", "Anna", "Marcus"]);
     }
 
@@ -245,11 +241,7 @@ mod tests {
             \"Are you coming, Helen?\" Anna asked.\n\
             \"I might.\"\n";
         let a = run(text);
-        let speakers: Vec<_> = a
-            .quotes
-            .iter()
-            .map(|q| q.speaker.clone().unwrap_or_default())
-            .collect();
+        let speakers = speakers(&a);
         assert_eq!(speakers, ["Anna", "Helen"]);
         assert_eq!(a.quotes[0].addressee.as_deref(), Some("Helen"));
     }
@@ -281,11 +273,7 @@ mod tests {
             The parson rode on. Marcus looked after him.\n\
             \"Wait!\" the parson called back.\n";
         let a = run(text);
-        let speakers: Vec<_> = a
-            .quotes
-            .iter()
-            .map(|q| q.speaker.clone().unwrap_or_default())
-            .collect();
+        let speakers = speakers(&a);
         assert_eq!(speakers, ["Marcus", "the parson", "the parson"]);
         assert!(
             a.characters

@@ -296,50 +296,21 @@ mod tests {
     fn a_cache_rebuilds_for_new_contents_and_keeps_the_newest() {
         let cache: GenerationCache<u64, &str> = GenerationCache::default();
         let built = |v: u64| move || Ok::<u64, ()>(v);
-        assert_eq!(
+        // The value for a generation and contents key, building `v` if none is kept.
+        let get = |generation, key: &'static str, v| {
             *cache
-                .get_or_build(1, &"a", built(10))
-                .expect("the build closure succeeds"),
-            10
-        );
-        assert_eq!(
-            *cache
-                .get_or_build(1, &"a", built(99))
-                .expect("the build closure succeeds"),
-            10
-        );
+                .get_or_build(generation, &key, built(v))
+                .expect("the build closure succeeds")
+        };
+        assert_eq!(get(1, "a", 10), 10);
+        assert_eq!(get(1, "a", 99), 10);
         // A reload with the same contents keeps the value.
-        assert_eq!(
-            *cache
-                .get_or_build(2, &"a", built(99))
-                .expect("the build closure succeeds"),
-            10
-        );
-        assert_eq!(
-            *cache
-                .get_or_build(3, &"b", built(20))
-                .expect("the build closure succeeds"),
-            20
-        );
+        assert_eq!(get(2, "a", 99), 10);
+        assert_eq!(get(3, "b", 20), 20);
         // An older searcher gets its own value and does not evict the newer one.
-        assert_eq!(
-            *cache
-                .get_or_build(1, &"a", built(11))
-                .expect("the build closure succeeds"),
-            11
-        );
-        assert_eq!(
-            *cache
-                .get_or_build(3, &"b", built(99))
-                .expect("the build closure succeeds"),
-            20
-        );
+        assert_eq!(get(1, "a", 11), 11);
+        assert_eq!(get(3, "b", 99), 20);
         assert!(cache.get_or_build(4, &"c", || Err::<u64, ()>(())).is_err());
-        assert_eq!(
-            *cache
-                .get_or_build(3, &"b", built(99))
-                .expect("the build closure succeeds"),
-            20
-        );
+        assert_eq!(get(3, "b", 99), 20);
     }
 }

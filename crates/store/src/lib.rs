@@ -188,15 +188,7 @@ impl WorkChapter {
     /// returns, computed the slow way).
     pub fn of_work(stored: &StoredWork, number: u32) -> WorkChapter {
         let work = &stored.work;
-        let outline: Vec<ChapterHead> = work
-            .chapters
-            .iter()
-            .map(|c| ChapterHead {
-                number: c.number,
-                title: c.title.clone(),
-                words: c.words() as u64,
-            })
-            .collect();
+        let outline = outline_of(work);
         WorkChapter {
             id: stored.id,
             preface: preface_of(work),
@@ -208,6 +200,18 @@ impl WorkChapter {
             updated_at: stored.updated_at,
         }
     }
+}
+
+/// Each chapter's number, title and word count, in order.
+pub(crate) fn outline_of(work: &Work) -> Vec<ChapterHead> {
+    work.chapters
+        .iter()
+        .map(|c| ChapterHead {
+            number: c.number,
+            title: c.title.clone(),
+            words: c.words() as u64,
+        })
+        .collect()
 }
 
 /// The work without its chapters.

@@ -20,7 +20,7 @@ use crate::identity::{
 };
 use crate::{
     ChapterHead, NewWork, Result, SaveOutcome, Store, StoreError, StoredWork, WorkChapter, WorkId,
-    WorkSummary, WorkUpdate, preface_of,
+    WorkSummary, WorkUpdate, outline_of, preface_of,
 };
 
 static SQLITE_MIGRATIONS: sqlx::migrate::Migrator = sqlx::migrate!("./migrations/sqlite");
@@ -283,15 +283,7 @@ impl WorkColumns {
         ] {
             *key = key.as_deref().map(no_nul);
         }
-        let outline: Vec<ChapterHead> = work
-            .chapters
-            .iter()
-            .map(|c| ChapterHead {
-                number: c.number,
-                title: c.title.clone(),
-                words: c.words() as u64,
-            })
-            .collect();
+        let outline = outline_of(work);
         let preface = preface_of(work);
         let outline_json = serde_json::to_string(&OutlineOut {
             preface: &preface,
