@@ -4,7 +4,7 @@
 use ficarchive_formats::encoding::decode;
 use ficarchive_formats::text::read_text;
 use ficarchive_formats::{Limits, read};
-use ficarchive_model::{Span, Work};
+use ficarchive_model::{SourceFormat, Span, Work};
 use proptest::prelude::*;
 
 /// Checks one span against the source: in bounds, on character boundaries, not reversed.
@@ -150,7 +150,14 @@ proptest! {
         let (bytes, _, _) = encoding_rs::WINDOWS_1252.encode(&text);
         if let Ok(read_work) = read(&bytes, None, &Limits::default()) {
             let source = read_work.source_text.unwrap_or_default();
-            check_work(&source, &read_work.work)?;
+            if read_work.work.source.format == Some(SourceFormat::Markdown) {
+                // Text with `#` headings and emphasis is detected as Markdown, whose reader renders
+                // HTML and keeps no spans (docs/formats.md): none may point into the source.
+                let spans = read_work.work.chapters.iter().flat_map(|c| &c.scenes).flat_map(|s| &s.paragraphs);
+                prop_assert!(spans.clone().all(|p| p.span.is_none()), "a Markdown paragraph with a span");
+            } else {
+                check_work(&source, &read_work.work)?;
+            }
         }
     }
 }
