@@ -970,11 +970,14 @@ impl<'a, 'w> Pass<'a, 'w> {
         pi: usize,
         found: &[Mention],
         exclude: &[usize],
+        turn: bool,
     ) -> Option<usize> {
         match r {
             Ref::Char(c) => Some(c),
             Ref::Narrator => Some(NARRATOR),
-            Ref::Pronoun(female, tok) => self.resolve_speaker(female, tok, pi, found, exclude),
+            Ref::Pronoun(female, tok) => {
+                self.resolve_speaker(female, tok, pi, found, exclude, turn)
+            }
             Ref::Epithet(text) => {
                 // "her father" is a man, "the girl" a woman: the head noun rules out the other gender
                 let gender = text.rsplit(' ').next().and_then(person_noun_gender);
@@ -1005,6 +1008,7 @@ impl<'a, 'w> Pass<'a, 'w> {
         pi: usize,
         found: &[Mention],
         exclude: &[usize],
+        turn: bool,
     ) -> Option<usize> {
         let recent = &found[found.len().saturating_sub(64)..];
         let local = recent
@@ -1030,6 +1034,9 @@ impl<'a, 'w> Pass<'a, 'w> {
             return local;
         }
         let in_talk = self.st.last_speaker_para + 2 >= pi && self.st.last_speaker_para < pi;
+        // a new turn right after another's quotation: the one who just spoke rarely answers
+        // himself ("he went on" aside), so the other one in the conversation is likely
+        let next_turn = turn && self.st.prev_had_quotes && self.st.last_speaker_para + 1 == pi;
         let score = |c: usize| {
             let mut v = self.st.weight.get(c).copied().unwrap_or(0.0).min(3.0);
             if Some(c) == self.st.prev_topic {
@@ -1039,7 +1046,10 @@ impl<'a, 'w> Pass<'a, 'w> {
                 v += 2.0;
             }
             if in_talk && Some(c) == self.st.last_speaker {
-                v -= 2.0;
+                v -= if next_turn { TURN_PENALTY } else { 2.0 };
+            }
+            if next_turn && Some(c) == self.st.partner && self.st.partner != self.st.last_speaker {
+                v += PARTNER_BONUS;
             }
             v
         };
@@ -1111,7 +1121,12 @@ impl<'a, 'w> Pass<'a, 'w> {
                     .filter(|v| v.0 as usize == q)
                     .map(|v| v.1)
                     .collect();
-                out[q] = self.resolve_ref(r, pi, found, &own);
+                // a quotation opening the paragraph opens a turn, unless its tag says the same
+                // one goes on ("he continued"); narration before it may be the speaker's own beat
+                let turn = q == 0
+                    && toks[..first].iter().all(|t| !t.is_word())
+                    && !continues(p.text, toks, last, buf);
+                out[q] = self.resolve_ref(r, pi, found, &own, turn);
                 if out[q].is_none() {
                     how[q] = "tag:unresolved";
                 }
@@ -1241,6 +1256,28 @@ fn shorten_to_known(
             return;
         }
     }
+}
+
+/// How much less likely the one who spoke the turn before is to speak a new turn tagged he/she.
+const TURN_PENALTY: f32 = 5.0;
+/// How much more likely the other one of the conversation is to speak that new turn.
+const PARTNER_BONUS: f32 = 1.0;
+
+/// True when the tag right after the quotation ending at token `last` says the speaker goes on
+/// ("he continued", "she went on", "he added"): the same one as before, not a new turn.
+fn continues(text: &str, toks: &[Token], last: usize, buf: &mut String) -> bool {
+    toks.iter()
+        .skip(last + 1)
+        .take(6)
+        .take_while(|t| t.quote.is_none() && !matches!(t.kind, Kind::Punct('.' | '!' | '?')))
+        .filter(|t| t.is_word())
+        .any(|t| {
+            matches!(
+                lower(t.text(text), buf),
+                "continued" | "went" | "added" | "resumed" | "repeated" | "pursued" | "persisted"
+                    | "proceeded"
+            )
+        })
 }
 
 /// Stand-in cluster index for the first-person narrator, replaced once scenes are known.

@@ -844,6 +844,7 @@ fn litbank_doc(
         .filter_map(|(q, h)| Some((q.span?, q, *h)))
         .collect();
     let mut pred_hit = vec![false; quote_spans.len()];
+    let mut gold_by_quote: HashMap<usize, &str> = HashMap::new();
     let mut attrib: HashMap<&str, &str> = HashMap::new();
     for line in qann.lines() {
         let cols: Vec<&str> = line.split('\t').collect();
@@ -897,6 +898,9 @@ fn litbank_doc(
             mapped.is_some() && mapped == gold_id
         });
         if let Some((i, _)) = best {
+            if let Some(g) = gold_id {
+                gold_by_quote.insert(i, g);
+            }
             s.speaker_accuracy.add(ok);
             s.speaker_by_rule
                 .entry(quote_spans[i].2)
@@ -926,6 +930,30 @@ fn litbank_doc(
     }
     for h in pred_hit {
         s.quote_precision.add(h);
+    }
+    // FICARCHIVE_EVAL_TSV=FILE appends one line per found quotation (paragraph, rule, speaker,
+    // its gold entity, the gold speaker's entity) for offline study of the speaker rules
+    if let Ok(path) = std::env::var("FICARCHIVE_EVAL_TSV") {
+        use std::io::Write;
+        let gold_of = gold_by_quote;
+        if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+            for (c, m) in a.characters.iter().zip(&to_chain) {
+                let _ = writeln!(f, "C\t{stem}\t{}\t{}\t{}", c.name, m.unwrap_or("-"), c.gender.as_deref().unwrap_or("-"));
+            }
+            for (i, (_, q, h)) in quote_spans.iter().enumerate() {
+                let pred = q.speaker.as_ref().and_then(|sp| {
+                    a.characters.iter().position(|c| c.name == *sp).and_then(|c| to_chain[c])
+                });
+                let _ = writeln!(
+                    f,
+                    "Q\t{stem}\t{}\t{h}\t{}\t{}\t{}",
+                    q.paragraph,
+                    q.speaker.as_deref().unwrap_or("-"),
+                    pred.unwrap_or("-"),
+                    gold_of.get(&i).copied().unwrap_or("-"),
+                );
+            }
+        }
     }
 }
 
