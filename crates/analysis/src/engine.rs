@@ -1075,6 +1075,16 @@ impl<'a, 'w> Pass<'a, 'w> {
             .map(|x| x.0)
     }
 
+    /// The other one of the current conversation than `ch`: the last speaker, else the partner,
+    /// else the most recent other character.
+    fn other_than(&self, ch: usize) -> Option<usize> {
+        self.st
+            .last_speaker
+            .filter(|&c| c != ch)
+            .or(self.st.partner.filter(|&c| c != ch))
+            .or_else(|| self.st.recency.iter().copied().find(|&c| c != ch))
+    }
+
     /// Speakers of the paragraph's quotations.
     fn speakers(
         &mut self,
@@ -1215,12 +1225,44 @@ impl<'a, 'w> Pass<'a, 'w> {
                         .map(|c| (c, "not-addressed"))
                 })
         });
-        for (s, why) in out.iter_mut().zip(how.iter_mut()) {
-            if s.is_none() {
-                *s = fill.map(|f| f.0);
-                if why.is_empty() {
-                    *why = fill.map_or("none", |f| f.1);
+        // two quotations with nothing but spaces between them are two turns: one speaker
+        // would have been one quotation ("If I don't get the hydrophoby --" "It'll be because…")
+        let adjacent = |a: usize, b: usize| {
+            let (from, to) = (bounds[a].1, bounds[b].0);
+            from < to && toks[from + 1..to].iter().all(|t| !t.is_word())
+        };
+        let tagged_at: Vec<bool> = out.iter().map(Option::is_some).collect();
+        if let Some(first_tagged) = tagged_at.iter().position(|&t| t) {
+            // before the tag: the one the tagged speaker answers
+            for q in (0..first_tagged).rev() {
+                if out[q].is_none()
+                    && adjacent(q, q + 1)
+                    && let Some(next) = out[q + 1]
+                    && let Some(other) = self.other_than(next)
+                {
+                    out[q] = Some(other);
+                    how[q] = "adjacent";
                 }
+            }
+        }
+        // after it: the one who answers the quotation before; the others take the paragraph's
+        for q in 0..n {
+            if out[q].is_some() {
+                continue;
+            }
+            if q > 0
+                && tagged_at[..q].iter().any(|&t| t)
+                && adjacent(q - 1, q)
+                && let Some(prev) = out[q - 1]
+                && let Some(other) = self.other_than(prev)
+            {
+                out[q] = Some(other);
+                how[q] = "adjacent";
+                continue;
+            }
+            out[q] = fill.map(|f| f.0);
+            if how[q].is_empty() {
+                how[q] = fill.map_or("none", |f| f.1);
             }
         }
         out.into_iter().zip(how).collect()
