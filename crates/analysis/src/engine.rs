@@ -874,6 +874,20 @@ impl<'a, 'w> Pass<'a, 'w> {
                     {
                         continue;
                     }
+                    // "replied the poet Syme": the name after the epithet is who it is
+                    if let Some(&m) = tok_mention.get(&(k + len + 1))
+                        && !found[m].pronoun
+                    {
+                        let ch = found[m].ch;
+                        let after_name = match name_at(p.text, toks, k + len + 1, buf) {
+                            Some(mut na) => {
+                                shorten_to_known(&mut na, toks, k + len + 1, self.index);
+                                na.len
+                            }
+                            None => 1,
+                        };
+                        return Some((Ref::Char(ch), k + len + 1 + after_name));
+                    }
                     let text = p.text[t.start as usize..n.end as usize].to_lowercase();
                     return Some((Ref::Epithet(text), k + len + 1));
                 }
@@ -905,7 +919,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             if let Some(x) = toks.get(k2).filter(|x| x.is_word()) {
                 let w = lower(x.text(p.text), buf);
                 if (w.ends_with("ly") && !is_speech_verb(w))
-                    || matches!(w, "had" | "has" | "was" | "then" | "finally" | "just")
+                    || matches!(w, "had" | "has" | "was" | "then" | "finally" | "just" | "half")
                 {
                     k2 += 1;
                 }
