@@ -843,7 +843,18 @@ impl<'a, 'w> Pass<'a, 'w> {
                     shorten_to_known(&mut n, toks, k, self.index);
                     n.len
                 }
-                None => epithet_at(p.text, toks, k, buf).map_or(1, |(len, _)| len),
+                None => {
+                    let len = epithet_at(p.text, toks, k, buf).map_or(1, |(len, _)| len);
+                    // "replied the young woman Anna": the name after the epithet is who it is
+                    if let Some(&next) = tok_mention.get(&(k + len))
+                        && !found[next].pronoun
+                        && let Some(mut n) = name_at(p.text, toks, k + len, buf)
+                    {
+                        shorten_to_known(&mut n, toks, k + len, self.index);
+                        return Some((Ref::Char(found[next].ch), k + len + n.len));
+                    }
+                    len
+                }
             };
             return Some((Ref::Char(mention.ch), k + len));
         }
@@ -919,7 +930,10 @@ impl<'a, 'w> Pass<'a, 'w> {
             if let Some(x) = toks.get(k2).filter(|x| x.is_word()) {
                 let w = lower(x.text(p.text), buf);
                 if (w.ends_with("ly") && !is_speech_verb(w))
-                    || matches!(w, "had" | "has" | "was" | "then" | "finally" | "just" | "half")
+                    || matches!(
+                        w,
+                        "had" | "has" | "was" | "then" | "finally" | "just" | "half"
+                    )
                 {
                     k2 += 1;
                 }
@@ -1330,7 +1344,13 @@ fn continues(text: &str, toks: &[Token], last: usize, buf: &mut String) -> bool 
         .any(|t| {
             matches!(
                 lower(t.text(text), buf),
-                "continued" | "went" | "added" | "resumed" | "repeated" | "pursued" | "persisted"
+                "continued"
+                    | "went"
+                    | "added"
+                    | "resumed"
+                    | "repeated"
+                    | "pursued"
+                    | "persisted"
                     | "proceeded"
             )
         })

@@ -936,13 +936,26 @@ fn litbank_doc(
     if let Ok(path) = std::env::var("FICARCHIVE_EVAL_TSV") {
         use std::io::Write;
         let gold_of = gold_by_quote;
-        if let Ok(mut f) = std::fs::OpenOptions::new().create(true).append(true).open(path) {
+        if let Ok(mut f) = std::fs::OpenOptions::new()
+            .create(true)
+            .append(true)
+            .open(path)
+        {
             for (c, m) in a.characters.iter().zip(&to_chain) {
-                let _ = writeln!(f, "C\t{stem}\t{}\t{}\t{}", c.name, m.unwrap_or("-"), c.gender.as_deref().unwrap_or("-"));
+                let _ = writeln!(
+                    f,
+                    "C\t{stem}\t{}\t{}\t{}",
+                    c.name,
+                    m.unwrap_or("-"),
+                    c.gender.as_deref().unwrap_or("-")
+                );
             }
             for (i, (_, q, h)) in quote_spans.iter().enumerate() {
                 let pred = q.speaker.as_ref().and_then(|sp| {
-                    a.characters.iter().position(|c| c.name == *sp).and_then(|c| to_chain[c])
+                    a.characters
+                        .iter()
+                        .position(|c| c.name == *sp)
+                        .and_then(|c| to_chain[c])
                 });
                 let _ = writeln!(
                     f,

@@ -297,6 +297,55 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_tag_opening_a_turn_goes_to_the_other_one() {
+        // Marcus spoke last and is the most salient man, but "he answered" opens the next turn
+        let text = "That evening Peter came in and took off his coat, and then Peter sat by the door. Then Marcus sat down, and his \
+            eyes were tired. Marcus looked at the fire. Marcus smiled.\n\
+            \"It is late,\" Marcus said.\n\
+            \"I know it is,\" he answered.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Marcus", "Peter"], "{:?}", a.characters);
+    }
+
+    #[test]
+    fn a_pronoun_tag_that_goes_on_keeps_the_speaker() {
+        let text = "That evening Peter came in and took off his coat, and then Peter sat by the door. Then Marcus sat down, and his \
+            eyes were tired. Marcus looked at the fire. Marcus smiled.\n\
+            \"It is late,\" Marcus said.\n\
+            \"Too late for a walk,\" he went on.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Marcus", "Marcus"], "{:?}", a.characters);
+    }
+
+    #[test]
+    fn adjacent_quotations_are_two_turns() {
+        // nothing between the two quotations: the untagged one is not the tagged speaker's
+        let text = "Anna looked at Helen. Helen smiled at Anna.\n\
+            \"It is late,\" Anna said.\n\
+            \"Is it?\" \"It is,\" said Anna.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Anna", "Helen", "Anna"]);
+    }
+
+    #[test]
+    fn a_lamenting_she_is_a_speech_tag() {
+        // without the tag the turn would go to Marcus, who acts last in the beat before
+        let text = "That night Anna looked at the house, and her eyes were sad. Then Anna wept. \
+            Later Marcus nodded, and his hands shook. Then Marcus sat down.\n\
+            \"Nothing is left,\" she lamented.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Anna"], "{:?}", a.characters);
+    }
+
+    #[test]
+    fn a_name_after_an_epithet_in_a_tag_is_the_speaker() {
+        let text = "That night Anna and Marcus sat down. Then Marcus looked at Anna, and Anna looked away.\n\
+            \"You are wrong,\" replied the young woman Anna.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Anna"], "{:?}", a.characters);
+    }
+
+    #[test]
     fn bad_input_stays_linear_and_sane() {
         // an unbalanced quote in every line of a long text, one long paragraph of open quotes,
         // and a long run of bare dialogue: no panic, every quote non-empty, quotes bounded by input
