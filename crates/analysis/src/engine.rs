@@ -1274,12 +1274,13 @@ impl<'a, 'w> Pass<'a, 'w> {
             }
         }
         // after it: the one who answers the quotation before; the others take the paragraph's
+        let mut after_tag = false;
         for q in 0..n {
             if out[q].is_some() {
+                after_tag |= tagged_at[q];
                 continue;
             }
-            if q > 0
-                && tagged_at[..q].iter().any(|&t| t)
+            if after_tag
                 && adjacent(q - 1, q)
                 && let Some(prev) = out[q - 1]
                 && let Some(other) = self.other_than(prev)
