@@ -601,7 +601,13 @@ fn litbank_work(r: &Rejoined) -> Work {
                 && sentence
                     .split_whitespace()
                     .take(2)
-                    .any(|w| is_speech_verb(&w.to_lowercase())));
+                    // "I said." ends in a full stop: the verb is the word without it
+                    .any(|w| {
+                        is_speech_verb(
+                            &w.trim_end_matches(|c: char| !c.is_alphanumeric())
+                                .to_lowercase(),
+                        )
+                    }));
         let cut = !depth_open && !continues && if opens { !prev_tagged } else { prev_had_quote };
         if cut && let Some(ps) = start.take() {
             paragraphs.push((ps, s));
