@@ -981,6 +981,20 @@ mod tests {
     use super::*;
 
     #[test]
+    fn a_tag_sentence_after_a_quotation_stays_in_its_paragraph() {
+        // LitBank splits after "?": "I said." continues the quotation's paragraph, full stop and all
+        let r = rejoin("‘ What is it ? ’\nI said .\n‘ Nothing . ’\n");
+        let w = litbank_work(&r);
+        let texts: Vec<&str> = w.chapters[0]
+            .scenes
+            .iter()
+            .flat_map(|s| &s.paragraphs)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(texts, ["‘What is it?’ I said.", "‘Nothing.’"]);
+    }
+
+    #[test]
     fn rejoin_attaches_punctuation_and_quotes() {
         let r = rejoin("“ Hello , Emma ! ” said he .\nShe did n't .\n");
         assert_eq!(r.text, "“Hello, Emma!” said he. She didn't.");
