@@ -285,6 +285,7 @@ fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
     let mut quotes = quotes;
     let mut mentions = mentions;
     let mut dialogue = dialogue;
+    addressed_back(&mut quotes);
     for (ch, alias) in epithets {
         if !clusters[ch].aliases.contains(&alias) {
             clusters[ch].aliases.push(alias);
@@ -1326,6 +1327,49 @@ fn shorten_to_known(
             na.key = key;
             return;
         }
+    }
+}
+
+/// Rules that guessed a speaker from the flow of the conversation rather than from a tag.
+fn is_guess(how: &str) -> bool {
+    matches!(
+        how,
+        "alternation" | "narration" | "recency" | "none" | "answer" | "not-addressed"
+    )
+}
+
+/// "Reckon so, Jim.": a quotation that names whom it answers tells who spoke the turn before
+/// it, when that turn, in the paragraph just before, had only a guessed speaker.
+fn addressed_back(quotes: &mut [FoundQuote]) {
+    let mut qi = 0;
+    while qi < quotes.len() {
+        let para = quotes[qi].para;
+        let end = qi + quotes[qi..].iter().take_while(|q| q.para == para).count();
+        // the paragraph's first quotation answers the turn before
+        let (speaker, addressee) = (quotes[qi].speaker, quotes[qi].addressee);
+        if let Some(x) = addressee
+            && speaker != Some(x)
+            && qi > 0
+            && quotes[qi - 1].para + 1 == para
+        {
+            let prev_para = quotes[qi - 1].para;
+            let start = qi
+                - quotes[..qi]
+                    .iter()
+                    .rev()
+                    .take_while(|q| q.para == prev_para)
+                    .count();
+            if quotes[start..qi]
+                .iter()
+                .all(|q| is_guess(q.how) && q.speaker != Some(x))
+            {
+                for q in &mut quotes[start..qi] {
+                    q.speaker = Some(x);
+                    q.how = "addressed-back";
+                }
+            }
+        }
+        qi = end;
     }
 }
 

@@ -346,6 +346,23 @@ mod tests {
     }
 
     #[test]
+    fn a_reply_that_names_its_listener_tells_who_spoke_before() {
+        // the narration would give "It will rain." to Anna, but Anna's reply names Helen
+        let text = "That night Anna looked at Helen, and Helen looked at Anna.\n\
+            \"It is late,\" Helen said.\n\
+            Then Anna walked to the window.\n\
+            \"It will rain.\"\n\
+            \"It will not rain, Helen,\" Anna said.\n";
+        let a = run(text);
+        assert_eq!(
+            speakers(&a),
+            ["Helen", "Helen", "Anna"],
+            "{:?}",
+            a.characters
+        );
+    }
+
+    #[test]
     fn bad_input_stays_linear_and_sane() {
         // an unbalanced quote in every line of a long text, one long paragraph of open quotes,
         // and a long run of bare dialogue: no panic, every quote non-empty, quotes bounded by input
