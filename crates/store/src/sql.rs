@@ -38,6 +38,10 @@ pub enum Backend {
 /// A store in SQLite or PostgreSQL.
 pub struct SqlStore {
     pool: AnyPool,
+    /// Where writes go: for SQLite one dedicated connection, whose page cache stays warm from one
+    /// write to the next (a write through another connection would empty it); for PostgreSQL
+    /// the pool itself.
+    write_pool: AnyPool,
     backend: Backend,
     /// SQLite has one writer at a time: writes queue here instead of failing with SQLITE_BUSY.
     write_lock: Mutex<()>,
@@ -87,9 +91,9 @@ impl SqlStore {
             source,
         };
         let options = AnyConnectOptions::from_str(&url).map_err(open_error)?;
-        let pool_options = match backend {
+        let pool_options = |connections: u32| match backend {
             Backend::Sqlite => AnyPoolOptions::new()
-                .max_connections(4)
+                .max_connections(connections)
                 .after_connect(|conn, _| {
                     Box::pin(async move {
                         conn.execute("PRAGMA busy_timeout = 10000").await?;
@@ -99,6 +103,9 @@ impl SqlStore {
                         // archive the indexes' inner pages stay in memory, so a bulk save or a
                         // page's read does not go to the OS for every B-tree step.
                         conn.execute("PRAGMA cache_size = -65536").await?;
+                        // A multi-row INSERT keeps a statement journal; in memory it costs no
+                        // temporary file per statement.
+                        conn.execute("PRAGMA temp_store = MEMORY").await?;
                         // Pages read through a memory map cost no system call and no copy, and
                         // survive what the page cache does not: every write by another pooled
                         // connection, which makes SQLite drop a connection's cache.
@@ -108,8 +115,8 @@ impl SqlStore {
                 }),
             Backend::Postgres => AnyPoolOptions::new().max_connections(8),
         };
-        let pool = pool_options
-            .connect_with(options)
+        let pool = pool_options(4)
+            .connect_with(options.clone())
             .await
             .map_err(open_error)?;
         match backend {
@@ -122,8 +129,16 @@ impl SqlStore {
             }
             Backend::Postgres => POSTGRES_MIGRATIONS.run(&pool).await?,
         }
+        let write_pool = match backend {
+            Backend::Sqlite => pool_options(1)
+                .connect_with(options)
+                .await
+                .map_err(open_error)?,
+            Backend::Postgres => pool.clone(),
+        };
         Ok(SqlStore {
             pool,
+            write_pool,
             backend,
             write_lock: Mutex::new(()),
         })
@@ -132,6 +147,15 @@ impl SqlStore {
     /// Which database this is.
     pub fn backend(&self) -> Backend {
         self.backend
+    }
+
+    /// A turn to write: the SQLite write lock held (none for PostgreSQL) and the pool to write
+    /// through.
+    async fn write_turn(&self) -> (Option<tokio::sync::MutexGuard<'_, ()>>, &AnyPool) {
+        match self.backend {
+            Backend::Sqlite => (Some(self.write_lock.lock().await), &self.write_pool),
+            Backend::Postgres => (None, &self.write_pool),
+        }
     }
 
     /// The connection pool, for tests and tools that need raw SQL.
@@ -227,23 +251,29 @@ fn placeholders(first: usize, count: usize) -> String {
         .join(", ")
 }
 
-/// A work's outline as stored in `works.outline_json`: the work without its chapters, and each
-/// chapter's number, title and words.
+/// A work's outline as stored in `works.outline_json`: each chapter's number, title and words,
+/// and for a row that keeps the whole work in `work_json` (`chapters_apart = 0`, saved before
+/// migration 0004) the work without its chapters, so a chapter read need not decode the whole
+/// work. A row with `chapters_apart = 1` has that preface in `work_json` instead.
 #[derive(serde::Serialize)]
 struct OutlineOut<'a> {
-    preface: &'a Work,
+    #[serde(skip_serializing_if = "Option::is_none")]
+    preface: Option<&'a Work>,
     chapters: &'a [ChapterHead],
 }
 
 /// [`OutlineOut`] read back.
 #[derive(serde::Deserialize)]
 struct OutlineIn {
-    preface: Work,
+    #[serde(default)]
+    preface: Option<Work>,
     chapters: Vec<ChapterHead>,
 }
 
-/// A row of the `chapters` table: the number, the hash updates are detected by, the body.
+/// A row of the `chapters` table: the place in the work, the number, the hash updates are
+/// detected by, the body.
 struct ChapterRow {
+    position: usize,
     number: u32,
     content_hash: String,
     body_json: String,
@@ -284,16 +314,17 @@ impl WorkColumns {
             *key = key.as_deref().map(no_nul);
         }
         let outline = outline_of(work);
-        let preface = preface_of(work);
         let outline_json = serde_json::to_string(&OutlineOut {
-            preface: &preface,
+            preface: None,
             chapters: &outline,
         })
         .unwrap_or_default();
         let chapters = work
             .chapters
             .iter()
-            .map(|c| ChapterRow {
+            .enumerate()
+            .map(|(position, c)| ChapterRow {
+                position,
                 number: c.number,
                 content_hash: chapter_hash(c),
                 body_json: serde_json::to_string(c).unwrap_or_default(),
@@ -314,7 +345,8 @@ impl WorkColumns {
             chapter_count: work.chapters.len() as i64,
             published: work.dates.published.map(|d| d.to_string()),
             updated: work.dates.updated.map(|d| d.to_string()),
-            work_json: serde_json::to_string(work).unwrap_or_default(),
+            // The chapters are kept in their own rows only (`chapters_apart = 1`).
+            work_json: serde_json::to_string(&preface_of(work)).unwrap_or_default(),
             source_text: new.source_text.map(|t| t.as_bytes().to_vec()),
             analysis_json: new.analysis.map(|a| a.to_string()),
             outline_json,
@@ -440,17 +472,16 @@ impl SqlStore {
         }
         for chunk in chapters.chunks(ROWS_PER_INSERT) {
             let values = (0..chunk.len())
-                .map(|i| format!("($1, {})", placeholders(2 + 3 * i, 3)))
+                .map(|i| format!("($1, {})", placeholders(2 + 4 * i, 4)))
                 .collect::<Vec<_>>()
                 .join(", ");
-            // A work may number two chapters alike; the first keeps the number (as readers find it).
             let sql = format!(
-                "INSERT INTO chapters (work_id, number, content_hash, body_json) VALUES {values} \
-                 ON CONFLICT DO NOTHING"
+                "INSERT INTO chapters (work_id, position, number, content_hash, body_json) VALUES {values}"
             );
             let mut query = sqlx::query(AssertSqlSafe(sql)).bind(id);
             for row in chunk {
                 query = query
+                    .bind(row.position as i64)
                     .bind(row.number as i64)
                     .bind(row.content_hash.clone())
                     .bind(row.body_json.clone());
@@ -495,7 +526,7 @@ impl SqlStore {
             Some(found) => Some(found),
             // An untitled work without a source is recognised only by its exact content.
             None if columns.identity.identity_key.is_none() => sqlx::query(
-                "SELECT id, content_hash FROM works WHERE content_hash = $1 ORDER BY id LIMIT 1",
+                "SELECT id, content_hash FROM works WHERE content_hash = $1 AND identity_key IS NULL ORDER BY id LIMIT 1",
             )
             .bind(columns.content_hash.clone())
             .fetch_optional(&mut **tx)
@@ -519,7 +550,9 @@ impl SqlStore {
             }
             Some((id, _)) => {
                 let old: Vec<(u32, String)> =
-                    sqlx::query("SELECT number, content_hash FROM chapters WHERE work_id = $1")
+                    sqlx::query(
+                        "SELECT number, content_hash FROM chapters WHERE work_id = $1 ORDER BY position",
+                    )
                         .bind(id)
                         .fetch_all(&mut **tx)
                         .await?
@@ -537,7 +570,7 @@ impl SqlStore {
                      title = $5, authors = $6, fandoms = $7, summary = $8, rating = $9, status = $10, language = $11, \
                      words = $12, chapter_count = $13, published = $14, updated = $15, work_json = $16, \
                      source_text = $17, analysis_json = $18, authors_key = $19, text_signature = $20, \
-                     outline_json = $21, updated_at = $22 WHERE id = $23",
+                     outline_json = $21, updated_at = $22, chapters_apart = 1 WHERE id = $23",
                 );
                 bind_work_columns(query, columns, now)
                     .bind(id)
@@ -565,9 +598,10 @@ impl SqlStore {
                 let query = sqlx::query(
                     "INSERT INTO works (source_url, source_uid, identity_key, content_hash, title, authors, fandoms, \
                      summary, rating, status, language, words, chapter_count, published, updated, work_json, \
-                     source_text, analysis_json, authors_key, text_signature, outline_json, created_at, updated_at) \
+                     source_text, analysis_json, authors_key, text_signature, outline_json, created_at, updated_at, \
+                     chapters_apart) \
                      VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11, $12, $13, $14, $15, $16, $17, $18, \
-                     $19, $20, $21, $22, $22) \
+                     $19, $20, $21, $22, $22, 1) \
                      RETURNING id",
                 );
                 let row = bind_work_columns(query, columns, now)
@@ -584,12 +618,9 @@ impl SqlStore {
     /// Saves `works` in one transaction under the write lock (SQLite) or the save lock
     /// (PostgreSQL).
     async fn save_batch(&self, works: &[NewWork<'_>]) -> Result<Vec<SaveOutcome>> {
-        let _guard = match self.backend {
-            Backend::Sqlite => Some(self.write_lock.lock().await),
-            Backend::Postgres => None,
-        };
+        let (_turn, pool) = self.write_turn().await;
         let now = now_millis();
-        let mut tx = self.pool.begin().await?;
+        let mut tx = pool.begin().await?;
         if self.backend == Backend::Postgres {
             // Two nodes importing the same work at once must not both insert it: saves take turns on
             // a transaction-scoped lock (SQLite's single writer gives the same for free).
@@ -625,26 +656,32 @@ impl SqlStore {
             return Ok(None);
         };
         let read = WorkChapter::of_work(&stored, number);
-        let (columns, chapters) = WorkColumns::of(&NewWork {
+        let (_, chapters) = WorkColumns::of(&NewWork {
             work: &stored.work,
             source_text: None,
             analysis: None,
         });
-        let _guard = match self.backend {
-            Backend::Sqlite => Some(self.write_lock.lock().await),
-            Backend::Postgres => None,
-        };
-        let mut tx = self.pool.begin().await?;
+        // This row keeps the whole work in work_json, so its outline carries the preface.
+        let preface = preface_of(&stored.work);
+        let outline_json = serde_json::to_string(&OutlineOut {
+            preface: Some(&preface),
+            chapters: &outline_of(&stored.work),
+        })
+        .unwrap_or_default();
+        let (_turn, pool) = self.write_turn().await;
+        let mut tx = pool.begin().await?;
         // Only the version read is filled in: a save in between has written its own.
         let filled =
             sqlx::query("UPDATE works SET outline_json = $1 WHERE id = $2 AND content_hash = $3")
-                .bind(columns.outline_json)
+                .bind(outline_json)
                 .bind(id)
                 .bind(hash)
                 .execute(&mut *tx)
                 .await?;
         if filled.rows_affected() > 0 {
-            for row in chapters {
+            // Such a row has one chapter per number, the first the work gives that number.
+            let mut seen = std::collections::HashSet::new();
+            for row in chapters.into_iter().filter(|row| seen.insert(row.number)) {
                 sqlx::query(
                     "UPDATE chapters SET body_json = $1 WHERE work_id = $2 AND number = $3",
                 )
@@ -660,7 +697,7 @@ impl SqlStore {
     }
 }
 
-/// Most rows one multi-row INSERT carries (3 values each: far below either backend's limit on
+/// Most rows one multi-row INSERT carries (at most 4 values each: far below either backend's limit on
 /// bound parameters).
 const ROWS_PER_INSERT: usize = 200;
 
@@ -683,9 +720,11 @@ impl Store for SqlStore {
 
     async fn get_chapter(&self, id: WorkId, number: u32) -> Result<Option<WorkChapter>> {
         let Some(row) = sqlx::query(
-            "SELECT w.outline_json, w.words, CAST(CASE WHEN w.analysis_json IS NULL THEN 0 ELSE 1 END AS BIGINT) AS has_analysis, \
+            "SELECT w.outline_json, w.chapters_apart, CASE WHEN w.chapters_apart = 1 THEN w.work_json END AS preface_json, \
+             w.words, CAST(CASE WHEN w.analysis_json IS NULL THEN 0 ELSE 1 END AS BIGINT) AS has_analysis, \
              w.created_at, w.updated_at, c.number AS chapter_number, c.body_json \
-             FROM works w LEFT JOIN chapters c ON c.work_id = w.id AND c.number = $2 WHERE w.id = $1",
+             FROM works w LEFT JOIN chapters c ON c.work_id = w.id AND c.number = $2 WHERE w.id = $1 \
+             ORDER BY c.position LIMIT 1",
         )
         .bind(id)
         .bind(number as i64)
@@ -698,19 +737,33 @@ impl Store for SqlStore {
         let chapter_number: Option<i64> = row.try_get("chapter_number")?;
         let body: Option<String> = row.try_get("body_json")?;
         let body_missing = chapter_number.is_some() && body.is_none();
+        let corrupt = |reason: String| StoreError::Corrupt { id, reason };
+        let apart = row.try_get::<i64, _>("chapters_apart")? == 1;
+        if apart && (outline.is_none() || body_missing) {
+            return Err(corrupt(format!(
+                "chapter {number}: outline or body missing"
+            )));
+        }
         let Some(outline) = outline.filter(|_| !body_missing) else {
             return self.chapter_from_whole_work(id, number).await;
         };
-        let corrupt = |reason: String| StoreError::Corrupt { id, reason };
         let outline: OutlineIn =
             serde_json::from_str(&outline).map_err(|e| corrupt(format!("outline: {e}")))?;
+        let preface = match (
+            outline.preface,
+            row.try_get::<Option<String>, _>("preface_json")?,
+        ) {
+            (Some(preface), _) => preface,
+            (None, Some(raw)) => Work::from_json(&raw).map_err(|e| corrupt(e.to_string()))?,
+            (None, None) => return Err(corrupt("outline without a preface".into())),
+        };
         let chapter: Option<Chapter> = body
             .map(|raw| serde_json::from_str(&raw))
             .transpose()
             .map_err(|e| corrupt(format!("chapter {number}: {e}")))?;
         Ok(Some(WorkChapter {
             id,
-            preface: outline.preface,
+            preface,
             outline: outline.chapters,
             chapter,
             words: row.try_get::<i64, _>("words")?.max(0) as u64,
@@ -721,33 +774,55 @@ impl Store for SqlStore {
     }
 
     async fn set_analysis(&self, id: WorkId, analysis: &serde_json::Value) -> Result<()> {
-        let _guard = match self.backend {
-            Backend::Sqlite => Some(self.write_lock.lock().await),
-            Backend::Postgres => None,
-        };
+        let (_turn, pool) = self.write_turn().await;
         sqlx::query("UPDATE works SET analysis_json = $1 WHERE id = $2")
             .bind(analysis.to_string())
             .bind(id)
-            .execute(&self.pool)
+            .execute(pool)
             .await?;
         Ok(())
     }
 
     async fn get_work(&self, id: WorkId) -> Result<Option<StoredWork>> {
+        // The work's row and its chapter rows are read from one snapshot, so a save in between
+        // cannot mix two versions.
+        let mut tx = self.pool.begin().await?;
+        if self.backend == Backend::Postgres {
+            sqlx::query("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ")
+                .execute(&mut *tx)
+                .await?;
+        }
         let Some(row) = sqlx::query(
-            "SELECT id, work_json, source_text, analysis_json, created_at, updated_at FROM works WHERE id = $1",
+            "SELECT id, work_json, chapters_apart, source_text, analysis_json, created_at, updated_at FROM works WHERE id = $1",
         )
         .bind(id)
-        .fetch_optional(&self.pool)
+        .fetch_optional(&mut *tx)
         .await?
         else {
             return Ok(None);
         };
+        let corrupt = |reason: String| StoreError::Corrupt { id, reason };
         let work_json: String = row.try_get("work_json")?;
-        let work = Work::from_json(&work_json).map_err(|e| StoreError::Corrupt {
-            id,
-            reason: e.to_string(),
-        })?;
+        let mut work = Work::from_json(&work_json).map_err(|e| corrupt(e.to_string()))?;
+        if row.try_get::<i64, _>("chapters_apart")? == 1 {
+            let bodies = sqlx::query(
+                "SELECT number, body_json FROM chapters WHERE work_id = $1 ORDER BY position",
+            )
+            .bind(id)
+            .fetch_all(&mut *tx)
+            .await?;
+            work.chapters = bodies
+                .iter()
+                .map(|r| -> Result<Chapter> {
+                    let number: i64 = r.try_get("number")?;
+                    let raw: Option<String> = r.try_get("body_json")?;
+                    let raw = raw.ok_or_else(|| corrupt(format!("chapter {number}: no body")))?;
+                    serde_json::from_str(&raw)
+                        .map_err(|e| corrupt(format!("chapter {number}: {e}")))
+                })
+                .collect::<Result<_>>()?;
+        }
+        tx.commit().await?;
         let analysis = row
             .try_get::<Option<String>, _>("analysis_json")?
             .map(|raw| serde_json::from_str(&raw))
@@ -819,11 +894,8 @@ impl Store for SqlStore {
     }
 
     async fn delete_work(&self, id: WorkId) -> Result<bool> {
-        let _guard = match self.backend {
-            Backend::Sqlite => Some(self.write_lock.lock().await),
-            Backend::Postgres => None,
-        };
-        let mut tx = self.pool.begin().await?;
+        let (_turn, pool) = self.write_turn().await;
+        let mut tx = pool.begin().await?;
         // Children go first so the delete is whole even where foreign keys are not enforced.
         for sql in [
             "DELETE FROM chapters WHERE work_id = $1",
@@ -879,16 +951,13 @@ impl Store for SqlStore {
     }
 
     async fn save_document(&self, name: &str, value: &serde_json::Value) -> Result<()> {
-        let _guard = match self.backend {
-            Backend::Sqlite => Some(self.write_lock.lock().await),
-            Backend::Postgres => None,
-        };
+        let (_turn, pool) = self.write_turn().await;
         sqlx::query(
             "INSERT INTO documents (name, value) VALUES ($1, $2) ON CONFLICT (name) DO UPDATE SET value = excluded.value",
         )
         .bind(name.to_string())
         .bind(value.to_string())
-        .execute(&self.pool)
+        .execute(pool)
         .await?;
         Ok(())
     }

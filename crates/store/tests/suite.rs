@@ -111,6 +111,37 @@ impl TestDb {
         }
     }
 
+    /// Runs one `SELECT COUNT(*) ...` directly on the database, bypassing the store.
+    async fn fetch_raw_count(&self, sql: String) -> i64 {
+        match &self.place {
+            Place::Sqlite { dir } => {
+                let options = sqlx::sqlite::SqliteConnectOptions::new()
+                    .filename(dir.path().join("data").join("ficarchive.sqlite3"))
+                    .busy_timeout(Duration::from_secs(10));
+                let mut conn = sqlx::SqliteConnection::connect_with(&options)
+                    .await
+                    .expect("open the SQLite file directly");
+                let count: i64 = sqlx::query_scalar(AssertSqlSafe(sql))
+                    .fetch_one(&mut conn)
+                    .await
+                    .expect("count on SQLite");
+                let _ = conn.close().await;
+                count
+            }
+            Place::Postgres { url, .. } => {
+                let mut conn = sqlx::PgConnection::connect(url)
+                    .await
+                    .expect("connect to the per-test database directly");
+                let count: i64 = sqlx::query_scalar(AssertSqlSafe(sql))
+                    .fetch_one(&mut conn)
+                    .await
+                    .expect("count on PostgreSQL");
+                let _ = conn.close().await;
+                count
+            }
+        }
+    }
+
     /// Runs one statement directly on the database, bypassing the store (to damage a row).
     async fn execute_raw(&self, sql: String) {
         match &self.place {
@@ -1327,8 +1358,13 @@ async fn chapter_reads_fill_in_older_rows(db: &TestDb) {
     let w = rich_work("https://archiveofourown.org/works/71");
     let id = imported(save(store, &w).await);
     let fresh = store.get_chapter(id, 2).await.expect("read").expect("work");
+    // A row saved before migration 0004 keeps the whole work in work_json; one saved before 0003
+    // has no outline and no chapter bodies either.
+    let whole = serde_json::to_string(&w)
+        .expect("work JSON")
+        .replace('\'', "''");
     db.execute_raw(format!(
-        "UPDATE works SET outline_json = NULL WHERE id = {id}"
+        "UPDATE works SET outline_json = NULL, chapters_apart = 0, work_json = '{whole}' WHERE id = {id}"
     ))
     .await;
     db.execute_raw(format!(
@@ -1340,6 +1376,11 @@ async fn chapter_reads_fill_in_older_rows(db: &TestDb) {
     assert_eq!(old.preface, fresh.preface);
     assert_eq!(old.outline, fresh.outline);
     assert_eq!(old.words, fresh.words);
+    assert_eq!(
+        get(store, id).await.work,
+        w,
+        "an older row reads whole from work_json"
+    );
     damage(db, id, "work_json", "{not json").await;
     for number in [1, 2] {
         let read = store
@@ -1357,6 +1398,31 @@ async fn chapter_reads_fill_in_older_rows(db: &TestDb) {
         id,
         "the whole work is still damaged",
     );
+}
+
+/// Two chapters a source numbered alike are both kept, in order; a chapter read by that number
+/// gives the first. The chapter text is stored once: the work's own row holds no chapter text.
+async fn chapters_numbered_alike_are_both_kept(db: &TestDb) {
+    let store = &*db.store;
+    let mut w = work(Some("Twice One"), &["Numbers"], "alike", 1..=2);
+    let mut again = chapter(
+        1,
+        "A second chapter that also calls itself one, with its own words.",
+    );
+    again.title = Some("Also One".into());
+    w.chapters.insert(1, again);
+    let id = imported(save(store, &w).await);
+    assert_eq!(get(store, id).await.work, w);
+    let read = store.get_chapter(id, 1).await.expect("read").expect("work");
+    assert_eq!(read.chapter.as_ref(), Some(&w.chapters[0]));
+    assert_eq!(read.outline.len(), 3);
+    assert_eq!(read.outline[1].title.as_deref(), Some("Also One"));
+    let stored_once = db
+        .fetch_raw_count(format!(
+            "SELECT COUNT(*) FROM works WHERE id = {id} AND work_json LIKE '%second chapter that also%'"
+        ))
+        .await;
+    assert_eq!(stored_once, 0, "chapter text is not repeated in work_json");
 }
 
 /// `save_works` stores a batch as `save_work` would one by one: later works in the batch are
@@ -1464,6 +1530,61 @@ async fn save_works_is_save_work_in_turn(db: &TestDb) {
     );
 }
 
+/// A batch that fails partway stores nothing: the works saved before the failing one are rolled
+/// back with it, and the same batch saves whole once the cause is gone.
+async fn failing_batch_stores_nothing(db: &TestDb) {
+    let store = &*db.store;
+    let a = rich_work("https://archiveofourown.org/works/81");
+    let a_id = imported(save(store, &a).await);
+    let fresh = work(Some("Fresh"), &["Batch Author"], "failing-fresh", 1..=2);
+    let mut a_longer = a.clone();
+    a_longer.chapters.push(chapter(3, &chapter_text("rich", 3)));
+    let news: Vec<NewWork<'_>> = [&fresh, &a_longer]
+        .iter()
+        .map(|w| NewWork {
+            work: w,
+            source_text: None,
+            analysis: None,
+        })
+        .collect();
+    // The update's feed entry is the batch's last write: without its table the save fails there.
+    db.execute_raw("ALTER TABLE work_updates RENAME TO work_updates_away".into())
+        .await;
+    let failed = store.save_works(&news).await;
+    db.execute_raw("ALTER TABLE work_updates_away RENAME TO work_updates".into())
+        .await;
+    assert!(
+        failed.is_err(),
+        "the batch cannot write its feed entry: {failed:?}"
+    );
+    assert_eq!(
+        store.count_works().await.expect("count"),
+        1,
+        "the new work was rolled back"
+    );
+    assert_eq!(
+        get(store, a_id).await.work,
+        a,
+        "the stored work is as it was"
+    );
+    let read = store
+        .get_chapter(a_id, 3)
+        .await
+        .expect("read")
+        .expect("work");
+    assert_eq!(read.chapter, None, "no chapter 3 was kept");
+    assert!(store.work_updates(a_id).await.expect("updates").is_empty());
+
+    let outcomes = store
+        .save_works(&news)
+        .await
+        .expect("the same batch, once it can");
+    assert!(matches!(outcomes[0], SaveOutcome::Imported { .. }));
+    assert!(matches!(&outcomes[1], SaveOutcome::Updated { id, .. } if *id == a_id));
+    assert_eq!(store.count_works().await.expect("count"), 2);
+    assert_eq!(get(store, a_id).await.work, a_longer);
+}
+
 /// Instantiates every case once per backend.
 macro_rules! backend_tests {
     ($($case:ident),+ $(,)?) => {
@@ -1523,6 +1644,8 @@ backend_tests!(
     chapter_reads_match_the_whole_work,
     chapter_reads_fill_in_older_rows,
     save_works_is_save_work_in_turn,
+    failing_batch_stores_nothing,
+    chapters_numbered_alike_are_both_kept,
 );
 
 /// `open` creates a missing, nested data folder holding `ficarchive.sqlite3`.

@@ -1,0 +1,17 @@
+-- Chapter text is kept once. A work saved from now on keeps its chapters only in `chapters` (one row
+-- per chapter, in the work's order: `position`), its `work_json` holds the work without them and its
+-- `outline_json` only the chapter outline (`chapters_apart = 1`). Rows saved before keep the whole
+-- work in `work_json` (`chapters_apart = 0`) and are read as before. Keying chapters by position, not
+-- number, keeps both of two chapters a source numbered alike.
+ALTER TABLE chapters ADD COLUMN position BIGINT;
+-- Numbers were unique per work, so they serve as the older rows' positions.
+UPDATE chapters SET position = number;
+ALTER TABLE chapters ALTER COLUMN position SET NOT NULL;
+ALTER TABLE chapters DROP CONSTRAINT chapters_pkey;
+ALTER TABLE chapters ADD PRIMARY KEY (work_id, position);
+CREATE INDEX chapters_by_number ON chapters (work_id, number, position);
+ALTER TABLE works ADD COLUMN chapters_apart BIGINT NOT NULL DEFAULT 0;
+-- A work is looked up by its content hash only when it has no title-and-authors key, and a work's
+-- key follows from its content: only such rows need the (random, costly to keep) hash index.
+DROP INDEX works_content_hash;
+CREATE INDEX works_content_hash_unkeyed ON works (content_hash) WHERE identity_key IS NULL;
