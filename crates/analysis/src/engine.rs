@@ -1346,7 +1346,13 @@ fn addressed_back(quotes: &mut [FoundQuote]) {
         let para = quotes[qi].para;
         let end = qi + quotes[qi..].iter().take_while(|q| q.para == para).count();
         // the paragraph's first quotation answers the turn before
-        let (speaker, addressee) = (quotes[qi].speaker, quotes[qi].addressee);
+        // any quotation of the paragraph by the same speaker may carry the name ("Yes," said
+        // Basil. "I know, Harry.")
+        let speaker = quotes[qi].speaker;
+        let addressee = quotes[qi..end]
+            .iter()
+            .filter(|q| q.speaker == speaker)
+            .find_map(|q| q.addressee);
         if let Some(x) = addressee
             && speaker != Some(x)
             && qi > 0

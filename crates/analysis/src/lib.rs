@@ -363,6 +363,22 @@ mod tests {
     }
 
     #[test]
+    fn a_later_quotation_of_the_reply_may_name_the_listener() {
+        let text = "That night Anna looked at Helen, and Helen looked at Anna.\n\
+            \"It is late,\" Helen said.\n\
+            Then Anna walked to the window.\n\
+            \"It will rain.\"\n\
+            \"It will not rain,\" Anna said. \"Not today, Helen.\"\n";
+        let a = run(text);
+        assert_eq!(
+            speakers(&a),
+            ["Helen", "Helen", "Anna", "Anna"],
+            "{:?}",
+            a.characters
+        );
+    }
+
+    #[test]
     fn bad_input_stays_linear_and_sane() {
         // an unbalanced quote in every line of a long text, one long paragraph of open quotes,
         // and a long run of bare dialogue: no panic, every quote non-empty, quotes bounded by input
