@@ -427,7 +427,11 @@ impl SqlStore {
              ORDER BY id LIMIT 500"
         } else {
             "SELECT id, content_hash, text_signature, source_url, source_uid FROM works \
-             WHERE authors_key = $1 AND text_signature IS NOT NULL ORDER BY id LIMIT 500"
+             WHERE authors_key = $1 AND source_url IS NULL AND text_signature IS NOT NULL \
+             UNION ALL \
+             SELECT id, content_hash, text_signature, source_url, source_uid FROM works \
+             WHERE authors_key = $1 AND source_url IS NOT NULL AND text_signature IS NOT NULL \
+             ORDER BY id LIMIT 500"
         };
         let candidates = sqlx::query(sql)
             .bind(authors.clone())
