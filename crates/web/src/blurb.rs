@@ -1,7 +1,7 @@
 //! The blurb: a work as listings show it (AO3's layout), and the four required-tag symbols.
 
 use ficarchive_model::{Rating, Status, TagKind, Work};
-use ficarchive_store::{StoredWork, WorkId};
+use ficarchive_store::{WorkChapter, WorkId};
 
 use crate::fmt::{paragraphs, thousands};
 
@@ -152,9 +152,28 @@ pub(crate) struct Blurb {
 }
 
 impl Blurb {
-    /// Prepares the blurb of a stored work.
-    pub(crate) fn from_stored(stored: &StoredWork) -> Blurb {
-        let w: &Work = &stored.work;
+    /// Prepares the blurb from the store's read of a work without its chapters' text (the
+    /// preface and the outline: what `Store::get_chapter` gives), so a listing never decodes a
+    /// whole work's text.
+    pub(crate) fn from_read(read: &WorkChapter) -> Blurb {
+        Blurb::of(
+            read.id,
+            &read.preface,
+            read.words,
+            read.outline.len(),
+            read.updated_at,
+        )
+    }
+
+    /// The blurb of work `id` whose preface is `w` (its chapters are not read), with `words`
+    /// words in `posted` chapters.
+    fn of(
+        id: WorkId,
+        w: &Work,
+        words: u64,
+        posted: usize,
+        updated_at: chrono::DateTime<chrono::Utc>,
+    ) -> Blurb {
         let mut tags = Vec::new();
         for kind in [
             TagKind::Warning,
@@ -174,7 +193,7 @@ impl Blurb {
             .updated
             .or(w.dates.completed)
             .or(w.dates.published)
-            .unwrap_or_else(|| stored.updated_at.date_naive())
+            .unwrap_or_else(|| updated_at.date_naive())
             .format("%d %b %Y")
             .to_string();
         let mut stats = Vec::new();
@@ -186,11 +205,11 @@ impl Blurb {
         }
         stats.push(Stat {
             label: "Words",
-            value: thousands(w.words() as u64),
+            value: thousands(words),
         });
         stats.push(Stat {
             label: "Chapters",
-            value: w.chapter_fraction(),
+            value: w.chapter_fraction_of(posted),
         });
         for (label, n) in [
             ("Comments", w.stats.comments),
@@ -206,7 +225,7 @@ impl Blurb {
             }
         }
         Blurb {
-            id: stored.id,
+            id,
             title: w.display_title().to_string(),
             authors: w.authors.clone(),
             fandoms: w.tags.fandoms.clone(),

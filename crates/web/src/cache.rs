@@ -3,7 +3,7 @@
 //! for a few seconds and then stale while one request recomputes them.
 
 use std::collections::HashMap;
-use std::sync::{Arc, RwLock};
+use std::sync::{Arc, Mutex, PoisonError, RwLock};
 use std::time::{Duration, Instant};
 
 use chrono::{DateTime, Utc};
@@ -183,14 +183,22 @@ impl<V> TtlCache<V> {
         }
     }
 
-    /// Remembers a value as fresh now; when full, drops the expired entries, or all of them.
+    /// Remembers a value as fresh now; when full, drops the entries too old to serve, or else
+    /// the oldest tenth (not everything: the pages read most keep being refreshed, so they are
+    /// the young ones, and survive).
     pub(crate) fn put(&self, key: String, value: Arc<V>) {
         if let Ok(mut map) = self.entries.write() {
             if map.len() >= self.capacity && !map.contains_key(&key) {
                 let limit = self.ttl * STALE_FACTOR;
                 map.retain(|_, e| e.at.elapsed() < limit);
-                if map.len() >= self.capacity {
-                    map.clear();
+                let mut ages: Vec<Instant> = map.values().map(|e| e.at).collect();
+                if map.len() >= self.capacity
+                    && let Some(last) = ages.len().checked_sub(1)
+                {
+                    let drop = (self.capacity / 10).min(last);
+                    let (_, cutoff, _) = ages.select_nth_unstable(drop);
+                    let cutoff = *cutoff;
+                    map.retain(|_, e| e.at > cutoff);
                 }
             }
             map.insert(
@@ -211,6 +219,50 @@ impl<V> TtlCache<V> {
         {
             e.refreshing = false;
         }
+    }
+}
+
+/// Computations under way by key: concurrent requests for a value nobody has yet join the one
+/// computation ([`InFlight::join`], then `get_or_init` on the cell: only the first caller's
+/// future runs, and if its request is dropped the next waiter takes over), and the caller that
+/// finishes removes it ([`InFlight::land`]) so a later miss (after an error, or once the result
+/// has left its cache) computes anew.
+pub(crate) struct InFlight<V> {
+    entries: Mutex<HashMap<String, Arc<tokio::sync::OnceCell<V>>>>,
+}
+
+impl<V> Default for InFlight<V> {
+    fn default() -> Self {
+        InFlight {
+            entries: Mutex::new(HashMap::new()),
+        }
+    }
+}
+
+impl<V> InFlight<V> {
+    /// The computation of `key` under way, or a new one.
+    pub(crate) fn join(&self, key: &str) -> Arc<tokio::sync::OnceCell<V>> {
+        // A panic while the lock is held cannot leave the map half-changed: it is still sound.
+        let mut map = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
+        map.entry(key.to_string()).or_default().clone()
+    }
+
+    /// Forgets `flight` (the computation of `key` this caller joined) when it is still the one
+    /// under way for `key`.
+    pub(crate) fn land(&self, key: &str, flight: &Arc<tokio::sync::OnceCell<V>>) {
+        let mut map = self.entries.lock().unwrap_or_else(PoisonError::into_inner);
+        if map.get(key).is_some_and(|f| Arc::ptr_eq(f, flight)) {
+            map.remove(key);
+        }
+    }
+
+    /// How many computations are under way (for tests).
+    #[cfg(test)]
+    pub(crate) fn len(&self) -> usize {
+        self.entries
+            .lock()
+            .unwrap_or_else(PoisonError::into_inner)
+            .len()
     }
 }
 
@@ -256,6 +308,57 @@ mod tests {
         std::thread::sleep(Duration::from_millis(20));
         assert!(cache.fresh(1, Duration::from_millis(10)).is_none());
         assert!(cache.fresh(2, Duration::from_secs(60)).is_none());
+    }
+
+    #[test]
+    fn a_full_cache_forgets_its_oldest_values_first() {
+        let cache: TtlCache<u32> = TtlCache::new(20, Duration::from_secs(60));
+        for i in 0..20 {
+            cache.put(format!("k{i}"), Arc::new(i));
+            // Distinct insertion times.
+            std::thread::sleep(Duration::from_millis(1));
+        }
+        cache.put("new".into(), Arc::new(99));
+        assert!(matches!(cache.get("new"), Cached::Fresh(_)));
+        assert!(
+            matches!(cache.get("k19"), Cached::Fresh(_)),
+            "the young stay"
+        );
+        assert!(matches!(cache.get("k0"), Cached::Missing), "the oldest go");
+        let held = (0..20)
+            .filter(|i| matches!(cache.get(&format!("k{i}")), Cached::Fresh(_)))
+            .count();
+        assert!((15..20).contains(&held), "{held} of 20 kept");
+    }
+
+    #[tokio::test]
+    async fn concurrent_misses_share_one_computation() {
+        let flights: Arc<InFlight<u32>> = Arc::new(InFlight::default());
+        let runs = Arc::new(std::sync::atomic::AtomicU32::new(0));
+        let mut tasks = Vec::new();
+        for _ in 0..8 {
+            let (flights, runs) = (flights.clone(), runs.clone());
+            tasks.push(tokio::spawn(async move {
+                let flight = flights.join("k");
+                let value = *flight
+                    .get_or_init(|| async {
+                        runs.fetch_add(1, std::sync::atomic::Ordering::SeqCst);
+                        // Long enough for every other task to join this flight.
+                        tokio::time::sleep(Duration::from_millis(50)).await;
+                        7
+                    })
+                    .await;
+                flights.land("k", &flight);
+                value
+            }));
+        }
+        for t in tasks {
+            assert_eq!(t.await.ok(), Some(7));
+        }
+        assert_eq!(runs.load(std::sync::atomic::Ordering::SeqCst), 1);
+        assert_eq!(flights.len(), 0, "a landed flight is forgotten");
+        let again = flights.join("k");
+        assert!(again.get().is_none(), "a later miss computes anew");
     }
 
     #[test]

@@ -26,6 +26,7 @@ mod listing;
 mod page_cache;
 mod pages;
 mod search;
+mod warm;
 mod work_view;
 
 pub use error::WebError;
@@ -34,6 +35,7 @@ pub use listing::{Completion, Listing, SortKey};
 pub use search::{
     Facet, FacetValue, SearchBackend, SearchFailure, SearchPage, StoreFallback, TagHint, TagInfo,
 };
+pub use warm::{REWARM_EVERY, WARM_PAGES, WarmReport, warm};
 
 /// The version string appended to static asset URLs, so browsers refetch them after an upgrade.
 pub const ASSET_VERSION: u64 = assets::HASH;
@@ -51,6 +53,9 @@ pub struct AppState {
     works: Arc<cache::WorkCache>,
     /// Search results for a few seconds (see [`RESULT_TTL`]).
     results: Arc<cache::TtlCache<SearchPage>>,
+    /// Searches under way for listings not in `results`, so a burst of readers on a new listing
+    /// waits for one search instead of each running it.
+    searches_in_flight: Arc<cache::InFlight<Result<Arc<SearchPage>, SearchFailure>>>,
     /// Rendered pages for [`WORK_RECHECK`], by path and query.
     pages: Arc<cache::TtlCache<axum::body::Bytes>>,
     /// The site's name shown in the header and page titles.
@@ -68,6 +73,7 @@ impl AppState {
             blurbs: Arc::new(cache::BlurbCache::new(20_000)),
             works: Arc::new(cache::WorkCache::new(64)),
             results: Arc::new(cache::TtlCache::new(2_000, RESULT_TTL)),
+            searches_in_flight: Arc::new(cache::InFlight::default()),
             pages: Arc::new(cache::TtlCache::new(1_000, WORK_RECHECK)),
             site_name: Arc::from("ficarchive"),
         }
@@ -142,17 +148,26 @@ pub async fn serve(state: AppState, listen: SocketAddr) -> Result<(), WebError> 
 }
 
 /// Serves the site on an already bound listener until `shutdown` completes (tests bind port 0).
+///
+/// Before the first connection is accepted, [`warm`] renders the pages whose first answer is
+/// slow (connections arriving meanwhile wait in the listen queue); while serving, a background
+/// task asks the index the same questions every [`REWARM_EVERY`], so a commit's new index
+/// generation is warmed by it rather than by a reader. A failed warm-up is logged, never fatal.
 pub async fn serve_on(
     state: AppState,
     listener: tokio::net::TcpListener,
     shutdown: impl std::future::Future<Output = ()> + Send + 'static,
 ) -> Result<(), WebError> {
     let addr = listener.local_addr().map_err(WebError::Serve)?;
+    warm(&state).await;
+    let rewarm = tokio::spawn(warm::rewarm_forever(state.clone()));
     tracing::info!("ficarchive web listening on http://{addr}");
-    axum::serve(listener, router(state))
+    let served = axum::serve(listener, router(state))
         .with_graceful_shutdown(shutdown)
         .await
-        .map_err(WebError::Serve)
+        .map_err(WebError::Serve);
+    rewarm.abort();
+    served
 }
 
 async fn shutdown_signal() {

@@ -57,6 +57,17 @@ fn html<T: Template>(page: &T) -> PageResult {
     Ok(Html(page.render()?).into_response())
 }
 
+/// [`html`] into a buffer of `capacity` bytes: a chapter page is mostly its text, so sizing the
+/// buffer from it saves the copies of growing a small one page by page.
+fn html_sized<T: Template>(page: &T, capacity: usize) -> PageResult {
+    let mut out = String::with_capacity(capacity);
+    page.render_into(&mut out)?;
+    Ok(Html(out).into_response())
+}
+
+/// Bytes of a work page besides its story text (header, preface, navigation, footer), with room.
+const PAGE_FRAME_BYTES: usize = 16 * 1024;
+
 fn parse_id(raw: &str) -> Result<WorkId, PageError> {
     raw.parse::<WorkId>()
         .ok()
@@ -104,12 +115,7 @@ async fn search(
     listing: &Listing,
     facet_limit: usize,
 ) -> Result<Arc<SearchPage>, PageError> {
-    let key = format!(
-        "{}|{}|{}|{facet_limit}",
-        listing.to_query(),
-        listing.author.as_deref().unwrap_or(""),
-        listing.series.as_deref().unwrap_or("")
-    );
+    let key = result_key(listing, facet_limit);
     match state.results.get(&key) {
         Cached::Fresh(hit) => return Ok(hit),
         Cached::Stale { value, refresh } => {
@@ -130,10 +136,57 @@ async fn search(
         }
         Cached::Missing => {}
     }
-    let page = Arc::new(state.search.search(listing, facet_limit).await?);
+    // Nothing to answer with: the first request runs the search and every request for the same
+    // listing meanwhile waits for its answer, so a burst of readers on a new listing (the first
+    // seconds after a start, a link shared widely) costs one search instead of one each.
+    let flight = state.searches_in_flight.join(&key);
+    let outcome = flight
+        .get_or_init(|| async {
+            state
+                .search
+                .search(listing, facet_limit)
+                .await
+                .map(Arc::new)
+        })
+        .await
+        .clone();
+    state.searches_in_flight.land(&key, &flight);
+    let page = outcome?;
     state.results.put(key, page.clone());
     Ok(page)
 }
+
+/// The results cache's key of a listing searched with `facet_limit` facet values.
+pub(crate) fn result_key(listing: &Listing, facet_limit: usize) -> String {
+    format!(
+        "{}|{}|{}|{facet_limit}",
+        listing.to_query(),
+        listing.author.as_deref().unwrap_or(""),
+        listing.series.as_deref().unwrap_or("")
+    )
+}
+
+/// The home page's two listings: recently posted (no facets) and recently updated (with the
+/// fandom counts beside them), each with its facet limit.
+pub(crate) fn home_listings() -> [(Listing, usize); 2] {
+    let mut recent = Listing::new();
+    recent.sort = Some(SortKey::DatePosted);
+    recent.per_page = 5;
+    let mut updated = Listing::new();
+    updated.sort = Some(SortKey::DateUpdated);
+    updated.per_page = 5;
+    [(recent, 0), (updated, 40)]
+}
+
+/// The fandoms page's listing (one work, every fandom counted) and its facet limit.
+pub(crate) fn fandoms_listing() -> (Listing, usize) {
+    let mut listing = Listing::new();
+    listing.per_page = 1;
+    (listing, 5000)
+}
+
+/// The facet limit of the works index and the other listing pages.
+pub(crate) const LISTING_FACETS: usize = 25;
 
 /// Blurbs for ids, in order: from the cache when the work is unchanged (confirmed with one
 /// summaries query, skipped when every work was confirmed in the last WORK_RECHECK), else built
@@ -154,14 +207,20 @@ async fn load_blurbs(state: &AppState, ids: &[WorkId]) -> Result<Vec<Arc<Blurb>>
             out.push(b);
             continue;
         }
-        if let Some(stored) = state.store.get_work(s.id).await? {
-            let b = Arc::new(Blurb::from_stored(&stored));
-            state.blurbs.put(s.id, stored.updated_at, b.clone());
+        // The preface and outline are all a blurb shows: no chapter's text is read or decoded
+        // (no chapter has number 0).
+        if let Some(read) = state.store.get_chapter(s.id, NO_CHAPTER).await? {
+            let b = Arc::new(Blurb::from_read(&read));
+            state.blurbs.put(s.id, read.updated_at, b.clone());
             out.push(b);
         }
     }
     Ok(out)
 }
+
+/// A chapter number no work has (chapters are numbered from 1): asking the store for it reads a
+/// work's preface and outline without any chapter's text.
+const NO_CHAPTER: u32 = 0;
 
 // ---------------------------------------------------------------- home
 
@@ -176,14 +235,9 @@ struct HomePage {
 }
 
 async fn home(State(state): State<AppState>) -> PageResult {
-    let mut recent_q = Listing::new();
-    recent_q.sort = Some(SortKey::DatePosted);
-    recent_q.per_page = 5;
-    let mut updated_q = Listing::new();
-    updated_q.sort = Some(SortKey::DateUpdated);
-    updated_q.per_page = 5;
-    let recent = search(&state, &recent_q, 0).await?;
-    let updated = search(&state, &updated_q, 40).await?;
+    let [(recent_q, recent_facets), (updated_q, updated_facets)] = home_listings();
+    let recent = search(&state, &recent_q, recent_facets).await?;
+    let updated = search(&state, &updated_q, updated_facets).await?;
     let fandoms = updated
         .facet("fandom")
         .map(|f| {
@@ -395,7 +449,7 @@ async fn listing_page(
     tag: Option<TagInfo>,
 ) -> PageResult {
     let caps = state.search.capabilities();
-    let page = search(state, &listing, 25).await?;
+    let page = search(state, &listing, LISTING_FACETS).await?;
     let blurbs = load_blurbs(state, &page.ids).await?;
     let (include_groups, shown_in) = groups(&page, &listing, false, caps);
     let (exclude_groups, shown_ex) = groups(&page, &listing, true, caps);
@@ -584,9 +638,8 @@ struct FandomsPage {
 }
 
 async fn fandoms(State(state): State<AppState>) -> PageResult {
-    let mut listing = Listing::new();
-    listing.per_page = 1;
-    let page = search(&state, &listing, 5000).await?;
+    let (listing, facet_limit) = fandoms_listing();
+    let page = search(&state, &listing, facet_limit).await?;
     let fandoms: Vec<(String, String)> = page
         .facet("fandom")
         .map(|f| {
@@ -834,7 +887,8 @@ fn render_work(
         series_nav,
         current: current_number.unwrap_or(0),
     };
-    html(&page)
+    let text_bytes: usize = page.chapters.iter().map(ChapterView::text_bytes).sum();
+    html_sized(&page, PAGE_FRAME_BYTES + text_bytes + text_bytes / 16)
 }
 
 async fn work_page(

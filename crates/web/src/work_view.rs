@@ -201,6 +201,19 @@ impl<'a> ChapterView<'a> {
     }
 }
 
+impl ChapterView<'_> {
+    /// Bytes of the chapter's story text (before escaping): most of a chapter page.
+    pub(crate) fn text_bytes(&self) -> usize {
+        self.blocks
+            .iter()
+            .map(|b| match b {
+                Block::Html(h) => h.len(),
+                Block::Text(t) | Block::SceneBreak(t) => t.len(),
+            })
+            .sum()
+    }
+}
+
 /// An entry of the chapter index.
 pub(crate) struct ChapterLink {
     pub(crate) number: u32,
