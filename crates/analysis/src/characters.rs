@@ -36,6 +36,11 @@ pub(crate) struct NameStats {
     pub male: u32,
     /// See `male`.
     pub female: u32,
+    /// Weaker votes: the first he/she/his/her after a mention later in its paragraph, with no other
+    /// name or epithet between (across sentences): masculine, feminine.
+    pub weak_male: u32,
+    /// See `weak_male`.
+    pub weak_female: u32,
     /// Coordinated with another name ("Willow and Oz").
     pub coordinated_with: Vec<u32>,
 }
@@ -389,9 +394,10 @@ fn epithet_speakers(p: &Para<'_>, toks: &[Token], out: &mut HashMap<String, u32>
 
 /// Pass one: gathers name statistics over every story paragraph, and the epithets that speak in
 /// tags (see [`epithet_speakers`]).
-pub(crate) fn gather(paras: &[Para<'_>]) -> (HashMap<String, NameStats>, HashMap<String, u32>) {
+pub(crate) fn gather(paras: &[Para<'_>]) -> Gathered {
     let mut names: HashMap<String, NameStats> = HashMap::new();
     let mut epithets = HashMap::new();
+    let mut epithet_votes: HashMap<String, NameStats> = HashMap::new();
     let mut toks = Vec::new();
     let mut buf = String::new();
     let mut buf2 = String::new();
@@ -404,6 +410,8 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> (HashMap<String, NameStats>, HashMap
         // a sentence-initial subject carries to the first word of the next sentence ("Spike snorted. He…")
         let mut carry: Option<String> = None;
         let mut prev_name: Option<(String, usize)> = None;
+        // the last name or epithet mentioned in the paragraph's narration, until a pronoun votes for it
+        let mut last_mention: Option<String> = None;
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
@@ -466,7 +474,7 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> (HashMap<String, NameStats>, HashMap
                 };
                 if let Some((female, _)) = gendered_pronoun(w)
                     && let Some((key, votes)) = target
-                    && let Some(s) = names.get_mut(&key)
+                    && let Some(s) = names.get_mut(&key).or_else(|| epithet_votes.get_mut(&key))
                 {
                     if female {
                         s.female += votes;
@@ -474,8 +482,35 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> (HashMap<String, NameStats>, HashMap
                         s.male += votes;
                     }
                 }
+                if same_person
+                    && let Some((female, _)) = gendered_pronoun(w)
+                    && let Some(key) = last_mention.take()
+                    && let Some(s) = names.get_mut(&key).or_else(|| epithet_votes.get_mut(&key))
+                {
+                    if female {
+                        s.weak_female += 1;
+                    } else {
+                        s.weak_male += 1;
+                    }
+                }
             }
             let Some(found) = name_at(p.text, &toks, i, &mut buf) else {
+                // "the captain turned. He…": a definite epithet takes pronoun votes like a name
+                if t.quote.is_none()
+                    && let Some((len, key)) = epithet_at(p.text, &toks, i, &mut buf)
+                    && !key.starts_with("a ")
+                    && !key.starts_with("an ")
+                {
+                    let acts = toks.get(i + len).is_some_and(|x| {
+                        x.is_word() && !x.cap && is_verbish(lower(x.text(p.text), &mut buf2))
+                    });
+                    epithet_votes.entry(key.clone()).or_default().count += 1;
+                    pending = Some((key.clone(), i, acts || t.sentence_start));
+                    carry = None;
+                    last_mention = Some(key);
+                    i += len;
+                    continue;
+                }
                 i += 1;
                 continue;
             };
@@ -574,12 +609,27 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> (HashMap<String, NameStats>, HashMap
                 // an object works too ("made Buffy dizzy when she thought"), but only within its sentence
                 pending = Some((found.key.clone(), i, leads || acts));
                 carry = None;
+                last_mention = Some(found.key.clone());
             }
             prev_name = Some((found.key, i + found.len));
             i += found.len;
         }
     }
-    (names, epithets)
+    Gathered {
+        names,
+        epithet_speakers: epithets,
+        epithet_votes,
+    }
+}
+
+/// What pass one gathers.
+pub(crate) struct Gathered {
+    /// Statistics per candidate name key.
+    pub names: HashMap<String, NameStats>,
+    /// Epithets that speak in tags, counted per key (see [`epithet_speakers`]).
+    pub epithet_speakers: HashMap<String, u32>,
+    /// Pronoun votes for definite epithets ("the captain"), per key.
+    pub epithet_votes: HashMap<String, NameStats>,
 }
 
 /// True when token `i` comes right after a quotation (skipping punctuation), as in `"…," Angel said`.
@@ -620,11 +670,18 @@ pub(crate) struct Cluster {
     pub male: u32,
     /// Feminine pronoun evidence.
     pub female: u32,
+    /// Weak pronoun evidence (see [`NameStats::weak_male`]).
+    pub weak_male: u32,
+    /// See `weak_male`.
+    pub weak_female: u32,
     /// Honorific gender evidence: Some(true) female.
     pub honorific_gender: Option<bool>,
     /// Name occurrences.
     pub count: u32,
 }
+
+/// How many more weak votes one gender needs (beyond twice the other's) to decide.
+const WEAK_MARGIN: u32 = 2;
 
 impl Cluster {
     /// Gender as the evidence suggests: Some(true) female, Some(false) male.
@@ -635,7 +692,15 @@ impl Cluster {
         let (m, f) = (self.male as f32, self.female as f32);
         // a single vote (even a bare mention followed by a pronoun) decides when nothing contradicts it
         if m + f < 1.0 {
-            None
+            // no close pronoun at all: the first pronoun after each mention decides with a margin
+            let (wm, wf) = (self.weak_male, self.weak_female);
+            if wf >= 2 * wm + WEAK_MARGIN {
+                Some(true)
+            } else if wm >= 2 * wf + WEAK_MARGIN {
+                Some(false)
+            } else {
+                None
+            }
         } else if f > m * 1.5 {
             Some(true)
         } else if m > f * 1.5 {
@@ -789,6 +854,8 @@ pub(crate) fn cluster(
         }
         c.male += s.male;
         c.female += s.female;
+        c.weak_male += s.weak_male;
+        c.weak_female += s.weak_female;
         c.count += s.count;
         if s.honorific > 0 && c.honorific_gender.is_none() {
             c.honorific_gender = k.split(' ').next().and_then(honorific).flatten();
@@ -839,6 +906,8 @@ pub(crate) fn cluster(
         c.aliases.extend(g.aliases);
         c.male += g.male;
         c.female += g.female;
+        c.weak_male += g.weak_male;
+        c.weak_female += g.weak_female;
         c.count += g.count;
     }
     // declared full names become canonical

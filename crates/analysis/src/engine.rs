@@ -250,7 +250,12 @@ fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
     for (p, r) in paras.iter_mut().zip(ranges) {
         p.quotes = &all_quotes[r];
     }
-    let (names, epithet_speakers) = gather(&paras);
+    let gathered = gather(&paras);
+    let (names, epithet_speakers, epithet_votes) = (
+        gathered.names,
+        gathered.epithet_speakers,
+        gathered.epithet_votes,
+    );
     let declared = declared_names(work);
     let (mut clusters, mut index) = cluster(&names, &declared);
     // "said the parson": an epithet that speaks is a character of its own, known from its first
@@ -266,6 +271,10 @@ fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
             name: key.clone(),
             keys: vec![key.clone()],
             honorific_gender: key.rsplit(' ').next().and_then(person_noun_gender),
+            male: epithet_votes.get(&key).map_or(0, |s| s.male),
+            female: epithet_votes.get(&key).map_or(0, |s| s.female),
+            weak_male: epithet_votes.get(&key).map_or(0, |s| s.weak_male),
+            weak_female: epithet_votes.get(&key).map_or(0, |s| s.weak_female),
             ..Cluster::default()
         });
         index.insert(key, clusters.len() - 1);
