@@ -129,7 +129,14 @@ pub fn router(state: AppState) -> Router {
             HeaderValue::from_static(value),
         ));
     }
-    app.layer(CompressionLayer::new().gzip(true))
+    // Gzip at the fastest level: on a chapter page (29 KB of prose) it is about three times
+    // cheaper than the default level 6, for a body 17% larger (9.0 KB instead of 7.7 KB), and
+    // compression was most of a gzip-accepting reader's cost (docs/web.md).
+    app.layer(
+        CompressionLayer::new()
+            .gzip(true)
+            .quality(tower_http::CompressionLevel::Fastest),
+    )
         .layer(TimeoutLayer::with_status_code(
             axum::http::StatusCode::SERVICE_UNAVAILABLE,
             Duration::from_secs(30),
