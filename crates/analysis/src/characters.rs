@@ -5,7 +5,7 @@ use std::collections::HashMap;
 use crate::engine::Para;
 use crate::lexicon::{
     gendered_pronoun, honorific, is_cognition_verb, is_non_name, is_person_noun,
-    is_place_preposition, is_role_noun, is_speech_verb, lower,
+    is_place_preposition, is_role_noun, is_speech_verb, lower, person_noun_gender,
 };
 use crate::tokens::{Token, tokenize};
 
@@ -41,6 +41,8 @@ pub(crate) struct NameStats {
     pub weak_male: u32,
     /// See `weak_male`.
     pub weak_female: u32,
+    /// In apposition with a person epithet ("his sister Jane", "Jane, his sister").
+    pub apposition: u32,
     /// Coordinated with another name ("Willow and Oz").
     pub coordinated_with: Vec<u32>,
 }
@@ -529,6 +531,17 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> Gathered {
             if found.honorific.is_some() {
                 entry.honorific += 1;
             }
+            if t.quote.is_none()
+                && let Some(head) = apposed_epithet(p.text, &toks, i, found.len, &mut buf2)
+            {
+                entry.apposition += 1;
+                // "his sister Jane": the head noun's gender is two votes
+                match person_noun_gender(&head) {
+                    Some(true) => entry.female += 2,
+                    Some(false) => entry.male += 2,
+                    None => {}
+                }
+            }
             if last.possessive {
                 entry.possessive += 1;
             }
@@ -630,6 +643,56 @@ pub(crate) struct Gathered {
     pub epithet_speakers: HashMap<String, u32>,
     /// Pronoun votes for definite epithets ("the captain"), per key.
     pub epithet_votes: HashMap<String, NameStats>,
+}
+
+/// The head noun of a person epithet in apposition with the name at tokens `i..i + len`: right
+/// before it ("his sister Jane", "my good friend, Master John Rolfe") or right after it set off by a
+/// comma ("Jane, his sister,"). Only possessive determiners count ("the old Pyncheon House" is a
+/// house).
+fn apposed_epithet(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    len: usize,
+    buf: &mut String,
+) -> Option<String> {
+    let quote = toks[i].quote;
+    let definite = |k: usize, buf: &mut String| -> Option<(usize, String)> {
+        let (elen, key) = epithet_at(text, toks, k, buf)?;
+        // "the old Pyncheon House", "the friend of Doctor Johnson": only a possessive
+        // determiner makes the apposition safe
+        let det = key.split(' ').next()?;
+        let head = key.rsplit(' ').next()?;
+        (matches!(det, "his" | "her" | "my" | "their" | "our" | "your")
+            && !matches!(head, "old" | "young" | "little"))
+        .then_some((elen, key))
+    };
+    // before: the epithet ends right at the name, or at a comma right before it
+    let end = if toks.get(i.wrapping_sub(1)).is_some_and(|x| x.is_punct(',')) {
+        i - 1
+    } else {
+        i
+    };
+    for elen in 2..=3 {
+        if let Some(k) = end.checked_sub(elen)
+            && toks[k].quote == quote
+            && let Some((l, key)) = definite(k, buf)
+            && k + l == end
+            // "her father's Mississippi plantation"
+            && !toks[end - 1].possessive
+        {
+            return key.rsplit(' ').next().map(str::to_string);
+        }
+    }
+    // after: "Jane, his sister"
+    let comma = i + len;
+    if toks.get(comma).is_some_and(|x| x.is_punct(','))
+        && toks.get(comma + 1).is_some_and(|x| x.quote == quote)
+        && let Some((_, key)) = definite(comma + 1, buf)
+    {
+        return key.rsplit(' ').next().map(str::to_string);
+    }
+    None
 }
 
 /// True when token `i` comes right after a quotation (skipping punctuation), as in `"…," Angel said`.
@@ -744,6 +807,8 @@ pub(crate) fn cluster(
         if declared
             || (score >= 2.0 && score > place && grounded && (s.count >= 2 || s.speaker > 0))
             || (clean && acting >= 1 && (s.count >= 2 || s.possessive > 0))
+            // "my good friend, Master John Rolfe,": a name in apposition with a person epithet
+            || (s.apposition > 0 && s.place == 0 && s.the_before == 0)
         {
             person.insert(key.as_str(), score);
         }

@@ -504,4 +504,42 @@ mod tests {
         let back: Analysis = serde_json::from_value(v).unwrap_or_default();
         assert_eq!(back, a);
     }
+
+    /// The gender the analysis gives the character called `name`.
+    fn gender_of(a: &Analysis, name: &str) -> Option<String> {
+        a.characters
+            .iter()
+            .find(|c| c.name == name)
+            .and_then(|c| c.gender.clone())
+    }
+
+    #[test]
+    fn definite_epithets_take_pronoun_votes() {
+        // "captain" has no gender of its own: the pronoun after "The captain turned" tells it
+        let text = "\"Stand fast,\" said the captain.\n\
+            The captain turned to the rail. She looked out at the grey water.\n";
+        let a = run(text);
+        assert_eq!(gender_of(&a, "the captain").as_deref(), Some("female"));
+    }
+
+    #[test]
+    fn weak_votes_give_a_gender_when_no_pronoun_is_close() {
+        // no pronoun follows "Carrie" in her own sentence; the first one later in the paragraph does
+        let text = "\"Is it far?\" asked Carrie.\n\
+            The man beside Carrie was reading. The train rolled on through the fields. She looked out of the window.\n\
+            A porter passed Carrie in the aisle. The lamps were lit and the car was warm. She closed her eyes.\n";
+        let a = run(text);
+        assert_eq!(gender_of(&a, "Carrie").as_deref(), Some("female"));
+    }
+
+    #[test]
+    fn names_in_apposition_with_kin_are_people() {
+        // each named once, never acting: the apposition alone makes them people, with the kin's gender
+        let text = "Tom came home with his sister Jane.\n\
+            At the gate Tom met Maud, his aunt, and bowed.\n\
+            \"Hello,\" said Tom.\n";
+        let a = run(text);
+        assert_eq!(gender_of(&a, "Jane").as_deref(), Some("female"));
+        assert_eq!(gender_of(&a, "Maud").as_deref(), Some("female"));
+    }
 }
