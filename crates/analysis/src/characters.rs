@@ -695,6 +695,72 @@ fn apposed_epithet(
     None
 }
 
+/// A title that, after "the", stands for the one person who carries it in front of a name ("the
+/// doctor" for "Dr. Archie", "the Count" for "Count Dracula"), with its abbreviations folded.
+/// Forms of address anyone may carry ("Mr", "Lady", "Sir", "Lord") are left out.
+fn title_of(word: &str) -> Option<&'static str> {
+    Some(match word.trim_end_matches('.') {
+        "dr" | "doctor" => "doctor",
+        "capt" | "captain" => "captain",
+        "col" | "colonel" => "colonel",
+        "rev" | "reverend" => "reverend",
+        "prof" | "professor" => "professor",
+        "general" => "general",
+        "major" => "major",
+        "lieutenant" => "lieutenant",
+        "sergeant" => "sergeant",
+        "judge" => "judge",
+        "mayor" => "mayor",
+        "count" => "count",
+        "countess" => "countess",
+        "duke" => "duke",
+        "duchess" => "duchess",
+        "baron" => "baron",
+        "baroness" => "baroness",
+        "prince" => "prince",
+        "princess" => "princess",
+        "king" => "king",
+        "queen" => "queen",
+        "detective" => "detective",
+        "inspector" => "inspector",
+        "president" => "president",
+        "senator" => "senator",
+        "squire" => "squire",
+        "parson" => "parson",
+        "earl" => "earl",
+        _ => return None,
+    })
+}
+
+/// For each title, the characters whose names carry it in front ("Dr. Archie"), each once.
+pub(crate) fn title_holders(clusters: &[Cluster]) -> HashMap<&'static str, Vec<usize>> {
+    let mut out: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    for (id, c) in clusters.iter().enumerate() {
+        for k in &c.keys {
+            let mut words = k.split(' ');
+            if let (Some(first), Some(_)) = (words.next(), words.next())
+                && let Some(title) = title_of(first)
+            {
+                let v = out.entry(title).or_default();
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+            }
+        }
+    }
+    out
+}
+
+/// The one character who carries the title of a bare "the doctor", if exactly one does.
+pub(crate) fn title_holder(
+    key: &str,
+    holders: &HashMap<&'static str, Vec<usize>>,
+) -> Option<usize> {
+    let word = key.strip_prefix("the ")?;
+    let v = holders.get(title_of(word)?)?;
+    (v.len() == 1).then(|| v[0])
+}
+
 /// True when token `i` comes right after a quotation (skipping punctuation), as in `"…," Angel said`.
 fn after_quote(toks: &[Token], i: usize) -> bool {
     let mut k = i;
@@ -961,6 +1027,30 @@ pub(crate) fn cluster(
         if clusters[gone].keys.is_empty() || clusters[keep].keys.is_empty() {
             continue;
         }
+        let g = std::mem::take(&mut clusters[gone]);
+        for k in &g.keys {
+            index.insert(k.clone(), keep);
+        }
+        let c = &mut clusters[keep];
+        c.keys.extend(g.keys);
+        c.aliases.push(g.name);
+        c.aliases.extend(g.aliases);
+        c.male += g.male;
+        c.female += g.female;
+        c.weak_male += g.weak_male;
+        c.weak_female += g.weak_female;
+        c.count += g.count;
+    }
+    // "the Judge" is "Judge Miller" when he is the only one of the text who carries that title
+    let holders = title_holders(&clusters);
+    for gone in 0..clusters.len() {
+        let Some(keep) = (clusters[gone].keys.len() == 1)
+            .then(|| title_holder(&clusters[gone].keys[0], &holders))
+            .flatten()
+            .filter(|&keep| keep != gone && !clusters[keep].keys.is_empty())
+        else {
+            continue;
+        };
         let g = std::mem::take(&mut clusters[gone]);
         for k in &g.keys {
             index.insert(k.clone(), keep);

@@ -6,6 +6,7 @@ use ficarchive_model::{Span, Work, count_words};
 
 use crate::characters::{
     Cluster, NameAt, NameStats, cluster, epithet_at, gather, is_verbish, name_at, split_declared,
+    title_holder, title_holders,
 };
 use crate::lexicon::{
     PronounCase, gendered_pronoun, is_cognition_verb, is_dangling_word, is_first_person,
@@ -263,8 +264,16 @@ fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
     let mut epithet_speakers: Vec<(String, u32)> = epithet_speakers.into_iter().collect();
     epithet_speakers.sort();
     let mut epithet_count = 0;
+    let holders = title_holders(&clusters);
     for (key, _) in epithet_speakers {
         if index.contains_key(&key) {
+            continue;
+        }
+        // "said the doctor" when the text's only doctor is "Dr. Archie"
+        if let Some(holder) = title_holder(&key, &holders) {
+            clusters[holder].aliases.push(key.clone());
+            index.insert(key, holder);
+            epithet_count += 1;
             continue;
         }
         clusters.push(Cluster {

@@ -424,6 +424,11 @@ pub(crate) fn is_non_name(w: &str) -> bool {
             | "sure"
             | "dear"
             | "darling"
+            // generic forms of address ("Welcome, Friend"), never a name
+            | "friend"
+            | "comrade"
+            | "stranger"
+            | "sweetheart"
             | "english"
             | "french"
             | "american"
@@ -629,9 +634,15 @@ pub(crate) fn is_non_name(w: &str) -> bool {
 pub(crate) fn honorific(w: &str) -> Option<Option<bool>> {
     Some(match w.trim_end_matches('.') {
         "mr" | "mister" | "sir" | "lord" | "master" | "king" | "prince" | "father" | "brother"
-        | "uncle" | "count" | "duke" | "baron" => Some(false),
+        | "uncle" | "count" | "duke" | "baron" | "monsieur" | "signor" | "signore" | "senor"
+        | "señor" | "herr" | "grandpa" | "grandfather" | "earl" | "marquis" | "viscount" => {
+            Some(false)
+        }
         "mrs" | "miss" | "ms" | "lady" | "madame" | "madam" | "mme" | "queen" | "princess"
-        | "mother" | "sister" | "aunt" | "duchess" | "countess" | "dame" => Some(true),
+        | "mother" | "sister" | "aunt" | "duchess" | "countess" | "dame" | "mademoiselle"
+        | "mlle" | "mistress" | "signora" | "signorina" | "senora" | "señora" | "frau"
+        | "fräulein" | "fraulein" | "grandma" | "granny" | "grandmother" | "baroness"
+        | "marchioness" => Some(true),
         "dr" | "doctor" | "professor" | "prof" | "captain" | "capt" | "colonel" | "col"
         | "general" | "major" | "lieutenant" | "sergeant" | "judge" | "mayor" | "reverend"
         | "rev" | "saint" | "st" | "agent" | "detective" | "officer" | "president" | "senator" => {

@@ -542,4 +542,35 @@ mod tests {
         assert_eq!(gender_of(&a, "Jane").as_deref(), Some("female"));
         assert_eq!(gender_of(&a, "Maud").as_deref(), Some("female"));
     }
+
+    #[test]
+    fn foreign_honorifics_tell_gender() {
+        let text = "\"Non,\" said Monsieur Dupont.\n\
+            \"Si,\" said Signora Rossi.\n";
+        let a = run(text);
+        assert_eq!(gender_of(&a, "Monsieur Dupont").as_deref(), Some("male"));
+        assert_eq!(gender_of(&a, "Signora Rossi").as_deref(), Some("female"));
+    }
+
+    #[test]
+    fn the_title_is_its_only_holder() {
+        // "the doctor" is Dr. Archie, the only doctor of the text: one character, not two
+        let text = "Dr. Archie came in from the snow. He took off his coat.\n\
+            \"Is she better?\" asked Dr. Archie.\n\
+            \"Much,\" said Anna.\n\
+            \"Good,\" said the doctor.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Dr. Archie", "Anna", "Dr. Archie"]);
+        assert!(!a.characters.iter().any(|c| c.name == "the doctor"));
+    }
+
+    #[test]
+    fn generic_forms_of_address_are_not_names() {
+        let text = "Anna looked at the man by the door.\n\
+            \"Welcome, Friend,\" said Anna.\n\
+            \"Thank you,\" he said.\n\
+            \"Come in, Friend,\" said Anna.\n";
+        let a = run(text);
+        assert!(!a.characters.iter().any(|c| c.name == "Friend"));
+    }
 }
