@@ -304,6 +304,7 @@ fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
     let mut mentions = mentions;
     let mut dialogue = dialogue;
     addressed_back(&mut quotes);
+    backfill_opening_turns(&mut quotes);
     for (ch, alias) in epithets {
         if !clusters[ch].aliases.contains(&alias) {
             clusters[ch].aliases.push(alias);
@@ -1394,6 +1395,38 @@ fn addressed_back(quotes: &mut [FoundQuote]) {
             }
         }
         qi = end;
+    }
+}
+
+/// A conversation that opens before anyone is on stage ("Uncle, you are not looking well."
+/// "I'm not well, Florence." … "Don't speak so," said Florence Linden) leaves its first turns
+/// without a speaker. Walking back from the first turn that has one, each earlier turn in the
+/// paragraph before (or beside it in one paragraph) goes to the other one of the conversation: the
+/// one that later turn addresses by name, else the next different speaker after it. Never to the
+/// one the turn itself addresses. One walk from the end, a bounded look-ahead per turn.
+fn backfill_opening_turns(quotes: &mut [FoundQuote]) {
+    for qi in (0..quotes.len().saturating_sub(1)).rev() {
+        if quotes[qi].speaker.is_some() {
+            continue;
+        }
+        let next = &quotes[qi + 1];
+        let Some(later) = next.speaker else {
+            continue;
+        };
+        if next.para > quotes[qi].para + 1 {
+            continue;
+        }
+        let other = next.addressee.filter(|&a| a != later).or_else(|| {
+            quotes[qi + 2..]
+                .iter()
+                .take(6)
+                .take_while(|q| q.para <= next.para + 6)
+                .find_map(|q| q.speaker.filter(|&s| s != later))
+        });
+        if let Some(o) = other.filter(|&o| quotes[qi].addressee != Some(o)) {
+            quotes[qi].speaker = Some(o);
+            quotes[qi].how = "backfill";
+        }
     }
 }
 

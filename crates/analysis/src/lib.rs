@@ -573,4 +573,14 @@ mod tests {
         let a = run(text);
         assert!(!a.characters.iter().any(|c| c.name == "Friend"));
     }
+
+    #[test]
+    fn opening_turns_before_anyone_is_on_stage_alternate_back() {
+        let text = "\"Uncle, you are not looking well tonight.\"\n\
+            \"I am not well, Florence.\"\n\
+            \"Do not speak so,\" said Florence.\n\
+            \"It is true,\" said John.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Florence", "John", "Florence", "John"]);
+    }
 }
