@@ -417,6 +417,8 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> Gathered {
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
+            // set below for a word in narration that can open a definite epithet ("the", "his")
+            let mut determiner = false;
             // a pronoun tells a name's gender only inside the sentence where the name acts:
             // across sentences the point-of-view character's pronouns would swamp everyone else
             if t.quote.is_some() {
@@ -442,6 +444,7 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> Gathered {
                     carried = None;
                 }
                 let w = lower(t.text(p.text), &mut buf);
+                determiner = matches!(w, "the" | "his" | "her" | "my" | "their" | "our" | "your");
                 let same_person = match gendered_pronoun(w) {
                     Some((_, crate::lexicon::PronounCase::Object)) => w.ends_with("self"),
                     // "her" is possessive when a noun follows ("her hand"), else an object
@@ -498,11 +501,7 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> Gathered {
             }
             let Some(found) = name_at(p.text, &toks, i, &mut buf) else {
                 // "the captain turned. He…": a definite epithet takes pronoun votes like a name
-                if t.quote.is_none()
-                    && let Some((len, key)) = epithet_at(p.text, &toks, i, &mut buf)
-                    && !key.starts_with("a ")
-                    && !key.starts_with("an ")
-                {
+                if determiner && let Some((len, key)) = epithet_at(p.text, &toks, i, &mut buf) {
                     let acts = toks.get(i + len).is_some_and(|x| {
                         x.is_word() && !x.cap && is_verbish(lower(x.text(p.text), &mut buf2))
                     });
