@@ -413,7 +413,9 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> Gathered {
         let mut carry: Option<String> = None;
         let mut prev_name: Option<(String, usize)> = None;
         // the last name or epithet mentioned in the paragraph's narration, until a pronoun votes for it
-        let mut last_mention: Option<String> = None;
+        // (one buffer reused for the whole paragraph: a clone per mention cost about 5% on novels)
+        let mut last_mention = String::new();
+        let mut has_last_mention = false;
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
@@ -489,8 +491,10 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> Gathered {
                 }
                 if same_person
                     && let Some((female, _)) = gendered_pronoun(w)
-                    && let Some(key) = last_mention.take()
-                    && let Some(s) = names.get_mut(&key).or_else(|| epithet_votes.get_mut(&key))
+                    && std::mem::take(&mut has_last_mention)
+                    && let Some(s) = names
+                        .get_mut(&last_mention)
+                        .or_else(|| epithet_votes.get_mut(&last_mention))
                 {
                     if female {
                         s.weak_female += 1;
@@ -505,10 +509,21 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> Gathered {
                     let acts = toks.get(i + len).is_some_and(|x| {
                         x.is_word() && !x.cap && is_verbish(lower(x.text(p.text), &mut buf2))
                     });
-                    epithet_votes.entry(key.clone()).or_default().count += 1;
-                    pending = Some((key.clone(), i, acts || t.sentence_start));
+                    match epithet_votes.get_mut(&key) {
+                        Some(s) => s.count += 1,
+                        None => {
+                            let s = NameStats {
+                                count: 1,
+                                ..NameStats::default()
+                            };
+                            epithet_votes.insert(key.clone(), s);
+                        }
+                    }
+                    last_mention.clear();
+                    last_mention.push_str(&key);
+                    has_last_mention = true;
+                    pending = Some((key, i, acts || t.sentence_start));
                     carry = None;
-                    last_mention = Some(key);
                     i += len;
                     continue;
                 }
@@ -621,7 +636,9 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> Gathered {
                 // an object works too ("made Buffy dizzy when she thought"), but only within its sentence
                 pending = Some((found.key.clone(), i, leads || acts));
                 carry = None;
-                last_mention = Some(found.key.clone());
+                last_mention.clear();
+                last_mention.push_str(&found.key);
+                has_last_mention = true;
             }
             prev_name = Some((found.key, i + found.len));
             i += found.len;
