@@ -57,7 +57,7 @@ pub struct AppState {
     /// waits for one search instead of each running it.
     searches_in_flight: Arc<cache::InFlight<Result<Arc<SearchPage>, SearchFailure>>>,
     /// Rendered pages for [`WORK_RECHECK`], by path and query.
-    pages: Arc<cache::TtlCache<axum::body::Bytes>>,
+    pages: Arc<cache::TtlCache<page_cache::Page>>,
     /// The site's name shown in the header and page titles.
     site_name: Arc<str>,
 }
@@ -137,10 +137,10 @@ pub fn router(state: AppState) -> Router {
             .gzip(true)
             .quality(tower_http::CompressionLevel::Fastest),
     )
-        .layer(TimeoutLayer::with_status_code(
-            axum::http::StatusCode::SERVICE_UNAVAILABLE,
-            Duration::from_secs(30),
-        ))
+    .layer(TimeoutLayer::with_status_code(
+        axum::http::StatusCode::SERVICE_UNAVAILABLE,
+        Duration::from_secs(30),
+    ))
 }
 
 /// Serves the site on `listen` until the process is interrupted (Ctrl-C) or terminated.

@@ -3,7 +3,8 @@
 //! the one request that renders it again. Only successful HTML pages of bounded size are kept;
 //! downloads, the API, static files and entire-work pages pass straight through.
 
-use std::sync::Arc;
+use std::io::Write;
+use std::sync::{Arc, OnceLock};
 
 use axum::body::{Body, Bytes, to_bytes};
 use axum::extract::{Request, State};
@@ -25,15 +26,78 @@ fn cacheable(path: &str, query: &str) -> bool {
         || query.contains("view_full_work"))
 }
 
-fn html_response(body: Bytes) -> Response {
-    (
-        [(
-            header::CONTENT_TYPE,
-            HeaderValue::from_static("text/html; charset=utf-8"),
-        )],
-        body,
-    )
-        .into_response()
+/// A rendered page, and the same gzipped, made on the first gzip-accepting request for it: most
+/// readers' browsers accept gzip, and compressing a cached page on every request cost more than
+/// serving it.
+pub(crate) struct Page {
+    plain: Bytes,
+    gzip: OnceLock<Option<Bytes>>,
+}
+
+impl Page {
+    /// A page not compressed yet.
+    pub(crate) fn new(plain: Bytes) -> Page {
+        Page {
+            plain,
+            gzip: OnceLock::new(),
+        }
+    }
+
+    /// The page gzipped at the fastest level (as the compression layer would), or `None` if
+    /// compressing failed (the plain page is served then).
+    fn gzipped(&self) -> Option<&Bytes> {
+        self.gzip
+            .get_or_init(|| {
+                let mut encoder = flate2::write::GzEncoder::new(
+                    Vec::with_capacity(self.plain.len() / 3),
+                    flate2::Compression::fast(),
+                );
+                encoder.write_all(&self.plain).ok()?;
+                encoder.finish().ok().map(Bytes::from)
+            })
+            .as_ref()
+    }
+}
+
+/// Whether the request's `Accept-Encoding` allows gzip (a `q=0` refuses it).
+fn accepts_gzip(request: &Request) -> bool {
+    request
+        .headers()
+        .get_all(header::ACCEPT_ENCODING)
+        .iter()
+        .filter_map(|v| v.to_str().ok())
+        .flat_map(|v| v.split(','))
+        .any(|coding| {
+            let mut parts = coding.split(';').map(str::trim);
+            let name = parts.next().unwrap_or("");
+            let refused = parts.any(|p| {
+                p.strip_prefix("q=")
+                    .and_then(|q| q.trim().parse::<f32>().ok())
+                    .is_some_and(|q| q <= 0.0)
+            });
+            (name.eq_ignore_ascii_case("gzip") || name == "*") && !refused
+        })
+}
+
+fn html_response(page: &Page, gzip: bool) -> Response {
+    let html = (
+        header::CONTENT_TYPE,
+        HeaderValue::from_static("text/html; charset=utf-8"),
+    );
+    let vary = (header::VARY, HeaderValue::from_static("accept-encoding"));
+    match page.gzipped().filter(|_| gzip) {
+        // The compression layer passes a response that already has a Content-Encoding.
+        Some(body) => (
+            [
+                html,
+                vary,
+                (header::CONTENT_ENCODING, HeaderValue::from_static("gzip")),
+            ],
+            Bytes::clone(body),
+        )
+            .into_response(),
+        None => ([html, vary], Bytes::clone(&page.plain)).into_response(),
+    }
 }
 
 /// The middleware: answers from the cache or renders and remembers.
@@ -48,12 +112,12 @@ pub(crate) async fn layer(State(state): State<AppState>, request: Request, next:
     }
     let key = format!("{path}?{query}");
     match state.pages.get(&key) {
-        Cached::Fresh(body)
+        Cached::Fresh(page)
         | Cached::Stale {
-            value: body,
+            value: page,
             refresh: false,
         } => {
-            return html_response(Bytes::clone(&body));
+            return html_response(&page, accepts_gzip(&request));
         }
         Cached::Stale { refresh: true, .. } | Cached::Missing => {}
     }
@@ -72,7 +136,7 @@ pub(crate) async fn layer(State(state): State<AppState>, request: Request, next:
     match to_bytes(body, usize::MAX).await {
         Ok(bytes) => {
             if bytes.len() <= MAX_CACHED_PAGE {
-                state.pages.put(key, Arc::new(bytes.clone()));
+                state.pages.put(key, Arc::new(Page::new(bytes.clone())));
             } else {
                 state.pages.release(&key);
             }

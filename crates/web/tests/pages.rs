@@ -15,6 +15,8 @@ struct Reply {
     body: String,
     /// Bytes on the wire (compressed when gzip was asked for).
     bytes: usize,
+    /// The body as sent.
+    raw: axum::body::Bytes,
 }
 
 async fn get_with(app: &axum::Router, uri: &str, accept_gzip: bool) -> Reply {
@@ -37,6 +39,7 @@ async fn get_with(app: &axum::Router, uri: &str, accept_gzip: bool) -> Reply {
         headers,
         body: String::from_utf8_lossy(&bytes).into_owned(),
         bytes: bytes.len(),
+        raw: bytes,
     }
 }
 
@@ -260,6 +263,54 @@ async fn security_headers_and_gzip() {
         r.headers[header::CONTENT_SECURITY_POLICY],
         CONTENT_SECURITY_POLICY
     );
+}
+
+fn gunzip(raw: &[u8]) -> String {
+    use std::io::Read;
+    let mut out = String::new();
+    flate2::read::GzDecoder::new(raw)
+        .read_to_string(&mut out)
+        .expect("a gzip body");
+    out
+}
+
+/// A page answered from the page cache comes gzipped to a reader who accepts gzip (compressed
+/// once, not per request) and plain to one who does not, with the same text and headers as the
+/// first, rendered answer.
+#[tokio::test]
+async fn cached_pages_come_gzipped_or_plain() {
+    let app = app(10);
+    let rendered = get_with(&app, "/works", true).await;
+    assert_eq!(rendered.headers[header::CONTENT_ENCODING], "gzip");
+    let text = gunzip(&rendered.raw);
+    assert!(text.contains("</html>"));
+    for _ in 0..2 {
+        let cached = get_with(&app, "/works", true).await;
+        assert_eq!(cached.status, StatusCode::OK);
+        assert_eq!(cached.headers[header::CONTENT_ENCODING], "gzip");
+        assert_eq!(cached.headers[header::VARY], "accept-encoding");
+        assert_eq!(
+            cached.headers[header::CONTENT_SECURITY_POLICY],
+            CONTENT_SECURITY_POLICY
+        );
+        assert_eq!(gunzip(&cached.raw), text);
+    }
+    let plain = get(&app, "/works").await;
+    assert!(plain.headers.get(header::CONTENT_ENCODING).is_none());
+    assert_eq!(plain.body, text);
+    // "gzip;q=0" refuses gzip.
+    let resp = app
+        .clone()
+        .oneshot(
+            Request::builder()
+                .uri("/works")
+                .header(header::ACCEPT_ENCODING, "gzip;q=0")
+                .body(Body::empty())
+                .expect("request"),
+        )
+        .await
+        .expect("router never fails");
+    assert!(resp.headers().get(header::CONTENT_ENCODING).is_none());
 }
 
 #[tokio::test]
