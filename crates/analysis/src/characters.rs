@@ -1,6 +1,6 @@
 //! Finding character names (pass one) and grouping names into characters.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use crate::engine::Para;
 use crate::lexicon::{
@@ -200,8 +200,15 @@ pub(crate) struct NameAt {
     pub honorific: Option<Option<bool>>,
 }
 
-/// Reads a candidate name starting at token `i` (a capitalised word), or None.
-pub(crate) fn name_at(text: &str, toks: &[Token], i: usize, buf: &mut String) -> Option<NameAt> {
+/// Reads a candidate name starting at token `i` (a capitalised word), or None. `surnames` are words
+/// of the non-name list that this work uses as surnames (see [`common_word_surnames`]).
+pub(crate) fn name_at(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    buf: &mut String,
+    surnames: &HashSet<String>,
+) -> Option<NameAt> {
     let t = toks[i];
     if !t.is_word() {
         return None;
@@ -245,7 +252,10 @@ pub(crate) fn name_at(text: &str, toks: &[Token], i: usize, buf: &mut String) ->
         } else if t.possessive || is_non_name(&first) {
             return None;
         }
-    } else if is_non_name(&first) {
+    } else if is_non_name(&first)
+        // "said Good": a known surname, but "Good heavens!" opening a quotation is not a name
+        && !(surnames.contains(&first) && !(t.sentence_start && t.quote.is_some()))
+    {
         return None;
     }
     let mut words = 0;
@@ -258,8 +268,19 @@ pub(crate) fn name_at(text: &str, toks: &[Token], i: usize, buf: &mut String) ->
         {
             break;
         }
+        // "Captain John Good": after a title and a given name a capitalised word of the
+        // non-name list is a surname ("good" here), but not a short one ("Mr. Brown I said")
+        // nor one in capitals ("Mrs. Todd LATER")
+        let surname_after_title = hon.is_some()
+            && words == 1
+            && x.end - x.start >= 3
+            && x.text(text).chars().skip(1).all(char::is_lowercase);
         let w = lower(x.text(text), buf);
-        if is_non_name(w) && (hon.is_none() || j > i) {
+        if is_non_name(w)
+            && (hon.is_none() || j > i)
+            && !surname_after_title
+            && !surnames.contains(w)
+        {
             break;
         }
         if !key.is_empty() {
@@ -396,7 +417,22 @@ fn epithet_speakers(p: &Para<'_>, toks: &[Token], out: &mut HashMap<String, u32>
 
 /// Pass one: gathers name statistics over every story paragraph, and the epithets that speak in
 /// tags (see [`epithet_speakers`]).
-pub(crate) fn gather(paras: &[Para<'_>]) -> Gathered {
+/// Words of the non-name list that a full name with a title uses as its surname ("Captain John
+/// Good"): in this work they are names on their own too ("said Good"). Usually empty.
+pub(crate) fn common_word_surnames(names: &HashMap<String, NameStats>) -> HashSet<String> {
+    names
+        .keys()
+        .filter_map(|key| {
+            let mut words = key.split(' ');
+            let (title, _, last) = (words.next()?, words.next()?, words.next()?);
+            (words.next().is_none() && honorific(title).is_some() && is_non_name(last))
+                .then(|| last.to_string())
+        })
+        .collect()
+}
+
+/// Pass one: statistics per candidate name and epithet. `surnames`: see [`name_at`].
+pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered {
     let mut names: HashMap<String, NameStats> = HashMap::new();
     let mut epithets = HashMap::new();
     let mut epithet_votes: HashMap<String, NameStats> = HashMap::new();
@@ -503,7 +539,7 @@ pub(crate) fn gather(paras: &[Para<'_>]) -> Gathered {
                     }
                 }
             }
-            let Some(found) = name_at(p.text, &toks, i, &mut buf) else {
+            let Some(found) = name_at(p.text, &toks, i, &mut buf, surnames) else {
                 // "the captain turned. He…": a definite epithet takes pronoun votes like a name
                 if determiner && let Some((len, key)) = epithet_at(p.text, &toks, i, &mut buf) {
                     let acts = toks.get(i + len).is_some_and(|x| {

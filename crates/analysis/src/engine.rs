@@ -1,12 +1,12 @@
 //! The analysis passes: paragraphs in, characters, quotations, speakers and evidence out.
 
-use std::collections::HashMap;
+use std::collections::{HashMap, HashSet};
 
 use ficarchive_model::{Span, Work, count_words};
 
 use crate::characters::{
-    Cluster, NameAt, NameStats, cluster, epithet_at, gather, is_verbish, name_at, split_declared,
-    title_holder, title_holders,
+    Cluster, NameAt, NameStats, cluster, common_word_surnames, epithet_at, gather, is_verbish,
+    name_at, split_declared, title_holder, title_holders,
 };
 use crate::lexicon::{
     PronounCase, gendered_pronoun, is_cognition_verb, is_dangling_word, is_first_person,
@@ -251,7 +251,13 @@ fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
     for (p, r) in paras.iter_mut().zip(ranges) {
         p.quotes = &all_quotes[r];
     }
-    let gathered = gather(&paras);
+    let mut gathered = gather(&paras, &HashSet::new());
+    // "Captain John Good": a surname that is also a common word is a name in this work; pass one
+    // runs again with it only when some full name shows one (rare: the cost stays linear)
+    let surnames = common_word_surnames(&gathered.names);
+    if !surnames.is_empty() {
+        gathered = gather(&paras, &surnames);
+    }
     let (names, epithet_speakers, epithet_votes) = (
         gathered.names,
         gathered.epithet_speakers,
@@ -289,7 +295,7 @@ fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
         index.insert(key, clusters.len() - 1);
         epithet_count += 1;
     }
-    let mut pass = Pass::new(&paras, &clusters, &index, &names);
+    let mut pass = Pass::new(&paras, &clusters, &index, &names, &surnames);
     pass.epithet_keys = epithet_count;
     pass.run();
     let Pass {
@@ -423,6 +429,8 @@ fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
 struct Pass<'a, 'w> {
     paras: &'a [Para<'w>],
     index: &'a HashMap<String, usize>,
+    /// Common words used as surnames in this work (see `common_word_surnames`).
+    surnames: &'a HashSet<String>,
     genders: Vec<Option<bool>>,
     quotes: Vec<FoundQuote>,
     evidence: Vec<ParaEvidence>,
@@ -440,10 +448,12 @@ impl<'a, 'w> Pass<'a, 'w> {
         clusters: &'a [Cluster],
         index: &'a HashMap<String, usize>,
         _names: &'a HashMap<String, NameStats>,
+        surnames: &'a HashSet<String>,
     ) -> Self {
         Pass {
             paras,
             index,
+            surnames,
             genders: clusters.iter().map(Cluster::gender).collect(),
             quotes: Vec::with_capacity(paras.iter().map(|p| p.quotes.len()).sum()),
             evidence: Vec::with_capacity(paras.len()),
@@ -546,7 +556,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                 let clause_start = i == 0
                     || t.sentence_start
                     || matches!(toks[i - 1].kind, Kind::Punct(',' | ';' | '—' | '-' | '('));
-                let named = name_at(p.text, &toks, i, &mut buf)
+                let named = name_at(p.text, &toks, i, &mut buf, self.surnames)
                     .map(|mut na| {
                         shorten_to_known(&mut na, &toks, i, self.index);
                         na
@@ -858,7 +868,7 @@ impl<'a, 'w> Pass<'a, 'w> {
         }
         if let Some(&m) = tok_mention.get(&k) {
             let mention = found[m];
-            let len = match name_at(p.text, toks, k, buf) {
+            let len = match name_at(p.text, toks, k, buf, self.surnames) {
                 Some(mut n) => {
                     shorten_to_known(&mut n, toks, k, self.index);
                     n.len
@@ -868,7 +878,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                     // "replied the young woman Anna": the name after the epithet is who it is
                     if let Some(&next) = tok_mention.get(&(k + len))
                         && !found[next].pronoun
-                        && let Some(mut n) = name_at(p.text, toks, k + len, buf)
+                        && let Some(mut n) = name_at(p.text, toks, k + len, buf, self.surnames)
                     {
                         shorten_to_known(&mut n, toks, k + len, self.index);
                         return Some((Ref::Char(found[next].ch), k + len + n.len));
@@ -910,13 +920,14 @@ impl<'a, 'w> Pass<'a, 'w> {
                         && !found[m].pronoun
                     {
                         let ch = found[m].ch;
-                        let after_name = match name_at(p.text, toks, k + len + 1, buf) {
-                            Some(mut na) => {
-                                shorten_to_known(&mut na, toks, k + len + 1, self.index);
-                                na.len
-                            }
-                            None => 1,
-                        };
+                        let after_name =
+                            match name_at(p.text, toks, k + len + 1, buf, self.surnames) {
+                                Some(mut na) => {
+                                    shorten_to_known(&mut na, toks, k + len + 1, self.index);
+                                    na.len
+                                }
+                                None => 1,
+                            };
                         return Some((Ref::Char(ch), k + len + 1 + after_name));
                     }
                     let text = p.text[t.start as usize..n.end as usize].to_lowercase();
@@ -1529,6 +1540,13 @@ fn narrator_by_vocative(
 ) -> Option<usize> {
     let mut known: HashMap<usize, u32> = HashMap::new();
     let mut unknown: HashMap<String, u32> = HashMap::new();
+    // "'Three years,' said Good.": one named in a third-person tag is not the one who says "I
+    // said", however often the others' turns next to the narrator's address him
+    let tagged_by_name: HashSet<usize> = quotes
+        .iter()
+        .filter(|q| q.how == "tag:name")
+        .filter_map(|q| q.speaker)
+        .collect();
     for qi in 0..quotes.len() {
         if quotes[qi].speaker != Some(NARRATOR) {
             continue;
@@ -1541,7 +1559,9 @@ fn narrator_by_vocative(
                 continue;
             }
             if let Some(a) = q.addressee {
-                *known.entry(a).or_default() += 1;
+                if !tagged_by_name.contains(&a) {
+                    *known.entry(a).or_default() += 1;
+                }
             } else if let Some(w) = &q.vocative_unknown
                 && !is_non_name(w)
             {

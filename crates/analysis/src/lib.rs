@@ -583,4 +583,27 @@ mod tests {
         let a = run(text);
         assert_eq!(speakers(&a), ["Florence", "John", "Florence", "John"]);
     }
+
+    #[test]
+    fn a_common_word_is_a_surname_after_a_title_and_given_name() {
+        // "Good" is on the non-name list, but "Captain John Good" shows it is his surname here
+        let text = "In came Sir Henry Curtis and Captain John Good, RN.\n\
+            \"How long has it been?\" asked Sir Henry.\n\
+            \"Three years,\" said Good.\n\
+            \"Good heavens, so long?\" asked Sir Henry.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Sir Henry", "Good", "Sir Henry"]);
+    }
+
+    #[test]
+    fn one_named_in_a_tag_is_not_the_narrator() {
+        // Harry's "eh, Tom?" sits next to the narrator's turn, but Tom speaks in his own tags
+        let text = "Tom and Harry sat with me by the fire.\n\
+            \"How very odd,\" said Harry, \"eh, Tom?\"\n\
+            \"What is odd?\" I said.\n\
+            \"Nothing at all,\" said Tom.\n";
+        let a = run(text);
+        assert_ne!(speakers(&a)[2], "Tom");
+        assert_eq!(speakers(&a)[3], "Tom");
+    }
 }
