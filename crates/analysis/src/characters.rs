@@ -892,6 +892,29 @@ impl Cluster {
     }
 }
 
+/// Moves cluster `gone` into `keep`: its names become aliases and keys of `keep`, its votes and
+/// mentions add up; `gone` is left empty.
+fn merge_into(
+    clusters: &mut [Cluster],
+    index: &mut HashMap<String, usize>,
+    keep: usize,
+    gone: usize,
+) {
+    let g = std::mem::take(&mut clusters[gone]);
+    for k in &g.keys {
+        index.insert(k.clone(), keep);
+    }
+    let c = &mut clusters[keep];
+    c.keys.extend(g.keys);
+    c.aliases.push(g.name);
+    c.aliases.extend(g.aliases);
+    c.male += g.male;
+    c.female += g.female;
+    c.weak_male += g.weak_male;
+    c.weak_female += g.weak_female;
+    c.count += g.count;
+}
+
 /// Decides which names are people and groups them into characters. Returns the clusters and a map
 /// from name key to cluster index.
 pub(crate) fn cluster(
@@ -1079,19 +1102,7 @@ pub(crate) fn cluster(
         if clusters[gone].keys.is_empty() || clusters[keep].keys.is_empty() {
             continue;
         }
-        let g = std::mem::take(&mut clusters[gone]);
-        for k in &g.keys {
-            index.insert(k.clone(), keep);
-        }
-        let c = &mut clusters[keep];
-        c.keys.extend(g.keys);
-        c.aliases.push(g.name);
-        c.aliases.extend(g.aliases);
-        c.male += g.male;
-        c.female += g.female;
-        c.weak_male += g.weak_male;
-        c.weak_female += g.weak_female;
-        c.count += g.count;
+        merge_into(&mut clusters, &mut index, keep, gone);
     }
     // "the Judge" is "Judge Miller" when he is the only one of the text who carries that title
     let holders = title_holders(&clusters);
@@ -1103,19 +1114,7 @@ pub(crate) fn cluster(
         else {
             continue;
         };
-        let g = std::mem::take(&mut clusters[gone]);
-        for k in &g.keys {
-            index.insert(k.clone(), keep);
-        }
-        let c = &mut clusters[keep];
-        c.keys.extend(g.keys);
-        c.aliases.push(g.name);
-        c.aliases.extend(g.aliases);
-        c.male += g.male;
-        c.female += g.female;
-        c.weak_male += g.weak_male;
-        c.weak_female += g.weak_female;
-        c.count += g.count;
+        merge_into(&mut clusters, &mut index, keep, gone);
     }
     // declared full names become canonical
     for c in clusters.iter_mut().filter(|c| !c.keys.is_empty()) {

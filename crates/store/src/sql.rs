@@ -282,6 +282,22 @@ struct ChapterRow {
     body_json: String,
 }
 
+impl ChapterRow {
+    /// The rows of a work's chapters, in the work's order.
+    fn of(work: &Work) -> Vec<ChapterRow> {
+        work.chapters
+            .iter()
+            .enumerate()
+            .map(|(position, c)| ChapterRow {
+                position,
+                number: c.number,
+                content_hash: chapter_hash(c),
+                body_json: serde_json::to_string(c).unwrap_or_default(),
+            })
+            .collect()
+    }
+}
+
 /// The columns written for a work, bound in this order as `$1..$22` by [`bind_work_columns`].
 struct WorkColumns {
     identity: Identity,
@@ -322,17 +338,7 @@ impl WorkColumns {
             chapters: &outline,
         })
         .unwrap_or_default();
-        let chapters = work
-            .chapters
-            .iter()
-            .enumerate()
-            .map(|(position, c)| ChapterRow {
-                position,
-                number: c.number,
-                content_hash: chapter_hash(c),
-                body_json: serde_json::to_string(c).unwrap_or_default(),
-            })
-            .collect();
+        let chapters = ChapterRow::of(work);
         // JSON escapes NUL as \u0000, so the JSON columns need no cleaning.
         let columns = WorkColumns {
             identity,
@@ -663,11 +669,7 @@ impl SqlStore {
             return Ok(None);
         };
         let read = WorkChapter::of_work(&stored, number);
-        let (_, chapters) = WorkColumns::of(&NewWork {
-            work: &stored.work,
-            source_text: None,
-            analysis: None,
-        });
+        let chapters = ChapterRow::of(&stored.work);
         // This row keeps the whole work in work_json, so its outline carries the preface.
         let preface = preface_of(&stored.work);
         let outline_json = serde_json::to_string(&OutlineOut {

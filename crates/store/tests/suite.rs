@@ -20,7 +20,7 @@ use chrono::{DateTime, NaiveDate, Utc};
 use ficarchive_model::{Chapter, Note, Paragraph, Rating, Status, TagKind, Work};
 use ficarchive_store::{NewWork, SaveOutcome, Store, StoreError, WorkId, WorkSummary, WorkUpdate};
 use serde_json::json;
-use sqlx::{AssertSqlSafe, Connection};
+use sqlx::{AssertSqlSafe, Connection, Row};
 
 /// The maintenance database used to create and drop per-test databases.
 const DEFAULT_POSTGRES_ADMIN_URL: &str = "postgres://postgres@127.0.0.1:5432/test";
@@ -113,37 +113,18 @@ impl TestDb {
 
     /// Runs one `SELECT COUNT(*) ...` directly on the database, bypassing the store.
     async fn fetch_raw_count(&self, sql: String) -> i64 {
-        match &self.place {
-            Place::Sqlite { dir } => {
-                let options = sqlx::sqlite::SqliteConnectOptions::new()
-                    .filename(dir.path().join("data").join("ficarchive.sqlite3"))
-                    .busy_timeout(Duration::from_secs(10));
-                let mut conn = sqlx::SqliteConnection::connect_with(&options)
-                    .await
-                    .expect("open the SQLite file directly");
-                let count: i64 = sqlx::query_scalar(AssertSqlSafe(sql))
-                    .fetch_one(&mut conn)
-                    .await
-                    .expect("count on SQLite");
-                let _ = conn.close().await;
-                count
-            }
-            Place::Postgres { url, .. } => {
-                let mut conn = sqlx::PgConnection::connect(url)
-                    .await
-                    .expect("connect to the per-test database directly");
-                let count: i64 = sqlx::query_scalar(AssertSqlSafe(sql))
-                    .fetch_one(&mut conn)
-                    .await
-                    .expect("count on PostgreSQL");
-                let _ = conn.close().await;
-                count
-            }
-        }
+        self.run_raw(sql)
+            .await
+            .expect("the statement returns a count")
     }
 
     /// Runs one statement directly on the database, bypassing the store (to damage a row).
     async fn execute_raw(&self, sql: String) {
+        self.run_raw(sql).await;
+    }
+
+    /// Runs one statement on a connection of its own; the first column of its first row, if any.
+    async fn run_raw(&self, sql: String) -> Option<i64> {
         match &self.place {
             Place::Sqlite { dir } => {
                 let options = sqlx::sqlite::SqliteConnectOptions::new()
@@ -152,21 +133,23 @@ impl TestDb {
                 let mut conn = sqlx::SqliteConnection::connect_with(&options)
                     .await
                     .expect("open the SQLite file directly");
-                sqlx::query(AssertSqlSafe(sql))
-                    .execute(&mut conn)
+                let row = sqlx::query(AssertSqlSafe(sql))
+                    .fetch_optional(&mut conn)
                     .await
                     .expect("run a raw statement on SQLite");
                 let _ = conn.close().await;
+                row.map(|r| r.try_get(0).expect("an integer first column"))
             }
             Place::Postgres { url, .. } => {
                 let mut conn = sqlx::PgConnection::connect(url)
                     .await
                     .expect("connect to the per-test database directly");
-                sqlx::query(AssertSqlSafe(sql))
-                    .execute(&mut conn)
+                let row = sqlx::query(AssertSqlSafe(sql))
+                    .fetch_optional(&mut conn)
                     .await
                     .expect("run a raw statement on PostgreSQL");
                 let _ = conn.close().await;
+                row.map(|r| r.try_get(0).expect("an integer first column"))
             }
         }
     }
