@@ -170,10 +170,28 @@ fn is_dialogue(text: &str, s: usize, e: usize) -> bool {
     }
     let words = count_words(content);
     let at_start = text[..s]
-        .trim_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\''))
+        .trim_matches(|c: char| {
+            c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\'' | '—' | '–' | '―' | '-')
+        })
         .is_empty();
     let ends_punct = content.ends_with(['.', ',', '!', '?', '…', '-', '—', '–']);
-    words > 0 && (words >= 4 || at_start || ends_punct)
+    // a word or two quoted straight after a word, with no comma or colon between, names a thing
+    // ("a coat called a “Chesterfield,”"), unless that word says it was spoken ("said ‘Poor child!’")
+    let before = text[..s]
+        .trim_end_matches(|c: char| c.is_whitespace() || matches!(c, '"' | '“' | '‘' | '\''));
+    let word_before = before
+        .rsplit(|c: char| !c.is_alphanumeric())
+        .next()
+        .filter(|w| !w.is_empty());
+    // an exclamation or a question is said, and "and “I will!”" joins a second speech to a first
+    let named_thing = words <= 2
+        && !content.ends_with(['!', '?'])
+        && word_before.is_some_and(|w| {
+            let w = w.to_lowercase();
+            !is_speech_verb(&w) && !matches!(w.as_str(), "and" | "or" | "but" | "then")
+        })
+        && before.ends_with(char::is_alphanumeric);
+    words > 0 && !named_thing && (words >= 4 || at_start || ends_punct)
 }
 
 fn collect(work: &Work) -> Vec<Para<'_>> {

@@ -518,6 +518,9 @@ fn seed_work(file: &str, text: &str, w: &serde_json::Value, a: &Analysis, report
     }
 }
 
+/// A coreference mention: its character offsets in the tokenised file and its text.
+type Mention = ((usize, usize), String);
+
 /// A LitBank document rejoined: text, token offsets per sentence, and the work built from it.
 struct Rejoined {
     text: String,
@@ -528,14 +531,39 @@ fn rejoin(tokenised: &str) -> Rejoined {
     let mut text = String::with_capacity(tokenised.len());
     let mut tokens = Vec::new();
     let mut open_double = false;
+    let mut open_single = false;
     let mut no_space_next = true;
+    // a text with no double quotation marks sets its dialogue in single ones; the tokeniser cut
+    // them off as lone "'" tokens, beside the lone apostrophes of elisions ("goin '")
+    let single_style = !tokenised
+        .split([' ', '\n'])
+        .any(|t| matches!(t, "\"" | "“" | "”" | "``" | "''"));
     for sentence in tokenised.lines() {
         let mut offs = Vec::new();
-        for tok in sentence.split(' ').filter(|t| !t.is_empty()) {
+        let toks: Vec<&str> = sentence.split(' ').filter(|t| !t.is_empty()).collect();
+        for (k, &tok) in toks.iter().enumerate() {
             let (tok, opener, closer) = match tok {
                 "\"" => {
                     open_double = !open_double;
                     ("\"", open_double, !open_double)
+                }
+                "'" if single_style => {
+                    let prev = text.chars().next_back().unwrap_or(' ');
+                    let next = toks.get(k + 1);
+                    let next_is_word = next.is_some_and(|n| n.starts_with(char::is_alphanumeric));
+                    let after_punct = !prev.is_alphanumeric();
+                    let opens = next_is_word
+                        && (after_punct || next.is_some_and(|n| n.starts_with(char::is_uppercase)));
+                    if open_single && (after_punct || !next_is_word) && !(opens && k == 0) {
+                        open_single = false;
+                        ("’", false, true)
+                    } else if opens {
+                        open_single = true;
+                        ("‘", true, false)
+                    } else {
+                        // an elision's apostrophe: part of the word before it
+                        ("'", false, true)
+                    }
                 }
                 "“" | "‘" | "``" | "(" | "[" => (tok, true, false),
                 "”" | "’" | "''" => (tok, false, true),
@@ -576,6 +604,30 @@ fn rejoin(tokenised: &str) -> Rejoined {
     Rejoined { text, tokens }
 }
 
+/// The byte ranges of LitBank's sentences; with dash dialogue, each cut once more where a dash
+/// opens speech after a colon or a sentence's end (`He held the bowl aloft and intoned: — Introibo ad altare Dei.`), since printed dash
+/// dialogue starts a paragraph there.
+fn speech_units(r: &Rejoined, dash_style: bool) -> Vec<(usize, usize)> {
+    let mut units = Vec::with_capacity(r.tokens.len());
+    for offs in &r.tokens {
+        let (Some(&(mut s, _)), Some(&(_, e))) = (offs.first(), offs.last()) else {
+            continue;
+        };
+        for pair in offs.windows(2) {
+            let (before, dash) = (&r.text[pair[0].0..pair[0].1], &r.text[pair[1].0..pair[1].1]);
+            if dash_style
+                && matches!(before, ":" | "." | "!" | "?")
+                && matches!(dash, "—" | "–" | "--")
+            {
+                units.push((s, pair[0].1));
+                s = pair[1].0;
+            }
+        }
+        units.push((s, e));
+    }
+    units
+}
+
 /// Cuts rejoined text into paragraphs where a dialogue turn starts, and builds a work.
 fn litbank_work(r: &Rejoined) -> Work {
     let mut paragraphs = Vec::new();
@@ -584,11 +636,40 @@ fn litbank_work(r: &Rejoined) -> Work {
     let mut prev_had_quote = false;
     let mut prev_tagged = false;
     let mut prev_ends_quote = false;
-    for offs in &r.tokens {
-        let (Some(&(s, _)), Some(&(_, e))) = (offs.first(), offs.last()) else {
-            continue;
-        };
+    let is_dash = |t: &str| matches!(t, "—" | "–" | "--");
+    // dash dialogue (Joyce): no marks at all, and speech opens with a dash
+    let dash_style = !r.text.contains(['"', '“', '‘'])
+        && r.tokens
+            .iter()
+            .flat_map(|offs| {
+                offs.iter().enumerate().filter(|&(k, &(s, e))| {
+                    is_dash(&r.text[s..e])
+                        && (k == 0
+                            || matches!(
+                                &r.text[offs[k - 1].0..offs[k - 1].1],
+                                ":" | "." | "!" | "?"
+                            ))
+                })
+            })
+            .count()
+            >= 2;
+    let units = speech_units(r, dash_style);
+    let mut dash_paragraph = false;
+    for &(s, e) in &units {
         let sentence = &r.text[s..e];
+        if dash_style {
+            // each speech is its own paragraph, and so is the narration after its tag
+            let opens_speech = sentence.split(' ').next().is_some_and(is_dash);
+            let cut = opens_speech || (dash_paragraph && sentence.starts_with(char::is_uppercase));
+            if cut && let Some(ps) = start.take() {
+                paragraphs.push((ps, s));
+            }
+            if start.is_none() {
+                start = Some(s);
+                dash_paragraph = opens_speech;
+            }
+            continue;
+        }
         let opens = sentence.starts_with(['“', '"', '‘', '`']);
         let has_quote = sentence.contains(['“', '”', '"', '‘']);
         // `"…," said he. "Read it aloud."`: a quotation right after a tagged one continues the
@@ -615,12 +696,18 @@ fn litbank_work(r: &Rejoined) -> Work {
         if start.is_none() {
             start = Some(s);
         }
+        let mut prev = ' ';
         for c in sentence.chars() {
             match c {
-                '“' => depth_open = true,
+                '“' | '‘' => depth_open = true,
                 '”' => depth_open = false,
+                // a closing single mark follows the speech's punctuation; other ’ are apostrophes
+                '’' if matches!(prev, '.' | ',' | '!' | '?' | ';' | ':' | '-' | '—') => {
+                    depth_open = false
+                }
                 _ => {}
             }
+            prev = c;
         }
         if sentence.matches('"').count() % 2 == 1 {
             depth_open = !depth_open;
@@ -723,7 +810,7 @@ fn litbank_doc(
     // coreference: chains, proper-name mentions, PER spans
     let mut prop_per: HashSet<(usize, usize)> = HashSet::new();
     let mut per: HashSet<(usize, usize)> = HashSet::new();
-    let mut chains: HashMap<String, Vec<((usize, usize), String)>> = HashMap::new();
+    let mut chains: HashMap<String, Vec<Mention>> = HashMap::new();
     for line in cann.lines() {
         let mut cols = line.split('\t');
         let (Some(id), Some(meta), Some(text)) = (cols.next(), cols.next(), cols.next()) else {
@@ -891,6 +978,16 @@ fn litbank_doc(
             }
         }
         s.quote_recall.add(best.is_some());
+        if best.is_none() {
+            let ctx_end = r.text.floor_char_boundary((ge + 40).min(r.text.len()));
+            let ctx_start = r.text.floor_char_boundary(gs.saturating_sub(60));
+            misses.push(format!(
+                "litbank {stem}: quotation missed: …{}⟦{}⟧{}…",
+                &r.text[ctx_start..gs],
+                &r.text[gs..ge],
+                &r.text[ge..ctx_end]
+            ));
+        }
         let gold_id = attrib.get(cols[1]).copied();
         let gold_names = gold_id.and_then(|id| chain_names.get(id));
         let ok = best.is_some_and(|(i, _)| {
@@ -934,8 +1031,18 @@ fn litbank_doc(
         }
         s.speaker_end_to_end.add(ok);
     }
-    for h in pred_hit {
-        s.quote_precision.add(h);
+    for (h, (sp, _, _)) in pred_hit.iter().zip(&quote_spans) {
+        s.quote_precision.add(*h);
+        if !h {
+            let ctx_start = r.text.floor_char_boundary(sp.start.saturating_sub(60));
+            let ctx_end = r.text.floor_char_boundary((sp.end + 40).min(r.text.len()));
+            misses.push(format!(
+                "litbank {stem}: quotation not in the annotation: …{}⟦{}⟧{}…",
+                &r.text[ctx_start..sp.start],
+                &r.text[sp.start..sp.end],
+                &r.text[sp.end..ctx_end]
+            ));
+        }
     }
     // FICARCHIVE_EVAL_TSV=FILE appends one line per found quotation (paragraph, rule, speaker,
     // its gold entity, the gold speaker's entity) for offline study of the speaker rules
@@ -992,6 +1099,38 @@ mod tests {
             .map(|p| p.text.as_str())
             .collect();
         assert_eq!(texts, ["‘What is it?’ I said.", "‘Nothing.’"]);
+    }
+
+    #[test]
+    fn lone_single_marks_are_quotations_or_apostrophes() {
+        let r = rejoin("' Lor bless her , no ! ' said the nurse .\nAn ' he was goin ' home .\n");
+        assert_eq!(
+            r.text,
+            "‘Lor bless her, no!’ said the nurse. An' he was goin' home."
+        );
+    }
+
+    #[test]
+    fn dash_speech_after_a_colon_is_its_own_paragraph() {
+        let r = rejoin(
+            "He held the bowl aloft and intoned : — Introibo ad altare Dei .\n— Back to barracks !\nhe said sternly .\nHe came forward .\n",
+        );
+        let w = litbank_work(&r);
+        let texts: Vec<&str> = w.chapters[0]
+            .scenes
+            .iter()
+            .flat_map(|s| &s.paragraphs)
+            .map(|p| p.text.as_str())
+            .collect();
+        assert_eq!(
+            texts,
+            [
+                "He held the bowl aloft and intoned:",
+                "— Introibo ad altare Dei.",
+                "— Back to barracks! he said sternly.",
+                "He came forward."
+            ]
+        );
     }
 
     #[test]

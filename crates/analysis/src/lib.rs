@@ -178,6 +178,32 @@ mod tests {
     }
 
     #[test]
+    fn dash_dialogue_is_quoted_and_tagged() {
+        let text = "Anna walked in and looked at Marcus.\n\
+            — Where were you? Anna asked.\n\
+            — Out, Marcus said. — Just out.\n\
+            — Out where?\n\
+            He shrugged.\n";
+        let a = run(text);
+        let texts: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(
+            texts,
+            ["Where were you?", "Out,", "Just out.", "Out where?"]
+        );
+        assert_eq!(speakers(&a), ["Anna", "Marcus", "Marcus", "Anna"]);
+    }
+
+    #[test]
+    fn a_word_quoted_after_a_word_names_a_thing() {
+        let a = run(
+            "He wore a coat called a \"Chesterfield,\" as they all did.\n\
+            All the ladies said \"Poor child!\" at once.\n",
+        );
+        let texts: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["Poor child!"]);
+    }
+
+    #[test]
     fn broken_quote_keeps_speaker_and_vocative_names_addressee() {
         let text = "Spike looked at Angel. Angel smiled, and Spike was angry.\n\"All I know,\" he replied, \"is that you left, Angel.\"\n";
         let a = run(text);

@@ -148,14 +148,18 @@ pub(crate) enum QuoteStyle {
     Double,
     /// '…' or ‘…’ (British style).
     Single,
+    /// A dash opens the speech and no mark closes it (`— Come up, Kinch!`, `-- What is your name?`),
+    /// as in Joyce and in texts translated from languages that set dialogue this way.
+    Dash,
     /// No dialogue marks found.
     None,
 }
 
 /// Picks the dominant dialogue style from mark counts over the whole work.
 pub(crate) fn detect_style<'a>(paragraphs: impl Iterator<Item = &'a str>) -> QuoteStyle {
-    let (mut double, mut single) = (0usize, 0usize);
+    let (mut double, mut single, mut dashed) = (0usize, 0usize, 0usize);
     for p in paragraphs {
+        dashed += usize::from(dash_opening(p).is_some());
         let mut prev = ' ';
         for c in p.chars() {
             match c {
@@ -167,7 +171,11 @@ pub(crate) fn detect_style<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Quo
             prev = c;
         }
     }
-    if double >= 2 && double * 2 >= single {
+    // a paragraph opening with a dash is dialogue only where marks do not set it: elsewhere it is
+    // an aside or an interrupted line; marks come in pairs, a dash opens one quotation
+    if dashed >= 2 && dashed * 2 > double + single {
+        QuoteStyle::Dash
+    } else if double >= 2 && double * 2 >= single {
         QuoteStyle::Double
     } else if single >= 2 {
         QuoteStyle::Single
@@ -182,8 +190,10 @@ pub(crate) fn detect_style<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Quo
 /// the end of the paragraph, as in multi-paragraph speeches.
 pub(crate) fn find_quotes(text: &str, style: QuoteStyle, out: &mut Vec<(usize, usize)>) {
     out.clear();
-    if style == QuoteStyle::None {
-        return;
+    match style {
+        QuoteStyle::None => return,
+        QuoteStyle::Dash => return find_dash_quotes(text, out),
+        QuoteStyle::Double | QuoteStyle::Single => {}
     }
     let mut open: Option<usize> = None;
     let mut prev = ' ';
@@ -219,10 +229,13 @@ pub(crate) fn find_quotes(text: &str, style: QuoteStyle, out: &mut Vec<(usize, u
                     None => open = Some(after),
                 }
             }
-            (QuoteStyle::Single, '‘' | '\'') if open.is_none() => {
-                if !prev.is_alphanumeric() && !next.is_whitespace() && next != '\'' {
-                    open = Some(after);
-                }
+            (QuoteStyle::Single, '‘' | '\'')
+                if open.is_none()
+                    && !prev.is_alphanumeric()
+                    && !next.is_whitespace()
+                    && next != '\'' =>
+            {
+                open = Some(after);
             }
             (QuoteStyle::Single, '’' | '\'') => {
                 if let Some(s) = open
@@ -242,6 +255,112 @@ pub(crate) fn find_quotes(text: &str, style: QuoteStyle, out: &mut Vec<(usize, u
     }
 }
 
+/// Where the speech of a paragraph set with dash dialogue begins: after an opening dash (em or en
+/// dash, `--`, or a horizontal bar) and the spaces after it.
+fn dash_opening(text: &str) -> Option<usize> {
+    let trimmed = text.trim_start();
+    let lead = text.len() - trimmed.len();
+    let dash = ["—", "–", "―", "--"]
+        .into_iter()
+        .find(|d| trimmed.starts_with(d))?;
+    let rest = trimmed[dash.len()..].trim_start_matches(['-', ' ', '\u{a0}']);
+    rest.starts_with(|c: char| c.is_alphanumeric() || c == '¿' || c == '¡' || c == '…')
+        .then(|| text.len() - rest.len())
+        .filter(|&s| s > lead)
+}
+
+/// Dash dialogue: a paragraph opening with a dash is one speaker's speech up to a speech tag
+/// (`— Back to barracks! he said sternly.`, `— Tell me, Mulligan, Stephen said quietly.`,
+/// `— I know, — she said, — but…`) or the paragraph's end; a dash after the tag resumes it.
+fn find_dash_quotes(text: &str, out: &mut Vec<(usize, usize)>) {
+    let Some(mut start) = dash_opening(text) else {
+        return;
+    };
+    loop {
+        let Some((end, tag)) = speech_tag_break(text, start) else {
+            push_quote(out, start, text.trim_end().len());
+            return;
+        };
+        push_quote(out, start, end);
+        // the tag runs to the next dash that reopens speech, if any
+        match text[tag..]
+            .match_indices([' ', '\u{a0}'])
+            .map(|(i, _)| tag + i + 1)
+            .find_map(|i| dash_opening(&text[i..]).map(|s| i + s))
+        {
+            Some(resume) if resume > tag => start = resume,
+            _ => return,
+        }
+    }
+}
+
+/// The end of a dash quotation that a speech tag follows: `(end of speech, start of tag)`. A tag is
+/// a short clause after `,` `!` `?` `.` `…` or a spaced dash whose first three words, with no
+/// punctuation between them, hold a speech verb after a pronoun or a capitalised name, or first.
+fn speech_tag_break(text: &str, from: usize) -> Option<(usize, usize)> {
+    let bytes = text.as_bytes();
+    let mut i = from;
+    while i < text.len() {
+        let c = text[i..].chars().next()?;
+        let next_i = i + c.len_utf8();
+        let breaks = matches!(c, ',' | '!' | '?' | '.' | '…' | '—' | '–')
+            || (c == '-' && bytes.get(next_i) == Some(&b'-'));
+        if breaks {
+            let mut after = next_i;
+            while after < text.len() && matches!(bytes[after], b'-' | b',') {
+                after += 1;
+            }
+            let rest = &text[after..];
+            let clause = rest.trim_start_matches([' ', '\u{a0}', '—', '–', '-']);
+            let spaced = rest.len() > clause.len();
+            if spaced && is_speech_tag(clause) {
+                // the speech keeps its own closing punctuation, not a dash that sets the tag off
+                let end = if matches!(c, '—' | '–' | '-') {
+                    text[..i].trim_end().len()
+                } else {
+                    next_i
+                };
+                return Some((end.max(from), text.len() - clause.len()));
+            }
+        }
+        i = next_i;
+    }
+    None
+}
+
+/// Whether a clause opens like a speech tag: `he said`, `Stephen said quietly`, `said Stephen`,
+/// `she answered`, `the old man cried`. The clause ends at the first word with punctuation after it,
+/// so a vocative is not a subject ("Mulligan, Stephen said": the tag begins at "Stephen").
+fn is_speech_tag(clause: &str) -> bool {
+    let bare = |w: &str| {
+        w.trim_end_matches(|c: char| !c.is_alphanumeric())
+            .to_lowercase()
+    };
+    let mut words = Vec::with_capacity(4);
+    for w in clause.split_whitespace().take(4) {
+        words.push(w);
+        if w.ends_with(|c: char| !c.is_alphanumeric()) {
+            break;
+        }
+    }
+    let Some((first, rest)) = words.split_first() else {
+        return false;
+    };
+    if crate::lexicon::is_speech_verb(&bare(first)) {
+        return true;
+    }
+    let subject = first.starts_with(char::is_uppercase)
+        || matches!(
+            bare(first).as_str(),
+            "he" | "she" | "i" | "they" | "we" | "you" | "it" | "the"
+        );
+    subject
+        && !rest.is_empty()
+        && rest
+            .iter()
+            .any(|w| crate::lexicon::is_speech_verb(&bare(w)))
+}
+
 fn push_quote(out: &mut Vec<(usize, usize)>, start: usize, end: usize) {
     if end > start {
         out.push((start, end));
@@ -256,6 +375,44 @@ mod tests {
         let mut q = Vec::new();
         find_quotes(text, style, &mut q);
         q.iter().map(|&(s, e)| &text[s..e]).collect()
+    }
+
+    #[test]
+    fn dash_dialogue_runs_to_its_tag() {
+        let d = QuoteStyle::Dash;
+        assert_eq!(
+            quotes("— Back to barracks! he said sternly.", d),
+            vec!["Back to barracks!"]
+        );
+        assert_eq!(
+            quotes("— Tell me, Mulligan, Stephen said quietly.", d),
+            vec!["Tell me, Mulligan,"]
+        );
+        assert_eq!(
+            quotes("-- Come up, Kinch! Come up, you fearful jesuit!", d),
+            vec!["Come up, Kinch! Come up, you fearful jesuit!"]
+        );
+        assert_eq!(
+            quotes("— I know, — she said. — But not today.", d),
+            vec!["I know,", "But not today."]
+        );
+        assert_eq!(
+            quotes("He held the bowl aloft — and sang.", d),
+            Vec::<&str>::new()
+        );
+    }
+
+    #[test]
+    fn dashes_set_the_style_only_without_marks() {
+        let dashed = ["— Hello.", "— Who is it? she asked.", "He went in."];
+        assert_eq!(detect_style(dashed.into_iter()), QuoteStyle::Dash);
+        let marked = [
+            "\"Hello,\" he said.",
+            "-- and then nothing.",
+            "\"Who?\" \"Me.\"",
+            "-- or so it seemed.",
+        ];
+        assert_eq!(detect_style(marked.into_iter()), QuoteStyle::Double);
     }
 
     #[test]
