@@ -378,11 +378,12 @@ pub fn read_fff_txt(text: &str) -> Result<Work, FormatError> {
     }
     let mut field: Option<(String, String)> = None;
     for line in lines {
-        if work.authors.is_empty() && field.is_none() {
-            if let Some(a) = line.trim().strip_prefix("by ") {
-                work.authors = a.split(", ").map(|s| s.trim().to_string()).collect();
-                continue;
-            }
+        if work.authors.is_empty()
+            && field.is_none()
+            && let Some(a) = line.trim().strip_prefix("by ")
+        {
+            work.authors = a.split(", ").map(|s| s.trim().to_string()).collect();
+            continue;
         }
         if let Some(c) = TXT_FIELD.captures(line) {
             if let Some((l, v)) = field.take() {

@@ -761,10 +761,8 @@ pub(crate) fn read_html_document(doc: &Html, format: SourceFormat) -> Result<Wor
             continue;
         }
         match name.as_str() {
-            "author" | "dc.creator" => {
-                if !work.authors.iter().any(|a| a == content) {
-                    work.authors.push(content.to_string());
-                }
+            "author" | "dc.creator" if !work.authors.iter().any(|a| a == content) => {
+                work.authors.push(content.to_string());
             }
             "description" | "dc.description" if work.summary.is_none() => {
                 work.summary = Some(content.to_string());

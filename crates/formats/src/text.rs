@@ -347,17 +347,17 @@ fn classify(line: &str) -> Role {
     if let Some((text, open_paren)) = note_start(line) {
         return Role::NoteStart { text, open_paren };
     }
-    if line.len() <= 2000 {
-        if let Some((key, value)) = header_field(line) {
-            return Role::Field(key, value);
-        }
+    if line.len() <= 2000
+        && let Some((key, value)) = header_field(line)
+    {
+        return Role::Field(key, value);
     }
-    if line.len() <= 200 {
-        if let Some(caps) = TITLE_BY.captures(line) {
-            let (title, author) = (caps[1].trim(), caps[2].trim());
-            if title.chars().count() <= 100 && plausible_author(author) {
-                return Role::TitleBy(title.to_string(), author.to_string());
-            }
+    if line.len() <= 200
+        && let Some(caps) = TITLE_BY.captures(line)
+    {
+        let (title, author) = (caps[1].trim(), caps[2].trim());
+        if title.chars().count() <= 100 && plausible_author(author) {
+            return Role::TitleBy(title.to_string(), author.to_string());
         }
     }
     Role::Text
@@ -1181,7 +1181,7 @@ fn take_leading_notes(paras: &[(&Para, &Role)], everything: bool) -> (Vec<Note>,
             Role::Field(key, value)
                 if matches!(key.as_str(), "note" | "disclaimer") && !notes.is_empty() =>
             {
-                push_to_last(&mut notes, &format!("{value}"), p.span);
+                push_to_last(&mut notes, &value.to_string(), p.span);
             }
             _ if !notes.is_empty() && (open_paren || everything || is_meta_talk(p.trimmed())) => {
                 let mut t = p.trimmed().to_string();
@@ -1246,22 +1246,19 @@ fn build_chapter(
                     .rev()
                     .take(8)
                     .find(|&j| matches!(paras[j].1, Role::NoteStart { .. }));
-                match opening {
-                    Some(j) => {
-                        let note_words: usize = paras[j..k]
-                            .iter()
-                            .map(|(p, _)| ficarchive_model::count_words(&p.text))
-                            .sum();
-                        let clean = paras[j + 1..k]
-                            .iter()
-                            .all(|(_, r)| matches!(r, Role::Text | Role::Field(..)));
-                        if clean && note_words * 3 <= story_words.max(1) {
-                            tail_start = j;
-                            k = j;
-                            continue;
-                        }
+                if let Some(j) = opening {
+                    let note_words: usize = paras[j..k]
+                        .iter()
+                        .map(|(p, _)| ficarchive_model::count_words(&p.text))
+                        .sum();
+                    let clean = paras[j + 1..k]
+                        .iter()
+                        .all(|(_, r)| matches!(r, Role::Text | Role::Field(..)));
+                    if clean && note_words * 3 <= story_words.max(1) {
+                        tail_start = j;
+                        k = j;
+                        continue;
                     }
-                    None => {}
                 }
                 let _ = p;
                 break;

@@ -71,7 +71,7 @@ fn differences(fic: &GeneratedFic, work: &Work, source: &str) -> Vec<String> {
     );
     check(
         "work notes",
-        !work.notes.is_empty() == e.work_notes,
+        work.notes.is_empty() != e.work_notes,
         format!(
             "{} notes, expected some: {}",
             work.notes.len(),

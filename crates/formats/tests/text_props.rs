@@ -178,10 +178,10 @@ fn long_degenerate_inputs_finish_with_valid_spans() {
             .repeat(20_000),
     ];
     for text in cases {
-        if let Ok(work) = read_text(&text) {
-            if let Err(e) = check_work(&text, &work) {
-                panic!("{e}");
-            }
+        if let Ok(work) = read_text(&text)
+            && let Err(e) = check_work(&text, &work)
+        {
+            panic!("{e}");
         }
     }
 }

@@ -100,7 +100,7 @@ fn relationship(f: usize, a: usize, b: usize) -> String {
     format!("{}/{}", character(f, a), character(f, b))
 }
 fn freeform(i: usize) -> String {
-    if i < METATAGS * (SUBTAGS_PER_META + 1) && i % (SUBTAGS_PER_META + 1) != 0 {
+    if i < METATAGS * (SUBTAGS_PER_META + 1) && !i.is_multiple_of(SUBTAGS_PER_META + 1) {
         let meta = i / (SUBTAGS_PER_META + 1) * (SUBTAGS_PER_META + 1);
         format!("Tag {meta} - Variant {}", i % (SUBTAGS_PER_META + 1))
     } else {

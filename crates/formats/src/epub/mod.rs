@@ -374,7 +374,7 @@ fn read_opf_meta(doc: &xml::XmlDoc) -> OpfMeta {
             _ => {}
         }
     }
-    let to_part = |f: f64| (f >= 1.0 && f < 1e6).then_some(f as u32);
+    let to_part = |f: f64| (1.0..1e6).contains(&f).then_some(f as u32);
     if let Some(name) = series_name {
         meta.series = Some(Series {
             name,

@@ -156,10 +156,8 @@ pub(crate) fn parse(text: &str) -> (XmlDoc, Option<String>) {
                     break;
                 }
             }
-            Event::End(_) => {
-                if stack.len() > 1 {
-                    stack.pop();
-                }
+            Event::End(_) if stack.len() > 1 => {
+                stack.pop();
             }
             Event::Text(t) => {
                 if let Ok(s) = t.decode() {

@@ -194,9 +194,9 @@ fn tag_label(kind: TagKind, count: usize) -> &'static str {
 
 fn notes_blockquotes(out: &mut String, notes: &[Note]) {
     for note in notes {
-        let _ = write!(
+        let _ = writeln!(
             out,
-            "<blockquote class=\"userstuff\">{}</blockquote>\n",
+            "<blockquote class=\"userstuff\">{}</blockquote>",
             text_to_html_paragraphs(&note.text)
         );
     }
@@ -207,13 +207,13 @@ pub(crate) fn preface_html(work: &Work) -> String {
     let title = escape(work.display_title());
     let mut out = String::new();
     out.push_str("<div id=\"preface\">\n<h2 class=\"toc-heading\">Preface</h2>\n");
-    let _ = write!(out, "<p class=\"message\"><b>{title}</b><br/>\n");
+    let _ = writeln!(out, "<p class=\"message\"><b>{title}</b><br/>");
     match &work.source.url {
         Some(url) if url.starts_with("http://") || url.starts_with("https://") => {
             let url = escape(url);
-            let _ = write!(
+            let _ = writeln!(
                 out,
-                "Exported from ficarchive; posted originally at <a href=\"{url}\">{url}</a>.</p>\n"
+                "Exported from ficarchive; posted originally at <a href=\"{url}\">{url}</a>.</p>"
             );
         }
         _ => out.push_str("Exported from ficarchive.</p>\n"),
@@ -281,18 +281,14 @@ pub(crate) fn preface_html(work: &Work) -> String {
     }
     out.push_str(&stats.join("\n"));
     out.push_str("</dd>\n</dl>\n");
-    let _ = write!(out, "<h1>{title}</h1>\n");
+    let _ = writeln!(out, "<h1>{title}</h1>");
     let authors: Vec<String> = work
         .authors
         .iter()
         .map(|a| format!("<a rel=\"author\">{}</a>", escape(a)))
         .collect();
     if !authors.is_empty() {
-        let _ = write!(
-            out,
-            "<div class=\"byline\">by {}</div>\n",
-            authors.join(", ")
-        );
+        let _ = writeln!(out, "<div class=\"byline\">by {}</div>", authors.join(", "));
     }
     if let Some(summary) = &work.summary {
         let _ = write!(
@@ -337,7 +333,7 @@ pub(crate) fn chapter_html(chapter: &Chapter) -> String {
         if i > 0 || scene.break_kind == SceneBreak::Explicit {
             match &scene.marker {
                 Some(m) if crate::html::scene_break_marker(m).is_some() => {
-                    let _ = write!(out, "<p class=\"scene-break\">{}</p>\n", escape(m));
+                    let _ = writeln!(out, "<p class=\"scene-break\">{}</p>", escape(m));
                 }
                 _ => out.push_str("<hr/>\n"),
             }
