@@ -3,7 +3,7 @@
 //!
 //! Texts: the seeds and LitBank texts concatenated (repeated up to 1M words), a generated novel
 //! (the bench's generator) at 10k, 100k, 500k and 1M words, and the bad inputs of issue 4 (one
-//! 10 MB paragraph, unbalanced quotes, nothing but dialogue, non-English). For each it prints the
+//! 10 MB paragraph, unbalanced quotes, nothing but dialogue, dash dialogue, non-English). For each it prints the
 //! wall-clock rate and the rate per CPU second of this thread (from /proc/thread-self/schedstat),
 //! which stays meaningful when other jobs share the machine.
 //!
@@ -168,6 +168,16 @@ fn main() {
     measure(
         "nothing but dialogue 10 MB",
         &talk.repeat(10_000_000 / talk.len()),
+    );
+    let dashed = "— Come up, Kinch! Anna said. — No, — he said, — not today, Anna.\n";
+    measure(
+        "dash dialogue 10 MB",
+        &dashed.repeat(10_000_000 / dashed.len()),
+    );
+    let dashed_para = "— Come up, Kinch! Anna said. — No, — he said, — not today, Anna. ";
+    measure(
+        "one 10 MB dash paragraph",
+        &format!("— {}", dashed_para.repeat(10_000_000 / dashed_para.len())),
     );
     let foreign =
         "Der Wind wehte über die Hügel. Он сказал: «Привет». 彼は言った「こんにちは」。\n";
