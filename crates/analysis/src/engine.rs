@@ -194,6 +194,25 @@ fn is_dialogue(text: &str, s: usize, e: usize) -> bool {
     words > 0 && !named_thing && (words >= 4 || at_start || ends_punct)
 }
 
+/// Whether the narration speaks to "you" more than it tells of "I" or of "he"/"she": a
+/// second-person story (reader-insert fics are told this way).
+fn is_second_person_story(paras: &[Para<'_>]) -> bool {
+    let (mut second, mut other) = (0usize, 0usize);
+    let mut toks = Vec::new();
+    for p in paras {
+        tokenize(p.text, p.quotes, &mut toks);
+        for t in toks.iter().filter(|t| t.is_word() && t.quote.is_none()) {
+            let w = t.text(p.text);
+            if w.eq_ignore_ascii_case("you") || w.eq_ignore_ascii_case("your") {
+                second += 1;
+            } else if w == "I" || gendered_pronoun(&w.to_ascii_lowercase()).is_some() {
+                other += 1;
+            }
+        }
+    }
+    second >= 5 && second * 2 >= other
+}
+
 fn collect(work: &Work) -> Vec<Para<'_>> {
     // exact capacity: a text of tiny paragraphs has very many of them
     let count = work
@@ -313,8 +332,27 @@ fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
         index.insert(key, clusters.len() - 1);
         epithet_count += 1;
     }
+    // "you ask": a story told to "you" has the reader as a character, named as AO3 tags one
+    let reader = is_second_person_story(&paras).then(|| {
+        if let Some(&known) = index.get("reader") {
+            return known;
+        }
+        let aliases = if paras.iter().any(|p| p.text.contains("Y/N")) {
+            vec!["Y/N".to_string()]
+        } else {
+            Vec::new()
+        };
+        clusters.push(Cluster {
+            name: "Reader".into(),
+            keys: vec!["reader".into()],
+            aliases,
+            ..Cluster::default()
+        });
+        clusters.len() - 1
+    });
     let mut pass = Pass::new(&paras, &clusters, &index, &names, &surnames);
     pass.epithet_keys = epithet_count;
+    pass.reader = reader;
     pass.run();
     let Pass {
         quotes,
@@ -456,6 +494,8 @@ struct Pass<'a, 'w> {
     epithets: Vec<(usize, String)>,
     /// How many epithet characters ("the parson") the index holds: none, no epithet lookups.
     epithet_keys: usize,
+    /// The reader of a second-person story, who speaks in "you ask" tags.
+    reader: Option<usize>,
     dialogue: HashMap<(usize, usize), u32>,
     st: Salience,
 }
@@ -478,6 +518,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             mentions: vec![0; clusters.len()],
             epithets: Vec::new(),
             epithet_keys: 0,
+            reader: None,
             dialogue: HashMap::new(),
             st: Salience::default(),
         }
@@ -909,6 +950,11 @@ impl<'a, 'w> Pass<'a, 'w> {
         let w = lower(t.text(p.text), buf);
         if w == "i" {
             return Some((Ref::Narrator, k + 1));
+        }
+        if w == "you"
+            && let Some(reader) = self.reader
+        {
+            return Some((Ref::Char(reader), k + 1));
         }
         let indefinite = matches!(w, "a" | "an");
         let definite = matches!(w, "the" | "his" | "her" | "their");

@@ -204,6 +204,18 @@ mod tests {
     }
 
     #[test]
+    fn the_reader_of_a_second_person_story_speaks_in_you_tags() {
+        let text = "You climb the stairs to the roof. Your coffee is cold.\n\
+            Bucky is sitting on the edge. He looks up at you.\n\
+            \"Couldn't sleep?\" Bucky asks.\n\
+            \"Not really,\" you say, and sit down next to him.\n\
+            You watch the lights. Your hands are cold around the mug.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Bucky", "Reader"]);
+        assert!(a.scenes.iter().all(|s| s.pov.is_none()));
+    }
+
+    #[test]
     fn broken_quote_keeps_speaker_and_vocative_names_addressee() {
         let text = "Spike looked at Angel. Angel smiled, and Spike was angry.\n\"All I know,\" he replied, \"is that you left, Angel.\"\n";
         let a = run(text);

@@ -134,7 +134,10 @@ fn segment_run(
         match persons[i] {
             0 => third_person(paras, evidence, clusters, start + i, start + j, out),
             p => {
-                let narrator = narrator(&evidence[start + i..start + j], clusters, mentions);
+                // the one told "you" is the reader, not a character of the text
+                let narrator = (p == 1)
+                    .then(|| narrator(&evidence[start + i..start + j], clusters, mentions))
+                    .flatten();
                 narrators[start + i..start + j].fill(narrator);
                 let person = if p == 1 {
                     Person::First
