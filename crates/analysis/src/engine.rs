@@ -367,12 +367,14 @@ fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
     let mut dialogue = dialogue;
     addressed_back(&mut quotes);
     backfill_opening_turns(&mut quotes);
+    self_introductions(&paras, &mut quotes, &index, &mut clusters, &mut mentions);
+
     for (ch, alias) in epithets {
         if !clusters[ch].aliases.contains(&alias) {
             clusters[ch].aliases.push(alias);
         }
     }
-    let (scenes, narrators) = scenes::segment(
+    let (mut scenes, narrators) = scenes::segment(
         &paras,
         &evidence,
         &clusters,
@@ -408,6 +410,24 @@ fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
         &mut mentions,
         &mut dialogue,
     );
+    // the others' vocatives gave "the narrator" a name ("…you should have this, Teresa"): that
+    // name is the narrator's, and a first-person scene no one else narrates is told by them
+    if let Some(n) = unnamed_narrator
+        && let Some(k) = clusters[n].aliases.iter().position(|a| a != "I")
+    {
+        let name = clusters[n].aliases.remove(k);
+        clusters[n].name = name;
+    }
+    if let Some(n) = named_narrator.or(unnamed_narrator)
+        && clusters[n].name != "the narrator"
+    {
+        for s in scenes
+            .iter_mut()
+            .filter(|s| s.person == crate::Person::First && s.pov.is_none())
+        {
+            s.pov = Some(clusters[n].name.clone());
+        }
+    }
 
     let mut quote_counts = vec![0u32; clusters.len()];
     for q in &quotes {
@@ -1592,6 +1612,89 @@ fn is_vocative(text: &str, toks: &[Token], i: usize, len: usize) -> bool {
     (edge_before || comma_before)
         && punct_after
         && (comma_before || next.is_some_and(|x| x.quote == q && !x.is_word()))
+}
+
+/// "I'm Odile.": a quotation in which the speaker gives a known character's name as their own is
+/// that character's, and so are the other quotations of its paragraph given to the same guess. An
+/// epithet that introduces itself ("'I am Mary Lennox,' the little girl said") is that person: the
+/// epithet becomes one of their aliases and its quotations theirs.
+fn self_introductions(
+    paras: &[Para<'_>],
+    quotes: &mut [FoundQuote],
+    index: &HashMap<String, usize>,
+    clusters: &mut [Cluster],
+    mentions: &mut [u32],
+) {
+    const INTRODUCTIONS: [&str; 6] = [
+        "I'm ",
+        "I’m ",
+        "I am ",
+        "My name is ",
+        "my name is ",
+        "Call me ",
+    ];
+    let is_epithet = |c: &Cluster| c.name.starts_with(char::is_lowercase);
+    for qi in 0..quotes.len() {
+        let q = &quotes[qi];
+        let guessed = q.speaker.filter(|&g| g != NARRATOR);
+        // a name tag says who speaks outright, unless it names an epithet
+        let named = q.how == "tag:name" && guessed.is_none_or(|g| !is_epithet(&clusters[g]));
+        if named || q.how == "tag:I" {
+            continue;
+        }
+        let text = &paras[q.para].text[q.range.0..q.range.1];
+        let Some(who) = INTRODUCTIONS.iter().find_map(|intro| {
+            text.match_indices(intro).find_map(|(at, _)| {
+                let after = &text[at + intro.len()..];
+                let words: Vec<&str> = after
+                    .split_whitespace()
+                    .take(3)
+                    .take_while(|w| w.starts_with(char::is_uppercase))
+                    .collect();
+                // the longest run of capitalised words that names a known character
+                (1..=words.len()).rev().find_map(|n| {
+                    let key = crate::characters::name_key(&words[..n].join(" "));
+                    index.get(&key).copied()
+                })
+            })
+        }) else {
+            continue;
+        };
+        if guessed == Some(who) {
+            continue;
+        }
+        match guessed {
+            Some(g) if is_epithet(&clusters[g]) => {
+                let alias = clusters[g].name.clone();
+                if !clusters[who].aliases.contains(&alias) {
+                    clusters[who].aliases.push(alias);
+                }
+                mentions[who] += std::mem::take(&mut mentions[g]);
+                for o in quotes.iter_mut() {
+                    if o.speaker == Some(g) {
+                        o.speaker = Some(who);
+                    }
+                    if o.addressee == Some(g) {
+                        o.addressee = Some(who);
+                    }
+                }
+            }
+            _ => {
+                let para = quotes[qi].para;
+                for o in quotes.iter_mut() {
+                    if o.para == para
+                        && o.speaker == guessed
+                        && !matches!(o.how, "tag:name" | "tag:I")
+                    {
+                        o.speaker = Some(who);
+                        o.how = "introduction";
+                    }
+                }
+            }
+        }
+        quotes[qi].speaker = Some(who);
+        quotes[qi].how = "introduction";
+    }
 }
 
 /// The first-person narrator's name: the name the other speakers use when they address the one

@@ -216,6 +216,30 @@ mod tests {
     }
 
     #[test]
+    fn one_who_gives_a_known_name_is_that_one() {
+        let text = "Odile ran the post office until they shut it.\n\
+            The ferry left at eleven. Tess stood at the rail with her tea.\n\
+            A woman came out onto the deck and leaned beside her.\n\
+            \"Bit wild for it,\" the woman said. \"I'm Odile. I had the post office.\"\n\
+            \"Tess,\" Tess said.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Odile", "Odile", "Tess"]);
+        let odile = a.characters.iter().find(|c| c.name == "Odile");
+        assert!(odile.is_some_and(|c| c.aliases.iter().any(|x| x == "the woman")));
+    }
+
+    #[test]
+    fn a_narrator_the_others_name_tells_the_first_person_scenes() {
+        let text = "I took the last ferry home. The wind was cold on the deck.\n\
+            \"Going home, Teresa?\" the old sailor asked me.\n\
+            \"Sort of,\" I said.\n\
+            I looked at the water and said nothing more. I was tired.\n";
+        let a = run(text);
+        assert!(a.scenes.iter().all(|s| s.pov.as_deref() == Some("Teresa")));
+        assert_eq!(speakers(&a)[1], "Teresa");
+    }
+
+    #[test]
     fn broken_quote_keeps_speaker_and_vocative_names_addressee() {
         let text = "Spike looked at Angel. Angel smiled, and Spike was angry.\n\"All I know,\" he replied, \"is that you left, Angel.\"\n";
         let a = run(text);
