@@ -670,7 +670,17 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
             if t.quote.is_none() {
                 // another name in between makes the next pronoun ambiguous
                 // an object works too ("made Buffy dizzy when she thought"), but only within its sentence
-                pending = Some((found.key.clone(), i, leads || acts));
+                // a second name that does not act ("Hermione had gone ahead to Scrivenshaft's
+                // with a list as long as her arm"): the pronoun after it may be either one's
+                let verb_follows = next.is_some_and(|x| {
+                    x.is_word() && !x.cap && is_verbish(lower(x.text(p.text), &mut buf2))
+                });
+                let subject_before = pending.as_ref().is_some_and(|(_, _, acting)| *acting);
+                pending = if subject_before && !leads && !verb_follows {
+                    None
+                } else {
+                    Some((found.key.clone(), i, leads || acts))
+                };
                 carry = None;
                 last_mention.clear();
                 last_mention.push_str(&found.key);

@@ -240,6 +240,15 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_after_a_second_name_that_does_not_act_tells_no_gender() {
+        let text = "Hermione had gone ahead to Scrivenshaft's with a list as long as her arm.\n\
+            Harry waited outside the shop in the snow.\n";
+        let a = run(text);
+        let shop = a.characters.iter().find(|c| c.name == "Scrivenshaft");
+        assert!(shop.is_none_or(|c| c.gender.is_none()));
+    }
+
+    #[test]
     fn broken_quote_keeps_speaker_and_vocative_names_addressee() {
         let text = "Spike looked at Angel. Angel smiled, and Spike was angry.\n\"All I know,\" he replied, \"is that you left, Angel.\"\n";
         let a = run(text);
