@@ -10,8 +10,8 @@ use crate::characters::{
 };
 use crate::lexicon::{
     PronounCase, gendered_pronoun, is_cognition_verb, is_dangling_word, is_first_person,
-    is_non_name, is_person_noun, is_romance_word, is_second_person, is_speech_verb, lower,
-    person_noun_gender,
+    is_greeting_or_adverb, is_non_name, is_person_noun, is_romance_word, is_second_person,
+    is_speech_verb, lower, person_noun_gender,
 };
 use crate::tokens::{Kind, QuoteStyle, Token, detect_style, find_quotes, tokenize};
 use crate::{Analysis, Character, Quote, RepairFlag, relations, scenes};
@@ -687,6 +687,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                         && !t.possessive
                         && is_vocative(p.text, &toks, i, 1)
                         && quote_has_other_words(&toks, i)
+                        && !is_greeting_or_adverb(&na.key)
                     {
                         quote_unknown_vocative.push((t.quote.unwrap_or(0), na.key.clone()));
                     }

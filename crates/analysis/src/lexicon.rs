@@ -250,6 +250,41 @@ pub(crate) fn is_second_person(w: &str) -> bool {
 
 /// Capitalised words that are never character names: function words that start sentences,
 /// interjections, days, months, titles of address on their own.
+/// A capitalised word that opens a quotation before a comma without naming anyone: a greeting
+/// ("Morning, John.") or a manner adverb ("Gently, Naruto."), told by its "-ly" after a consonant
+/// other than l or r, which given names ending in "ly" have ("Emily", "Kelly", "Beverly"), or its
+/// "-ally" in a word longer than "Sally".
+pub(crate) fn is_greeting_or_adverb(w: &str) -> bool {
+    let adverb = w.len() >= 5
+        && w.strip_suffix("ly").is_some_and(|stem| {
+            (stem.ends_with("al") && w.len() >= 6)
+                || stem
+                    .chars()
+                    .next_back()
+                    .is_some_and(|c| !"aeiouylr".contains(c) && c.is_ascii_lowercase())
+        });
+    adverb
+        || matches!(
+            w,
+            "morning"
+                | "evening"
+                | "afternoon"
+                | "night"
+                | "goodnight"
+                | "hello"
+                | "hi"
+                | "hey"
+                | "bye"
+                | "goodbye"
+                | "thanks"
+                | "cheers"
+                | "sorry"
+                | "please"
+                | "welcome"
+                | "congratulations"
+        )
+}
+
 pub(crate) fn is_non_name(w: &str) -> bool {
     matches!(
         w,
@@ -958,5 +993,20 @@ pub(crate) fn person_noun_gender(w: &str) -> Option<bool> {
         | "niece" | "mama" | "mistress" | "madam" | "nun" | "widow" | "mamma" | "landlady"
         | "housekeeper" | "governess" | "gentlewoman" | "maiden" | "dame" => Some(true),
         _ => None,
+    }
+}
+
+#[cfg(test)]
+mod tests {
+    use super::is_greeting_or_adverb;
+
+    #[test]
+    fn greetings_and_manner_adverbs_are_not_names() {
+        for w in ["morning", "gently", "slowly", "honestly", "really", "hello"] {
+            assert!(is_greeting_or_adverb(w), "{w}");
+        }
+        for w in ["emily", "kelly", "beverly", "lily", "holly", "sally", "naruto"] {
+            assert!(!is_greeting_or_adverb(w), "{w}");
+        }
     }
 }
