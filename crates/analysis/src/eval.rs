@@ -85,6 +85,8 @@ pub struct EvalReport {
     pub seeds: Scores,
     /// Scores on LitBank.
     pub litbank: Scores,
+    /// Scores on LitBank with the learned speaker scorer, cross-validated by document.
+    pub litbank_cv: Scores,
     /// Files read, what was skipped and why.
     pub notes: Vec<String>,
     /// One line per miss on the seeds, for reading.
@@ -169,6 +171,15 @@ impl fmt::Display for EvalReport {
                 "LitBank speaker accuracy by the rule that chose the speaker:"
             )?;
             for (rule, r) in &l.speaker_by_rule {
+                writeln!(f, "  {rule:<14} {}", pct(r))?;
+            }
+        }
+        if !self.litbank_cv.speaker_by_rule.is_empty() {
+            writeln!(
+                f,
+                "LitBank speaker accuracy by rule, learned scorer ({FOLDS}-fold cross-validation by document):"
+            )?;
+            for (rule, r) in &self.litbank_cv.speaker_by_rule {
                 writeln!(f, "  {rule:<14} {}", pct(r))?;
             }
         }
@@ -655,14 +666,23 @@ fn litbank_work(r: &Rejoined) -> Work {
     }
 }
 
-fn litbank(dir: &Path, report: &mut EvalReport) {
+/// One LitBank document: its annotations and the work rejoined from its tokens.
+struct LitDoc {
+    stem: String,
+    qann: String,
+    tokenised: String,
+    cann: String,
+    rejoined: Rejoined,
+    work: Work,
+}
+
+/// Reads every LitBank document that has quotations, sorted by name.
+fn litbank_docs(dir: &Path, notes: &mut Vec<String>) -> Vec<LitDoc> {
     let qdir = dir.join("quotations/tsv");
     let cdir = dir.join("coref/brat");
     let Ok(entries) = std::fs::read_dir(&qdir) else {
-        report
-            .notes
-            .push(format!("LitBank skipped: no {}", qdir.display()));
-        return;
+        notes.push(format!("LitBank skipped: no {}", qdir.display()));
+        return Vec::new();
     };
     let mut files: Vec<String> = entries
         .filter_map(|e| e.ok())
@@ -670,44 +690,210 @@ fn litbank(dir: &Path, report: &mut EvalReport) {
         .filter(|n| n.ends_with(".ann"))
         .collect();
     files.sort();
-    let mut docs = 0;
+    let mut docs = Vec::new();
     for ann in files {
         let stem = ann.trim_end_matches(".ann");
-        let (Ok(qann), Ok(tok), Ok(cann)) = (
+        let (Ok(qann), Ok(tokenised), Ok(cann)) = (
             std::fs::read_to_string(qdir.join(&ann)),
             std::fs::read_to_string(qdir.join(format!("{stem}.txt"))),
             std::fs::read_to_string(cdir.join(&ann)),
         ) else {
-            report.notes.push(format!("LitBank {stem}: missing files"));
+            notes.push(format!("LitBank {stem}: missing files"));
             continue;
         };
-        docs += 1;
-        litbank_doc(
-            stem,
-            &qann,
-            &tok,
-            &cann,
-            &mut report.litbank,
-            &mut report.misses,
-        );
+        let rejoined = rejoin(&tokenised);
+        let work = litbank_work(&rejoined);
+        docs.push(LitDoc {
+            stem: stem.to_string(),
+            qann,
+            tokenised,
+            cann,
+            rejoined,
+            work,
+        });
+    }
+    docs
+}
+
+/// Folds of the cross-validation: document `i` (in name order) is held out in fold `i % FOLDS`.
+pub const FOLDS: usize = 10;
+/// Rounds of training on features extracted with the previous round's own choices.
+pub const ROUNDS: usize = 2;
+/// The L2 penalty of the speaker scorer's training.
+pub const L2: f64 = 1.0;
+
+/// Training examples of the given documents, run with `scorer`.
+fn examples_of(
+    docs: &[&LitDoc],
+    scorer: crate::engine::Scorer<'_>,
+) -> Vec<crate::speaker_rank::Example> {
+    let mut out = Vec::new();
+    let mut scores = Scores::default();
+    let mut misses = Vec::new();
+    for d in docs {
+        out.extend(litbank_doc(d, scorer, &mut scores, &mut misses, false));
+    }
+    out
+}
+
+/// Trains the speaker scorer on the given documents: first on the cues the rule cascade's run
+/// produces, then `ROUNDS - 1` times on the cues of a run with the previous weights, so that the
+/// conversation state the cues read (who spoke last, the partner) comes from the scorer's own
+/// choices, as it will in use.
+fn train_on(docs: &[&LitDoc]) -> Vec<f32> {
+    use crate::engine::Scorer;
+    let mut w = crate::speaker_rank::train(&examples_of(docs, Scorer::Rules), L2);
+    for _ in 1..ROUNDS {
+        w = crate::speaker_rank::train(&examples_of(docs, Scorer::Learned(&w)), L2);
+    }
+    w
+}
+
+/// Trains the speaker scorer on every LitBank document (what `speaker_model.rs` ships), and
+/// says how many documents it read.
+pub fn train_speaker(litbank_dir: &Path) -> (Vec<f32>, usize) {
+    let mut notes = Vec::new();
+    let docs = litbank_docs(litbank_dir, &mut notes);
+    let all: Vec<&LitDoc> = docs.iter().collect();
+    (train_on(&all), docs.len())
+}
+
+fn litbank(dir: &Path, report: &mut EvalReport) {
+    use crate::engine::Scorer;
+    let docs = litbank_docs(dir, &mut report.notes);
+    if docs.is_empty() {
+        return;
+    }
+    // the hand cascade, for comparison
+    let mut rules = Scores::default();
+    let mut rule_misses = Vec::new();
+    for d in &docs {
+        litbank_doc(d, Scorer::Rules, &mut rules, &mut rule_misses, true);
+    }
+    // the learned scorer, cross-validated: each document scored with weights trained on the
+    // documents of the other folds only
+    let mut cv = Scores::default();
+    let mut cv_misses = Vec::new();
+    for fold in 0..FOLDS {
+        let train: Vec<&LitDoc> = docs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % FOLDS != fold)
+            .map(|x| x.1)
+            .collect();
+        let w = train_on(&train);
+        for (_, d) in docs.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
+            litbank_doc(d, Scorer::Learned(&w), &mut cv, &mut cv_misses, false);
+        }
     }
     report.notes.push(format!(
-        "LitBank: {docs} documents with quotations, measured on rejoined text"
+        "LitBank speaker accuracy (found quotes), learned scorer, {FOLDS}-fold cross-validation by document: {}; hand cascade: {}",
+        pct(&cv.speaker_accuracy),
+        pct(&rules.speaker_accuracy)
+    ));
+    if std::env::var("FICARCHIVE_EVAL_RANKER").is_ok() {
+        let all: Vec<&LitDoc> = docs.iter().collect();
+        let ex = examples_of(&all, Scorer::Rules);
+        let w = train_on(&all);
+        let ex2 = examples_of(&all, Scorer::Learned(&w));
+        for (label, ex) in [("rules-run", &ex), ("learned-run", &ex2)] {
+            let reach = ex.iter().filter(|e| e.gold.iter().any(|&g| g)).count();
+            let right = ex
+                .iter()
+                .filter(|e| {
+                    let best = e
+                        .cands
+                        .iter()
+                        .enumerate()
+                        .map(|(j, x)| (j, crate::speaker_rank::score(&w, x, e.context)))
+                        .fold(None::<(usize, f32)>, |a, x| {
+                            if a.is_none_or(|a| x.1 > a.1) {
+                                Some(x)
+                            } else {
+                                a
+                            }
+                        });
+                    best.is_some_and(|b| e.gold[b.0])
+                })
+                .count();
+            let ncand: usize = ex.iter().map(|e| e.cands.len()).sum();
+            eprintln!(
+                "{label}: {} examples, gold reachable {reach}, in-sample right {right}, mean cands {:.1}",
+                ex.len(),
+                ncand as f64 / ex.len().max(1) as f64
+            );
+        }
+        for (k, name) in crate::speaker_rank::FEATURE_NAMES.iter().enumerate() {
+            eprintln!(
+                "{name:<30} {:7.3} {:7.3}",
+                w[k],
+                w[crate::speaker_rank::NF + k]
+            );
+        }
+        let on = |x: &crate::speaker_rank::Feats| {
+            crate::speaker_rank::FEATURE_NAMES
+                .iter()
+                .zip(x)
+                .filter(|p| *p.1 != 0.0)
+                .map(|p| format!("{}={:.2}", p.0, p.1))
+                .collect::<Vec<_>>()
+                .join(",")
+        };
+        let mut shown = 0;
+        for e in &ex2 {
+            let sc: Vec<f32> = e
+                .cands
+                .iter()
+                .map(|x| crate::speaker_rank::score(&w, x, e.context))
+                .collect();
+            let best = (0..sc.len()).fold(0, |b, j| if sc[j] > sc[b] { j } else { b });
+            if e.gold.iter().any(|&g| g) && !e.gold[best] && shown < 40 {
+                shown += 1;
+                let g = e.gold.iter().position(|&g| g).unwrap_or(0);
+                eprintln!(
+                    "ctx{} n{}\n  GOLD {:.2} {}\n  PICK {:.2} {}",
+                    e.context,
+                    e.cands.len(),
+                    sc[g],
+                    on(&e.cands[g]),
+                    sc[best],
+                    on(&e.cands[best])
+                );
+            }
+        }
+    }
+    report.litbank_cv = cv;
+    report.litbank = rules;
+    if std::env::var("FICARCHIVE_EVAL_RANKER").is_ok() {
+        report.misses.extend(cv_misses);
+    } else {
+        report.misses.extend(rule_misses);
+    }
+    report.notes.push(format!(
+        "LitBank: {} documents with quotations, measured on rejoined text",
+        docs.len()
     ));
 }
 
 fn litbank_doc(
-    stem: &str,
-    qann: &str,
-    tokenised: &str,
-    cann: &str,
+    doc: &LitDoc,
+    scorer: crate::engine::Scorer<'_>,
     s: &mut Scores,
     misses: &mut Vec<String>,
-) {
-    let r = rejoin(tokenised);
-    let work = litbank_work(&r);
-    let (a, how) = crate::engine::run_explained(&work);
-    if std::env::var("FICARCHIVE_EVAL_DUMP").is_ok_and(|v| stem.contains(&v)) {
+    dump: bool,
+) -> Vec<crate::speaker_rank::Example> {
+    let (stem, qann, tokenised, cann) = (
+        doc.stem.as_str(),
+        doc.qann.as_str(),
+        doc.tokenised.as_str(),
+        doc.cann.as_str(),
+    );
+    let r = &doc.rejoined;
+    let work = &doc.work;
+    let (a, ex) = crate::engine::run_explained(work, scorer);
+    let how = ex.how;
+    let quote_cands = ex.cands;
+    if dump && std::env::var("FICARCHIVE_EVAL_DUMP").is_ok_and(|v| stem.contains(&v)) {
         for (i, p) in work.chapters[0]
             .scenes
             .iter()
@@ -805,7 +991,7 @@ fn litbank_doc(
                 .map(|(_, id)| id)
         })
         .collect();
-    if std::env::var("FICARCHIVE_EVAL_DUMP").is_ok_and(|v| stem.contains(&v)) {
+    if dump && std::env::var("FICARCHIVE_EVAL_DUMP").is_ok_and(|v| stem.contains(&v)) {
         for (c, m) in a.characters.iter().zip(&to_chain) {
             eprintln!("C {} {:?} -> {m:?}", c.name, c.aliases);
         }
@@ -843,12 +1029,25 @@ fn litbank_doc(
         off += line.len();
     }
     let _ = tok_char_starts;
-    let quote_spans: Vec<(Span, &crate::Quote, &'static str)> = a
+    let quote_spans: Vec<(
+        Span,
+        &crate::Quote,
+        &'static str,
+        Option<&crate::engine::NamedCands>,
+    )> = a
         .quotes
         .iter()
         .zip(&how)
-        .filter_map(|(q, h)| Some((q.span?, q, *h)))
+        .zip(&quote_cands)
+        .filter_map(|((q, h), c)| Some((q.span?, q, *h, c.as_ref())))
         .collect();
+    let chain_of = |name: &str| {
+        a.characters
+            .iter()
+            .position(|c| c.name == name)
+            .and_then(|c| to_chain[c])
+    };
+    let mut examples = Vec::new();
     let mut pred_hit = vec![false; quote_spans.len()];
     let mut gold_by_quote: HashMap<usize, &str> = HashMap::new();
     let mut attrib: HashMap<&str, &str> = HashMap::new();
@@ -881,7 +1080,7 @@ fn litbank_doc(
             continue;
         };
         let mut best: Option<(usize, usize)> = None;
-        for (i, (sp, _, _)) in quote_spans.iter().enumerate() {
+        for (i, (sp, _, _, _)) in quote_spans.iter().enumerate() {
             let ov = sp.end.min(ge).saturating_sub(sp.start.max(gs));
             if ov * 2 >= sp.len().max(1) && ov > 0 {
                 pred_hit[i] = true;
@@ -906,6 +1105,17 @@ fn litbank_doc(
         if let Some((i, _)) = best {
             if let Some(g) = gold_id {
                 gold_by_quote.insert(i, g);
+                if let Some(c) = quote_spans[i].3 {
+                    examples.push(crate::speaker_rank::Example {
+                        cands: c.cands.iter().map(|x| x.1).collect(),
+                        context: c.context,
+                        gold: c
+                            .cands
+                            .iter()
+                            .map(|x| x.0.as_deref().and_then(chain_of) == Some(g))
+                            .collect(),
+                    });
+                }
             }
             s.speaker_accuracy.add(ok);
             s.speaker_by_rule
@@ -939,7 +1149,7 @@ fn litbank_doc(
     }
     // FICARCHIVE_EVAL_TSV=FILE appends one line per found quotation (paragraph, rule, speaker,
     // its gold entity, the gold speaker's entity) for offline study of the speaker rules
-    if let Ok(path) = std::env::var("FICARCHIVE_EVAL_TSV") {
+    if dump && let Ok(path) = std::env::var("FICARCHIVE_EVAL_TSV") {
         use std::io::Write;
         let gold_of = gold_by_quote;
         if let Ok(mut f) = std::fs::OpenOptions::new()
@@ -956,7 +1166,7 @@ fn litbank_doc(
                     c.gender.as_deref().unwrap_or("-")
                 );
             }
-            for (i, (_, q, h)) in quote_spans.iter().enumerate() {
+            for (i, (_, q, h, _)) in quote_spans.iter().enumerate() {
                 let pred = q.speaker.as_ref().and_then(|sp| {
                     a.characters
                         .iter()
@@ -974,6 +1184,7 @@ fn litbank_doc(
             }
         }
     }
+    examples
 }
 
 #[cfg(test)]
