@@ -8,12 +8,8 @@
 //! probability of the gold speaker under a softmax over each quotation's candidates (plus an L2
 //! penalty), with Newton steps; `speaker_model.rs` ships the weights trained on every document.
 //!
-//! A cue may weigh differently where the tag is a he/she, which already narrowed the choice to
-//! one gender. So a quotation has contexts (`CONTEXTS`), and a cue's weight is the shared weight
-//! plus a correction for each context the quotation is in (`NW = NF * (1 + CONTEXTS.len())`). The
-//! L2 penalty keeps the corrections small unless the data insist. (Three more contexts, opening a
-//! paragraph after a turn, after narration, or inside a paragraph, lowered the cross-validated
-//! accuracy: 67.1% -> 65.6%; see docs/analysis.md.)
+//! Quotations tagged with a he/she keep the cascade's `resolve_speaker`: scoring them too did
+//! better on LitBank but worse on the seeds (docs/analysis.md has the figures).
 
 /// Names of the per-candidate cues, in vector order.
 pub const FEATURE_NAMES: [&str; NF] = [
@@ -35,7 +31,6 @@ pub const FEATURE_NAMES: [&str; NF] = [
     "recency_3",
     "recency_4_6",
     "last_speaker_in_talk",
-    "last_speaker_opens_para",
     "last_speaker_after_narration",
     "two_turns_ago",
     "partner",
@@ -49,20 +44,14 @@ pub const FEATURE_NAMES: [&str; NF] = [
     "narrator",
     "gender_known",
     "epithet",
-    "pronoun_gender_agrees",
-    "pronoun_local_subject",
-    "pronoun_salience_pick",
     "mentioned_prev_para",
     "cascade",
 ];
 
 /// Number of cues per candidate.
-pub const NF: usize = 37;
-/// Contexts of a quotation, each with its block of weight corrections (bit `k` of a context mask
-/// is `CONTEXTS[k]`).
-pub const CONTEXTS: [&str; 1] = ["pronoun tag"];
-/// Number of weights: the shared block, then one correction block per context.
-pub const NW: usize = NF * (1 + CONTEXTS.len());
+pub const NF: usize = 33;
+/// Number of weights: one per cue.
+pub const NW: usize = NF;
 
 /// The cue vector of one candidate.
 pub type Feats = [f32; NF];
@@ -94,21 +83,9 @@ const fn const_eq(a: &str, b: &str) -> bool {
     true
 }
 
-/// A candidate's score under weights `w` (length `NW`) for a quotation with context mask `context`.
-pub(crate) fn score(w: &[f32], x: &Feats, context: u8) -> f32 {
-    let mut s = 0.0;
-    for k in 0..NF {
-        if x[k] != 0.0 {
-            let mut wk = w[k];
-            for b in 0..CONTEXTS.len() {
-                if context & (1 << b) != 0 {
-                    wk += w[NF * (1 + b) + k];
-                }
-            }
-            s += x[k] * wk;
-        }
-    }
-    s
+/// A candidate's score under weights `w` (length `NW`): linear in its cues.
+pub(crate) fn score(w: &[f32], x: &Feats) -> f32 {
+    w.iter().zip(x).map(|(w, x)| w * x).sum()
 }
 
 /// One quotation as a training example: its candidates' cues and which of them is the gold
@@ -117,26 +94,16 @@ pub(crate) fn score(w: &[f32], x: &Feats, context: u8) -> f32 {
 pub struct Example {
     /// Cues of each candidate.
     pub cands: Vec<Feats>,
-    /// The quotation's contexts, a bit mask over `CONTEXTS`.
-    pub context: u8,
     /// Per candidate: is it the gold speaker.
     pub gold: Vec<bool>,
 }
 
-/// The candidate's non-zero inputs to the weight vector: (weight index, value).
-fn expand(x: &Feats, context: u8) -> Vec<(usize, f64)> {
-    let mut z = Vec::new();
-    for b in 0..=CONTEXTS.len() {
-        if b > 0 && context & (1 << (b - 1)) == 0 {
-            continue;
-        }
-        for k in 0..NF {
-            if x[k] != 0.0 {
-                z.push((NF * b + k, f64::from(x[k])));
-            }
-        }
-    }
-    z
+/// The candidate's non-zero cues: (weight index, value).
+fn expand(x: &Feats) -> Vec<(usize, f64)> {
+    (0..NF)
+        .filter(|&k| x[k] != 0.0)
+        .map(|k| (k, f64::from(x[k])))
+        .collect()
 }
 
 fn dot(z: &[(usize, f64)], theta: &[f64]) -> f64 {
@@ -147,11 +114,7 @@ fn dot(z: &[(usize, f64)], theta: &[f64]) -> f64 {
 fn loss(examples: &[Example], theta: &[f64], l2: f64) -> f64 {
     let mut total = 0.5 * l2 * theta.iter().map(|t| t * t).sum::<f64>();
     for ex in examples {
-        let s: Vec<f64> = ex
-            .cands
-            .iter()
-            .map(|x| dot(&expand(x, ex.context), theta))
-            .collect();
+        let s: Vec<f64> = ex.cands.iter().map(|x| dot(&expand(x), theta)).collect();
         let m = s.iter().copied().fold(f64::NEG_INFINITY, f64::max);
         let all: f64 = s.iter().map(|v| (v - m).exp()).sum();
         let good: f64 = s
@@ -185,8 +148,7 @@ pub fn train(examples: &[Example], l2: f64) -> Vec<f32> {
         }
         let mut mean = vec![0.0f64; NW];
         for ex in &owned {
-            let z: Vec<Vec<(usize, f64)>> =
-                ex.cands.iter().map(|x| expand(x, ex.context)).collect();
+            let z: Vec<Vec<(usize, f64)>> = ex.cands.iter().map(expand).collect();
             let s: Vec<f64> = z.iter().map(|z| dot(z, &theta)).collect();
             let m = s.iter().copied().fold(f64::NEG_INFINITY, f64::max);
             let e: Vec<f64> = s.iter().map(|v| (v - m).exp()).collect();
@@ -286,19 +248,10 @@ pub fn render_model(weights: &[f32], provenance: &str) -> String {
         out.push('\n');
     }
     out.push_str("\nuse crate::speaker_rank::NW;\n\n");
-    out.push_str(
-        "/// Shared weights, then the corrections of each context (`speaker_rank::CONTEXTS`).\n",
-    );
+    out.push_str("/// One weight per cue, in `speaker_rank::FEATURE_NAMES` order.\n");
     out.push_str("#[rustfmt::skip]\npub(crate) const WEIGHTS: [f32; NW] = [\n");
-    for block in 0..=CONTEXTS.len() {
-        let label = match block {
-            0 => String::new(),
-            b => format!("{} + ", CONTEXTS[b - 1]),
-        };
-        for (k, name) in FEATURE_NAMES.iter().enumerate() {
-            let w = weights[block * NF + k];
-            out.push_str(&format!("    {w:?}, // {label}{name}\n"));
-        }
+    for (w, name) in weights.iter().zip(FEATURE_NAMES) {
+        out.push_str(&format!("    {w:?}, // {name}\n"));
     }
     out.push_str("];\n");
     out
@@ -307,6 +260,7 @@ pub fn render_model(weights: &[f32], provenance: &str) -> String {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::Scorer;
 
     fn cue(names: &[&str]) -> Feats {
         let mut x = [0.0; NF];
@@ -324,7 +278,6 @@ mod tests {
                     cue(&["alternation"]),
                     cue(&["last_speaker_in_talk", "recency_1"]),
                 ],
-                context: 0,
                 gold: vec![i % 4 != 0, i % 4 == 0],
             })
             .collect()
@@ -334,11 +287,48 @@ mod tests {
     fn training_learns_the_majority_cue_and_is_deterministic() {
         let w = train(&toy(), 0.1);
         let x = toy();
-        assert!(score(&w, &x[1].cands[0], 0) > score(&w, &x[1].cands[1], 0));
+        assert!(score(&w, &x[1].cands[0]) > score(&w, &x[1].cands[1]));
         // the unregularised optimum gives the partner three to one odds: ln 3 apart
-        let gap = score(&w, &x[1].cands[0], 0) - score(&w, &x[1].cands[1], 0);
+        let gap = score(&w, &x[1].cands[0]) - score(&w, &x[1].cands[1]);
         assert!((gap - 3f32.ln()).abs() < 0.05, "{gap}");
         assert_eq!(w, train(&toy(), 0.1));
+    }
+
+    /// Speakers under the given scorer, "" where none.
+    fn speakers_with(text: &str, scorer: crate::engine::Scorer<'_>) -> Vec<String> {
+        let work = crate::plain::work_from_lines(text);
+        crate::engine::run(&work, scorer)
+            .quotes
+            .into_iter()
+            .map(|q| q.speaker.unwrap_or_default())
+            .collect()
+    }
+
+    const DIALOGUE: &str = "Tom walked into the kitchen, where Mary was cooking.\n\
+        \"Good morning,\" said Tom.\n\
+        \"Good morning to you.\"\n\
+        \"Is there any coffee?\"\n\
+        Mary shrugged. \"Make it yourself.\"\n\
+        Tom sighed and filled the kettle. \"Fine. I will.\"\n\
+        \"Don't burn the house down, Tom.\"\n";
+
+    #[test]
+    fn shipped_weights_follow_turns_beats_and_vocatives() {
+        // untagged turns alternate, an action beat names its speaker, and one addressed by name
+        // is not the one speaking
+        let got = speakers_with(DIALOGUE, Scorer::Learned(&crate::speaker_model::WEIGHTS));
+        assert_eq!(got, ["Tom", "Mary", "Tom", "Mary", "Tom", "Mary"]);
+    }
+
+    #[test]
+    fn the_dialogue_test_notices_a_broken_model() {
+        // weights that reward addressing the speaker and penalise the beat must get it wrong
+        let mut bad = crate::speaker_model::WEIGHTS;
+        for w in &mut bad {
+            *w = -*w;
+        }
+        let got = speakers_with(DIALOGUE, Scorer::Learned(&bad));
+        assert_ne!(got, ["Tom", "Mary", "Tom", "Mary", "Tom", "Mary"]);
     }
 
     #[test]
