@@ -2245,3 +2245,50 @@ fn repairs(paras: &[Para<'_>]) -> Vec<RepairFlag> {
     }
     out
 }
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quote(para: usize, speaker: usize, how: &'static str) -> FoundQuote {
+        FoundQuote {
+            para,
+            range: (0, 1),
+            speaker: Some(speaker),
+            addressee: None,
+            vocative_unknown: None,
+            how,
+            cands: None,
+        }
+    }
+
+    #[test]
+    fn a_tag_after_an_out_of_step_run_re_phases_it() {
+        // Tom (0) is tagged, then three guessed turns alternate, then Mary (1) is tagged although
+        // the turn before her was guessed hers: the run is re-set alternating back from her tag
+        let mut quotes = vec![
+            quote(0, 0, "tag:name"),
+            quote(1, 1, "model"),
+            quote(2, 0, "model"),
+            quote(3, 1, "model"),
+            quote(4, 1, "tag:name"),
+        ];
+        rephase_before_tag(&mut quotes);
+        let got: Vec<Option<usize>> = quotes.iter().map(|q| q.speaker).collect();
+        assert_eq!(got, [Some(0), Some(0), Some(1), Some(0), Some(1)]);
+        assert_eq!(quotes[3].how, "rephased");
+    }
+
+    #[test]
+    fn a_run_in_step_with_its_tag_is_left_alone() {
+        let mut quotes = vec![
+            quote(0, 0, "tag:name"),
+            quote(1, 1, "model"),
+            quote(2, 0, "model"),
+            quote(3, 1, "tag:name"),
+        ];
+        rephase_before_tag(&mut quotes);
+        let got: Vec<&str> = quotes.iter().map(|q| q.how).collect();
+        assert_eq!(got, ["tag:name", "model", "model", "tag:name"]);
+    }
+}
