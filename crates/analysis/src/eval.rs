@@ -1209,6 +1209,33 @@ mod tests {
     }
 
     #[test]
+    fn shipped_speaker_weights_are_what_training_gives() {
+        // forgetting to retrain after changing a cue would ship weights for other cues; LitBank
+        // sits in shared/ beside the repository (skipped where it does not)
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let Some(dir) = ["../shared", "../../shared"]
+            .iter()
+            .map(|s| root.join(s).join("eval/litbank"))
+            .find(|d| d.join("quotations/tsv").is_dir())
+        else {
+            return;
+        };
+        let (weights, docs) = train_speaker(&dir);
+        assert!(docs > 0);
+        for (k, (got, shipped)) in weights
+            .iter()
+            .zip(crate::speaker_model::WEIGHTS)
+            .enumerate()
+        {
+            assert!(
+                (got - shipped).abs() < 1e-4,
+                "{}: trained {got}, shipped {shipped}: run the train_speaker example",
+                crate::speaker_rank::FEATURE_NAMES[k]
+            );
+        }
+    }
+
+    #[test]
     fn lines_number_non_empty_lines() {
         let l = Lines::new("a\n\nb\nc");
         assert_eq!(l.number(0), Some(1));
