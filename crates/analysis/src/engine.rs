@@ -13,6 +13,7 @@ use crate::lexicon::{
     is_greeting_or_adverb, is_non_name, is_person_noun, is_romance_word, is_second_person,
     is_speech_verb, lower, person_noun_gender,
 };
+use crate::speaker_rank::{Feats, NF, feature, score};
 use crate::tokens::{Kind, QuoteStyle, Token, detect_style, find_quotes, tokenize};
 use crate::{Analysis, Character, Quote, RepairFlag, relations, scenes};
 
@@ -120,6 +121,13 @@ struct Salience {
     weight: Vec<f32>,
     /// Per gender (masculine, feminine): whom the previous paragraph's last free pronoun chain meant.
     chain: [Option<usize>; 2],
+    /// The speaker before `last_speaker` changed to the current one: who spoke two turns ago.
+    before_last: Option<usize>,
+    /// Characters present in the previous paragraph.
+    prev_present: Present,
+    /// Whether the previous paragraph's last sentence holds a quotation (it ends on a turn, not
+    /// on narration).
+    prev_ends_on_quote: bool,
 }
 
 impl Salience {
@@ -148,6 +156,42 @@ struct FoundQuote {
     vocative_unknown: Option<String>,
     /// Which rule chose the speaker (for the evaluation's error breakdown).
     how: &'static str,
+    /// When explaining: the candidates the learned scorer weighed, with their cues.
+    cands: Option<Box<QuoteCands>>,
+}
+
+/// The candidate speakers of one quotation with their cues (see `speaker_rank`).
+#[derive(Debug, Clone)]
+pub(crate) struct QuoteCands {
+    /// Candidate (cluster index, or `NARRATOR`) and its cues.
+    pub cands: Vec<(usize, Feats)>,
+}
+
+/// A quotation's speaker, the rule that chose it, and (when explaining) the scorer's candidates.
+type Attribution = (Option<usize>, &'static str, Option<Box<QuoteCands>>);
+
+/// How speakers of quotations without a name tag are chosen.
+#[derive(Clone, Copy)]
+pub(crate) enum Scorer<'a> {
+    /// The hand-ordered cascade of rules.
+    Rules,
+    /// The learned scorer with these weights (`speaker_rank::NW` of them).
+    Learned(&'a [f32]),
+}
+
+/// One quotation's candidates as the evaluation sees them: character names instead of indices.
+#[derive(Debug, Clone)]
+pub(crate) struct NamedCands {
+    /// Candidate character's name (None when it did not become an output character) and cues.
+    pub cands: Vec<(Option<String>, Feats)>,
+}
+
+/// What `run_explained` adds to the analysis, per quotation.
+pub(crate) struct Explained {
+    /// Which rule chose the speaker.
+    pub how: Vec<&'static str>,
+    /// The learned scorer's candidates, for quotations it decides.
+    pub cands: Vec<Option<NamedCands>>,
 }
 
 fn is_note(text: &str) -> bool {
@@ -258,16 +302,17 @@ fn declared_names(work: &Work) -> Vec<String> {
 }
 
 /// Runs the whole analysis.
-pub(crate) fn run(work: &Work) -> Analysis {
-    analyse(work, false).0
+pub(crate) fn run(work: &Work, scorer: Scorer<'_>) -> Analysis {
+    analyse(work, false, scorer).0
 }
 
-/// Runs the whole analysis and also says, per quotation, which rule chose its speaker.
-pub(crate) fn run_explained(work: &Work) -> (Analysis, Vec<&'static str>) {
-    analyse(work, true)
+/// Runs the whole analysis and also says, per quotation, which rule chose its speaker and which
+/// candidates the learned scorer weighed.
+pub(crate) fn run_explained(work: &Work, scorer: Scorer<'_>) -> (Analysis, Explained) {
+    analyse(work, true, scorer)
 }
 
-fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
+fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explained) {
     let mut paras = collect(work);
     let style = detect_style(paras.iter().map(|p| p.text));
     // every paragraph's quotations in one vector: a small vector per paragraph costs more than
@@ -308,6 +353,7 @@ fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
     epithet_speakers.sort();
     let mut epithet_count = 0;
     let holders = title_holders(&clusters);
+    let first_epithet = clusters.len();
     for (key, _) in epithet_speakers {
         if index.contains_key(&key) {
             continue;
@@ -353,6 +399,9 @@ fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
     let mut pass = Pass::new(&paras, &clusters, &index, &names, &surnames);
     pass.epithet_keys = epithet_count;
     pass.reader = reader;
+    pass.first_epithet = first_epithet;
+    pass.scorer = scorer;
+    pass.explain = explain;
     pass.run();
     let Pass {
         quotes,
@@ -366,6 +415,7 @@ fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
     let mut mentions = mentions;
     let mut dialogue = dialogue;
     addressed_back(&mut quotes);
+    rephase_before_tag(&mut quotes);
     backfill_opening_turns(&mut quotes);
     self_introductions(&paras, &mut quotes, &index, &mut clusters, &mut mentions);
 
@@ -387,6 +437,19 @@ fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
     // a narrator no one names is still one person: "the narrator", who says "I"
     let mut unnamed_narrator = None;
     for q in &mut quotes {
+        // a candidate "I" of the learned scorer is whoever "I said" there means
+        if let Some(c) = &mut q.cands
+            && c.cands.iter().any(|x| x.0 == NARRATOR)
+        {
+            let to = named_narrator
+                .or(narrators[q.para])
+                .unwrap_or(usize::MAX - 1);
+            for x in &mut c.cands {
+                if x.0 == NARRATOR {
+                    x.0 = to;
+                }
+            }
+        }
         if q.speaker == Some(NARRATOR) {
             q.speaker = named_narrator.or(narrators[q.para]).or_else(|| {
                 Some(*unnamed_narrator.get_or_insert_with(|| {
@@ -484,10 +547,32 @@ fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
                 .map(|f| if f { "female" } else { "male" }.to_string()),
         })
         .collect();
-    let how = if explain {
-        quotes.iter().map(|q| q.how).collect()
+    let explained = if explain {
+        let shown: HashSet<usize> = order.iter().copied().collect();
+        let name = |c: usize| {
+            let c = if c == usize::MAX - 1 {
+                unnamed_narrator?
+            } else {
+                c
+            };
+            shown.contains(&c).then(|| clusters[c].name.clone())
+        };
+        Explained {
+            how: quotes.iter().map(|q| q.how).collect(),
+            cands: quotes
+                .iter()
+                .map(|q| {
+                    q.cands.as_ref().map(|c| NamedCands {
+                        cands: c.cands.iter().map(|&(ch, x)| (name(ch), x)).collect(),
+                    })
+                })
+                .collect(),
+        }
     } else {
-        Vec::new()
+        Explained {
+            how: Vec::new(),
+            cands: Vec::new(),
+        }
     };
     (
         Analysis {
@@ -497,7 +582,7 @@ fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
             quotes: out_quotes,
             repairs,
         },
-        how,
+        explained,
     )
 }
 
@@ -518,6 +603,15 @@ struct Pass<'a, 'w> {
     reader: Option<usize>,
     dialogue: HashMap<(usize, usize), u32>,
     st: Salience,
+    /// Clusters from this index on are epithet characters ("the parson").
+    first_epithet: usize,
+    scorer: Scorer<'a>,
+    explain: bool,
+    /// Quotations attributed so far, per cluster; the narrator's apart.
+    quote_counts: Vec<u32>,
+    narrator_quotes: u32,
+    total_quotes: u32,
+    scorer_bufs: ScorerBufs,
 }
 
 impl<'a, 'w> Pass<'a, 'w> {
@@ -541,6 +635,13 @@ impl<'a, 'w> Pass<'a, 'w> {
             reader: None,
             dialogue: HashMap::new(),
             st: Salience::default(),
+            first_epithet: clusters.len(),
+            scorer: Scorer::Rules,
+            explain: false,
+            quote_counts: vec![0; clusters.len()],
+            narrator_quotes: 0,
+            total_quotes: 0,
+            scorer_bufs: ScorerBufs::default(),
         }
     }
 
@@ -792,12 +893,22 @@ impl<'a, 'w> Pass<'a, 'w> {
                     how: speakers[qi].1,
                     addressee,
                     vocative_unknown: unknown,
+                    cands: speakers[qi].2.clone(),
                 });
             }
             // conversation bookkeeping
             for q in base..self.quotes.len() {
                 let (sp, ad) = (self.quotes[q].speaker, self.quotes[q].addressee);
                 if let Some(s) = sp {
+                    self.total_quotes += 1;
+                    if s == NARRATOR {
+                        self.narrator_quotes += 1;
+                    } else {
+                        self.quote_counts[s] += 1;
+                    }
+                    if self.st.last_speaker.is_some_and(|prev| prev != s) {
+                        self.st.before_last = self.st.last_speaker;
+                    }
                     if let Some(prev) = self.st.last_speaker
                         && prev != s
                         && pi - self.st.last_speaker_para <= 2
@@ -846,6 +957,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                 }
             }
             self.st.prev_speaker = para_speaker;
+            self.st.prev_present = ev.present;
             self.st.prev_last_subject = last_subject.or(topic);
             self.st.prev_ends_colon = p.text.trim_end().ends_with(':');
             // the last full sentence: a ";" or ":" does not end one
@@ -883,6 +995,9 @@ impl<'a, 'w> Pass<'a, 'w> {
             {
                 last_sentence += comma;
             }
+            self.st.prev_ends_on_quote = toks[last_sentence.min(toks.len())..]
+                .iter()
+                .any(|t| t.quote.is_some());
             self.st.prev_last_sentence_subject = found
                 .iter()
                 .find(|m| m.tok >= last_sentence && m.subject)
@@ -1238,9 +1353,10 @@ impl<'a, 'w> Pass<'a, 'w> {
         tm: &HashMap<usize, usize>,
         vocatives: &[(u32, usize)],
         buf: &mut String,
-    ) -> Vec<(Option<usize>, &'static str)> {
+    ) -> Vec<Attribution> {
         let p = &self.paras[pi];
         let n = p.quotes.len();
+        let learned = matches!(self.scorer, Scorer::Learned(_));
         let mut out = vec![None; n];
         let mut how = vec![""; n];
         if n == 0 {
@@ -1293,61 +1409,15 @@ impl<'a, 'w> Pass<'a, 'w> {
             .next()
             .copied()
             .map(|c| (c, "para-tag"));
+        let cues = self.cues(pi, found, &bounds);
         let fill = tagged.or_else(|| {
-            let first_quote_tok = bounds.iter().map(|b| b.0).min().unwrap_or(0);
-            let last_quote_tok = bounds.iter().map(|b| b.1).max().unwrap_or(0);
-            // the acting character of narration before the first quotation (an action beat:
-            // `Spike shrugged. "Whatever."`), or failing that after the last one
-            let actor = found
-                .iter()
-                .find(|m| m.tok < first_quote_tok && m.subject)
-                .or_else(|| {
-                    found
-                        .iter()
-                        .find(|m| m.tok > last_quote_tok && m.subject && !m.pronoun)
-                })
-                .map(|m| m.ch);
-            let in_talk = self.st.prev_had_quotes && self.st.last_speaker_para + 1 == pi;
-            // in a conversation the one just addressed answers, else the turns alternate
-            let answer = self
-                .st
-                .prev_addressee
-                .filter(|&c| in_talk && Some(c) != self.st.last_speaker);
-            let alternation = in_talk
-                .then(|| {
-                    let last = self.st.last_speaker?;
-                    let partner = self
-                        .st
-                        .partner
-                        .filter(|&c| c != last)
-                        .or_else(|| self.st.recency.iter().copied().find(|&c| c != last))?;
-                    Some(partner)
-                })
-                .flatten();
-            // after a paragraph of narration, the subject of its last sentence sets up the speaker
-            let mut narration_prev = if self.st.prev_had_quotes && !self.st.prev_ends_colon {
-                self.st.prev_topic
-            } else {
-                self.st
-                    .prev_last_sentence_subject
-                    .or(self.st.prev_last_subject)
-            };
-            // one beat of narration between two turns: when it ends on the other one acting ("He was
-            // surprised when Angel chose another angle of attack."), the turn passes to that one, the
-            // one who just spoke does not answer himself
-            if !self.st.prev_had_quotes
-                && self.st.last_speaker_para + 2 == pi
-                && narration_prev.is_some()
-                && narration_prev == self.st.last_speaker
-                && let Some(other) = self
-                    .st
-                    .prev_last_sentence_actors
-                    .iter()
-                    .copied()
-                    .find(|&c| Some(c) != self.st.last_speaker)
-            {
-                narration_prev = Some(other);
-            }
+            let Cues {
+                actor,
+                answer,
+                alternation,
+                narration: narration_prev,
+                ..
+            } = cues;
             let candidates = [
                 (actor, "actor"),
                 (answer, "answer"),
@@ -1410,7 +1480,391 @@ impl<'a, 'w> Pass<'a, 'w> {
                 how[q] = fill.map_or("none", |f| f.1);
             }
         }
-        out.into_iter().zip(how).collect()
+        let mut kept: Vec<Option<Box<QuoteCands>>> = if self.explain {
+            vec![None; n]
+        } else {
+            Vec::new()
+        };
+        if learned || self.explain {
+            // buffers reused from paragraph to paragraph: a text of one-line turns would otherwise
+            // pay a few allocations per line
+            let mut bufs = std::mem::take(&mut self.scorer_bufs);
+            self.learned_speakers(
+                pi, toks, found, vocatives, &bounds, &cues, &mut out, &mut how, &mut kept,
+                &mut bufs,
+            );
+            self.scorer_bufs = bufs;
+        }
+        out.into_iter()
+            .zip(how)
+            .enumerate()
+            .map(|(i, (o, h))| (o, h, kept.get_mut(i).and_then(Option::take)))
+            .collect()
+    }
+
+    /// The cascade's cues for a paragraph's untagged quotations.
+    fn cues(&self, pi: usize, found: &[Mention], bounds: &[(usize, usize)]) -> Cues {
+        {
+            let first_quote_tok = bounds.iter().map(|b| b.0).min().unwrap_or(0);
+            let last_quote_tok = bounds.iter().map(|b| b.1).max().unwrap_or(0);
+            // the acting character of narration before the first quotation (an action beat:
+            // `Spike shrugged. "Whatever."`), or failing that after the last one
+            let actor = found
+                .iter()
+                .find(|m| m.tok < first_quote_tok && m.subject)
+                .or_else(|| {
+                    found
+                        .iter()
+                        .find(|m| m.tok > last_quote_tok && m.subject && !m.pronoun)
+                })
+                .map(|m| m.ch);
+            let actor_after = found
+                .iter()
+                .find(|m| m.tok > last_quote_tok && m.subject && !m.pronoun)
+                .map(|m| m.ch);
+            let in_talk = self.st.prev_had_quotes && self.st.last_speaker_para + 1 == pi;
+            // in a conversation the one just addressed answers, else the turns alternate
+            let answer = self
+                .st
+                .prev_addressee
+                .filter(|&c| in_talk && Some(c) != self.st.last_speaker);
+            let alternation = in_talk
+                .then(|| {
+                    let last = self.st.last_speaker?;
+                    let partner = self
+                        .st
+                        .partner
+                        .filter(|&c| c != last)
+                        .or_else(|| self.st.recency.iter().copied().find(|&c| c != last))?;
+                    Some(partner)
+                })
+                .flatten();
+            // after a paragraph of narration, the subject of its last sentence sets up the speaker
+            let mut narration_prev = if self.st.prev_had_quotes && !self.st.prev_ends_colon {
+                self.st.prev_topic
+            } else {
+                self.st
+                    .prev_last_sentence_subject
+                    .or(self.st.prev_last_subject)
+            };
+            // one beat of narration between two turns: when it ends on the other one acting ("He was
+            // surprised when Angel chose another angle of attack."), the turn passes to that one, the
+            // one who just spoke does not answer himself
+            if !self.st.prev_had_quotes
+                && self.st.last_speaker_para + 2 == pi
+                && narration_prev.is_some()
+                && narration_prev == self.st.last_speaker
+                && let Some(other) = self
+                    .st
+                    .prev_last_sentence_actors
+                    .iter()
+                    .copied()
+                    .find(|&c| Some(c) != self.st.last_speaker)
+            {
+                narration_prev = Some(other);
+            }
+            Cues {
+                actor,
+                actor_after,
+                answer,
+                alternation,
+                narration: narration_prev,
+            }
+        }
+    }
+}
+
+/// The cascade's picks for a paragraph's untagged quotations, each a cue of the learned scorer.
+#[derive(Clone, Copy)]
+struct Cues {
+    /// The acting character of the narration before the first quotation, else after the last.
+    actor: Option<usize>,
+    /// The first named acting character after the last quotation.
+    actor_after: Option<usize>,
+    /// The one the previous turn addressed by name.
+    answer: Option<usize>,
+    /// The other one of the conversation.
+    alternation: Option<usize>,
+    /// The one the narration before sets up.
+    narration: Option<usize>,
+}
+
+/// Buffers of the learned scorer, kept from paragraph to paragraph.
+#[derive(Default)]
+struct ScorerBufs {
+    /// Per quotation of the paragraph: its speaker once decided or tagged.
+    known: Vec<Option<usize>>,
+    /// Per quotation: the cascade's choice.
+    cascade: Vec<Option<usize>>,
+    /// The current quotation's candidates.
+    cands: Vec<usize>,
+    /// The candidates with their cues.
+    scored: Vec<(usize, Feats)>,
+}
+
+/// Rules whose choice the learned scorer keeps: a speech tag, whether a name, "I", an epithet or
+/// a he/she (resolved by `resolve_speaker`: the scorer weighing he/she tags did better on LitBank,
+/// 67.1% against 66.2%, but cost the seeds six speakers, see docs/analysis.md).
+fn is_fixed(how: &str) -> bool {
+    matches!(
+        how,
+        "tag:name" | "tag:I" | "tag:epithet" | "tag:pronoun" | "tag:unresolved"
+    )
+}
+
+impl Pass<'_, '_> {
+    fn gender_of(&self, c: usize) -> Option<bool> {
+        self.genders.get(c).copied().flatten()
+    }
+
+    /// The learned scorer: for each quotation of the paragraph without a name, "I" or epithet
+    /// tag, in order, gathers the candidates, computes their cues and (when the scorer is the
+    /// learned one) takes the best; when explaining, keeps the candidates for the evaluation.
+    #[allow(clippy::too_many_arguments)]
+    fn learned_speakers(
+        &self,
+        pi: usize,
+        toks: &[Token],
+        found: &[Mention],
+        vocatives: &[(u32, usize)],
+        bounds: &[(usize, usize)],
+        cues: &Cues,
+        out: &mut [Option<usize>],
+        how: &mut [&'static str],
+        keep: &mut [Option<Box<QuoteCands>>],
+        bufs: &mut ScorerBufs,
+    ) {
+        let n = out.len();
+        // what later quotations may use: only the speakers that no guess chose
+        let ScorerBufs {
+            known,
+            cascade,
+            cands,
+            scored,
+        } = bufs;
+        known.clear();
+        known.extend((0..n).map(|q| if is_fixed(how[q]) { out[q] } else { None }));
+        // the cascade's choice is one cue among the others
+        cascade.clear();
+        cascade.extend_from_slice(out);
+        let adjacent = |a: usize, b: usize| {
+            let (from, to) = (bounds[a].1, bounds[b].0);
+            from < to && toks[from + 1..to].iter().all(|t| !t.is_word())
+        };
+        let in_talk = self.st.prev_had_quotes && self.st.last_speaker_para + 1 == pi;
+        let after_narration = !self.st.prev_had_quotes && self.st.last_speaker_para + 2 == pi;
+        // the speakers the paragraph's tags name (a few: a huge paragraph must stay linear)
+        let mut tagged: Vec<usize> = Vec::new();
+        for &k in known.iter().flatten() {
+            if !tagged.contains(&k) && tagged.len() < 8 {
+                tagged.push(k);
+            }
+        }
+        // how often each character is addressed in the paragraph (a few)
+        let mut addressed: Vec<(usize, u32)> = Vec::new();
+        for &(_, c) in vocatives {
+            if let Some(a) = addressed.iter_mut().find(|a| a.0 == c) {
+                a.1 += 1;
+            } else if addressed.len() < 16 {
+                addressed.push((c, 1));
+            }
+        }
+        // mentions near a token range: the 64 nearest on the side asked, as `anchor` looks
+        let before = |tok: usize| {
+            let end = found.partition_point(|m| m.tok < tok);
+            &found[end.saturating_sub(64)..end]
+        };
+        let after = |tok: usize| {
+            let start = found.partition_point(|m| m.tok <= tok);
+            &found[start..found.len().min(start + 64)]
+        };
+        for q in 0..n {
+            let (first, last) = bounds[q];
+            if is_fixed(how[q]) || first == usize::MAX {
+                continue;
+            }
+            let opens = q == 0 && toks[..first].iter().all(|t| !t.is_word());
+            let prev_end = if q > 0 && bounds[q - 1].0 != usize::MAX {
+                bounds[q - 1].1
+            } else {
+                0
+            };
+            let next_start = bounds
+                .get(q + 1)
+                .map_or(toks.len(), |b| b.0.min(toks.len()));
+            // vocatives come in token order, so by quotation
+            let own_start = vocatives.partition_point(|v| (v.0 as usize) < q);
+            let own_len = vocatives[own_start..]
+                .iter()
+                .take_while(|v| v.0 as usize == q)
+                .count();
+            let own = &vocatives[own_start..own_start + own_len];
+            let addresses = |c: usize| own.iter().any(|v| v.1 == c);
+            let (near_before, near_after) = (before(first), after(last));
+            // the speakers of the quotations right before and after, when nothing but spaces
+            // stands between
+            let adj: [Option<usize>; 2] = [q.checked_sub(1), Some(q + 1)].map(|o| {
+                let o = o.filter(|&o| o < n && bounds[o].0 != usize::MAX)?;
+                let touching = if o < q {
+                    adjacent(o, q)
+                } else {
+                    adjacent(q, o)
+                };
+                known[o].filter(|_| touching)
+            });
+            let adj_other = adj.map(|s| s.and_then(|s| self.other_than(s)));
+            // the nearest earlier speaker in the paragraph (a few back: a paragraph of thousands
+            // of speakerless quotations must stay linear)
+            let prev_in_para = (q.saturating_sub(8)..q).rev().find_map(|o| known[o]);
+            // candidates, in a fixed order (ties go to the first)
+            cands.clear();
+            let mut push = |c: Option<usize>| {
+                if let Some(c) = c
+                    && !cands.contains(&c)
+                    && cands.len() < 16
+                {
+                    cands.push(c);
+                }
+            };
+            for &k in &tagged {
+                push(Some(k));
+            }
+            for c in adj_other {
+                push(c);
+            }
+            push(cues.actor);
+            push(cues.actor_after);
+            push(cues.answer);
+            push(cues.alternation);
+            push(cues.narration);
+            push(self.st.last_speaker);
+            push(self.st.before_last);
+            push(self.st.partner);
+            push(self.st.prev_addressee);
+            push(self.st.prev_topic);
+            push(self.st.prev_last_sentence_subject);
+            for m in found.iter().take(8) {
+                push(Some(m.ch));
+            }
+            for &c in self.st.recency.iter().take(8) {
+                push(Some(c));
+            }
+            for &c in self.st.prev_present.as_slice() {
+                push(Some(c as usize));
+            }
+            if self.narrator_quotes > 0 {
+                push(Some(NARRATOR));
+            }
+            // a paragraph that opens with a quotation right after a paragraph of dialogue is a new
+            // turn: its speaker is not the one who just spoke. A convention of printed dialogue
+            // that LitBank's rebuilt paragraphs break (they cut one speaker's run of quotations),
+            // so it is imposed rather than learned: learned, it cost the seeds six speakers.
+            if in_talk && opens && cands.len() > 1 {
+                cands.retain(|&c| Some(c) != self.st.last_speaker);
+            }
+            scored.clear();
+            for &c in cands.iter() {
+                let mut x = [0.0f32; NF];
+                // indices resolved at compile time: this runs for every candidate of every quotation
+                macro_rules! set {
+                    ($name:literal, $on:expr $(,)?) => {{
+                        const I: usize = feature($name);
+                        if $on {
+                            x[I] = 1.0;
+                        }
+                    }};
+                }
+                let some = Some(c);
+                set!("para_tag", tagged.contains(&c));
+                set!("adjacent_other", adj_other.contains(&some));
+                set!("adjacent_same", adj.contains(&some));
+                set!("prev_in_para", prev_in_para == some);
+                set!("actor", cues.actor == some);
+                set!("cascade", cascade[q] == some);
+                set!("actor_after", cues.actor_after == some);
+                // narration between the previous quotation (or the paragraph's start) and this one
+                let before_from = if q == 0 { 0 } else { prev_end + 1 };
+                set!(
+                    "subject_before_quote",
+                    near_before
+                        .iter()
+                        .any(|m| m.ch == c && m.subject && m.tok >= before_from)
+                );
+                set!(
+                    "mention_before_quote",
+                    near_before.iter().any(|m| m.ch == c)
+                );
+                set!(
+                    "subject_after_quote",
+                    near_after
+                        .iter()
+                        .any(|m| m.ch == c && m.subject && m.tok < next_start)
+                );
+                set!("mention_after_quote", near_after.iter().any(|m| m.ch == c));
+                set!("answer", cues.answer == some);
+                set!("alternation", cues.alternation == some);
+                set!("narration", cues.narration == some);
+                let rank = self.st.recency.iter().position(|&r| r == c);
+                set!("recency_1", rank == Some(0));
+                set!("recency_2", rank == Some(1));
+                set!("recency_3", rank == Some(2));
+                set!("recency_4_6", rank.is_some_and(|r| (3..6).contains(&r)));
+                let last_sp = self.st.last_speaker == some;
+                set!("last_speaker_in_talk", last_sp && in_talk);
+                set!("last_speaker_after_narration", last_sp && after_narration);
+                set!("two_turns_ago", self.st.before_last == some && in_talk);
+                set!("partner", self.st.partner == some);
+                set!("addressed_here", addresses(c));
+                set!(
+                    "addressed_in_para",
+                    addressed.iter().any(|a| a.0 == c
+                        && a.1 as usize > own.iter().filter(|v| v.1 == c).count())
+                );
+                set!("prev_addressee", self.st.prev_addressee == some);
+                set!("prev_topic", self.st.prev_topic == some);
+                set!(
+                    "prev_last_sentence_subject",
+                    self.st.prev_last_sentence_subject == some,
+                );
+                set!("narrator", c == NARRATOR);
+                set!("gender_known", self.gender_of(c).is_some());
+                set!("epithet", c != NARRATOR && c >= self.first_epithet);
+                set!(
+                    "mentioned_prev_para",
+                    u32::try_from(c).is_ok_and(|c| self.st.prev_present.as_slice().contains(&c)),
+                );
+                const SALIENCE: usize = feature("salience");
+                const SHARE: usize = feature("quote_share");
+                x[SALIENCE] = self.st.weight.get(c).copied().unwrap_or(0.0).min(3.0) / 3.0;
+                let count = if c == NARRATOR {
+                    self.narrator_quotes
+                } else {
+                    self.quote_counts.get(c).copied().unwrap_or(0)
+                };
+                x[SHARE] = count as f32 / self.total_quotes.max(1) as f32;
+                scored.push((c, x));
+            }
+            if let Scorer::Learned(w) = self.scorer {
+                let best = scored.iter().map(|(c, x)| (*c, score(w, x))).fold(
+                    None::<(usize, f32)>,
+                    |acc, x| {
+                        if acc.is_none_or(|a| x.1 > a.1) {
+                            Some(x)
+                        } else {
+                            acc
+                        }
+                    },
+                );
+                out[q] = best.map(|b| b.0);
+                how[q] = if best.is_some() { "model" } else { "none" };
+            }
+            known[q] = out[q];
+            if self.explain {
+                keep[q] = Some(Box::new(QuoteCands {
+                    cands: scored.clone(),
+                }));
+            }
+        }
     }
 }
 
@@ -1449,7 +1903,14 @@ fn shorten_to_known(
 fn is_guess(how: &str) -> bool {
     matches!(
         how,
-        "alternation" | "narration" | "recency" | "none" | "answer" | "not-addressed"
+        "alternation"
+            | "narration"
+            | "recency"
+            | "none"
+            | "answer"
+            | "not-addressed"
+            | "model"
+            | "rephased"
     )
 }
 
@@ -1491,6 +1952,72 @@ fn addressed_back(quotes: &mut [FoundQuote]) {
             }
         }
         qi = end;
+    }
+}
+
+/// A run of guessed turns alternating between two speakers goes out of step when one of them
+/// speaks two paragraphs running: every later guess is then the wrong one of the two. A named
+/// tag right after the run shows it (the turn before the tag is guessed to its own speaker):
+/// the run's turns are then set alternating backwards from the tag. (Re-setting only the nearer
+/// half of the run, as if the slip were as likely anywhere, did a little worse on LitBank.)
+fn rephase_before_tag(quotes: &mut [FoundQuote]) {
+    // paragraphs in order: (first quote, end, para)
+    let mut groups: Vec<(usize, usize, usize)> = Vec::new();
+    let mut qi = 0;
+    while qi < quotes.len() {
+        let para = quotes[qi].para;
+        let end = qi + quotes[qi..].iter().take_while(|q| q.para == para).count();
+        groups.push((qi, end, para));
+        qi = end;
+    }
+    // a paragraph of guesses with one speaker: that speaker
+    let guessed = |quotes: &[FoundQuote], g: (usize, usize, usize)| {
+        let s = quotes[g.0].speaker?;
+        quotes[g.0..g.1]
+            .iter()
+            .all(|q| is_guess(q.how) && q.speaker == Some(s))
+            .then_some(s)
+    };
+    for gi in 2..groups.len() {
+        let anchor = groups[gi];
+        if !matches!(quotes[anchor.0].how, "tag:name" | "tag:I") {
+            continue;
+        }
+        let Some(tagged) = quotes[anchor.0].speaker else {
+            continue;
+        };
+        let (prev, prev2) = (groups[gi - 1], groups[gi - 2]);
+        if prev.2 + 1 != anchor.2 || prev2.2 + 1 != prev.2 {
+            continue;
+        }
+        if guessed(quotes, prev) != Some(tagged) {
+            continue;
+        }
+        let Some(other) = guessed(quotes, prev2).filter(|&o| o != tagged) else {
+            continue;
+        };
+        // the run of alternating guesses before the tag
+        let mut run: usize = 0;
+        let mut k = gi;
+        while k > 0 {
+            let g = groups[k - 1];
+            if g.2 + 1 != groups[k].2 {
+                break;
+            }
+            match guessed(quotes, g) {
+                Some(s) if s == tagged || s == other => {}
+                _ => break,
+            }
+            run += 1;
+            k -= 1;
+        }
+        for (step, g) in groups[gi - run..gi].iter().rev().enumerate() {
+            let to = if step % 2 == 0 { other } else { tagged };
+            for q in &mut quotes[g.0..g.1] {
+                q.speaker = Some(to);
+                q.how = "rephased";
+            }
+        }
     }
 }
 
@@ -1885,4 +2412,51 @@ fn repairs(paras: &[Para<'_>]) -> Vec<RepairFlag> {
         }
     }
     out
+}
+
+#[cfg(test)]
+mod tests {
+    use super::*;
+
+    fn quote(para: usize, speaker: usize, how: &'static str) -> FoundQuote {
+        FoundQuote {
+            para,
+            range: (0, 1),
+            speaker: Some(speaker),
+            addressee: None,
+            vocative_unknown: None,
+            how,
+            cands: None,
+        }
+    }
+
+    #[test]
+    fn a_tag_after_an_out_of_step_run_re_phases_it() {
+        // Tom (0) is tagged, then three guessed turns alternate, then Mary (1) is tagged although
+        // the turn before her was guessed hers: the run is re-set alternating back from her tag
+        let mut quotes = vec![
+            quote(0, 0, "tag:name"),
+            quote(1, 1, "model"),
+            quote(2, 0, "model"),
+            quote(3, 1, "model"),
+            quote(4, 1, "tag:name"),
+        ];
+        rephase_before_tag(&mut quotes);
+        let got: Vec<Option<usize>> = quotes.iter().map(|q| q.speaker).collect();
+        assert_eq!(got, [Some(0), Some(0), Some(1), Some(0), Some(1)]);
+        assert_eq!(quotes[3].how, "rephased");
+    }
+
+    #[test]
+    fn a_run_in_step_with_its_tag_is_left_alone() {
+        let mut quotes = vec![
+            quote(0, 0, "tag:name"),
+            quote(1, 1, "model"),
+            quote(2, 0, "model"),
+            quote(3, 1, "tag:name"),
+        ];
+        rephase_before_tag(&mut quotes);
+        let got: Vec<&str> = quotes.iter().map(|q| q.how).collect();
+        assert_eq!(got, ["tag:name", "model", "model", "tag:name"]);
+    }
 }

@@ -83,7 +83,7 @@ pub struct Scores {
 pub struct EvalReport {
     /// Scores on the seeds.
     pub seeds: Scores,
-    /// Scores on LitBank.
+    /// Scores on LitBank, the learned speaker scorer cross-validated by document.
     pub litbank: Scores,
     /// Files read, what was skipped and why.
     pub notes: Vec<String>,
@@ -166,7 +166,7 @@ impl fmt::Display for EvalReport {
         if !l.speaker_by_rule.is_empty() {
             writeln!(
                 f,
-                "LitBank speaker accuracy by the rule that chose the speaker:"
+                "LitBank speaker accuracy by the rule that chose the speaker ({FOLDS}-fold cross-validation):"
             )?;
             for (rule, r) in &l.speaker_by_rule {
                 writeln!(f, "  {rule:<14} {}", pct(r))?;
@@ -518,9 +518,6 @@ fn seed_work(file: &str, text: &str, w: &serde_json::Value, a: &Analysis, report
     }
 }
 
-/// A coreference mention: its character offsets in the tokenised file and its text.
-type Mention = ((usize, usize), String);
-
 /// A LitBank document rejoined: text, token offsets per sentence, and the work built from it.
 struct Rejoined {
     text: String,
@@ -742,14 +739,26 @@ fn litbank_work(r: &Rejoined) -> Work {
     }
 }
 
-fn litbank(dir: &Path, report: &mut EvalReport) {
+/// A coreference mention: its character offsets in the tokenised file, and its text.
+type ChainMention = ((usize, usize), String);
+
+/// One LitBank document: its annotations and the work rejoined from its tokens.
+struct LitDoc {
+    stem: String,
+    qann: String,
+    tokenised: String,
+    cann: String,
+    rejoined: Rejoined,
+    work: Work,
+}
+
+/// Reads every LitBank document that has quotations, sorted by name.
+fn litbank_docs(dir: &Path, notes: &mut Vec<String>) -> Vec<LitDoc> {
     let qdir = dir.join("quotations/tsv");
     let cdir = dir.join("coref/brat");
     let Ok(entries) = std::fs::read_dir(&qdir) else {
-        report
-            .notes
-            .push(format!("LitBank skipped: no {}", qdir.display()));
-        return;
+        notes.push(format!("LitBank skipped: no {}", qdir.display()));
+        return Vec::new();
     };
     let mut files: Vec<String> = entries
         .filter_map(|e| e.ok())
@@ -757,44 +766,214 @@ fn litbank(dir: &Path, report: &mut EvalReport) {
         .filter(|n| n.ends_with(".ann"))
         .collect();
     files.sort();
-    let mut docs = 0;
+    let mut docs = Vec::new();
     for ann in files {
         let stem = ann.trim_end_matches(".ann");
-        let (Ok(qann), Ok(tok), Ok(cann)) = (
+        let (Ok(qann), Ok(tokenised), Ok(cann)) = (
             std::fs::read_to_string(qdir.join(&ann)),
             std::fs::read_to_string(qdir.join(format!("{stem}.txt"))),
             std::fs::read_to_string(cdir.join(&ann)),
         ) else {
-            report.notes.push(format!("LitBank {stem}: missing files"));
+            notes.push(format!("LitBank {stem}: missing files"));
             continue;
         };
-        docs += 1;
+        let rejoined = rejoin(&tokenised);
+        let work = litbank_work(&rejoined);
+        docs.push(LitDoc {
+            stem: stem.to_string(),
+            qann,
+            tokenised,
+            cann,
+            rejoined,
+            work,
+        });
+    }
+    docs
+}
+
+/// Folds of the cross-validation: document `i` (in name order) is held out in fold `i % FOLDS`.
+pub const FOLDS: usize = 10;
+/// Rounds of training on features extracted with the previous round's own choices.
+pub const ROUNDS: usize = 2;
+/// The L2 penalty of the speaker scorer's training.
+pub const L2: f64 = 1.0;
+
+/// Training examples of the given documents, run with `scorer`.
+fn examples_of(
+    docs: &[&LitDoc],
+    scorer: crate::engine::Scorer<'_>,
+) -> Vec<crate::speaker_rank::Example> {
+    let mut out = Vec::new();
+    let mut scores = Scores::default();
+    let mut misses = Vec::new();
+    for d in docs {
+        out.extend(litbank_doc(d, scorer, &mut scores, &mut misses, false));
+    }
+    out
+}
+
+/// Trains the speaker scorer on the given documents: first on the cues the rule cascade's run
+/// produces, then `ROUNDS - 1` times on the cues of a run with the previous weights, so that the
+/// conversation state the cues read (who spoke last, the partner) comes from the scorer's own
+/// choices, as it will in use.
+fn train_on(docs: &[&LitDoc]) -> Vec<f32> {
+    use crate::engine::Scorer;
+    let mut w = crate::speaker_rank::train(&examples_of(docs, Scorer::Rules), L2);
+    for _ in 1..ROUNDS {
+        w = crate::speaker_rank::train(&examples_of(docs, Scorer::Learned(&w)), L2);
+    }
+    w
+}
+
+/// Trains the speaker scorer on every LitBank document (what `speaker_model.rs` ships), and
+/// says how many documents it read.
+pub fn train_speaker(litbank_dir: &Path) -> (Vec<f32>, usize) {
+    let mut notes = Vec::new();
+    let docs = litbank_docs(litbank_dir, &mut notes);
+    let all: Vec<&LitDoc> = docs.iter().collect();
+    (train_on(&all), docs.len())
+}
+
+fn litbank(dir: &Path, report: &mut EvalReport) {
+    use crate::engine::Scorer;
+    let docs = litbank_docs(dir, &mut report.notes);
+    if docs.is_empty() {
+        return;
+    }
+    // the learned scorer, cross-validated: each document scored with weights trained on the
+    // documents of the other folds only. This is the LitBank column of the table.
+    let mut cv = Scores::default();
+    for fold in 0..FOLDS {
+        let train: Vec<&LitDoc> = docs
+            .iter()
+            .enumerate()
+            .filter(|(i, _)| i % FOLDS != fold)
+            .map(|x| x.1)
+            .collect();
+        let w = train_on(&train);
+        for (_, d) in docs.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
+            litbank_doc(d, Scorer::Learned(&w), &mut cv, &mut report.misses, true);
+        }
+    }
+    // for comparison: the hand cascade, and the shipped weights (trained on these very
+    // documents, so in-sample: never the result)
+    let mut rules = Scores::default();
+    let mut shipped = Scores::default();
+    let mut ignored = Vec::new();
+    for d in &docs {
+        litbank_doc(d, Scorer::Rules, &mut rules, &mut ignored, false);
         litbank_doc(
-            stem,
-            &qann,
-            &tok,
-            &cann,
-            &mut report.litbank,
-            &mut report.misses,
+            d,
+            Scorer::Learned(&crate::speaker_model::WEIGHTS),
+            &mut shipped,
+            &mut ignored,
+            false,
         );
     }
     report.notes.push(format!(
-        "LitBank: {docs} documents with quotations, measured on rejoined text"
+        "LitBank speaker figures are the learned scorer's, {FOLDS}-fold cross-validated by document (each document scored with weights trained on the other folds); hand cascade: {}; shipped weights in-sample (not a result): {}",
+        pct(&rules.speaker_accuracy),
+        pct(&shipped.speaker_accuracy)
+    ));
+    if std::env::var("FICARCHIVE_EVAL_RANKER").is_ok() {
+        ranker_diagnostics(&docs);
+    }
+    report.litbank = cv;
+    report.notes.push(format!(
+        "LitBank: {} documents with quotations, measured on rejoined text",
+        docs.len()
     ));
 }
 
+/// FICARCHIVE_EVAL_RANKER=1: the learned scorer's training set (how often the gold speaker is
+/// among the candidates, in-sample accuracy), its weights, and some misses with their cues.
+fn ranker_diagnostics(docs: &[LitDoc]) {
+    use crate::engine::Scorer;
+    let all: Vec<&LitDoc> = docs.iter().collect();
+    let ex = examples_of(&all, Scorer::Rules);
+    let w = train_on(&all);
+    let ex2 = examples_of(&all, Scorer::Learned(&w));
+    for (label, ex) in [("rules-run", &ex), ("learned-run", &ex2)] {
+        let reach = ex.iter().filter(|e| e.gold.iter().any(|&g| g)).count();
+        let right = ex
+            .iter()
+            .filter(|e| {
+                let best = e
+                    .cands
+                    .iter()
+                    .enumerate()
+                    .map(|(j, x)| (j, crate::speaker_rank::score(&w, x)))
+                    .fold(None::<(usize, f32)>, |a, x| {
+                        if a.is_none_or(|a| x.1 > a.1) {
+                            Some(x)
+                        } else {
+                            a
+                        }
+                    });
+                best.is_some_and(|b| e.gold[b.0])
+            })
+            .count();
+        let ncand: usize = ex.iter().map(|e| e.cands.len()).sum();
+        eprintln!(
+            "{label}: {} examples, gold reachable {reach}, in-sample right {right}, mean cands {:.1}",
+            ex.len(),
+            ncand as f64 / ex.len().max(1) as f64
+        );
+    }
+    for (k, name) in crate::speaker_rank::FEATURE_NAMES.iter().enumerate() {
+        eprintln!("{name:<30} {:7.3}", w[k]);
+    }
+    let on = |x: &crate::speaker_rank::Feats| {
+        crate::speaker_rank::FEATURE_NAMES
+            .iter()
+            .zip(x)
+            .filter(|p| *p.1 != 0.0)
+            .map(|p| format!("{}={:.2}", p.0, p.1))
+            .collect::<Vec<_>>()
+            .join(",")
+    };
+    let mut shown = 0;
+    for e in &ex2 {
+        let sc: Vec<f32> = e
+            .cands
+            .iter()
+            .map(|x| crate::speaker_rank::score(&w, x))
+            .collect();
+        let best = (0..sc.len()).fold(0, |b, j| if sc[j] > sc[b] { j } else { b });
+        if e.gold.iter().any(|&g| g) && !e.gold[best] && shown < 40 {
+            shown += 1;
+            let g = e.gold.iter().position(|&g| g).unwrap_or(0);
+            eprintln!(
+                "{} candidates\n  GOLD {:.2} {}\n  PICK {:.2} {}",
+                e.cands.len(),
+                sc[g],
+                on(&e.cands[g]),
+                sc[best],
+                on(&e.cands[best])
+            );
+        }
+    }
+}
+
 fn litbank_doc(
-    stem: &str,
-    qann: &str,
-    tokenised: &str,
-    cann: &str,
+    doc: &LitDoc,
+    scorer: crate::engine::Scorer<'_>,
     s: &mut Scores,
     misses: &mut Vec<String>,
-) {
-    let r = rejoin(tokenised);
-    let work = litbank_work(&r);
-    let (a, how) = crate::engine::run_explained(&work);
-    if std::env::var("FICARCHIVE_EVAL_DUMP").is_ok_and(|v| stem.contains(&v)) {
+    dump: bool,
+) -> Vec<crate::speaker_rank::Example> {
+    let (stem, qann, tokenised, cann) = (
+        doc.stem.as_str(),
+        doc.qann.as_str(),
+        doc.tokenised.as_str(),
+        doc.cann.as_str(),
+    );
+    let r = &doc.rejoined;
+    let work = &doc.work;
+    let (a, ex) = crate::engine::run_explained(work, scorer);
+    let how = ex.how;
+    let quote_cands = ex.cands;
+    if dump && std::env::var("FICARCHIVE_EVAL_DUMP").is_ok_and(|v| stem.contains(&v)) {
         for (i, p) in work.chapters[0]
             .scenes
             .iter()
@@ -810,7 +989,7 @@ fn litbank_doc(
     // coreference: chains, proper-name mentions, PER spans
     let mut prop_per: HashSet<(usize, usize)> = HashSet::new();
     let mut per: HashSet<(usize, usize)> = HashSet::new();
-    let mut chains: HashMap<String, Vec<Mention>> = HashMap::new();
+    let mut chains: HashMap<String, Vec<ChainMention>> = HashMap::new();
     for line in cann.lines() {
         let mut cols = line.split('\t');
         let (Some(id), Some(meta), Some(text)) = (cols.next(), cols.next(), cols.next()) else {
@@ -892,7 +1071,7 @@ fn litbank_doc(
                 .map(|(_, id)| id)
         })
         .collect();
-    if std::env::var("FICARCHIVE_EVAL_DUMP").is_ok_and(|v| stem.contains(&v)) {
+    if dump && std::env::var("FICARCHIVE_EVAL_DUMP").is_ok_and(|v| stem.contains(&v)) {
         for (c, m) in a.characters.iter().zip(&to_chain) {
             eprintln!("C {} {:?} -> {m:?}", c.name, c.aliases);
         }
@@ -930,12 +1109,25 @@ fn litbank_doc(
         off += line.len();
     }
     let _ = tok_char_starts;
-    let quote_spans: Vec<(Span, &crate::Quote, &'static str)> = a
+    let quote_spans: Vec<(
+        Span,
+        &crate::Quote,
+        &'static str,
+        Option<&crate::engine::NamedCands>,
+    )> = a
         .quotes
         .iter()
         .zip(&how)
-        .filter_map(|(q, h)| Some((q.span?, q, *h)))
+        .zip(&quote_cands)
+        .filter_map(|((q, h), c)| Some((q.span?, q, *h, c.as_ref())))
         .collect();
+    let chain_of = |name: &str| {
+        a.characters
+            .iter()
+            .position(|c| c.name == name)
+            .and_then(|c| to_chain[c])
+    };
+    let mut examples = Vec::new();
     let mut pred_hit = vec![false; quote_spans.len()];
     let mut gold_by_quote: HashMap<usize, &str> = HashMap::new();
     let mut attrib: HashMap<&str, &str> = HashMap::new();
@@ -968,7 +1160,7 @@ fn litbank_doc(
             continue;
         };
         let mut best: Option<(usize, usize)> = None;
-        for (i, (sp, _, _)) in quote_spans.iter().enumerate() {
+        for (i, (sp, _, _, _)) in quote_spans.iter().enumerate() {
             let ov = sp.end.min(ge).saturating_sub(sp.start.max(gs));
             if ov * 2 >= sp.len().max(1) && ov > 0 {
                 pred_hit[i] = true;
@@ -1003,6 +1195,16 @@ fn litbank_doc(
         if let Some((i, _)) = best {
             if let Some(g) = gold_id {
                 gold_by_quote.insert(i, g);
+                if let Some(c) = quote_spans[i].3 {
+                    examples.push(crate::speaker_rank::Example {
+                        cands: c.cands.iter().map(|x| x.1).collect(),
+                        gold: c
+                            .cands
+                            .iter()
+                            .map(|x| x.0.as_deref().and_then(chain_of) == Some(g))
+                            .collect(),
+                    });
+                }
             }
             s.speaker_accuracy.add(ok);
             s.speaker_by_rule
@@ -1031,7 +1233,7 @@ fn litbank_doc(
         }
         s.speaker_end_to_end.add(ok);
     }
-    for (h, (sp, _, _)) in pred_hit.iter().zip(&quote_spans) {
+    for (h, (sp, _, _, _)) in pred_hit.iter().zip(&quote_spans) {
         s.quote_precision.add(*h);
         if !h {
             let ctx_start = r.text.floor_char_boundary(sp.start.saturating_sub(60));
@@ -1046,7 +1248,7 @@ fn litbank_doc(
     }
     // FICARCHIVE_EVAL_TSV=FILE appends one line per found quotation (paragraph, rule, speaker,
     // its gold entity, the gold speaker's entity) for offline study of the speaker rules
-    if let Ok(path) = std::env::var("FICARCHIVE_EVAL_TSV") {
+    if dump && let Ok(path) = std::env::var("FICARCHIVE_EVAL_TSV") {
         use std::io::Write;
         let gold_of = gold_by_quote;
         if let Ok(mut f) = std::fs::OpenOptions::new()
@@ -1063,7 +1265,7 @@ fn litbank_doc(
                     c.gender.as_deref().unwrap_or("-")
                 );
             }
-            for (i, (_, q, h)) in quote_spans.iter().enumerate() {
+            for (i, (_, q, h, _)) in quote_spans.iter().enumerate() {
                 let pred = q.speaker.as_ref().and_then(|sp| {
                     a.characters
                         .iter()
@@ -1081,6 +1283,7 @@ fn litbank_doc(
             }
         }
     }
+    examples
 }
 
 #[cfg(test)]
@@ -1139,6 +1342,33 @@ mod tests {
         assert_eq!(r.text, "“Hello, Emma!” said he. She didn't.");
         let (s, e) = r.tokens[0][3];
         assert_eq!(&r.text[s..e], "Emma");
+    }
+
+    #[test]
+    fn shipped_speaker_weights_are_what_training_gives() {
+        // forgetting to retrain after changing a cue would ship weights for other cues; LitBank
+        // sits in shared/ beside the repository (skipped where it does not)
+        let root = Path::new(env!("CARGO_MANIFEST_DIR")).join("../..");
+        let Some(dir) = ["../shared", "../../shared"]
+            .iter()
+            .map(|s| root.join(s).join("eval/litbank"))
+            .find(|d| d.join("quotations/tsv").is_dir())
+        else {
+            return;
+        };
+        let (weights, docs) = train_speaker(&dir);
+        assert!(docs > 0);
+        for (k, (got, shipped)) in weights
+            .iter()
+            .zip(crate::speaker_model::WEIGHTS)
+            .enumerate()
+        {
+            assert!(
+                (got - shipped).abs() < 1e-4,
+                "{}: trained {got}, shipped {shipped}: run the train_speaker example",
+                crate::speaker_rank::FEATURE_NAMES[k]
+            );
+        }
     }
 
     #[test]

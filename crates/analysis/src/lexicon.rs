@@ -1005,7 +1005,9 @@ mod tests {
         for w in ["morning", "gently", "slowly", "honestly", "really", "hello"] {
             assert!(is_greeting_or_adverb(w), "{w}");
         }
-        for w in ["emily", "kelly", "beverly", "lily", "holly", "sally", "naruto"] {
+        for w in [
+            "emily", "kelly", "beverly", "lily", "holly", "sally", "naruto",
+        ] {
             assert!(!is_greeting_or_adverb(w), "{w}");
         }
     }

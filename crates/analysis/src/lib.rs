@@ -17,6 +17,8 @@ mod lexicon;
 pub mod plain;
 mod relations;
 mod scenes;
+mod speaker_model;
+pub mod speaker_rank;
 mod tokens;
 
 use ficarchive_model::{Span, Work};
@@ -136,7 +138,7 @@ pub struct RepairFlag {
 /// Analyses a work: characters, quotations and speakers, scenes and point of view, relationships,
 /// repair flags. Never fails; a work without story text gives an empty analysis.
 pub fn analyze(work: &Work) -> Analysis {
-    engine::run(work)
+    engine::run(work, engine::Scorer::Learned(&speaker_model::WEIGHTS))
 }
 
 #[cfg(test)]
