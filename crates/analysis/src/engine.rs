@@ -848,6 +848,11 @@ impl<'a, 'w> Pass<'a, 'w> {
                         ev.first += 1;
                     } else if is_second_person(w) {
                         ev.second += 1;
+                        // the reader is on stage whenever the narration tells "you"
+                        if let Some(reader) = self.reader {
+                            self.st.touch(reader);
+                            self.mentions[reader] += 1;
+                        }
                     } else if matches!(w, "they" | "them" | "their") {
                         ev.third += 1;
                     }
