@@ -528,14 +528,39 @@ fn rejoin(tokenised: &str) -> Rejoined {
     let mut text = String::with_capacity(tokenised.len());
     let mut tokens = Vec::new();
     let mut open_double = false;
+    let mut open_single = false;
+    // a text quoted with straight single quotes (no double quote anywhere) keeps them as
+    // separate tokens ("' Edith ! ' said Margaret"): they open and close like "\"" (printed as
+    // ‘Edith!’), while in a double-quoted text a lone "'" is an elision ("goin '")
+    let single_quoted = !tokenised
+        .split_whitespace()
+        .any(|t| matches!(t, "\"" | "“" | "”" | "``" | "''"));
     let mut no_space_next = true;
     for sentence in tokenised.lines() {
         let mut offs = Vec::new();
-        for tok in sentence.split(' ').filter(|t| !t.is_empty()) {
+        let toks: Vec<&str> = sentence.split(' ').filter(|t| !t.is_empty()).collect();
+        for (k, &tok) in toks.iter().enumerate() {
             let (tok, opener, closer) = match tok {
                 "\"" => {
                     open_double = !open_double;
                     ("\"", open_double, !open_double)
+                }
+                "'" if single_quoted => {
+                    // the parity resynchronises at each sentence: one that opens it opens a
+                    // quotation, one that ends it closes one (an epigraph's stray mark
+                    // would otherwise turn every later quotation inside out)
+                    open_single = if k == 0 {
+                        true
+                    } else if k + 1 == toks.len() {
+                        false
+                    } else {
+                        !open_single
+                    };
+                    if open_single {
+                        ("‘", true, false)
+                    } else {
+                        ("’", false, true)
+                    }
                 }
                 "“" | "‘" | "``" | "(" | "[" => (tok, true, false),
                 "”" | "’" | "''" => (tok, false, true),
@@ -816,14 +841,26 @@ fn litbank_doc(
     }
     for g in &gold_chars {
         let names = &chain_names[g];
-        s.character_recall
-            .add(predicted.iter().any(|p| !p.is_disjoint(names)));
+        let found = predicted.iter().any(|p| !p.is_disjoint(names));
+        s.character_recall.add(found);
+        if !found {
+            let mut ns: Vec<&String> = names.iter().collect();
+            ns.sort();
+            misses.push(format!(
+                "litbank {stem}: character not found: {g} ({} mentions) {ns:?}",
+                chains[*g].len()
+            ));
+        }
         if names.len() >= 2 {
             let best = predicted
                 .iter()
                 .max_by_key(|p| names.intersection(p).count());
             for n in names {
-                s.alias_grouping.add(best.is_some_and(|p| p.contains(n)));
+                let ok = best.is_some_and(|p| p.contains(n));
+                s.alias_grouping.add(ok);
+                if !ok {
+                    misses.push(format!("litbank {stem}: alias not grouped: {g}: {n}"));
+                }
             }
         }
     }
@@ -1000,6 +1037,19 @@ mod tests {
         assert_eq!(r.text, "“Hello, Emma!” said he. She didn't.");
         let (s, e) = r.tokens[0][3];
         assert_eq!(&r.text[s..e], "Emma");
+    }
+
+    #[test]
+    fn straight_single_quotes_pair_only_in_a_text_without_double_ones() {
+        // an epigraph's stray mark does not turn the next quotation inside out
+        let r = rejoin("' Wooed and a ' . '\n' Edith ! '\nsaid Margaret , gently , ' Edith ! '\n");
+        assert_eq!(
+            r.text,
+            "‘Wooed and a’.’ ‘Edith!’ said Margaret, gently, ‘Edith!’"
+        );
+        // with double quotes a lone "'" is an elision
+        let r = rejoin("“ I 'm goin ' home . ”\n");
+        assert_eq!(r.text, "“I'm goin ' home.”");
     }
 
     #[test]
