@@ -4,7 +4,7 @@ use std::collections::{HashMap, HashSet};
 
 use crate::engine::Para;
 use crate::lexicon::{
-    gendered_pronoun, honorific, is_cognition_verb, is_non_name, is_person_noun,
+    gendered_pronoun, given_name, honorific, is_cognition_verb, is_non_name, is_person_noun,
     is_place_preposition, is_role_noun, is_speech_verb, lower, person_noun_gender,
 };
 use crate::tokens::{Token, tokenize};
@@ -857,8 +857,23 @@ pub(crate) struct Cluster {
     pub weak_female: u32,
     /// Honorific gender evidence: Some(true) female.
     pub honorific_gender: Option<bool>,
+    /// The gender of a known given name that opens one of its names ("Edith", "Mr. John Rolfe").
+    pub given_gender: Option<bool>,
     /// Name occurrences.
     pub count: u32,
+}
+
+/// The given name that opens a name key after its honorific ("john" of "master john rolfe") and
+/// its gender (see [`given_name`]), if the key has one.
+fn given_name_of(key: &str) -> Option<Option<bool>> {
+    let mut words = key.split(' ');
+    let first = words.next()?;
+    let word = if honorific(first).is_some() {
+        words.next()?
+    } else {
+        first
+    };
+    given_name(word)
 }
 
 /// How many more weak votes one gender needs (beyond twice the other's) to decide.
@@ -872,7 +887,7 @@ impl Cluster {
         }
         let (m, f) = (self.male as f32, self.female as f32);
         // a single vote (even a bare mention followed by a pronoun) decides when nothing contradicts it
-        if m + f < 1.0 {
+        let by_pronouns = if m + f < 1.0 {
             // no close pronoun at all: the first pronoun after each mention decides with a margin
             let (wm, wf) = (self.weak_male, self.weak_female);
             if wf >= 2 * wm + WEAK_MARGIN {
@@ -888,7 +903,9 @@ impl Cluster {
             Some(false)
         } else {
             None
-        }
+        };
+        // a given name tells the gender when the pronouns do not
+        by_pronouns.or(self.given_gender)
     }
 }
 
@@ -910,6 +927,7 @@ fn merge_into(
     c.aliases.extend(g.aliases);
     c.male += g.male;
     c.female += g.female;
+    c.given_gender = c.given_gender.or(g.given_gender);
     c.weak_male += g.weak_male;
     c.weak_female += g.weak_female;
     c.count += g.count;
@@ -950,6 +968,12 @@ pub(crate) fn cluster(
             || (clean && acting >= 1 && (s.count >= 2 || s.possessive > 0))
             // "my good friend, Master John Rolfe,": a name in apposition with a person epithet
             || (s.apposition > 0 && s.place == 0 && s.the_before == 0)
+            // "all along Edith had been remarked upon": a known given name, not in a place slot,
+            // named twice or once acting (one bare mention is left out: it scored lower)
+            || (given_name_of(key).is_some()
+                && s.the_before == 0
+                && 2 * s.place <= s.count
+                && (s.count >= 2 || acting + s.apposition >= 1))
         {
             person.insert(key.as_str(), score);
         }
@@ -1063,6 +1087,9 @@ pub(crate) fn cluster(
         c.weak_male += s.weak_male;
         c.weak_female += s.weak_female;
         c.count += s.count;
+        if c.given_gender.is_none() {
+            c.given_gender = given_name_of(k).flatten();
+        }
         if s.honorific > 0 && c.honorific_gender.is_none() {
             c.honorific_gender = k.split(' ').next().and_then(honorific).flatten();
         }

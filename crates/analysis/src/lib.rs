@@ -606,4 +606,25 @@ mod tests {
         assert_ne!(speakers(&a)[2], "Tom");
         assert_eq!(speakers(&a)[3], "Tom");
     }
+
+    #[test]
+    fn a_known_given_name_is_a_person_without_acting() {
+        // "Edith" never acts, speaks or owns anything here, and "William" only opens sentences:
+        // the given names alone make them people, with the name's gender
+        let text = "\"Hush,\" said Anna. \"Do not wake them.\"\n\
+            The shawls were for Edith, and the lace too.\n\
+            Everyone had praised Edith for her beauty.\n\
+            William, a boy of seven, ran off to the fair. William appeared at noon.\n";
+        let a = run(text);
+        assert_eq!(gender_of(&a, "Edith").as_deref(), Some("female"));
+        assert_eq!(gender_of(&a, "William").as_deref(), Some("male"));
+    }
+
+    #[test]
+    fn a_given_name_tells_the_gender_when_no_pronoun_does() {
+        let text = "\"Come here,\" said Margaret.\n\"No,\" said Tom.\n";
+        let a = run(text);
+        assert_eq!(gender_of(&a, "Margaret").as_deref(), Some("female"));
+        assert_eq!(gender_of(&a, "Tom").as_deref(), Some("male"));
+    }
 }
