@@ -221,6 +221,42 @@ fn names_mention(keys: &HashSet<String>, mention: &str) -> bool {
         })
 }
 
+/// The character offsets (as the coreference annotation counts them, in the tokenised text) of
+/// the tokens inside the gold quotations of `qann`.
+fn quoted_char_offsets(tokenised: &str, qann: &str) -> HashSet<usize> {
+    let mut starts: Vec<Vec<usize>> = Vec::new();
+    let mut off = 0;
+    for line in tokenised.split_inclusive('\n') {
+        let mut v = Vec::new();
+        let mut pos = off;
+        for t in line.trim_end_matches('\n').split(' ') {
+            if !t.is_empty() {
+                v.push(pos);
+            }
+            pos += t.chars().count() + 1;
+        }
+        starts.push(v);
+        off += line.chars().count();
+    }
+    let mut out = HashSet::new();
+    for line in qann.lines() {
+        let cols: Vec<&str> = line.split('\t').collect();
+        if cols.first() != Some(&"QUOTE") || cols.len() < 6 {
+            continue;
+        }
+        let nums: Vec<usize> = cols[2..6].iter().filter_map(|c| c.parse().ok()).collect();
+        let [s0, t0, s1, t1] = nums[..] else { continue };
+        for (si, toks) in starts.iter().enumerate().take(s1 + 1).skip(s0) {
+            for (ti, &c) in toks.iter().enumerate() {
+                if (si, ti) >= (s0, t0) && (si, ti) <= (s1, t1) {
+                    out.insert(c);
+                }
+            }
+        }
+    }
+    out
+}
+
 /// Maps a byte offset to its 1-based non-empty line number.
 struct Lines {
     starts: Vec<(usize, usize)>,
@@ -815,6 +851,10 @@ fn litbank_doc(
     // (proper or common: "Holmes", "the parson") whose text is one of the character's names
     let mut chain_ids: Vec<&str> = chains.keys().map(String::as_str).collect();
     chain_ids.sort_unstable();
+    // the unnamed narrator's "I" is the narrator only in narration: inside a quotation it is the
+    // speaker ("'I was a child,' said Douglas"), so a character that stands for the narrator
+    // counts only first-person mentions outside the gold quotations
+    let quoted = quoted_char_offsets(tokenised, qann);
     let to_chain: Vec<Option<&str>> = predicted
         .iter()
         .map(|p| {
@@ -822,7 +862,12 @@ fn litbank_doc(
                 .iter()
                 .map(|id| {
                     let ms = &chains[*id];
-                    let hits = ms.iter().filter(|(_, t)| names_mention(p, t)).count();
+                    let hits = ms
+                        .iter()
+                        .filter(|(sp, t)| {
+                            names_mention(p, t) && !(name_key(t) == "i" && quoted.contains(&sp.0))
+                        })
+                        .count();
                     (hits, *id)
                 })
                 .filter(|(hits, _)| *hits > 0)
@@ -864,22 +909,6 @@ fn litbank_doc(
             }
         }
     }
-    // character offsets in the tokenised file -> rejoined offsets
-    let mut tok_char_starts: Vec<Vec<usize>> = Vec::new();
-    let mut off = 0;
-    for line in tokenised.split_inclusive('\n') {
-        let mut v = Vec::new();
-        let mut pos = off;
-        for t in line.trim_end_matches('\n').split(' ') {
-            if !t.is_empty() {
-                v.push(pos);
-            }
-            pos += t.len() + 1;
-        }
-        tok_char_starts.push(v);
-        off += line.len();
-    }
-    let _ = tok_char_starts;
     let quote_spans: Vec<(Span, &crate::Quote, &'static str)> = a
         .quotes
         .iter()
@@ -1050,6 +1079,16 @@ mod tests {
         // with double quotes a lone "'" is an elision
         let r = rejoin("“ I 'm goin ' home . ”\n");
         assert_eq!(r.text, "“I'm goin ' home.”");
+    }
+
+    #[test]
+    fn quoted_offsets_cover_only_the_gold_quotation() {
+        // "“ I am ” , said I ." with the quotation on tokens 0..=3 of sentence 0
+        let tokenised = "“ I am ” , said I .\n";
+        let qann = "QUOTE\tQ1\t0\t0\t0\t3\t“ I am ”\n";
+        let q = quoted_char_offsets(tokenised, qann);
+        assert!(q.contains(&2), "the quoted I");
+        assert!(!q.contains(&16), "the narrator's I");
     }
 
     #[test]
