@@ -687,8 +687,18 @@ pub(crate) fn is_role_noun(w: &str) -> bool {
         )
 }
 
-/// Person nouns that can stand for a character in a speech tag ("the brunette asked").
+/// Person nouns that can stand for a character in a speech tag ("the brunette asked"), with the
+/// compounds of trades: a hyphenated word whose last part is one ("the saloon-keeper", "a
+/// dog-doctor", "the washer-woman") and the keepers and makers ("shopkeeper", "dressmaker").
 pub(crate) fn is_person_noun(w: &str) -> bool {
+    if let Some((_, last)) = w.rsplit_once('-') {
+        return !last.is_empty() && is_simple_person_noun(last);
+    }
+    is_simple_person_noun(w) || (w.len() > 7 && (w.ends_with("keeper") || w.ends_with("maker")))
+}
+
+/// The person nouns of [`is_person_noun`] that are single words.
+fn is_simple_person_noun(w: &str) -> bool {
     is_role_noun(w)
         || matches!(
             w,
@@ -947,6 +957,8 @@ pub(crate) fn is_romance_word(w: &str) -> bool {
 
 /// The gender a person noun implies ("father" male, "girl" female), if any.
 pub(crate) fn person_noun_gender(w: &str) -> Option<bool> {
+    // "the washer-woman": a compound's last part tells
+    let w = w.rsplit_once('-').map_or(w, |(_, last)| last);
     match w {
         "man" | "boy" | "gentleman" | "husband" | "father" | "son" | "brother" | "uncle"
         | "king" | "prince" | "lad" | "fellow" | "butler" | "priest" | "host" | "sir" | "lord"

@@ -627,4 +627,19 @@ mod tests {
         assert_eq!(gender_of(&a, "Margaret").as_deref(), Some("female"));
         assert_eq!(gender_of(&a, "Tom").as_deref(), Some("male"));
     }
+    #[test]
+    fn a_compound_trade_noun_is_an_epithet_speaker() {
+        // "saloon-keeper" is no word of the list, its last part "keeper" is
+        let text = "Buck lay in the crate.\n\
+            \"How much did the other mug get?\" the saloon-keeper demanded.\n\
+            \"A hundred,\" said Manuel.\n\
+            \"That makes a hundred and fifty,\" the saloon-keeper calculated.\n";
+        let a = run(text);
+        assert_eq!(
+            speakers(&a),
+            ["the saloon-keeper", "Manuel", "the saloon-keeper"]
+        );
+        let b = run("\"Come in,\" said the washer-woman.\n");
+        assert_eq!(gender_of(&b, "the washer-woman").as_deref(), Some("female"));
+    }
 }
