@@ -545,11 +545,17 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                     let acts = toks.get(i + len).is_some_and(|x| {
                         x.is_word() && !x.cap && is_verbish(lower(x.text(p.text), &mut buf2))
                     });
+                    // "The girl held out her hand.": it opens a sentence and acts
+                    let subject = u32::from(acts && t.sentence_start && t.quote.is_none());
                     match epithet_votes.get_mut(&key) {
-                        Some(s) => s.count += 1,
+                        Some(s) => {
+                            s.count += 1;
+                            s.subject += subject;
+                        }
                         None => {
                             let s = NameStats {
                                 count: 1,
+                                subject,
                                 ..NameStats::default()
                             };
                             epithet_votes.insert(key.clone(), s);

@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 use ficarchive_model::{Span, Work, count_words};
 
 use crate::characters::{
-    Cluster, NameAt, NameStats, cluster, common_word_surnames, epithet_at, gather, is_verbish,
-    name_at, split_declared, title_holder, title_holders,
+    Cluster, NameAt, NameStats, cluster, common_word_surnames, epithet_at, gather,
+    is_descriptive_epithet, is_verbish, name_at, split_declared, title_holder, title_holders,
 };
 use crate::lexicon::{
     PronounCase, gendered_pronoun, is_cognition_verb, is_dangling_word, is_first_person,
@@ -267,6 +267,15 @@ fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
     let (mut clusters, mut index) = cluster(&names, &declared);
     // "said the parson": an epithet that speaks is a character of its own, known from its first
     // mention on, whether or not the text ever names the person
+    // "The girl flushed. … The girl held out her hand.": a definite epithet that opens sentences
+    // as their acting subject twice is a character too, though no tag names it (once: 66.5%
+    // against 67.2% on LitBank, too many passers-by)
+    let mut epithet_speakers = epithet_speakers;
+    for (key, s) in &epithet_votes {
+        if s.subject >= 2 && !is_descriptive_epithet(key) {
+            epithet_speakers.entry(key.clone()).or_insert(0);
+        }
+    }
     let mut epithet_speakers: Vec<(String, u32)> = epithet_speakers.into_iter().collect();
     epithet_speakers.sort();
     let mut epithet_count = 0;

@@ -642,4 +642,16 @@ mod tests {
         let b = run("\"Come in,\" said the washer-woman.\n");
         assert_eq!(gender_of(&b, "the washer-woman").as_deref(), Some("female"));
     }
+    #[test]
+    fn an_epithet_acting_twice_in_narration_is_a_character() {
+        // no tag names "the girl", and her beats stand in paragraphs of their own
+        let text = "One girl stood alone by the rail.\n\
+            \"I beg your pardon,\" said Tommy.\n\
+            The girl turned and looked at him.\n\
+            \"Yes?\"\n\
+            The girl flushed.\n";
+        let a = run(text);
+        assert!(a.characters.iter().any(|c| c.name == "the girl"));
+        assert_eq!(speakers(&a)[1], "the girl");
+    }
 }
