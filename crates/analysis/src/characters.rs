@@ -43,6 +43,8 @@ pub(crate) struct NameStats {
     pub weak_female: u32,
     /// In apposition with a person epithet ("his sister Jane", "Jane, his sister").
     pub apposition: u32,
+    /// The first such epithet ("my good friend" of "my good friend, Master John Rolfe").
+    pub apposed: Option<String>,
     /// Coordinated with another name ("Willow and Oz").
     pub coordinated_with: Vec<u32>,
 }
@@ -588,9 +590,13 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                 entry.honorific += 1;
             }
             if t.quote.is_none()
-                && let Some(head) = apposed_epithet(p.text, &toks, i, found.len, &mut buf2)
+                && let Some((head, epithet)) =
+                    apposed_epithet(p.text, &toks, i, found.len, &mut buf2)
             {
                 entry.apposition += 1;
+                if entry.apposed.is_none() {
+                    entry.apposed = Some(epithet);
+                }
                 // "his sister Jane": the head noun's gender is two votes
                 match person_noun_gender(&head) {
                     Some(true) => entry.female += 2,
@@ -713,7 +719,7 @@ fn apposed_epithet(
     i: usize,
     len: usize,
     buf: &mut String,
-) -> Option<String> {
+) -> Option<(String, String)> {
     let quote = toks[i].quote;
     let definite = |k: usize, buf: &mut String| -> Option<(usize, String)> {
         let (elen, key) = epithet_at(text, toks, k, buf)?;
@@ -739,7 +745,7 @@ fn apposed_epithet(
             // "her father's Mississippi plantation"
             && !toks[end - 1].possessive
         {
-            return key.rsplit(' ').next().map(str::to_string);
+            return key.rsplit(' ').next().map(|h| (h.to_string(), key.clone()));
         }
     }
     // after: "Jane, his sister"
@@ -748,7 +754,7 @@ fn apposed_epithet(
         && toks.get(comma + 1).is_some_and(|x| x.quote == quote)
         && let Some((_, key)) = definite(comma + 1, buf)
     {
-        return key.rsplit(' ').next().map(str::to_string);
+        return key.rsplit(' ').next().map(|h| (h.to_string(), key.clone()));
     }
     None
 }
@@ -1095,6 +1101,12 @@ pub(crate) fn cluster(
         c.count += s.count;
         if c.given_gender.is_none() {
             c.given_gender = given_name_of(k).flatten();
+        }
+        // "my good friend, Master John Rolfe": the epithet in apposition is another name of his
+        if let Some(e) = &s.apposed
+            && !c.aliases.contains(e)
+        {
+            c.aliases.push(e.clone());
         }
         if s.honorific > 0 && c.honorific_gender.is_none() {
             c.honorific_gender = k.split(' ').next().and_then(honorific).flatten();

@@ -654,4 +654,12 @@ mod tests {
         assert!(a.characters.iter().any(|c| c.name == "the girl"));
         assert_eq!(speakers(&a)[1], "the girl");
     }
+    #[test]
+    fn an_epithet_in_apposition_is_an_alias() {
+        let text = "Then came my good friend, Master John Rolfe, riding up the bank.\n\
+            \"Ralph!\" he cried.\n";
+        let a = run(text);
+        let rolfe = a.characters.iter().find(|c| c.name == "Master John Rolfe");
+        assert!(rolfe.is_some_and(|c| c.aliases.iter().any(|x| x == "my good friend")));
+    }
 }
