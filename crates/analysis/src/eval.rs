@@ -64,6 +64,9 @@ pub struct Scores {
     pub speaker_accuracy: Ratio,
     /// Right speaker among all annotated quotations (end to end).
     pub speaker_end_to_end: Ratio,
+    /// Found quotations whose gold speaker some predicted character stands for: the most any
+    /// choice among the characters could get right.
+    pub speaker_reachable: Ratio,
     /// Predicted scene boundaries that are annotated ones.
     pub boundary_precision: Ratio,
     /// Annotated scene boundaries found.
@@ -107,7 +110,7 @@ impl fmt::Display for EvalReport {
         let (s, l) = (&self.seeds, &self.litbank);
         writeln!(f, "| metric | seeds | LitBank |")?;
         writeln!(f, "|---|---|---|")?;
-        let rows: [(&str, &Ratio, &Ratio); 12] = [
+        let rows: [(&str, &Ratio, &Ratio); 13] = [
             (
                 "character precision",
                 &s.character_precision,
@@ -126,6 +129,11 @@ impl fmt::Display for EvalReport {
                 "speaker accuracy (end to end)",
                 &s.speaker_end_to_end,
                 &l.speaker_end_to_end,
+            ),
+            (
+                "speaker reachable (found quotes)",
+                &s.speaker_reachable,
+                &l.speaker_reachable,
             ),
             (
                 "scene boundary precision",
@@ -974,6 +982,8 @@ fn litbank_doc(
                 gold_by_quote.insert(i, g);
             }
             s.speaker_accuracy.add(ok);
+            s.speaker_reachable
+                .add(gold_id.is_some_and(|g| to_chain.contains(&Some(g))));
             s.speaker_by_rule
                 .entry(quote_spans[i].2)
                 .or_default()
