@@ -888,6 +888,72 @@ fn given_name_of(key: &str) -> Option<Option<bool>> {
     given_name(word)
 }
 
+/// A full name's holder: for each word of a full name (two words or more besides titles), the
+/// characters holding it, with the gender of that name's given name and whether one of the
+/// character's names has "Mrs." ("Mrs. Rachel Lynde").
+type WordHolders<'a> = HashMap<&'a str, Vec<(usize, Option<bool>, bool)>>;
+
+/// The holders of each word of the full names of `clusters` (see [`WordHolders`]).
+fn full_name_word_holders(clusters: &[Cluster]) -> WordHolders<'_> {
+    let mut out: WordHolders<'_> = HashMap::new();
+    for (id, c) in clusters.iter().enumerate() {
+        let mrs = c.keys.iter().any(|k| k.starts_with("mrs "));
+        for k in &c.keys {
+            let words: Vec<&str> = k
+                .split(' ')
+                .filter(|w| honorific(w).is_none() && *w != "the")
+                .collect();
+            if words.len() < 2 {
+                continue;
+            }
+            let given = given_name_of(k).flatten();
+            for w in words {
+                let v = out.entry(w).or_default();
+                if !v.iter().any(|&(h, g, _)| h == id && g == given) {
+                    v.push((id, given, mrs));
+                }
+            }
+        }
+    }
+    out
+}
+
+/// For a character all of whose names are a title and one word ("Mr. Oak", "Sir Henry"), the one
+/// other character with a full name holding that word whose given name has the title's gender
+/// ("Gabriel Oak" for "Mr. Oak", not for "Mrs. Oak"); a title of either gender ("Captain", "Dr.")
+/// takes any. "Mrs. Lennox" joins only a character that is "Mrs." itself: she is as often the
+/// mother of "Mary Lennox" as Mary herself. None when there is no such character or several.
+fn titled_one_word_home(c: &Cluster, id: usize, holders: &WordHolders<'_>) -> Option<usize> {
+    let mut word = None;
+    let mut title_gender = None;
+    let mut mrs = false;
+    for k in &c.keys {
+        let mut words = k.split(' ');
+        let (Some(t), Some(w), None) = (words.next(), words.next(), words.next()) else {
+            return None;
+        };
+        let g = honorific(t)?;
+        if word.is_some_and(|x| x != w) {
+            return None;
+        }
+        word = Some(w);
+        title_gender = title_gender.or(g);
+        mrs |= t == "mrs";
+    }
+    let mut home = None;
+    for &(other, given, other_mrs) in holders.get(word?)? {
+        let fits = title_gender.is_none_or(|g| given == Some(g)) && (!mrs || other_mrs);
+        if other == id || !fits || home == Some(other) {
+            continue;
+        }
+        if home.is_some() {
+            return None;
+        }
+        home = Some(other);
+    }
+    home
+}
+
 /// How many more weak votes one gender needs (beyond twice the other's) to decide.
 const WEAK_MARGIN: u32 = 2;
 
@@ -1160,6 +1226,19 @@ pub(crate) fn cluster(
             continue;
         };
         merge_into(&mut clusters, &mut index, keep, gone);
+    }
+    // "Mr. Oak" is "Gabriel Oak", "Sir Henry" is "Sir Henry Curtis": a name that is a title and
+    // one word joins the one full name holding that word whose given name fits the title
+    let homes: Vec<(usize, usize)> = {
+        let holders = full_name_word_holders(&clusters);
+        (0..clusters.len())
+            .filter_map(|gone| Some((gone, titled_one_word_home(&clusters[gone], gone, &holders)?)))
+            .collect()
+    };
+    for (gone, keep) in homes {
+        if !clusters[keep].keys.is_empty() && !clusters[gone].keys.is_empty() {
+            merge_into(&mut clusters, &mut index, keep, gone);
+        }
     }
     // declared full names become canonical
     for c in clusters.iter_mut().filter(|c| !c.keys.is_empty()) {
