@@ -261,12 +261,14 @@ pub(crate) fn name_at(
         return None;
     }
     let mut words = 0;
+    // the full stop of an initial is no sentence end ("Adam J. Patch")
+    let mut after_initial = false;
     while j < toks.len() && words < 3 {
         let x = toks[j];
         if !x.is_word()
             || !x.cap
             || x.quote != t.quote
-            || (j > i && hon.is_none() && x.sentence_start)
+            || (j > i && hon.is_none() && x.sentence_start && !after_initial)
         {
             break;
         }
@@ -294,6 +296,22 @@ pub(crate) fn name_at(
         if x.possessive {
             break;
         }
+        // an initial or "St." inside a name goes on past its full stop ("Adam J. Patch",
+        // "Madame St. Aubert") when a capitalised word follows
+        if (x.end - x.start == 1 || matches!(w, "st" | "ste"))
+            && toks
+                .get(j)
+                .is_some_and(|d| d.is_punct('.') && d.start == x.end)
+            && toks
+                .get(j + 1)
+                .is_some_and(|n| n.is_word() && n.cap && n.quote == t.quote && n.start == x.end + 2)
+            && words < 3
+        {
+            j += 1;
+            after_initial = true;
+            continue;
+        }
+        after_initial = false;
         // adjacent only when separated by a single space
         if toks.get(j).is_some_and(|n| n.start != x.end + 1) {
             break;

@@ -674,4 +674,12 @@ mod tests {
         // "Mrs." may be the girl's mother: kept apart
         assert!(a.characters.iter().any(|c| c.name == "Mrs. Lennox"));
     }
+    #[test]
+    fn initials_and_saints_stay_inside_a_name() {
+        let text = "\"Never,\" said Adam J. Patch.\n\
+            \"Always,\" said Madame St. Aubert.\n\
+            Adam J. Patch laughed.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Adam J. Patch", "Madame St. Aubert"]);
+    }
 }
