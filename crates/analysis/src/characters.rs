@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use crate::engine::Para;
 use crate::lexicon::{
     gendered_pronoun, given_name, honorific, is_cognition_verb, is_non_name, is_person_noun,
-    is_place_preposition, is_role_noun, is_speech_verb, lower, person_noun_gender,
+    is_place_preposition, is_role_noun, is_speech_verb, lower, person_noun_gender, pet_name_of,
 };
 use crate::tokens::{Token, tokenize};
 
@@ -972,6 +972,36 @@ fn titled_one_word_home(c: &Cluster, id: usize, holders: &WordHolders<'_>) -> Op
     home
 }
 
+/// For a character known only by one pet name ("Lizzy"), the one other character one of whose
+/// names opens (after its title) with a given name the pet name stands for ("Elizabeth",
+/// "Miss Elizabeth Bennet"). None when there is none or several.
+fn pet_name_home(clusters: &[Cluster], id: usize) -> Option<usize> {
+    let [key] = clusters[id].keys.as_slice() else {
+        return None;
+    };
+    let formal = pet_name_of(key);
+    if formal.is_empty() {
+        return None;
+    }
+    let mut home = None;
+    for (other, o) in clusters.iter().enumerate() {
+        if other == id {
+            continue;
+        }
+        let holds = o.keys.iter().any(|k| {
+            let mut words = k.split(' ').filter(|w| honorific(w).is_none());
+            words.next().is_some_and(|w| formal.contains(&w))
+        });
+        if holds {
+            if home.is_some() {
+                return None;
+            }
+            home = Some(other);
+        }
+    }
+    home
+}
+
 /// How many more weak votes one gender needs (beyond twice the other's) to decide.
 const WEAK_MARGIN: u32 = 2;
 
@@ -1254,6 +1284,16 @@ pub(crate) fn cluster(
             .collect()
     };
     for (gone, keep) in homes {
+        if !clusters[keep].keys.is_empty() && !clusters[gone].keys.is_empty() {
+            merge_into(&mut clusters, &mut index, keep, gone);
+        }
+    }
+    // "Lizzy" is "Elizabeth Bennet", "Harry" is "Lord Henry Wotton": a pet name alone joins the
+    // one character whose given name it stands for
+    let pets: Vec<(usize, usize)> = (0..clusters.len())
+        .filter_map(|gone| Some((gone, pet_name_home(&clusters, gone)?)))
+        .collect();
+    for (gone, keep) in pets {
         if !clusters[keep].keys.is_empty() && !clusters[gone].keys.is_empty() {
             merge_into(&mut clusters, &mut index, keep, gone);
         }

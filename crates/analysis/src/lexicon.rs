@@ -1405,3 +1405,48 @@ pub(crate) fn given_name(w: &str) -> Option<Option<bool>> {
         None
     }
 }
+
+/// The formal given names a pet form stands for ("Lizzy" for Elizabeth, "Harry" for Henry, "Meg"
+/// for Margaret): the usual English hypocoristics, a closed list like the given names.
+pub(crate) fn pet_name_of(w: &str) -> &'static [&'static str] {
+    match w {
+        "harry" | "hal" => &["henry", "harold"],
+        "jack" | "johnny" => &["john"],
+        "dick" | "dicky" => &["richard"],
+        "bob" | "bobby" => &["robert"],
+        "bill" | "billy" | "willie" | "willy" => &["william"],
+        "tom" | "tommy" => &["thomas"],
+        "ned" | "neddy" | "ted" | "teddy" => &["edward", "edmund", "theodore"],
+        "jim" | "jimmy" | "jimmie" | "jamie" => &["james"],
+        "joe" | "joey" => &["joseph"],
+        "sam" | "sammy" => &["samuel"],
+        "nat" => &["nathaniel", "nathan"],
+        "nick" => &["nicholas"],
+        "charley" | "charlie" => &["charles"],
+        "fred" | "freddy" | "freddie" => &["frederick", "frederic", "alfred"],
+        "bert" | "bertie" => &["albert", "herbert", "bertram"],
+        "tony" => &["anthony"],
+        "dan" | "danny" => &["daniel"],
+        "davy" => &["david"],
+        "andy" => &["andrew"],
+        "steve" => &["stephen", "steven"],
+        "phil" => &["philip", "phillip"],
+        "archie" => &["archibald"],
+        "lizzy" | "lizzie" | "bess" | "bessie" | "betsy" | "betsey" | "betty" | "beth"
+        | "eliza" => &["elizabeth"],
+        "meg" | "maggie" | "peggy" => &["margaret"],
+        "kate" | "kitty" | "katie" => &["catherine", "katharine", "katherine"],
+        "polly" | "molly" => &["mary"],
+        "nell" | "nellie" | "nelly" => &["ellen", "eleanor", "helen"],
+        "nan" | "nancy" | "annie" => &["ann", "anne", "anna"],
+        "sally" | "sallie" => &["sarah", "sara"],
+        "jenny" | "jennie" => &["jane", "janet"],
+        "fanny" => &["frances"],
+        "dolly" => &["dorothy", "dorothea"],
+        "susie" => &["susan", "susanna", "susannah"],
+        "lottie" => &["charlotte"],
+        "millie" => &["mildred", "amelia"],
+        "becky" => &["rebecca"],
+        _ => &[],
+    }
+}

@@ -682,4 +682,14 @@ mod tests {
         let a = run(text);
         assert_eq!(speakers(&a), ["Adam J. Patch", "Madame St. Aubert"]);
     }
+    #[test]
+    fn a_pet_name_joins_the_one_it_stands_for() {
+        let text = "Elizabeth Bennet walked in the garden.\n\
+            \"Lizzy, come here,\" said Jane.\n\
+            \"I am coming,\" said Lizzy.\n\
+            Elizabeth Bennet smiled.\n";
+        let a = run(text);
+        let liz = a.characters.iter().find(|c| c.name == "Elizabeth Bennet");
+        assert!(liz.is_some_and(|c| c.aliases.iter().any(|x| x == "Lizzy")));
+    }
 }
