@@ -229,6 +229,9 @@ fn names_mention(keys: &HashSet<String>, mention: &str) -> bool {
         })
 }
 
+/// A coreference mention: its character span in the tokenised text and its text.
+type Mention = ((usize, usize), String);
+
 /// The character offsets (as the coreference annotation counts them, in the tokenised text) of
 /// the tokens inside the gold quotations of `qann`.
 fn quoted_char_offsets(tokenised: &str, qann: &str) -> HashSet<usize> {
@@ -792,7 +795,7 @@ fn litbank_doc(
     // coreference: chains, proper-name mentions, PER spans
     let mut prop_per: HashSet<(usize, usize)> = HashSet::new();
     let mut per: HashSet<(usize, usize)> = HashSet::new();
-    let mut chains: HashMap<String, Vec<((usize, usize), String)>> = HashMap::new();
+    let mut chains: HashMap<String, Vec<Mention>> = HashMap::new();
     for line in cann.lines() {
         let mut cols = line.split('\t');
         let (Some(id), Some(meta), Some(text)) = (cols.next(), cols.next(), cols.next()) else {

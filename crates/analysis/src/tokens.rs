@@ -219,10 +219,13 @@ pub(crate) fn find_quotes(text: &str, style: QuoteStyle, out: &mut Vec<(usize, u
                     None => open = Some(after),
                 }
             }
-            (QuoteStyle::Single, '‘' | '\'') if open.is_none() => {
-                if !prev.is_alphanumeric() && !next.is_whitespace() && next != '\'' {
-                    open = Some(after);
-                }
+            (QuoteStyle::Single, '‘' | '\'')
+                if open.is_none()
+                    && !prev.is_alphanumeric()
+                    && !next.is_whitespace()
+                    && next != '\'' =>
+            {
+                open = Some(after);
             }
             (QuoteStyle::Single, '’' | '\'') => {
                 if let Some(s) = open
