@@ -5,7 +5,8 @@ use std::collections::{HashMap, HashSet};
 use crate::engine::Para;
 use crate::lexicon::{
     gendered_pronoun, given_name, honorific, is_cognition_verb, is_non_name, is_person_noun,
-    is_place_preposition, is_role_noun, is_speech_verb, lower, person_noun_gender, pet_name_of,
+    is_place_name_end, is_place_preposition, is_role_noun, is_speech_verb, lower,
+    person_noun_gender, pet_name_of,
 };
 use crate::tokens::{Token, tokenize};
 
@@ -1078,6 +1079,18 @@ pub(crate) fn cluster(
     let mut person: HashMap<&str, f32> = HashMap::new();
     for (key, s) in names {
         let declared = is_declared(key);
+        // "Columbia City was not so very far away": a place, whatever it does; but "Mr. Hill",
+        // "Lois Lane" and a bare "Lane" are people ("Derbyshire" is not)
+        let last = key.rsplit(' ').next().unwrap_or(key);
+        let first = key.split(' ').next().unwrap_or(key);
+        let place_name = if key.contains(' ') {
+            is_place_name_end(last) && honorific(first).is_none() && given_name(first).is_none()
+        } else {
+            last.len() > 6 && last.ends_with("shire")
+        };
+        if place_name && !declared {
+            continue;
+        }
         let role = s.honorific > 0;
         let score = 2.0 * s.speaker as f32
             + s.subject as f32

@@ -1450,3 +1450,62 @@ pub(crate) fn pet_name_of(w: &str) -> &'static [&'static str] {
         _ => &[],
     }
 }
+
+/// Nouns that end the name of a place ("Columbia City", "Wuthering Heights", "Harley Street"), and
+/// the "-shire" of counties ("Derbyshire").
+pub(crate) fn is_place_name_end(w: &str) -> bool {
+    (w.len() > 6 && w.ends_with("shire"))
+        || matches!(
+            w,
+            "city"
+                | "street"
+                | "hill"
+                | "hills"
+                | "row"
+                | "park"
+                | "heights"
+                | "hall"
+                | "house"
+                | "lane"
+                | "square"
+                | "road"
+                | "castle"
+                | "abbey"
+                | "court"
+                | "place"
+                | "bridge"
+                | "island"
+                | "river"
+                | "mountain"
+                | "mountains"
+                | "valley"
+                | "county"
+                | "town"
+                | "village"
+                | "station"
+                | "church"
+                | "chapel"
+                | "college"
+                | "school"
+                | "inn"
+                | "hotel"
+                | "farm"
+                | "manor"
+                | "grange"
+                | "forest"
+                | "lake"
+                | "bay"
+                | "sea"
+                | "ocean"
+                | "gardens"
+                | "terrace"
+                | "avenue"
+                | "tower"
+                | "cottage"
+                | "harbour"
+                | "harbor"
+                | "point"
+                | "falls"
+                | "springs"
+        )
+}

@@ -692,4 +692,16 @@ mod tests {
         let liz = a.characters.iter().find(|c| c.name == "Elizabeth Bennet");
         assert!(liz.is_some_and(|c| c.aliases.iter().any(|x| x == "Lizzy")));
     }
+    #[test]
+    fn a_name_ending_in_a_place_noun_is_a_place() {
+        let text = "Columbia City was not far away. She knew Columbia City well.\n\
+            \"Is it far?\" asked Carrie.\n\
+            Columbia City was small. Derbyshire was green, and Derbyshire was wet.\n\
+            \"Not far,\" said Lois Lane.\n";
+        let a = run(text);
+        let names: Vec<&str> = a.characters.iter().map(|c| c.name.as_str()).collect();
+        assert!(!names.contains(&"Columbia City"), "{names:?}");
+        assert!(!names.contains(&"Derbyshire"), "{names:?}");
+        assert!(names.contains(&"Lois Lane"), "{names:?}");
+    }
 }
