@@ -1113,6 +1113,14 @@ pub(crate) fn cluster(
                 && s.the_before == 0
                 && 2 * s.place <= s.count
                 && (s.count >= 2 || acting + s.apposition >= 1))
+            // "Mr. Armstrong had gone": a titled name that acts, though named once (a bare
+            // mention stays out: 1108 against 1118 quotations right on LitBank)
+            || (s.honorific > 0
+                && !key.starts_with("the ")
+                && key.contains(' ')
+                && s.place == 0
+                && s.the_before == 0
+                && acting >= 1)
         {
             person.insert(key.as_str(), score);
         }

@@ -704,4 +704,11 @@ mod tests {
         assert!(!names.contains(&"Derbyshire"), "{names:?}");
         assert!(names.contains(&"Lois Lane"), "{names:?}");
     }
+    #[test]
+    fn a_titled_name_that_acts_once_is_a_person() {
+        let text = "Mr. Armstrong had gone to town that morning.\n\
+            \"Where is he?\" asked Anna.\n";
+        let a = run(text);
+        assert_eq!(gender_of(&a, "Mr. Armstrong").as_deref(), Some("male"));
+    }
 }
