@@ -457,6 +457,7 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
     let mut names: HashMap<String, NameStats> = HashMap::new();
     let mut epithets = HashMap::new();
     let mut epithet_votes: HashMap<String, NameStats> = HashMap::new();
+    let mut self_named: Option<String> = None;
     let mut toks = Vec::new();
     let mut buf = String::new();
     let mut buf2 = String::new();
@@ -707,6 +708,13 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                 last_mention.push_str(&found.key);
                 has_last_mention = true;
             }
+            // "I, Allan Quatermain, of Durban", "Call me Ishmael", "My name is John Carter"
+            if self_named.is_none()
+                && t.quote.is_none()
+                && names_the_narrator(p.text, &toks, i, found.len, &mut buf2)
+            {
+                self_named = Some(found.key.clone());
+            }
             prev_name = Some((found.key, i + found.len));
             i += found.len;
         }
@@ -715,7 +723,29 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
         names,
         epithet_speakers: epithets,
         epithet_votes,
+        self_named,
     }
+}
+
+/// True when the name at tokens `i..i + len` is the first-person narrator's own, named in the
+/// narration: "I, Allan Quatermain, of Durban", "Call me Ishmael", "my name is John Carter".
+fn names_the_narrator(text: &str, toks: &[Token], i: usize, len: usize, buf: &mut String) -> bool {
+    let word = |k: usize, buf: &mut String| -> String {
+        toks.get(k)
+            .filter(|t| t.is_word() && t.quote.is_none())
+            .map_or_else(String::new, |t| lower(t.text(text), buf).to_string())
+    };
+    let comma = |k: usize| toks.get(k).is_some_and(|t| t.is_punct(','));
+    // "I, Allan Quatermain, …"
+    if i >= 2 && comma(i - 1) && word(i - 2, buf) == "i" && comma(i + len) {
+        return true;
+    }
+    if i < 2 {
+        return false;
+    }
+    let (a, b) = (word(i - 2, buf), word(i - 1, buf));
+    (a == "call" && b == "me")
+        || (i >= 3 && word(i - 3, buf) == "my" && a == "name" && matches!(b.as_str(), "is" | "was"))
 }
 
 /// What pass one gathers.
@@ -726,6 +756,9 @@ pub(crate) struct Gathered {
     pub epithet_speakers: HashMap<String, u32>,
     /// Pronoun votes for definite epithets ("the captain"), per key.
     pub epithet_votes: HashMap<String, NameStats>,
+    /// The name the first-person narrator gives himself in the narration (see
+    /// [`names_the_narrator`]), if any.
+    pub self_named: Option<String>,
 }
 
 /// The head noun of a person epithet in apposition with the name at tokens `i..i + len`: right

@@ -258,10 +258,11 @@ fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
     if !surnames.is_empty() {
         gathered = gather(&paras, &surnames);
     }
-    let (names, epithet_speakers, epithet_votes) = (
+    let (names, epithet_speakers, epithet_votes, self_named) = (
         gathered.names,
         gathered.epithet_speakers,
         gathered.epithet_votes,
+        gathered.self_named,
     );
     let declared = declared_names(work);
     let (mut clusters, mut index) = cluster(&names, &declared);
@@ -334,7 +335,23 @@ fn analyse(work: &Work, explain: bool) -> (Analysis, Vec<&'static str>) {
     );
     // "I said": the narrator is whom the others address by name when they answer, else the
     // narrator the scene analysis found
-    let named_narrator = narrator_by_vocative(&mut quotes, &mut clusters, &names, &mut mentions);
+    let by_vocative = narrator_by_vocative(&mut quotes, &mut clusters, &names, &mut mentions);
+    // "Call me Ishmael": the name the narrator gives himself comes before the others' vocatives
+    let self_named = self_named.map(|key| match index.get(&key) {
+        Some(&id) => id,
+        None => {
+            clusters.push(Cluster {
+                name: names
+                    .get(&key)
+                    .map_or_else(|| key.clone(), |s| s.display.clone()),
+                keys: vec![key],
+                ..Cluster::default()
+            });
+            mentions.push(1);
+            clusters.len() - 1
+        }
+    });
+    let named_narrator = self_named.or(by_vocative);
     // a narrator no one names is still one person: "the narrator", who says "I"
     let mut unnamed_narrator = None;
     for q in &mut quotes {

@@ -711,4 +711,12 @@ mod tests {
         let a = run(text);
         assert_eq!(gender_of(&a, "Mr. Armstrong").as_deref(), Some("male"));
     }
+    #[test]
+    fn a_narrator_who_names_himself_is_that_character() {
+        let text = "Call me Ishmael. Some years ago I went to sea.\n\
+            \"Where to?\" asked the landlord.\n\
+            \"Nantucket,\" I said.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["the landlord", "Ishmael"]);
+    }
 }
