@@ -1242,6 +1242,13 @@ pub(crate) fn given_name(w: &str) -> Option<Option<bool>> {
             | "blanche"
             | "bridget"
             | "caroline"
+            | "carrie"
+            | "hetty"
+            | "patty"
+            | "letty"
+            | "tilly"
+            | "gertie"
+            | "winnie"
             | "catherine"
             | "cecilia"
             | "cecily"
@@ -1447,6 +1454,13 @@ pub(crate) fn pet_name_of(w: &str) -> &'static [&'static str] {
         "lottie" => &["charlotte"],
         "millie" => &["mildred", "amelia"],
         "becky" => &["rebecca"],
+        "carrie" => &["caroline"],
+        "hetty" => &["henrietta", "hester"],
+        "patty" | "patsy" => &["martha"],
+        "letty" | "lettie" => &["letitia"],
+        "tilly" | "tillie" => &["matilda"],
+        "gertie" | "gerty" => &["gertrude"],
+        "winnie" => &["winifred"],
         _ => &[],
     }
 }

@@ -691,6 +691,12 @@ mod tests {
         let a = run(text);
         let liz = a.characters.iter().find(|c| c.name == "Elizabeth Bennet");
         assert!(liz.is_some_and(|c| c.aliases.iter().any(|x| x == "Lizzy")));
+        let b = run(
+            "Caroline Meeber sat by the window. \"Is it far?\" asked Carrie.\n\
+            Caroline Meeber looked out.\n",
+        );
+        let carrie = b.characters.iter().find(|c| c.name == "Caroline Meeber");
+        assert!(carrie.is_some_and(|c| c.aliases.iter().any(|x| x == "Carrie")));
     }
     #[test]
     fn a_name_ending_in_a_place_noun_is_a_place() {
