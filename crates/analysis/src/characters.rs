@@ -711,7 +711,7 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
             // "I, Allan Quatermain, of Durban", "Call me Ishmael", "My name is John Carter"
             if self_named.is_none()
                 && t.quote.is_none()
-                && names_the_narrator(p.text, &toks, i, found.len, &mut buf2)
+                && names_the_narrator(p.text, &toks, i, found.len)
             {
                 self_named = Some(found.key.clone());
             }
@@ -729,23 +729,20 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
 
 /// True when the name at tokens `i..i + len` is the first-person narrator's own, named in the
 /// narration: "I, Allan Quatermain, of Durban", "Call me Ishmael", "my name is John Carter".
-fn names_the_narrator(text: &str, toks: &[Token], i: usize, len: usize, buf: &mut String) -> bool {
-    let word = |k: usize, buf: &mut String| -> String {
-        toks.get(k)
-            .filter(|t| t.is_word() && t.quote.is_none())
-            .map_or_else(String::new, |t| lower(t.text(text), buf).to_string())
+fn names_the_narrator(text: &str, toks: &[Token], i: usize, len: usize) -> bool {
+    // no allocation: this runs at every name of the narration
+    let is = |k: usize, w: &str| {
+        toks.get(k).is_some_and(|t| {
+            t.is_word() && t.quote.is_none() && t.text(text).eq_ignore_ascii_case(w)
+        })
     };
     let comma = |k: usize| toks.get(k).is_some_and(|t| t.is_punct(','));
     // "I, Allan Quatermain, …"
-    if i >= 2 && comma(i - 1) && word(i - 2, buf) == "i" && comma(i + len) {
+    if i >= 2 && comma(i - 1) && is(i - 2, "i") && comma(i + len) {
         return true;
     }
-    if i < 2 {
-        return false;
-    }
-    let (a, b) = (word(i - 2, buf), word(i - 1, buf));
-    (a == "call" && b == "me")
-        || (i >= 3 && word(i - 3, buf) == "my" && a == "name" && matches!(b.as_str(), "is" | "was"))
+    (i >= 2 && is(i - 2, "call") && is(i - 1, "me"))
+        || (i >= 3 && is(i - 3, "my") && is(i - 2, "name") && (is(i - 1, "is") || is(i - 1, "was")))
 }
 
 /// What pass one gathers.
