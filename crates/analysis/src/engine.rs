@@ -5,8 +5,8 @@ use std::collections::{HashMap, HashSet};
 use ficarchive_model::{Span, Work, count_words};
 
 use crate::characters::{
-    Cluster, NameAt, NameStats, cluster, common_word_surnames, epithet_at, gather, is_verbish,
-    name_at, split_declared, title_holder, title_holders,
+    Cluster, NameAt, NameStats, cluster, common_word_surnames, epithet_at, gather,
+    is_descriptive_epithet, is_verbish, name_at, split_declared, title_holder, title_holders,
 };
 use crate::lexicon::{
     PronounCase, gendered_pronoun, is_cognition_verb, is_dangling_word, is_first_person,
@@ -340,15 +340,25 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     if !surnames.is_empty() {
         gathered = gather(&paras, &surnames);
     }
-    let (names, epithet_speakers, epithet_votes) = (
+    let (names, epithet_speakers, epithet_votes, self_named) = (
         gathered.names,
         gathered.epithet_speakers,
         gathered.epithet_votes,
+        gathered.self_named,
     );
     let declared = declared_names(work);
     let (mut clusters, mut index) = cluster(&names, &declared);
     // "said the parson": an epithet that speaks is a character of its own, known from its first
     // mention on, whether or not the text ever names the person
+    // "The girl flushed. … The girl held out her hand.": a definite epithet that opens sentences
+    // as their acting subject twice is a character too, though no tag names it (once: 66.5%
+    // against 67.2% on LitBank, too many passers-by)
+    let mut epithet_speakers = epithet_speakers;
+    for (key, s) in &epithet_votes {
+        if s.subject >= 2 && !is_descriptive_epithet(key) {
+            epithet_speakers.entry(key.clone()).or_insert(0);
+        }
+    }
     let mut epithet_speakers: Vec<(String, u32)> = epithet_speakers.into_iter().collect();
     epithet_speakers.sort();
     let mut epithet_count = 0;
@@ -433,7 +443,23 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     );
     // "I said": the narrator is whom the others address by name when they answer, else the
     // narrator the scene analysis found
-    let named_narrator = narrator_by_vocative(&mut quotes, &mut clusters, &names, &mut mentions);
+    let by_vocative = narrator_by_vocative(&mut quotes, &mut clusters, &names, &mut mentions);
+    // "Call me Ishmael": the name the narrator gives himself comes before the others' vocatives
+    let self_named = self_named.map(|key| match index.get(&key) {
+        Some(&id) => id,
+        None => {
+            clusters.push(Cluster {
+                name: names
+                    .get(&key)
+                    .map_or_else(|| key.clone(), |s| s.display.clone()),
+                keys: vec![key],
+                ..Cluster::default()
+            });
+            mentions.push(1);
+            clusters.len() - 1
+        }
+    });
+    let named_narrator = self_named.or(by_vocative);
     // a narrator no one names is still one person: "the narrator", who says "I"
     let mut unnamed_narrator = None;
     for q in &mut quotes {
@@ -2334,8 +2360,19 @@ fn vocative_aliases(
         }
     }
     for (word, v) in votes {
-        let target = v[0].1;
-        if v.iter().all(|&(_, o)| o == target) {
+        // "Buck" said to Bucky: a word that starts the one known name is that one's
+        let mut starts = clusters.iter().enumerate().filter(|(_, c)| {
+            word.len() >= 3
+                && c.keys
+                    .iter()
+                    .any(|k| !k.contains(' ') && k.len() > word.len() && k.starts_with(&word))
+        });
+        let prefix_of = starts
+            .next()
+            .map(|(i, _)| i)
+            .filter(|_| starts.next().is_none());
+        let target = prefix_of.unwrap_or(v[0].1);
+        if prefix_of.is_some() || v.iter().all(|&(_, o)| o == target) {
             let display = names.get(&word).map_or(word.clone(), |s| s.display.clone());
             if !clusters[target].aliases.contains(&display) {
                 clusters[target].aliases.push(display);

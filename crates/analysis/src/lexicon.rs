@@ -366,6 +366,14 @@ pub(crate) fn is_non_name(w: &str) -> bool {
             | "well"
             | "okay"
             | "ok"
+            | "yeah"
+            | "yep"
+            | "nope"
+            | "nah"
+            | "hmm"
+            | "huh"
+            | "wow"
+            | "ugh"
             | "hey"
             | "hi"
             | "hello"
@@ -722,8 +730,18 @@ pub(crate) fn is_role_noun(w: &str) -> bool {
         )
 }
 
-/// Person nouns that can stand for a character in a speech tag ("the brunette asked").
+/// Person nouns that can stand for a character in a speech tag ("the brunette asked"), with the
+/// compounds of trades: a hyphenated word whose last part is one ("the saloon-keeper", "a
+/// dog-doctor", "the washer-woman") and the keepers and makers ("shopkeeper", "dressmaker").
 pub(crate) fn is_person_noun(w: &str) -> bool {
+    if let Some((_, last)) = w.rsplit_once('-') {
+        return !last.is_empty() && is_simple_person_noun(last);
+    }
+    is_simple_person_noun(w) || (w.len() > 7 && (w.ends_with("keeper") || w.ends_with("maker")))
+}
+
+/// The person nouns of [`is_person_noun`] that are single words.
+fn is_simple_person_noun(w: &str) -> bool {
     is_role_noun(w)
         || matches!(
             w,
@@ -982,6 +1000,8 @@ pub(crate) fn is_romance_word(w: &str) -> bool {
 
 /// The gender a person noun implies ("father" male, "girl" female), if any.
 pub(crate) fn person_noun_gender(w: &str) -> Option<bool> {
+    // "the washer-woman": a compound's last part tells
+    let w = w.rsplit_once('-').map_or(w, |(_, last)| last);
     match w {
         "man" | "boy" | "gentleman" | "husband" | "father" | "son" | "brother" | "uncle"
         | "king" | "prince" | "lad" | "fellow" | "butler" | "priest" | "host" | "sir" | "lord"
@@ -994,6 +1014,557 @@ pub(crate) fn person_noun_gender(w: &str) -> Option<bool> {
         | "housekeeper" | "governess" | "gentlewoman" | "maiden" | "dame" => Some(true),
         _ => None,
     }
+}
+
+/// Common English given names of the last three centuries and the gender they show (None: used
+/// for both). A closed list like the honorifics: a capitalised word in it names a person even when
+/// the text never shows it acting ("all along Edith had been remarked upon"), and it gives the
+/// gender when no pronoun does. Names that are also common words or places ("Will", "Grace",
+/// "Hope", "Florence", "Virginia") are left out: capitalised at a sentence start they are not
+/// names.
+pub(crate) fn given_name(w: &str) -> Option<Option<bool>> {
+    let male = matches!(
+        w,
+        "aaron"
+            | "abel"
+            | "abraham"
+            | "adam"
+            | "adolphus"
+            | "albert"
+            | "alec"
+            | "alexander"
+            | "alfred"
+            | "algernon"
+            | "allan"
+            | "allen"
+            | "alonzo"
+            | "ambrose"
+            | "amos"
+            | "andrew"
+            | "andy"
+            | "anthony"
+            | "antonio"
+            | "archibald"
+            | "archie"
+            | "arnold"
+            | "arthur"
+            | "augustus"
+            | "barnabas"
+            | "bartholomew"
+            | "basil"
+            | "ben"
+            | "benjamin"
+            | "benny"
+            | "bernard"
+            | "bert"
+            | "bertie"
+            | "bertram"
+            | "bob"
+            | "bobby"
+            | "cecil"
+            | "charles"
+            | "charley"
+            | "charlie"
+            | "christopher"
+            | "clarence"
+            | "claude"
+            | "clement"
+            | "cornelius"
+            | "cyril"
+            | "cyrus"
+            | "dan"
+            | "daniel"
+            | "danny"
+            | "david"
+            | "davy"
+            | "dick"
+            | "dicky"
+            | "donald"
+            | "douglas"
+            | "dudley"
+            | "duncan"
+            | "edgar"
+            | "edmund"
+            | "edward"
+            | "edwin"
+            | "eli"
+            | "elias"
+            | "elijah"
+            | "elmer"
+            | "emil"
+            | "enoch"
+            | "ephraim"
+            | "ernest"
+            | "ezra"
+            | "felix"
+            | "ferdinand"
+            | "fred"
+            | "freddie"
+            | "freddy"
+            | "frederic"
+            | "frederick"
+            | "gabriel"
+            | "geoffrey"
+            | "george"
+            | "gerald"
+            | "gilbert"
+            | "giles"
+            | "godfrey"
+            | "gregory"
+            | "gustavus"
+            | "hal"
+            | "hank"
+            | "hans"
+            | "harold"
+            | "harry"
+            | "harvey"
+            | "hector"
+            | "henry"
+            | "herbert"
+            | "herman"
+            | "hiram"
+            | "horace"
+            | "horatio"
+            | "hubert"
+            | "hugh"
+            | "hugo"
+            | "humphrey"
+            | "ike"
+            | "isaac"
+            | "isaiah"
+            | "ivan"
+            | "jacob"
+            | "jake"
+            | "james"
+            | "jamie"
+            | "jasper"
+            | "jeff"
+            | "jefferson"
+            | "jeremiah"
+            | "jeremy"
+            | "jerome"
+            | "jerry"
+            | "jesse"
+            | "jim"
+            | "jimmie"
+            | "jimmy"
+            | "joe"
+            | "joel"
+            | "joey"
+            | "john"
+            | "johnny"
+            | "jonathan"
+            | "joseph"
+            | "josh"
+            | "joshua"
+            | "josiah"
+            | "julian"
+            | "julius"
+            | "karl"
+            | "kenneth"
+            | "lawrence"
+            | "lemuel"
+            | "leo"
+            | "leonard"
+            | "leopold"
+            | "lewis"
+            | "lionel"
+            | "lorenzo"
+            | "louis"
+            | "luke"
+            | "luther"
+            | "malcolm"
+            | "martin"
+            | "matthew"
+            | "maurice"
+            | "max"
+            | "michael"
+            | "mike"
+            | "moses"
+            | "nat"
+            | "nathan"
+            | "nathaniel"
+            | "ned"
+            | "neddy"
+            | "nicholas"
+            | "nick"
+            | "noah"
+            | "oliver"
+            | "oscar"
+            | "oswald"
+            | "owen"
+            | "patrick"
+            | "paul"
+            | "percival"
+            | "percy"
+            | "pete"
+            | "peter"
+            | "phil"
+            | "philip"
+            | "phillip"
+            | "ralph"
+            | "randolph"
+            | "raymond"
+            | "reginald"
+            | "reuben"
+            | "richard"
+            | "robert"
+            | "roderick"
+            | "roger"
+            | "rudolph"
+            | "rufus"
+            | "rupert"
+            | "sam"
+            | "sammy"
+            | "samuel"
+            | "saul"
+            | "seth"
+            | "silas"
+            | "simeon"
+            | "simon"
+            | "solomon"
+            | "stephen"
+            | "steve"
+            | "steven"
+            | "teddy"
+            | "theodore"
+            | "thomas"
+            | "timothy"
+            | "toby"
+            | "tom"
+            | "tommy"
+            | "tony"
+            | "ulysses"
+            | "victor"
+            | "vincent"
+            | "walter"
+            | "wilfred"
+            | "wilfrid"
+            | "willie"
+            | "willy"
+            | "william"
+            | "zachary"
+            | "zeke"
+    );
+    let female = matches!(
+        w,
+        "abigail"
+            | "ada"
+            | "adela"
+            | "adelaide"
+            | "adeline"
+            | "agatha"
+            | "agnes"
+            | "alice"
+            | "alicia"
+            | "amanda"
+            | "amelia"
+            | "amy"
+            | "angela"
+            | "angelina"
+            | "ann"
+            | "anna"
+            | "annabel"
+            | "anne"
+            | "annette"
+            | "annie"
+            | "antoinette"
+            | "arabella"
+            | "barbara"
+            | "beatrice"
+            | "becky"
+            | "belinda"
+            | "bella"
+            | "bertha"
+            | "bess"
+            | "bessie"
+            | "beth"
+            | "betsey"
+            | "betsy"
+            | "betty"
+            | "blanche"
+            | "bridget"
+            | "caroline"
+            | "carrie"
+            | "hetty"
+            | "patty"
+            | "letty"
+            | "tilly"
+            | "gertie"
+            | "winnie"
+            | "catherine"
+            | "cecilia"
+            | "cecily"
+            | "celia"
+            | "charlotte"
+            | "clara"
+            | "clarissa"
+            | "cora"
+            | "cordelia"
+            | "cynthia"
+            | "daisy"
+            | "deborah"
+            | "delia"
+            | "diana"
+            | "dinah"
+            | "dolly"
+            | "dora"
+            | "dorothea"
+            | "dorothy"
+            | "edith"
+            | "edna"
+            | "eleanor"
+            | "eleanora"
+            | "elinor"
+            | "eliza"
+            | "elizabeth"
+            | "ella"
+            | "ellen"
+            | "ellie"
+            | "elsie"
+            | "emily"
+            | "emma"
+            | "esther"
+            | "ethel"
+            | "eugenia"
+            | "eunice"
+            | "eva"
+            | "eve"
+            | "fanny"
+            | "flora"
+            | "frances"
+            | "gertrude"
+            | "gwendolen"
+            | "hannah"
+            | "harriet"
+            | "hattie"
+            | "helen"
+            | "helena"
+            | "henrietta"
+            | "hester"
+            | "hilda"
+            | "ida"
+            | "irene"
+            | "isabel"
+            | "isabella"
+            | "jane"
+            | "janet"
+            | "jemima"
+            | "jennie"
+            | "jenny"
+            | "jessie"
+            | "joan"
+            | "josephine"
+            | "judith"
+            | "julia"
+            | "juliet"
+            | "kate"
+            | "katharine"
+            | "katherine"
+            | "kathleen"
+            | "katie"
+            | "kitty"
+            | "laura"
+            | "lavinia"
+            | "leah"
+            | "lena"
+            | "letitia"
+            | "lilian"
+            | "lillian"
+            | "lizzie"
+            | "lizzy"
+            | "lois"
+            | "lottie"
+            | "louisa"
+            | "louise"
+            | "lucia"
+            | "lucinda"
+            | "lucy"
+            | "lydia"
+            | "mabel"
+            | "madeline"
+            | "maggie"
+            | "margaret"
+            | "margery"
+            | "maria"
+            | "marian"
+            | "marie"
+            | "marjorie"
+            | "martha"
+            | "mary"
+            | "matilda"
+            | "maud"
+            | "maude"
+            | "meg"
+            | "mildred"
+            | "millie"
+            | "minnie"
+            | "miriam"
+            | "molly"
+            | "nan"
+            | "nancy"
+            | "nannie"
+            | "nell"
+            | "nellie"
+            | "nelly"
+            | "nora"
+            | "olive"
+            | "olivia"
+            | "pamela"
+            | "pauline"
+            | "peggy"
+            | "penelope"
+            | "phoebe"
+            | "phyllis"
+            | "polly"
+            | "priscilla"
+            | "rachel"
+            | "rebecca"
+            | "rhoda"
+            | "rosalind"
+            | "rosamond"
+            | "rosie"
+            | "ruth"
+            | "sally"
+            | "sallie"
+            | "sara"
+            | "sarah"
+            | "sophia"
+            | "sophie"
+            | "susan"
+            | "susanna"
+            | "susannah"
+            | "susie"
+            | "sylvia"
+            | "theresa"
+            | "ursula"
+            | "vera"
+            | "winifred"
+    );
+    let both = matches!(
+        w,
+        "francis" | "jean" | "marion" | "leslie" | "evelyn" | "sidney" | "jess" | "jo"
+    );
+    if male {
+        Some(Some(false))
+    } else if female {
+        Some(Some(true))
+    } else if both {
+        Some(None)
+    } else {
+        None
+    }
+}
+
+/// The formal given names a pet form stands for ("Lizzy" for Elizabeth, "Harry" for Henry, "Meg"
+/// for Margaret): the usual English hypocoristics, a closed list like the given names.
+pub(crate) fn pet_name_of(w: &str) -> &'static [&'static str] {
+    match w {
+        "harry" | "hal" => &["henry", "harold"],
+        "jack" | "johnny" => &["john"],
+        "dick" | "dicky" => &["richard"],
+        "bob" | "bobby" => &["robert"],
+        "bill" | "billy" | "willie" | "willy" => &["william"],
+        "tom" | "tommy" => &["thomas"],
+        "ned" | "neddy" | "ted" | "teddy" => &["edward", "edmund", "theodore"],
+        "jim" | "jimmy" | "jimmie" | "jamie" => &["james"],
+        "joe" | "joey" => &["joseph"],
+        "sam" | "sammy" => &["samuel"],
+        "nat" => &["nathaniel", "nathan"],
+        "nick" => &["nicholas"],
+        "charley" | "charlie" => &["charles"],
+        "fred" | "freddy" | "freddie" => &["frederick", "frederic", "alfred"],
+        "bert" | "bertie" => &["albert", "herbert", "bertram"],
+        "tony" => &["anthony"],
+        "dan" | "danny" => &["daniel"],
+        "davy" => &["david"],
+        "andy" => &["andrew"],
+        "steve" => &["stephen", "steven"],
+        "phil" => &["philip", "phillip"],
+        "archie" => &["archibald"],
+        "lizzy" | "lizzie" | "bess" | "bessie" | "betsy" | "betsey" | "betty" | "beth"
+        | "eliza" => &["elizabeth"],
+        "meg" | "maggie" | "peggy" => &["margaret"],
+        "kate" | "kitty" | "katie" => &["catherine", "katharine", "katherine"],
+        "polly" | "molly" => &["mary"],
+        "nell" | "nellie" | "nelly" => &["ellen", "eleanor", "helen"],
+        "nan" | "nancy" | "annie" => &["ann", "anne", "anna"],
+        "sally" | "sallie" => &["sarah", "sara"],
+        "jenny" | "jennie" => &["jane", "janet"],
+        "fanny" => &["frances"],
+        "dolly" => &["dorothy", "dorothea"],
+        "susie" => &["susan", "susanna", "susannah"],
+        "lottie" => &["charlotte"],
+        "millie" => &["mildred", "amelia"],
+        "becky" => &["rebecca"],
+        "carrie" => &["caroline"],
+        "hetty" => &["henrietta", "hester"],
+        "patty" | "patsy" => &["martha"],
+        "letty" | "lettie" => &["letitia"],
+        "tilly" | "tillie" => &["matilda"],
+        "gertie" | "gerty" => &["gertrude"],
+        "winnie" => &["winifred"],
+        _ => &[],
+    }
+}
+
+/// Nouns that end the name of a place ("Columbia City", "Wuthering Heights", "Harley Street"), and
+/// the "-shire" of counties ("Derbyshire").
+pub(crate) fn is_place_name_end(w: &str) -> bool {
+    (w.len() > 6 && w.ends_with("shire"))
+        || matches!(
+            w,
+            "city"
+                | "street"
+                | "hill"
+                | "hills"
+                | "row"
+                | "park"
+                | "heights"
+                | "hall"
+                | "house"
+                | "lane"
+                | "square"
+                | "road"
+                | "castle"
+                | "abbey"
+                | "court"
+                | "place"
+                | "bridge"
+                | "island"
+                | "river"
+                | "mountain"
+                | "mountains"
+                | "valley"
+                | "county"
+                | "town"
+                | "village"
+                | "station"
+                | "church"
+                | "chapel"
+                | "college"
+                | "school"
+                | "inn"
+                | "hotel"
+                | "farm"
+                | "manor"
+                | "grange"
+                | "forest"
+                | "lake"
+                | "bay"
+                | "sea"
+                | "ocean"
+                | "gardens"
+                | "terrace"
+                | "avenue"
+                | "tower"
+                | "cottage"
+                | "harbour"
+                | "harbor"
+                | "point"
+                | "falls"
+                | "springs"
+        )
 }
 
 #[cfg(test)]

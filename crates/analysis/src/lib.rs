@@ -679,4 +679,123 @@ mod tests {
         assert_ne!(speakers(&a)[2], "Tom");
         assert_eq!(speakers(&a)[3], "Tom");
     }
+
+    #[test]
+    fn a_known_given_name_is_a_person_without_acting() {
+        // "Edith" never acts, speaks or owns anything here, and "William" only opens sentences:
+        // the given names alone make them people, with the name's gender
+        let text = "\"Hush,\" said Anna. \"Do not wake them.\"\n\
+            The shawls were for Edith, and the lace too.\n\
+            Everyone had praised Edith for her beauty.\n\
+            William, a boy of seven, ran off to the fair. William appeared at noon.\n";
+        let a = run(text);
+        assert_eq!(gender_of(&a, "Edith").as_deref(), Some("female"));
+        assert_eq!(gender_of(&a, "William").as_deref(), Some("male"));
+    }
+
+    #[test]
+    fn a_given_name_tells_the_gender_when_no_pronoun_does() {
+        let text = "\"Come here,\" said Margaret.\n\"No,\" said Tom.\n";
+        let a = run(text);
+        assert_eq!(gender_of(&a, "Margaret").as_deref(), Some("female"));
+        assert_eq!(gender_of(&a, "Tom").as_deref(), Some("male"));
+    }
+    #[test]
+    fn a_compound_trade_noun_is_an_epithet_speaker() {
+        // "saloon-keeper" is no word of the list, its last part "keeper" is
+        let text = "Buck lay in the crate.\n\
+            \"How much did the other mug get?\" the saloon-keeper demanded.\n\
+            \"A hundred,\" said Manuel.\n\
+            \"That makes a hundred and fifty,\" the saloon-keeper calculated.\n";
+        let a = run(text);
+        assert_eq!(
+            speakers(&a),
+            ["the saloon-keeper", "Manuel", "the saloon-keeper"]
+        );
+        let b = run("\"Come in,\" said the washer-woman.\n");
+        assert_eq!(gender_of(&b, "the washer-woman").as_deref(), Some("female"));
+    }
+    #[test]
+    fn an_epithet_acting_twice_in_narration_is_a_character() {
+        // no tag names "the girl", and her beats stand in paragraphs of their own
+        let text = "One girl stood alone by the rail.\n\
+            \"I beg your pardon,\" said Tommy.\n\
+            The girl turned and looked at him.\n\
+            \"Yes?\"\n\
+            The girl flushed.\n";
+        let a = run(text);
+        assert!(a.characters.iter().any(|c| c.name == "the girl"));
+        assert_eq!(speakers(&a)[1], "the girl");
+    }
+    #[test]
+    fn an_epithet_in_apposition_is_an_alias() {
+        let text = "Then came my good friend, Master John Rolfe, riding up the bank.\n\
+            \"Ralph!\" he cried.\n";
+        let a = run(text);
+        let rolfe = a.characters.iter().find(|c| c.name == "Master John Rolfe");
+        assert!(rolfe.is_some_and(|c| c.aliases.iter().any(|x| x == "my good friend")));
+    }
+    #[test]
+    fn a_title_and_one_word_joins_the_full_name_that_fits() {
+        let text = "Gabriel Oak was a young farmer. Mary Lennox was a little girl.\n\
+            \"Good day,\" said Mr. Oak.\n\
+            \"Good day to you,\" said Mrs. Lennox.\n\
+            Gabriel Oak smiled. Mary Lennox frowned.\n";
+        let a = run(text);
+        let oak = a.characters.iter().find(|c| c.name == "Gabriel Oak");
+        assert!(oak.is_some_and(|c| c.aliases.iter().any(|x| x == "Mr. Oak")));
+        // "Mrs." may be the girl's mother: kept apart
+        assert!(a.characters.iter().any(|c| c.name == "Mrs. Lennox"));
+    }
+    #[test]
+    fn initials_and_saints_stay_inside_a_name() {
+        let text = "\"Never,\" said Adam J. Patch.\n\
+            \"Always,\" said Madame St. Aubert.\n\
+            Adam J. Patch laughed.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Adam J. Patch", "Madame St. Aubert"]);
+    }
+    #[test]
+    fn a_pet_name_joins_the_one_it_stands_for() {
+        let text = "Elizabeth Bennet walked in the garden.\n\
+            \"Lizzy, come here,\" said Jane.\n\
+            \"I am coming,\" said Lizzy.\n\
+            Elizabeth Bennet smiled.\n";
+        let a = run(text);
+        let liz = a.characters.iter().find(|c| c.name == "Elizabeth Bennet");
+        assert!(liz.is_some_and(|c| c.aliases.iter().any(|x| x == "Lizzy")));
+        let b = run(
+            "Caroline Meeber sat by the window. \"Is it far?\" asked Carrie.\n\
+            Caroline Meeber looked out.\n",
+        );
+        let carrie = b.characters.iter().find(|c| c.name == "Caroline Meeber");
+        assert!(carrie.is_some_and(|c| c.aliases.iter().any(|x| x == "Carrie")));
+    }
+    #[test]
+    fn a_name_ending_in_a_place_noun_is_a_place() {
+        let text = "Columbia City was not far away. She knew Columbia City well.\n\
+            \"Is it far?\" asked Carrie.\n\
+            Columbia City was small. Derbyshire was green, and Derbyshire was wet.\n\
+            \"Not far,\" said Lois Lane.\n";
+        let a = run(text);
+        let names: Vec<&str> = a.characters.iter().map(|c| c.name.as_str()).collect();
+        assert!(!names.contains(&"Columbia City"), "{names:?}");
+        assert!(!names.contains(&"Derbyshire"), "{names:?}");
+        assert!(names.contains(&"Lois Lane"), "{names:?}");
+    }
+    #[test]
+    fn a_titled_name_that_acts_once_is_a_person() {
+        let text = "Mr. Armstrong had gone to town that morning.\n\
+            \"Where is he?\" asked Anna.\n";
+        let a = run(text);
+        assert_eq!(gender_of(&a, "Mr. Armstrong").as_deref(), Some("male"));
+    }
+    #[test]
+    fn a_narrator_who_names_himself_is_that_character() {
+        let text = "Call me Ishmael. Some years ago I went to sea.\n\
+            \"Where to?\" asked the landlord.\n\
+            \"Nantucket,\" I said.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["the landlord", "Ishmael"]);
+    }
 }
