@@ -182,15 +182,33 @@ pub(crate) fn name_key(name: &str) -> String {
             .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '-')
             .flat_map(char::to_lowercase)
             .collect();
+        let w = without_honorific_suffix(&w);
         if w.is_empty() {
             continue;
         }
         if !key.is_empty() {
             key.push(' ');
         }
-        key.push_str(&w);
+        key.push_str(w);
     }
     key
+}
+
+/// A Japanese honorific suffix names no one of its own: "Sakura-chan", "Kakashi-sensei" and
+/// "Itachi-nii-san" are Sakura, Kakashi and Itachi (anime and manga fandoms write them so).
+fn without_honorific_suffix(word: &str) -> &str {
+    const SUFFIXES: [&str; 13] = [
+        "-chan", "-kun", "-san", "-sama", "-sensei", "-senpai", "-sempai", "-dono", "-hime",
+        "-nii", "-nee", "-niisan", "-neesan",
+    ];
+    let mut w = word;
+    while let Some(stem) = SUFFIXES
+        .iter()
+        .find_map(|s| w.strip_suffix(s).filter(|stem| stem.len() >= 2))
+    {
+        w = stem;
+    }
+    w
 }
 
 /// A name found at a token: how many tokens it takes and its key.
@@ -1439,4 +1457,17 @@ pub(crate) fn cluster(
         c.aliases.retain(|a| *a != name);
     }
     (clusters, index)
+}
+
+#[cfg(test)]
+mod honorific_tests {
+    use super::name_key;
+
+    #[test]
+    fn a_japanese_honorific_suffix_is_not_part_of_the_name() {
+        assert_eq!(name_key("Sakura-chan"), "sakura");
+        assert_eq!(name_key("Kakashi-sensei"), "kakashi");
+        assert_eq!(name_key("Itachi-nii-san"), "itachi");
+        assert_eq!(name_key("Mary-Kate"), "mary-kate");
+    }
 }
