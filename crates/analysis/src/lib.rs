@@ -251,6 +251,23 @@ mod tests {
     }
 
     #[test]
+    fn a_relational_epithet_is_never_the_point_of_view() {
+        let text = "Her aunt walked ahead on the gravel. Her aunt pointed at the trees. Her aunt smiled.\n\
+            \"Look at the river,\" said her aunt.\n\
+            Her aunt stopped by the water. Her aunt laughed. Elizabeth looked at the house.\n\
+            \"It is very fine,\" said her aunt.\n\
+            Her aunt turned back. Her aunt waved. Elizabeth followed slowly.\n";
+        let a = run(text);
+        assert!(
+            a.scenes
+                .iter()
+                .all(|s| s.pov.as_deref() != Some("her aunt")),
+            "{:?}",
+            a.scenes
+        );
+    }
+
+    #[test]
     fn broken_quote_keeps_speaker_and_vocative_names_addressee() {
         let text = "Spike looked at Angel. Angel smiled, and Spike was angry.\n\"All I know,\" he replied, \"is that you left, Angel.\"\n";
         let a = run(text);

@@ -167,8 +167,15 @@ fn third_person(
 ) {
     let ev = &evidence[start..end];
     let mut totals: Vec<(usize, f32)> = Vec::new();
+    // "her aunt" is named from the focal character's side: it is never the focal one itself
+    let relational = |c: usize| {
+        let n = &clusters[c].name;
+        ["her ", "his ", "my ", "their ", "our ", "your "]
+            .iter()
+            .any(|d| n.starts_with(d))
+    };
     for e in ev {
-        for &(c, w) in &e.pov {
+        for &(c, w) in e.pov.iter().filter(|&&(c, _)| !relational(c)) {
             match totals.iter_mut().find(|(x, _)| *x == c) {
                 Some(t) => t.1 += w,
                 None => totals.push((c, w)),
