@@ -1332,6 +1332,11 @@ impl<'a, 'w> Pass<'a, 'w> {
             if Some(c) == self.st.prev_topic {
                 v += 2.0;
             }
+            // the one acting at the end of the narration just before ("…and Mr. Darcy was walking
+            // towards them." / "“Miss Elizabeth,” he said.")
+            if !self.st.prev_had_quotes && Some(c) == self.st.prev_last_sentence_subject {
+                v += LAST_SUBJECT_BONUS;
+            }
             if Some(c) == self.st.prev_addressee {
                 v += 2.0;
             }
@@ -2117,6 +2122,9 @@ fn continues(text: &str, toks: &[Token], last: usize, buf: &mut String) -> bool 
 
 /// Stand-in cluster index for the first-person narrator, replaced once scenes are known.
 pub(crate) const NARRATOR: usize = usize::MAX;
+
+/// Salience bonus, in a pronoun tag, for the subject of the last sentence of the narration before.
+const LAST_SUBJECT_BONUS: f32 = 1.0;
 
 /// A speech-tag subject before resolution.
 enum Ref {
