@@ -242,6 +242,13 @@ fn third_person(
         }
         i = j;
     }
+    delay_switches(&mut path, |k, s| {
+        ev[k]
+            .pov
+            .iter()
+            .find(|p| p.0 == cands[s])
+            .map_or(0.0, |p| p.1)
+    });
     let mut i = 0;
     while i < path.len() {
         let j = run_end(&path, i);
@@ -253,6 +260,29 @@ fn third_person(
             Some(clusters[cands[path[i]]].name.clone()),
         ));
         i = j;
+    }
+}
+
+/// Moves each switch of focal character forward past paragraphs that still speak only of the
+/// old one ("When he turned round, the room was empty." closes his scene; "Sam came back…" opens
+/// the next): a new point of view starts where its character first appears, not before.
+/// `weight(paragraph, state)` is the state's point-of-view evidence in that paragraph.
+fn delay_switches(path: &mut [usize], weight: impl Fn(usize, usize) -> f32) {
+    let mut i = 1;
+    while i < path.len() {
+        let (old, new) = (path[i - 1], path[i]);
+        if old != new {
+            let end = run_end(path, i);
+            let mut k = i;
+            // the new run keeps at least one paragraph
+            while k + 1 < end && weight(k, new) <= 0.0 && weight(k, old) > 0.0 {
+                path[k] = old;
+                k += 1;
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
     }
 }
 
@@ -347,6 +377,27 @@ mod tests {
         assert_eq!(viterbi(4, 2, |i, s| costs[i][s], 3.0), vec![0, 0, 0, 0]);
         let costs = [[0.0, 5.0], [0.0, 5.0], [5.0, 0.0], [5.0, 0.0]];
         assert_eq!(viterbi(4, 2, |i, s| costs[i][s], 3.0), vec![0, 0, 1, 1]);
+    }
+
+    #[test]
+    fn a_switch_waits_for_the_new_character() {
+        // paragraph 2 still speaks only of character 0; character 1 first appears in paragraph 3
+        let weights = [
+            [3.0, 0.0],
+            [2.0, 0.0],
+            [2.0, 0.0],
+            [1.0, 3.0],
+            [0.0, 2.0],
+            [0.0, 0.0],
+        ];
+        let mut path = vec![0, 0, 1, 1, 1, 1];
+        delay_switches(&mut path, |k, s| weights[k][s]);
+        assert_eq!(path, vec![0, 0, 0, 1, 1, 1]);
+        // a paragraph with no evidence at all (a line of dialogue) stays where the switch put it
+        let weights = [[3.0, 0.0], [2.0, 0.0], [0.0, 0.0], [1.0, 3.0]];
+        let mut path = vec![0, 0, 1, 1];
+        delay_switches(&mut path, |k, s| weights[k][s]);
+        assert_eq!(path, vec![0, 0, 1, 1]);
     }
 
     #[test]
