@@ -3,6 +3,8 @@
 
 use crate::characters::Cluster;
 use crate::engine::{Para, ParaEvidence};
+use crate::lexicon::is_cognition_verb;
+use crate::tokens::tokenize;
 use crate::{Person, SceneAnalysis};
 
 /// Cost of switching person between paragraphs.
@@ -11,6 +13,10 @@ const PERSON_SWITCH: f32 = 3.0;
 const POV_SWITCH: f32 = 3.5;
 /// Shortest run of paragraphs kept as a scene of its own point of view.
 const MIN_POV_RUN: usize = 5;
+/// A reader scene whose point of view switches this often without a break is head-hopping…
+const OMNISCIENT_SWITCHES: usize = 2;
+/// …and, with this many group or nobody minds in its narration ("no one knew"), omniscient.
+const OMNISCIENT_COLLECTIVE_MINDS: usize = 2;
 /// At most this many candidate point-of-view characters per run.
 const POV_CANDIDATES: usize = 6;
 
@@ -249,6 +255,18 @@ fn third_person(
             .find(|p| p.0 == cands[s])
             .map_or(0.0, |p| p.1)
     });
+    // head-hopping plus a voice that knows what no one present knows is an omniscient narrator:
+    // the scene has no single focal character
+    if switches(&path) >= OMNISCIENT_SWITCHES
+        && paras[start..end]
+            .iter()
+            .map(collective_minds)
+            .sum::<usize>()
+            >= OMNISCIENT_COLLECTIVE_MINDS
+    {
+        out.push(scene(paras, start, end, Person::Third, None));
+        return;
+    }
     let mut i = 0;
     while i < path.len() {
         let j = run_end(&path, i);
@@ -284,6 +302,53 @@ fn delay_switches(path: &mut [usize], weight: impl Fn(usize, usize) -> f32) {
             i += 1;
         }
     }
+}
+
+/// Number of switches of state along a path.
+fn switches(path: &[usize]) -> usize {
+    path.windows(2).filter(|w| w[0] != w[1]).count()
+}
+
+/// Clauses of narration that enter a group's mind or say what nobody knows ("no one quite knew
+/// why", "none of the adults could see but all of them felt"): a narrator above the characters.
+/// A limited point of view tells one character's mind; these are rare in it.
+fn collective_minds(p: &Para<'_>) -> usize {
+    let mut toks = Vec::new();
+    tokenize(p.text, p.quotes, &mut toks);
+    let words: Vec<String> = toks
+        .iter()
+        .filter(|t| t.is_word() && t.quote.is_none())
+        .map(|t| t.text(p.text).to_lowercase())
+        .collect();
+    let word = |i: usize| words.get(i).map_or("", String::as_str);
+    let mut count = 0;
+    for i in 0..words.len() {
+        // the index of the subject's last word
+        let subject_end = match word(i) {
+            "nobody" | "everyone" | "everybody" => Some(i),
+            "no" if word(i + 1) == "one" => Some(i + 1),
+            "none" | "all" | "both" | "each" | "neither" if word(i + 1) == "of" => {
+                match word(i + 2) {
+                    "them" | "us" => Some(i + 2),
+                    "the" => Some(i + 3),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let Some(e) = subject_end else { continue };
+        // "no one quite knew", "none of the adults could see", "nobody on Tatooine remembers"
+        let mind = (e + 1..e + 4).any(|k| {
+            let w = word(k);
+            is_cognition_verb(w)
+                || matches!(
+                    w,
+                    "know" | "knows" | "see" | "sees" | "feel" | "feels" | "remember" | "remembers"
+                )
+        });
+        count += usize::from(mind);
+    }
+    count
 }
 
 /// How a he/she with no antecedent in its own paragraph is read.
@@ -377,6 +442,37 @@ mod tests {
         assert_eq!(viterbi(4, 2, |i, s| costs[i][s], 3.0), vec![0, 0, 0, 0]);
         let costs = [[0.0, 5.0], [0.0, 5.0], [5.0, 0.0], [5.0, 0.0]];
         assert_eq!(viterbi(4, 2, |i, s| costs[i][s], 3.0), vec![0, 0, 1, 1]);
+    }
+
+    fn para(text: &str) -> Para<'_> {
+        Para {
+            text,
+            base: None,
+            chapter: 1,
+            index: 0,
+            model_scene: 0,
+            quotes: &[],
+        }
+    }
+
+    #[test]
+    fn group_and_nobody_minds_are_counted() {
+        let p = para(
+            "Something passed across his face that none of the adults could see but all of them felt.",
+        );
+        assert_eq!(collective_minds(&p), 2);
+        assert_eq!(
+            collective_minds(&para("No one quite knew why they had let him go."),),
+            1
+        );
+        // a group that acts, not one that knows, is no narrator's privilege
+        assert_eq!(
+            collective_minds(&para(
+                "Both of them looked hastily away. Nobody said a word."
+            )),
+            0
+        );
+        assert_eq!(switches(&[0, 0, 1, 1, 0]), 2);
     }
 
     #[test]
