@@ -527,8 +527,14 @@ fn seed_work(file: &str, text: &str, w: &serde_json::Value, a: &Analysis, report
             .and_then(|n| gold.iter().position(|g| g.0 == *n));
         let got = best.and_then(|p| gold_of_name(&p.2.pov));
         s.person_accuracy.add(person_ok);
-        s.pov_accuracy.add(want == got && want.is_some());
-        if want != got || !person_ok {
+        // a scene annotated with no point-of-view character (omniscient, reader-insert) is right
+        // when none is named
+        let pov_ok = match pov {
+            Some(_) => want == got && want.is_some(),
+            None => best.is_some_and(|p| p.2.pov.is_none()),
+        };
+        s.pov_accuracy.add(pov_ok);
+        if !pov_ok || !person_ok {
             report.misses.push(format!(
                 "{file}: scene ¶{first}-{last} want {person}/{pov:?}, got {:?}",
                 best.map(|p| (p.2.person, p.2.pov.clone()))

@@ -3,6 +3,8 @@
 
 use crate::characters::Cluster;
 use crate::engine::{Para, ParaEvidence};
+use crate::lexicon::is_cognition_verb;
+use crate::tokens::tokenize;
 use crate::{Person, SceneAnalysis};
 
 /// Cost of switching person between paragraphs.
@@ -11,6 +13,10 @@ const PERSON_SWITCH: f32 = 3.0;
 const POV_SWITCH: f32 = 3.5;
 /// Shortest run of paragraphs kept as a scene of its own point of view.
 const MIN_POV_RUN: usize = 5;
+/// A reader scene whose point of view switches this often without a break is head-hopping…
+const OMNISCIENT_SWITCHES: usize = 2;
+/// …and, with this many group or nobody minds in its narration ("no one knew"), omniscient.
+const OMNISCIENT_COLLECTIVE_MINDS: usize = 2;
 /// At most this many candidate point-of-view characters per run.
 const POV_CANDIDATES: usize = 6;
 
@@ -144,13 +150,14 @@ fn segment_run(
                 } else {
                     Person::Second
                 };
-                out.push(scene(
+                push_scenes(
+                    out,
                     paras,
                     start + i,
                     start + j,
                     person,
                     narrator.map(|c| clusters[c].name.clone()),
-                ));
+                );
             }
         }
         i = j;
@@ -185,7 +192,7 @@ fn third_person(
     totals.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     totals.truncate(POV_CANDIDATES);
     if totals.is_empty() {
-        out.push(scene(paras, start, end, Person::Third, None));
+        push_scenes(out, paras, start, end, Person::Third, None);
         return;
     }
     let cands: Vec<usize> = totals.iter().map(|t| t.0).collect();
@@ -242,18 +249,108 @@ fn third_person(
         }
         i = j;
     }
+    delay_switches(&mut path, |k, s| {
+        ev[k]
+            .pov
+            .iter()
+            .find(|p| p.0 == cands[s])
+            .map_or(0.0, |p| p.1)
+    });
+    // head-hopping plus a voice that knows what no one present knows is an omniscient narrator:
+    // the scene has no single focal character
+    if switches(&path) >= OMNISCIENT_SWITCHES
+        && paras[start..end]
+            .iter()
+            .map(collective_minds)
+            .sum::<usize>()
+            >= OMNISCIENT_COLLECTIVE_MINDS
+    {
+        push_scenes(out, paras, start, end, Person::Third, None);
+        return;
+    }
     let mut i = 0;
     while i < path.len() {
         let j = run_end(&path, i);
-        out.push(scene(
+        push_scenes(
+            out,
             paras,
             start + i,
             start + j,
             Person::Third,
             Some(clusters[cands[path[i]]].name.clone()),
-        ));
+        );
         i = j;
     }
+}
+
+/// Moves each switch of focal character forward past paragraphs that still speak only of the
+/// old one ("When he turned round, the room was empty." closes his scene; "Sam came back…" opens
+/// the next): a new point of view starts where its character first appears, not before.
+/// `weight(paragraph, state)` is the state's point-of-view evidence in that paragraph.
+fn delay_switches(path: &mut [usize], weight: impl Fn(usize, usize) -> f32) {
+    let mut i = 1;
+    while i < path.len() {
+        let (old, new) = (path[i - 1], path[i]);
+        if old != new {
+            let end = run_end(path, i);
+            let mut k = i;
+            // the new run keeps at least one paragraph
+            while k + 1 < end && weight(k, new) <= 0.0 && weight(k, old) > 0.0 {
+                path[k] = old;
+                k += 1;
+            }
+            i = end;
+        } else {
+            i += 1;
+        }
+    }
+}
+
+/// Number of switches of state along a path.
+fn switches(path: &[usize]) -> usize {
+    path.windows(2).filter(|w| w[0] != w[1]).count()
+}
+
+/// Clauses of narration that enter a group's mind or say what nobody knows ("no one quite knew
+/// why", "none of the adults could see but all of them felt"): a narrator above the characters.
+/// A limited point of view tells one character's mind; these are rare in it.
+fn collective_minds(p: &Para<'_>) -> usize {
+    let mut toks = Vec::new();
+    tokenize(p.text, p.quotes, &mut toks);
+    let words: Vec<String> = toks
+        .iter()
+        .filter(|t| t.is_word() && t.quote.is_none())
+        .map(|t| t.text(p.text).to_lowercase())
+        .collect();
+    let word = |i: usize| words.get(i).map_or("", String::as_str);
+    let mut count = 0;
+    for i in 0..words.len() {
+        // the index of the subject's last word
+        let subject_end = match word(i) {
+            "nobody" | "everyone" | "everybody" => Some(i),
+            "no" if word(i + 1) == "one" => Some(i + 1),
+            "none" | "all" | "both" | "each" | "neither" if word(i + 1) == "of" => {
+                match word(i + 2) {
+                    "them" | "us" => Some(i + 2),
+                    "the" => Some(i + 3),
+                    _ => None,
+                }
+            }
+            _ => None,
+        };
+        let Some(e) = subject_end else { continue };
+        // "no one quite knew", "none of the adults could see", "nobody on Tatooine remembers"
+        let mind = (e + 1..e + 4).any(|k| {
+            let w = word(k);
+            is_cognition_verb(w)
+                || matches!(
+                    w,
+                    "know" | "knows" | "see" | "sees" | "feel" | "feels" | "remember" | "remembers"
+                )
+        });
+        count += usize::from(mind);
+    }
+    count
 }
 
 /// How a he/she with no antecedent in its own paragraph is read.
@@ -305,6 +402,66 @@ fn narrator(ev: &[ParaEvidence], clusters: &[Cluster], mentions: &[u32]) -> Opti
     order.into_iter().take(8).find(|c| !referred.contains(c))
 }
 
+/// Pushes the scenes of paragraphs `start..end`, all of one person and point of view, split
+/// where a paragraph opens on a new place (a break the reader's marker did not survive, or a
+/// first-person narrator moving on) with at least MIN_POV_RUN paragraphs on each side.
+fn push_scenes(
+    out: &mut Vec<SceneAnalysis>,
+    paras: &[Para<'_>],
+    start: usize,
+    end: usize,
+    person: Person,
+    pov: Option<String>,
+) {
+    let mut from = start;
+    for k in start + MIN_POV_RUN..end.saturating_sub(MIN_POV_RUN - 1) {
+        if k - from >= MIN_POV_RUN && opens_on_a_new_place(paras[k].text, paras[k - 1].text) {
+            out.push(scene(paras, from, k, person, pov.clone()));
+            from = k;
+        }
+    }
+    out.push(scene(paras, from, end, person, pov));
+}
+
+/// Whether a paragraph opens with an establishing sentence, a definite place named with a proper
+/// name and described ("The flat in Pimlico was small and very clean."): the way a scene sets a
+/// new stage. A place the previous paragraph already walked into ("rapped at the kitchen door. /
+/// The kitchen at Green Gables was…") is the same scene, described on arrival.
+fn opens_on_a_new_place(text: &str, previous: &str) -> bool {
+    let words: Vec<&str> = text
+        .split_whitespace()
+        .take(7)
+        .map(|w| w.trim_end_matches([',', '.', ';', ':']))
+        .collect();
+    if words.first() != Some(&"The") {
+        return false;
+    }
+    // "The flat in", "The back room at": one or two lowercase words, then the preposition
+    let Some(prep) = (2..=3).find(|&k| {
+        words
+            .get(k)
+            .is_some_and(|w| matches!(*w, "in" | "at" | "on"))
+            && words[1..k]
+                .iter()
+                .all(|w| w.chars().all(|c| c.is_lowercase()))
+    }) else {
+        return false;
+    };
+    // then a proper name of one or two words and a verb that describes it
+    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
+    let name_len = words[prep + 1..].iter().take_while(|w| capital(w)).count();
+    let described = (1..=2).contains(&name_len)
+        && words
+            .get(prep + 1 + name_len)
+            .is_some_and(|w| matches!(*w, "was" | "were" | "had" | "stood" | "lay"));
+    let entered = |noun: &&str| {
+        previous
+            .split(|c: char| !c.is_alphanumeric())
+            .any(|w| w.eq_ignore_ascii_case(noun))
+    };
+    described && !words[1..prep].iter().any(entered)
+}
+
 fn scene(
     paras: &[Para<'_>],
     start: usize,
@@ -347,6 +504,79 @@ mod tests {
         assert_eq!(viterbi(4, 2, |i, s| costs[i][s], 3.0), vec![0, 0, 0, 0]);
         let costs = [[0.0, 5.0], [0.0, 5.0], [5.0, 0.0], [5.0, 0.0]];
         assert_eq!(viterbi(4, 2, |i, s| costs[i][s], 3.0), vec![0, 0, 1, 1]);
+    }
+
+    fn para(text: &str) -> Para<'_> {
+        Para {
+            text,
+            base: None,
+            chapter: 1,
+            index: 0,
+            model_scene: 0,
+            quotes: &[],
+        }
+    }
+
+    #[test]
+    fn an_establishing_sentence_opens_on_a_new_place() {
+        let prev = "\u{2018}On Thursdays,\u{2019} I said.";
+        let new_place = |text| opens_on_a_new_place(text, prev);
+        assert!(new_place(
+            "The flat in Pimlico was small and very clean. Sally was at the door."
+        ));
+        assert!(new_place(
+            "The kitchen at Green Gables was a cheerful room."
+        ));
+        // a place without a name, a sentence that does not describe its subject, dialogue
+        assert!(!new_place("The door in the wall was open."));
+        assert!(!new_place("The dead man lay in an armchair by the window."));
+        assert!(!new_place("\u{2018}The bolt.\u{2019}"));
+        // described on arrival: the same scene
+        assert!(!opens_on_a_new_place(
+            "The kitchen at Green Gables was a cheerful room.",
+            "Mrs. Rachel rapped smartly at the kitchen door and stepped in."
+        ));
+    }
+
+    #[test]
+    fn group_and_nobody_minds_are_counted() {
+        let p = para(
+            "Something passed across his face that none of the adults could see but all of them felt.",
+        );
+        assert_eq!(collective_minds(&p), 2);
+        assert_eq!(
+            collective_minds(&para("No one quite knew why they had let him go."),),
+            1
+        );
+        // a group that acts, not one that knows, is no narrator's privilege
+        assert_eq!(
+            collective_minds(&para(
+                "Both of them looked hastily away. Nobody said a word."
+            )),
+            0
+        );
+        assert_eq!(switches(&[0, 0, 1, 1, 0]), 2);
+    }
+
+    #[test]
+    fn a_switch_waits_for_the_new_character() {
+        // paragraph 2 still speaks only of character 0; character 1 first appears in paragraph 3
+        let weights = [
+            [3.0, 0.0],
+            [2.0, 0.0],
+            [2.0, 0.0],
+            [1.0, 3.0],
+            [0.0, 2.0],
+            [0.0, 0.0],
+        ];
+        let mut path = vec![0, 0, 1, 1, 1, 1];
+        delay_switches(&mut path, |k, s| weights[k][s]);
+        assert_eq!(path, vec![0, 0, 0, 1, 1, 1]);
+        // a paragraph with no evidence at all (a line of dialogue) stays where the switch put it
+        let weights = [[3.0, 0.0], [2.0, 0.0], [0.0, 0.0], [1.0, 3.0]];
+        let mut path = vec![0, 0, 1, 1];
+        delay_switches(&mut path, |k, s| weights[k][s]);
+        assert_eq!(path, vec![0, 0, 1, 1]);
     }
 
     #[test]
