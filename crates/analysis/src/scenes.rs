@@ -150,14 +150,13 @@ fn segment_run(
                 } else {
                     Person::Second
                 };
-                push_scenes(
-                    out,
+                out.push(scene(
                     paras,
                     start + i,
                     start + j,
                     person,
                     narrator.map(|c| clusters[c].name.clone()),
-                );
+                ));
             }
         }
         i = j;
@@ -192,7 +191,7 @@ fn third_person(
     totals.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     totals.truncate(POV_CANDIDATES);
     if totals.is_empty() {
-        push_scenes(out, paras, start, end, Person::Third, None);
+        out.push(scene(paras, start, end, Person::Third, None));
         return;
     }
     let cands: Vec<usize> = totals.iter().map(|t| t.0).collect();
@@ -265,20 +264,19 @@ fn third_person(
             .sum::<usize>()
             >= OMNISCIENT_COLLECTIVE_MINDS
     {
-        push_scenes(out, paras, start, end, Person::Third, None);
+        out.push(scene(paras, start, end, Person::Third, None));
         return;
     }
     let mut i = 0;
     while i < path.len() {
         let j = run_end(&path, i);
-        push_scenes(
-            out,
+        out.push(scene(
             paras,
             start + i,
             start + j,
             Person::Third,
             Some(clusters[cands[path[i]]].name.clone()),
-        );
+        ));
         i = j;
     }
 }
@@ -402,66 +400,6 @@ fn narrator(ev: &[ParaEvidence], clusters: &[Cluster], mentions: &[u32]) -> Opti
     order.into_iter().take(8).find(|c| !referred.contains(c))
 }
 
-/// Pushes the scenes of paragraphs `start..end`, all of one person and point of view, split
-/// where a paragraph opens on a new place (a break the reader's marker did not survive, or a
-/// first-person narrator moving on) with at least MIN_POV_RUN paragraphs on each side.
-fn push_scenes(
-    out: &mut Vec<SceneAnalysis>,
-    paras: &[Para<'_>],
-    start: usize,
-    end: usize,
-    person: Person,
-    pov: Option<String>,
-) {
-    let mut from = start;
-    for k in start + MIN_POV_RUN..end.saturating_sub(MIN_POV_RUN - 1) {
-        if k - from >= MIN_POV_RUN && opens_on_a_new_place(paras[k].text, paras[k - 1].text) {
-            out.push(scene(paras, from, k, person, pov.clone()));
-            from = k;
-        }
-    }
-    out.push(scene(paras, from, end, person, pov));
-}
-
-/// Whether a paragraph opens with an establishing sentence, a definite place named with a proper
-/// name and described ("The flat in Pimlico was small and very clean."): the way a scene sets a
-/// new stage. A place the previous paragraph already walked into ("rapped at the kitchen door. /
-/// The kitchen at Green Gables was…") is the same scene, described on arrival.
-fn opens_on_a_new_place(text: &str, previous: &str) -> bool {
-    let words: Vec<&str> = text
-        .split_whitespace()
-        .take(7)
-        .map(|w| w.trim_end_matches([',', '.', ';', ':']))
-        .collect();
-    if words.first() != Some(&"The") {
-        return false;
-    }
-    // "The flat in", "The back room at": one or two lowercase words, then the preposition
-    let Some(prep) = (2..=3).find(|&k| {
-        words
-            .get(k)
-            .is_some_and(|w| matches!(*w, "in" | "at" | "on"))
-            && words[1..k]
-                .iter()
-                .all(|w| w.chars().all(|c| c.is_lowercase()))
-    }) else {
-        return false;
-    };
-    // then a proper name of one or two words and a verb that describes it
-    let capital = |w: &&str| w.chars().next().is_some_and(char::is_uppercase);
-    let name_len = words[prep + 1..].iter().take_while(|w| capital(w)).count();
-    let described = (1..=2).contains(&name_len)
-        && words
-            .get(prep + 1 + name_len)
-            .is_some_and(|w| matches!(*w, "was" | "were" | "had" | "stood" | "lay"));
-    let entered = |noun: &&str| {
-        previous
-            .split(|c: char| !c.is_alphanumeric())
-            .any(|w| w.eq_ignore_ascii_case(noun))
-    };
-    described && !words[1..prep].iter().any(entered)
-}
-
 fn scene(
     paras: &[Para<'_>],
     start: usize,
@@ -515,27 +453,6 @@ mod tests {
             model_scene: 0,
             quotes: &[],
         }
-    }
-
-    #[test]
-    fn an_establishing_sentence_opens_on_a_new_place() {
-        let prev = "\u{2018}On Thursdays,\u{2019} I said.";
-        let new_place = |text| opens_on_a_new_place(text, prev);
-        assert!(new_place(
-            "The flat in Pimlico was small and very clean. Sally was at the door."
-        ));
-        assert!(new_place(
-            "The kitchen at Green Gables was a cheerful room."
-        ));
-        // a place without a name, a sentence that does not describe its subject, dialogue
-        assert!(!new_place("The door in the wall was open."));
-        assert!(!new_place("The dead man lay in an armchair by the window."));
-        assert!(!new_place("\u{2018}The bolt.\u{2019}"));
-        // described on arrival: the same scene
-        assert!(!opens_on_a_new_place(
-            "The kitchen at Green Gables was a cheerful room.",
-            "Mrs. Rachel rapped smartly at the kitchen door and stepped in."
-        ));
     }
 
     #[test]
