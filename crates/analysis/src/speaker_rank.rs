@@ -265,7 +265,7 @@ mod tests {
     fn cue(names: &[&str]) -> Feats {
         let mut x = [0.0; NF];
         for n in names {
-            x[FEATURE_NAMES.iter().position(|f| f == n).unwrap()] = 1.0;
+            x[feature(n)] = 1.0;
         }
         x
     }
