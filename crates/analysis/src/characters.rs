@@ -525,12 +525,14 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                 determiner = matches!(w, "the" | "his" | "her" | "my" | "their" | "our" | "your");
                 let same_person = match gendered_pronoun(w) {
                     Some((_, crate::lexicon::PronounCase::Object)) => w.ends_with("self"),
-                    // "her" is possessive when a noun follows ("her hand"), else an object
+                    // "her" is possessive when a noun follows ("her hand"), else an object;
+                    // "her own" is always the possessive, however "own" is classed
                     Some((true, crate::lexicon::PronounCase::Possessive)) => {
                         toks.get(i + 1).is_some_and(|n| {
-                            n.is_word()
-                                && n.quote.is_none()
-                                && !is_non_name(lower(n.text(p.text), &mut buf2))
+                            n.is_word() && n.quote.is_none() && {
+                                let next = lower(n.text(p.text), &mut buf2);
+                                next == "own" || !is_non_name(next)
+                            }
                         })
                     }
                     Some(_) => true,

@@ -613,6 +613,15 @@ mod tests {
     }
 
     #[test]
+    fn her_own_is_a_possessive() {
+        // "own" is no noun, yet "her own scarf" is hers: it votes like "her scarf" would
+        let text = "\"Hello,\" said Zorwen.\n\
+            Zorwen sat down and unwound her own scarf.\n";
+        let a = run(text);
+        assert_eq!(gender_of(&a, "Zorwen").as_deref(), Some("female"));
+    }
+
+    #[test]
     fn weak_votes_give_a_gender_when_no_pronoun_is_close() {
         // no pronoun follows "Carrie" in her own sentence; the first one later in the paragraph does
         let text = "\"Is it far?\" asked Carrie.\n\
