@@ -985,7 +985,9 @@ fn full_name_word_holders(clusters: &[Cluster]) -> WordHolders<'_> {
             if words.len() < 2 {
                 continue;
             }
-            let given = given_name_of(k).flatten();
+            // a given name the lexicon does not know ("Fitzwilliam Darcy") takes the gender the
+            // pronouns gave its holder, so "Mr. Darcy" can still find him
+            let given = given_name_of(k).flatten().or_else(|| c.gender());
             for w in words {
                 let v = out.entry(w).or_default();
                 if !v.iter().any(|&(h, g, _)| h == id && g == given) {

@@ -774,6 +774,26 @@ mod tests {
         assert!(a.characters.iter().any(|c| c.name == "Mrs. Lennox"));
     }
     #[test]
+    fn a_title_joins_a_full_name_whose_unknown_given_name_has_the_pronouns_gender() {
+        // "Zandor" is no given name the lexicon knows: the pronouns make him male, so "Mr." fits
+        let text = "At noon Zandor Quill came in. He kept sheep.\n\
+            \"Good day,\" said Mr. Quill.\n\
+            \"Hello,\" said Zandor Quill. He waved.\n";
+        let a = run(text);
+        let quill = a
+            .characters
+            .iter()
+            .find(|c| c.aliases.iter().any(|x| x == "Mr. Quill"));
+        assert!(quill.is_some_and(|c| c.name == "Zandor Quill" || c.name == "Mr. Quill"));
+        assert_eq!(
+            a.characters
+                .iter()
+                .filter(|c| c.name.contains("Quill"))
+                .count(),
+            1
+        );
+    }
+    #[test]
     fn initials_and_saints_stay_inside_a_name() {
         let text = "\"Never,\" said Adam J. Patch.\n\
             \"Always,\" said Madame St. Aubert.\n\
