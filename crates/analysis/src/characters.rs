@@ -485,6 +485,9 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
             epithet_speakers(p, &toks, &mut epithets);
         }
         let mut pending: Option<(String, usize, bool)> = None;
+        // the pending name is possessive ("Kakashi's hand closed round her wrist"): what it owns
+        // acts, often on someone else, so only a subject pronoun votes for it
+        let mut pending_owns = false;
         // a sentence-initial subject carries to the first word of the next sentence ("Spike snorted. He…")
         let mut carry: Option<String> = None;
         let mut prev_name: Option<(String, usize)> = None;
@@ -549,7 +552,7 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                         .is_some_and(|k| toks[k].sentence_start && toks[k].is_word());
                 let target = if let Some(key) = carried.filter(|_| subject_pronoun && opens) {
                     Some((key, 2))
-                } else if same_person {
+                } else if same_person && !(pending_owns && !subject_pronoun) {
                     pending
                         .take()
                         .filter(|(_, at, _)| i - at < 25)
@@ -607,6 +610,7 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                     last_mention.push_str(&key);
                     has_last_mention = true;
                     pending = Some((key, i, acts || t.sentence_start));
+                    pending_owns = toks[i + len - 1].possessive;
                     carry = None;
                     i += len;
                     continue;
@@ -733,6 +737,7 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                 } else {
                     Some((found.key.clone(), i, leads || acts))
                 };
+                pending_owns = last.possessive;
                 carry = None;
                 last_mention.clear();
                 last_mention.push_str(&found.key);

@@ -622,6 +622,15 @@ mod tests {
     }
 
     #[test]
+    fn after_a_possessive_name_only_a_subject_pronoun_tells_its_gender() {
+        // what "Zorwen's hand" does is done to someone else: "her wrist" is not Zorwen's
+        let text = "\"Up,\" said Zorwen.\n\
+            Zorwen's hand closed round her wrist, and he pulled her out of the river.\n";
+        let a = run(text);
+        assert_eq!(gender_of(&a, "Zorwen").as_deref(), Some("male"));
+    }
+
+    #[test]
     fn weak_votes_give_a_gender_when_no_pronoun_is_close() {
         // no pronoun follows "Carrie" in her own sentence; the first one later in the paragraph does
         let text = "\"Is it far?\" asked Carrie.\n\
