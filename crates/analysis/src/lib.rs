@@ -631,6 +631,16 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_tag_goes_to_the_subject_that_opens_the_sentence() {
+        // "Bill could smell" is a clause's subject; "Tom walked" is the main clause's
+        let text = "\"Hi,\" said Bill.\n\
+            \"Hello,\" said Tom.\n\
+            Tom walked over and stood close, so close that Bill could smell the smoke on his coat. \"I can't stay,\" he said.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Bill", "Tom", "Tom"]);
+    }
+
+    #[test]
     fn weak_votes_give_a_gender_when_no_pronoun_is_close() {
         // no pronoun follows "Carrie" in her own sentence; the first one later in the paragraph does
         let text = "\"Is it far?\" asked Carrie.\n\
