@@ -1173,6 +1173,21 @@ impl<'a, 'w> Pass<'a, 'w> {
                     return Some((Ref::Epithet(text), k + len + 1));
                 }
             }
+            // "said the Copy Ninja": a capitalised title no name rule took is someone known
+            if t.text(p.text).eq_ignore_ascii_case("the") {
+                let mut end = k + 1;
+                while end < k + 3
+                    && toks.get(end).is_some_and(|x| {
+                        x.is_word() && x.quote.is_none() && x.cap && !x.sentence_start
+                    })
+                {
+                    end += 1;
+                }
+                if end > k + 1 {
+                    let text = p.text[t.start as usize..toks[end - 1].end as usize].to_lowercase();
+                    return Some((Ref::Epithet(text), end));
+                }
+            }
         }
         None
     }

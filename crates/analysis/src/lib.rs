@@ -641,6 +641,21 @@ mod tests {
     }
 
     #[test]
+    fn a_capitalised_title_after_the_is_a_tag_subject() {
+        // "the Grey Lantern said": no name rule takes "the Grey Lantern" ("lantern" is no person
+        // noun), yet it is someone on stage, and the epithet becomes their alias
+        let text = "\"Hello,\" said Tom.\n\
+            \"Hi,\" said Bill.\n\
+            \"Stop,\" the Grey Lantern said.\n";
+        let a = run(text);
+        assert!(
+            a.characters
+                .iter()
+                .any(|c| c.aliases.iter().any(|x| x == "the grey lantern"))
+        );
+    }
+
+    #[test]
     fn weak_votes_give_a_gender_when_no_pronoun_is_close() {
         // no pronoun follows "Carrie" in her own sentence; the first one later in the paragraph does
         let text = "\"Is it far?\" asked Carrie.\n\
