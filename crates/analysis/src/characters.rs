@@ -552,7 +552,7 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                         .is_some_and(|k| toks[k].sentence_start && toks[k].is_word());
                 let target = if let Some(key) = carried.filter(|_| subject_pronoun && opens) {
                     Some((key, 2))
-                } else if same_person && !(pending_owns && !subject_pronoun) {
+                } else if same_person && (subject_pronoun || !pending_owns) {
                     pending
                         .take()
                         .filter(|(_, at, _)| i - at < 25)

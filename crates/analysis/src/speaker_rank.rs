@@ -265,7 +265,10 @@ mod tests {
     fn cue(names: &[&str]) -> Feats {
         let mut x = [0.0; NF];
         for n in names {
-            x[FEATURE_NAMES.iter().position(|f| f == n).unwrap()] = 1.0;
+            let Some(k) = FEATURE_NAMES.iter().position(|f| f == n) else {
+                panic!("no cue named {n}");
+            };
+            x[k] = 1.0;
         }
         x
     }
