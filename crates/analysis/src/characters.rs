@@ -485,6 +485,9 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
             epithet_speakers(p, &toks, &mut epithets);
         }
         let mut pending: Option<(String, usize, bool)> = None;
+        // the pending name is possessive ("Kakashi's hand closed round her wrist"): what it owns
+        // acts, often on someone else, so only a subject pronoun votes for it
+        let mut pending_owns = false;
         // a sentence-initial subject carries to the first word of the next sentence ("Spike snorted. He…")
         let mut carry: Option<String> = None;
         let mut prev_name: Option<(String, usize)> = None;
@@ -525,12 +528,14 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                 determiner = matches!(w, "the" | "his" | "her" | "my" | "their" | "our" | "your");
                 let same_person = match gendered_pronoun(w) {
                     Some((_, crate::lexicon::PronounCase::Object)) => w.ends_with("self"),
-                    // "her" is possessive when a noun follows ("her hand"), else an object
+                    // "her" is possessive when a noun follows ("her hand"), else an object;
+                    // "her own" is always the possessive, however "own" is classed
                     Some((true, crate::lexicon::PronounCase::Possessive)) => {
                         toks.get(i + 1).is_some_and(|n| {
-                            n.is_word()
-                                && n.quote.is_none()
-                                && !is_non_name(lower(n.text(p.text), &mut buf2))
+                            n.is_word() && n.quote.is_none() && {
+                                let next = lower(n.text(p.text), &mut buf2);
+                                next == "own" || !is_non_name(next)
+                            }
                         })
                     }
                     Some(_) => true,
@@ -547,7 +552,7 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                         .is_some_and(|k| toks[k].sentence_start && toks[k].is_word());
                 let target = if let Some(key) = carried.filter(|_| subject_pronoun && opens) {
                     Some((key, 2))
-                } else if same_person {
+                } else if same_person && (subject_pronoun || !pending_owns) {
                     pending
                         .take()
                         .filter(|(_, at, _)| i - at < 25)
@@ -605,6 +610,7 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                     last_mention.push_str(&key);
                     has_last_mention = true;
                     pending = Some((key, i, acts || t.sentence_start));
+                    pending_owns = toks[i + len - 1].possessive;
                     carry = None;
                     i += len;
                     continue;
@@ -731,6 +737,7 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                 } else {
                     Some((found.key.clone(), i, leads || acts))
                 };
+                pending_owns = last.possessive;
                 carry = None;
                 last_mention.clear();
                 last_mention.push_str(&found.key);
@@ -983,7 +990,9 @@ fn full_name_word_holders(clusters: &[Cluster]) -> WordHolders<'_> {
             if words.len() < 2 {
                 continue;
             }
-            let given = given_name_of(k).flatten();
+            // a given name the lexicon does not know ("Fitzwilliam Darcy") takes the gender the
+            // pronouns gave its holder, so "Mr. Darcy" can still find him
+            let given = given_name_of(k).flatten().or_else(|| c.gender());
             for w in words {
                 let v = out.entry(w).or_default();
                 if !v.iter().any(|&(h, g, _)| h == id && g == given) {

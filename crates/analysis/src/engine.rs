@@ -97,6 +97,8 @@ struct Mention {
     free: bool,
     /// For a free pronoun: the latest name of its gender earlier in the paragraph, in any role.
     alt: Option<usize>,
+    /// The first token of the mention's sentence.
+    sentence: usize,
 }
 
 /// Salience state carried from paragraph to paragraph.
@@ -753,11 +755,15 @@ impl<'a, 'w> Pass<'a, 'w> {
             let mut quote_vocative: Vec<(u32, usize)> = Vec::new();
             let mut quote_unknown_vocative: Vec<(u32, String)> = Vec::new();
             let mut i = 0;
+            let mut sentence = 0;
             while i < toks.len() {
                 let t = toks[i];
                 if !t.is_word() {
                     i += 1;
                     continue;
+                }
+                if t.sentence_start {
+                    sentence = i;
                 }
                 let clause_start = i == 0
                     || t.sentence_start
@@ -802,6 +808,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                                 pronoun: false,
                                 free: false,
                                 alt: None,
+                                sentence,
                             });
                             self.add_pov(&mut ev, ch, subject, &toks, i + na.len, p.text, 1.0, 1.0);
                             self.st.touch(ch);
@@ -848,6 +855,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                                 pronoun: true,
                                 free,
                                 alt,
+                                sentence,
                             });
                             let weight = if case == PronounCase::Object {
                                 0.5
@@ -1165,6 +1173,21 @@ impl<'a, 'w> Pass<'a, 'w> {
                     return Some((Ref::Epithet(text), k + len + 1));
                 }
             }
+            // "said the Copy Ninja": a capitalised title no name rule took is someone known
+            if t.text(p.text).eq_ignore_ascii_case("the") {
+                let mut end = k + 1;
+                while end < k + 3
+                    && toks.get(end).is_some_and(|x| {
+                        x.is_word() && x.quote.is_none() && x.cap && !x.sentence_start
+                    })
+                {
+                    end += 1;
+                }
+                if end > k + 1 {
+                    let text = p.text[t.start as usize..toks[end - 1].end as usize].to_lowercase();
+                    return Some((Ref::Epithet(text), end));
+                }
+            }
         }
         None
     }
@@ -1301,15 +1324,24 @@ impl<'a, 'w> Pass<'a, 'w> {
         turn: bool,
     ) -> Option<usize> {
         let recent = &found[found.len().saturating_sub(64)..];
+        let fits = |m: &&Mention| {
+            m.tok < tok
+                && m.subject
+                && !m.pronoun
+                && self.compatible(m.ch, female)
+                && !exclude.contains(&m.ch)
+        };
+        // "Castiel crossed the room, close enough that Dean could smell him. “…,” he said": the
+        // subject that opens the sentence is the main clause's, a later one only a clause's
         let local = recent
             .iter()
             .rev()
-            .find(|m| {
-                m.tok < tok
-                    && m.subject
-                    && !m.pronoun
-                    && self.compatible(m.ch, female)
-                    && !exclude.contains(&m.ch)
+            .find(fits)
+            .map(|last| {
+                recent
+                    .iter()
+                    .find(|m| m.sentence == last.sentence && m.tok == m.sentence && fits(m))
+                    .unwrap_or(last)
             })
             .or_else(|| {
                 recent.iter().rev().find(|m| {

@@ -613,6 +613,49 @@ mod tests {
     }
 
     #[test]
+    fn her_own_is_a_possessive() {
+        // "own" is no noun, yet "her own scarf" is hers: it votes like "her scarf" would
+        let text = "\"Hello,\" said Zorwen.\n\
+            Zorwen sat down and unwound her own scarf.\n";
+        let a = run(text);
+        assert_eq!(gender_of(&a, "Zorwen").as_deref(), Some("female"));
+    }
+
+    #[test]
+    fn after_a_possessive_name_only_a_subject_pronoun_tells_its_gender() {
+        // what "Zorwen's hand" does is done to someone else: "her wrist" is not Zorwen's
+        let text = "\"Up,\" said Zorwen.\n\
+            Zorwen's hand closed round her wrist, and he pulled her out of the river.\n";
+        let a = run(text);
+        assert_eq!(gender_of(&a, "Zorwen").as_deref(), Some("male"));
+    }
+
+    #[test]
+    fn a_pronoun_tag_goes_to_the_subject_that_opens_the_sentence() {
+        // "Bill could smell" is a clause's subject; "Tom walked" is the main clause's
+        let text = "\"Hi,\" said Bill.\n\
+            \"Hello,\" said Tom.\n\
+            Tom walked over and stood close, so close that Bill could smell the smoke on his coat. \"I can't stay,\" he said.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Bill", "Tom", "Tom"]);
+    }
+
+    #[test]
+    fn a_capitalised_title_after_the_is_a_tag_subject() {
+        // "the Grey Lantern said": no name rule takes "the Grey Lantern" ("lantern" is no person
+        // noun), yet it is someone on stage, and the epithet becomes their alias
+        let text = "\"Hello,\" said Tom.\n\
+            \"Hi,\" said Bill.\n\
+            \"Stop,\" the Grey Lantern said.\n";
+        let a = run(text);
+        assert!(
+            a.characters
+                .iter()
+                .any(|c| c.aliases.iter().any(|x| x == "the grey lantern"))
+        );
+    }
+
+    #[test]
     fn weak_votes_give_a_gender_when_no_pronoun_is_close() {
         // no pronoun follows "Carrie" in her own sentence; the first one later in the paragraph does
         let text = "\"Is it far?\" asked Carrie.\n\
@@ -763,6 +806,26 @@ mod tests {
         assert!(oak.is_some_and(|c| c.aliases.iter().any(|x| x == "Mr. Oak")));
         // "Mrs." may be the girl's mother: kept apart
         assert!(a.characters.iter().any(|c| c.name == "Mrs. Lennox"));
+    }
+    #[test]
+    fn a_title_joins_a_full_name_whose_unknown_given_name_has_the_pronouns_gender() {
+        // "Zandor" is no given name the lexicon knows: the pronouns make him male, so "Mr." fits
+        let text = "At noon Zandor Quill came in. He kept sheep.\n\
+            \"Good day,\" said Mr. Quill.\n\
+            \"Hello,\" said Zandor Quill. He waved.\n";
+        let a = run(text);
+        let quill = a
+            .characters
+            .iter()
+            .find(|c| c.aliases.iter().any(|x| x == "Mr. Quill"));
+        assert!(quill.is_some_and(|c| c.name == "Zandor Quill" || c.name == "Mr. Quill"));
+        assert_eq!(
+            a.characters
+                .iter()
+                .filter(|c| c.name.contains("Quill"))
+                .count(),
+            1
+        );
     }
     #[test]
     fn initials_and_saints_stay_inside_a_name() {
