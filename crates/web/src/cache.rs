@@ -13,10 +13,14 @@ use ficarchive_store::StoredWork;
 
 use crate::blurb::Blurb;
 
+/// A cached blurb: the update time it was built from, when that was last confirmed against the
+/// store, and the blurb.
+type BlurbEntry = (DateTime<Utc>, Instant, Arc<Blurb>);
+
 /// Blurbs by work id, each with the update time it was built from and when that was last
 /// confirmed against the store.
 pub(crate) struct BlurbCache {
-    entries: RwLock<HashMap<WorkId, (DateTime<Utc>, Instant, Arc<Blurb>)>>,
+    entries: RwLock<HashMap<WorkId, BlurbEntry>>,
     capacity: usize,
 }
 

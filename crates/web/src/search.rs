@@ -133,12 +133,16 @@ const SCAN_TTL: Duration = Duration::from_secs(30);
 /// The most works the fallback scans; bigger archives need the search index.
 pub const FALLBACK_SCAN_LIMIT: u64 = 100_000;
 
+/// A cached scan of the store's summaries: when it was taken, how many works the store held then,
+/// the summaries.
+type Scan = (Instant, u64, Arc<Vec<WorkSummary>>);
+
 /// Listings straight from the store, for archives without a search index: filters on what the
 /// store's summaries hold (text in title, authors and summary; fandoms; rating; completion; word
 /// count; author), sorted in memory over a cached scan of at most [`FALLBACK_SCAN_LIMIT`] works.
 pub struct StoreFallback {
     store: Arc<dyn Store>,
-    scan: Mutex<Option<(Instant, u64, Arc<Vec<WorkSummary>>)>>,
+    scan: Mutex<Option<Scan>>,
 }
 
 impl StoreFallback {
@@ -259,7 +263,7 @@ impl SearchBackend for StoreFallback {
             }
             SortKey::Title => hits.sort_by_key(|s| s.title.as_deref().unwrap_or("").to_lowercase()),
             SortKey::Author => hits.sort_by_key(|s| s.authors.first().map(|a| a.to_lowercase())),
-            SortKey::Words => hits.sort_by(|a, b| b.words.cmp(&a.words)),
+            SortKey::Words => hits.sort_by_key(|s| std::cmp::Reverse(s.words)),
             _ => hits.sort_by(|a, b| b.updated_at.cmp(&a.updated_at).then(b.id.cmp(&a.id))),
         }
         let mut page = SearchPage {
