@@ -133,8 +133,8 @@ const SCAN_TTL: Duration = Duration::from_secs(30);
 /// The most works the fallback scans; bigger archives need the search index.
 pub const FALLBACK_SCAN_LIMIT: u64 = 100_000;
 
-/// A cached scan of the store's summaries: when it was taken, how many works the store held then,
-/// the summaries.
+/// A cached scan of the store's summaries: when it was taken, how many works the store held then, and
+/// the summaries themselves.
 type Scan = (Instant, u64, Arc<Vec<WorkSummary>>);
 
 /// Listings straight from the store, for archives without a search index: filters on what the
