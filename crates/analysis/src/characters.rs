@@ -472,6 +472,7 @@ pub(crate) fn common_word_surnames(names: &HashMap<String, NameStats>) -> HashSe
 
 /// Pass one: statistics per candidate name and epithet. `surnames`: see [`name_at`].
 pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered {
+    let (mut second_person, mut other_person) = (0usize, 0usize);
     let mut names: HashMap<String, NameStats> = HashMap::new();
     let mut epithets = HashMap::new();
     let mut epithet_votes: HashMap<String, NameStats> = HashMap::new();
@@ -525,6 +526,11 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                     carried = None;
                 }
                 let w = lower(t.text(p.text), &mut buf);
+                if matches!(w, "you" | "your") {
+                    second_person += 1;
+                } else if t.text(p.text) == "I" || gendered_pronoun(w).is_some() {
+                    other_person += 1;
+                }
                 determiner = matches!(w, "the" | "his" | "her" | "my" | "their" | "our" | "your");
                 let same_person = match gendered_pronoun(w) {
                     Some((_, crate::lexicon::PronounCase::Object)) => w.ends_with("self"),
@@ -759,6 +765,8 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
         epithet_speakers: epithets,
         epithet_votes,
         self_named,
+        second_person,
+        other_person,
     }
 }
 
@@ -791,6 +799,10 @@ pub(crate) struct Gathered {
     /// The name the first-person narrator gives himself in the narration (see
     /// [`names_the_narrator`]), if any.
     pub self_named: Option<String>,
+    /// "you"/"your" in the narration.
+    pub second_person: usize,
+    /// "I" and he/she/his/her… in the narration.
+    pub other_person: usize,
 }
 
 /// The head noun of a person epithet in apposition with the name at tokens `i..i + len`: right

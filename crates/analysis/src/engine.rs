@@ -240,25 +240,6 @@ fn is_dialogue(text: &str, s: usize, e: usize) -> bool {
     words > 0 && !named_thing && (words >= 4 || at_start || ends_punct)
 }
 
-/// Whether the narration speaks to "you" more than it tells of "I" or of "he"/"she": a
-/// second-person story (reader-insert fics are told this way).
-fn is_second_person_story(paras: &[Para<'_>]) -> bool {
-    let (mut second, mut other) = (0usize, 0usize);
-    let mut toks = Vec::new();
-    for p in paras {
-        tokenize(p.text, p.quotes, &mut toks);
-        for t in toks.iter().filter(|t| t.is_word() && t.quote.is_none()) {
-            let w = t.text(p.text);
-            if w.eq_ignore_ascii_case("you") || w.eq_ignore_ascii_case("your") {
-                second += 1;
-            } else if w == "I" || gendered_pronoun(&w.to_ascii_lowercase()).is_some() {
-                other += 1;
-            }
-        }
-    }
-    second >= 5 && second * 2 >= other
-}
-
 fn collect(work: &Work) -> Vec<Para<'_>> {
     // exact capacity: a text of tiny paragraphs has very many of them
     let count = work
@@ -342,6 +323,10 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     if !surnames.is_empty() {
         gathered = gather(&paras, &surnames);
     }
+    // a story told to "you" (reader-insert fics): its narration says "you" at least five times and
+    // at least half as often as it says I/he/she
+    let second_person_story =
+        gathered.second_person >= 5 && gathered.second_person * 2 >= gathered.other_person;
     let (names, epithet_speakers, epithet_votes, self_named) = (
         gathered.names,
         gathered.epithet_speakers,
@@ -391,7 +376,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         epithet_count += 1;
     }
     // "you ask": a story told to "you" has the reader as a character, named as AO3 tags one
-    let reader = is_second_person_story(&paras).then(|| {
+    let reader = second_person_story.then(|| {
         if let Some(&known) = index.get("reader") {
             return known;
         }

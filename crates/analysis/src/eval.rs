@@ -1347,17 +1347,22 @@ fn litbank_doc(
 mod tests {
     use super::*;
 
+    /// The texts of a work's paragraphs, in order.
+    fn paragraph_texts(w: &Work) -> Vec<&str> {
+        w.chapters[0]
+            .scenes
+            .iter()
+            .flat_map(|s| &s.paragraphs)
+            .map(|p| p.text.as_str())
+            .collect()
+    }
+
     #[test]
     fn a_tag_sentence_after_a_quotation_stays_in_its_paragraph() {
         // LitBank splits after "?": "I said." continues the quotation's paragraph, full stop and all
         let r = rejoin("‘ What is it ? ’\nI said .\n‘ Nothing . ’\n");
         let w = litbank_work(&r);
-        let texts: Vec<&str> = w.chapters[0]
-            .scenes
-            .iter()
-            .flat_map(|s| &s.paragraphs)
-            .map(|p| p.text.as_str())
-            .collect();
+        let texts = paragraph_texts(&w);
         assert_eq!(texts, ["‘What is it?’ I said.", "‘Nothing.’"]);
     }
 
@@ -1376,12 +1381,7 @@ mod tests {
             "He held the bowl aloft and intoned : — Introibo ad altare Dei .\n— Back to barracks !\nhe said sternly .\nHe came forward .\n",
         );
         let w = litbank_work(&r);
-        let texts: Vec<&str> = w.chapters[0]
-            .scenes
-            .iter()
-            .flat_map(|s| &s.paragraphs)
-            .map(|p| p.text.as_str())
-            .collect();
+        let texts = paragraph_texts(&w);
         assert_eq!(
             texts,
             [
