@@ -2388,12 +2388,16 @@ fn vocative_aliases(
         }
     }
     for (word, v) in votes {
-        // "Buck" said to Bucky: a word that starts the one known name is that one's
+        // "Buck" said to Bucky: a word that starts the one known name is that one's; so is a
+        // word of the one known full name ("Holmes" said to Sherlock Holmes)
         let mut starts = clusters.iter().enumerate().filter(|(_, c)| {
-            word.len() >= 3
-                && c.keys
-                    .iter()
-                    .any(|k| !k.contains(' ') && k.len() > word.len() && k.starts_with(&word))
+            c.keys.iter().any(|k| {
+                if k.contains(' ') {
+                    k.split(' ').any(|w| w == word)
+                } else {
+                    word.len() >= 3 && k.len() > word.len() && k.starts_with(&word)
+                }
+            })
         });
         let prefix_of = starts
             .next()

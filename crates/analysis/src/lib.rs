@@ -788,6 +788,19 @@ mod tests {
         assert_eq!(speakers(&a)[1], "the girl");
     }
     #[test]
+    fn a_surname_said_only_as_a_vocative_is_the_full_names_alias() {
+        // the nearest other speaker is John Watson, but "Holmes" is part of one full name
+        let text = "Sherlock Holmes knelt by the body. Lestrade waited with John Watson.\n\
+            \"Hm,\" said Sherlock Holmes.\n\
+            \"Cold in here,\" said John Watson.\n\
+            \"Holmes, anything?\" Lestrade asked.\n\
+            \"Nothing yet,\" said John Watson.\n";
+        let a = run(text);
+        let holmes = a.characters.iter().find(|c| c.name == "Sherlock Holmes");
+        assert!(holmes.is_some_and(|c| c.aliases.iter().any(|x| x == "Holmes")));
+        assert!(a.characters.iter().all(|c| c.name != "Holmes"));
+    }
+    #[test]
     fn an_epithet_in_apposition_is_an_alias() {
         let text = "Then came my good friend, Master John Rolfe, riding up the bank.\n\
             \"Ralph!\" he cried.\n";
