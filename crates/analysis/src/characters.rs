@@ -1261,9 +1261,19 @@ pub(crate) fn cluster(
     // full name without its honorific)
     let mut word_owners: HashMap<String, u32> = HashMap::new();
     let mut full_names: Vec<Vec<String>> = Vec::new();
+    // "Uncle Owen" is Owen Lars under a title, where "Mrs. Bennet" is another Bennet than
+    // Elizabeth: a title and one word owns that word unless it is a full name's given name
+    let given_names: HashSet<String> = keys
+        .iter()
+        .filter_map(|k| {
+            let mut words = strip_hon(k);
+            (words.len() >= 2).then(|| words.swap_remove(0))
+        })
+        .collect();
     for k in &keys {
         let words = strip_hon(k);
-        if k.contains(' ') && !full_names.contains(&words) {
+        let titled_given = words.len() == 1 && given_names.contains(&words[0]);
+        if k.contains(' ') && !titled_given && !full_names.contains(&words) {
             for w in &words {
                 *word_owners.entry(w.clone()).or_default() += 1;
             }

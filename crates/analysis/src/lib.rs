@@ -801,6 +801,20 @@ mod tests {
         assert!(a.characters.iter().all(|c| c.name != "Holmes"));
     }
     #[test]
+    fn a_title_and_a_given_name_is_no_second_owner_of_that_name() {
+        // "Uncle Owen" is Owen Lars: the bare "Owen" still joins the one full name
+        let text = "Owen Lars came out of the garage. Owen Lars wiped his hands.\n\
+            \"Uncle Owen!\" Luke called. \"Uncle Owen, wait!\"\n\
+            \"Not now,\" Owen said.\n\
+            Owen turned away. \"Later,\" Owen said.\n";
+        let a = run(text);
+        let owen = a
+            .characters
+            .iter()
+            .filter(|c| c.name.contains("Owen") || c.aliases.iter().any(|x| x.contains("Owen")));
+        assert_eq!(owen.count(), 1, "{:?}", a.characters);
+    }
+    #[test]
     fn an_epithet_in_apposition_is_an_alias() {
         let text = "Then came my good friend, Master John Rolfe, riding up the bank.\n\
             \"Ralph!\" he cried.\n";
