@@ -1238,24 +1238,25 @@ pub(crate) fn cluster(
             .is_some_and(|s| s.speaker + s.subject > s.possessive);
         words.len() < 2 || acts_as_one || words.iter().filter(|w| singles.contains(w)).count() < 2
     });
-    // order: frequent first, so multi-word names claim their parts
-    let mut keys: Vec<&str> = person.keys().copied().collect();
-    keys.sort_by(|a, b| {
-        let (sa, sb) = (&names[*a], &names[*b]);
-        b.split(' ')
-            .count()
-            .cmp(&a.split(' ').count())
-            .then(sb.count.cmp(&sa.count))
-            .then(a.cmp(b))
-    });
-    let mut clusters: Vec<Cluster> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
     let strip_hon = |k: &str| -> Vec<String> {
         k.split(' ')
             .filter(|w| honorific(w).is_none() && *w != "the")
             .map(str::to_string)
             .collect()
     };
+    // order: full names first, so that "Nana Ruth" finds "Ruth Vance"; then frequent first, so
+    // multi-word names claim their parts
+    let mut keys: Vec<&str> = person.keys().copied().collect();
+    keys.sort_by_cached_key(|k| {
+        (
+            strip_hon(k).len() < 2,
+            std::cmp::Reverse(k.split(' ').count()),
+            std::cmp::Reverse(names[*k].count),
+            *k,
+        )
+    });
+    let mut clusters: Vec<Cluster> = Vec::new();
+    let mut index: HashMap<String, usize> = HashMap::new();
     // how many multi-word names contain each word: a shared surname must not merge two people
     // ("Mr. Sherlock Holmes" and "Sherlock Holmes" are one full name: owners are counted per
     // full name without its honorific)
@@ -1297,8 +1298,15 @@ pub(crate) fn cluster(
                 })
                 .flatten()
         } else if words.len() == 1 {
-            // "Mr. Weston" joins a bare "Weston" cluster when there is one
-            index.get(&words[0]).copied()
+            // "Mr. Weston" joins a bare "Weston" cluster when there is one; "Nana Ruth" joins
+            // the one full name whose given name is "Ruth"
+            index.get(&words[0]).copied().or_else(|| {
+                let mut homes = by_full_name
+                    .iter()
+                    .filter(|(full, _)| full.split(' ').next() == Some(words[0].as_str()));
+                let home = homes.next().map(|(_, &id)| id);
+                home.filter(|_| homes.next().is_none())
+            })
         } else {
             // "Sherlock Holmes" joins "Mr. Sherlock Holmes"
             by_full_name.get(&words.join(" ")).copied()
@@ -1460,7 +1468,12 @@ pub(crate) fn cluster(
             .keys
             .iter()
             .filter(|k| k.contains(' ') && !k.starts_with("the "))
-            .max_by_key(|k| names.get(*k).map_or(0, |s| s.count))
+            .max_by_key(|k| {
+                (
+                    names.get(*k).map_or(0, |s| s.count),
+                    strip_hon(k).len() >= 2,
+                )
+            })
             && names.get(best).is_some_and(|s| s.count >= 2)
         {
             // the most used full name is the canonical one

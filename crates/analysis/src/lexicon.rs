@@ -675,19 +675,19 @@ pub(crate) fn honorific(w: &str) -> Option<Option<bool>> {
     Some(match w.trim_end_matches('.') {
         "mr" | "mister" | "sir" | "lord" | "master" | "king" | "prince" | "father" | "brother"
         | "uncle" | "count" | "duke" | "baron" | "monsieur" | "signor" | "signore" | "senor"
-        | "señor" | "herr" | "grandpa" | "grandfather" | "earl" | "marquis" | "viscount" => {
-            Some(false)
-        }
+        | "señor" | "herr" | "grandpa" | "grandfather" | "grandad" | "granddad" | "grandpapa"
+        | "nonno" | "abuelo" | "earl" | "marquis" | "viscount" => Some(false),
         "mrs" | "miss" | "ms" | "lady" | "madame" | "madam" | "mme" | "queen" | "princess"
         | "mother" | "sister" | "aunt" | "duchess" | "countess" | "dame" | "mademoiselle"
         | "mlle" | "mistress" | "signora" | "signorina" | "senora" | "señora" | "frau"
-        | "fräulein" | "fraulein" | "grandma" | "granny" | "grandmother" | "baroness"
-        | "marchioness" => Some(true),
+        | "fräulein" | "fraulein" | "grandma" | "granny" | "grandmother" | "grandmama" | "nana"
+        | "gran" | "nonna" | "abuela" | "auntie" | "aunty" | "baroness" | "marchioness" => {
+            Some(true)
+        }
         "dr" | "doctor" | "professor" | "prof" | "captain" | "capt" | "colonel" | "col"
         | "general" | "major" | "lieutenant" | "sergeant" | "judge" | "mayor" | "reverend"
-        | "rev" | "saint" | "st" | "agent" | "detective" | "officer" | "president" | "senator" => {
-            None
-        }
+        | "rev" | "saint" | "st" | "agent" | "detective" | "officer" | "president" | "senator"
+        | "cousin" => None,
         _ => return None,
     })
 }

@@ -815,6 +815,25 @@ mod tests {
         assert_eq!(owen.count(), 1, "{:?}", a.characters);
     }
     #[test]
+    fn a_kinship_title_is_a_title() {
+        // "Nana Ruth" is Ruth Vance under a family title, not a second full name holding "Ruth"
+        let text = "Ruth Vance kept the lighthouse. Ruth Vance never married again.\n\
+            Nana Ruth had always said so. Nana Ruth wrote letters.\n\
+            \"Ruth was stubborn,\" Tess said.\n\
+            Ruth had left her the key. \"Ruth knew,\" Odile said.\n";
+        let a = run(text);
+        let ruth = a
+            .characters
+            .iter()
+            .filter(|c| c.name.contains("Ruth") || c.aliases.iter().any(|x| x.contains("Ruth")));
+        assert_eq!(ruth.count(), 1, "{:?}", a.characters);
+        assert!(
+            a.characters
+                .iter()
+                .any(|c| c.name == "Ruth Vance" && c.aliases.iter().any(|x| x == "Nana Ruth"))
+        );
+    }
+    #[test]
     fn an_epithet_in_apposition_is_an_alias() {
         let text = "Then came my good friend, Master John Rolfe, riding up the bank.\n\
             \"Ralph!\" he cried.\n";
