@@ -39,6 +39,47 @@ impl Ratio {
     }
 }
 
+/// B-cubed over quotations grouped by speaker (BookNLP's speaker figure is this score): for each
+/// quotation, the share of the quotations given its predicted speaker that have its gold speaker
+/// (precision) and the share of its gold speaker's quotations given its predicted one (recall).
+/// A quotation without a predicted speaker is a group of its own.
+#[derive(Debug, Clone, Copy, Default, PartialEq)]
+pub struct BCubed {
+    precision_sum: f64,
+    recall_sum: f64,
+    quotations: usize,
+}
+
+impl BCubed {
+    /// Adds one document's quotations: (predicted speaker, gold speaker) each.
+    fn add_document<P: PartialEq, G: PartialEq>(&mut self, items: &[(Option<P>, G)]) {
+        for (i, (pred, gold)) in items.iter().enumerate() {
+            let same_pred = |j: usize| j == i || (pred.is_some() && items[j].0 == *pred);
+            let predicted = (0..items.len()).filter(|&j| same_pred(j)).count();
+            let annotated = items.iter().filter(|x| x.1 == *gold).count();
+            let both = (0..items.len())
+                .filter(|&j| same_pred(j) && items[j].1 == *gold)
+                .count();
+            self.precision_sum += both as f64 / predicted as f64;
+            self.recall_sum += both as f64 / annotated as f64;
+            self.quotations += 1;
+        }
+    }
+
+    /// The F1 of the mean precision and recall, or None without quotations.
+    pub fn f1(&self) -> Option<f64> {
+        (self.quotations > 0).then(|| {
+            let n = self.quotations as f64;
+            let (p, r) = (self.precision_sum / n, self.recall_sum / n);
+            if p + r > 0.0 {
+                2.0 * p * r / (p + r)
+            } else {
+                0.0
+            }
+        })
+    }
+}
+
 fn f1(p: Ratio, r: Ratio) -> Option<f64> {
     match (p.value(), r.value()) {
         (Some(p), Some(r)) if p + r > 0.0 => Some(2.0 * p * r / (p + r)),
@@ -77,6 +118,8 @@ pub struct Scores {
     pub person_accuracy: Ratio,
     /// Annotated relationships found among the predicted ones scoring at least 0.5.
     pub relationship_recall: Ratio,
+    /// Speaker B-cubed over found quotations with a gold speaker (the measure BookNLP reports).
+    pub speaker_b3: BCubed,
     /// Speaker accuracy among found quotations, split by the rule that chose the speaker.
     pub speaker_by_rule: std::collections::BTreeMap<&'static str, Ratio>,
 }
@@ -161,6 +204,16 @@ impl fmt::Display for EvalReport {
             "| quote F1 | {} | {} |",
             pct_f1(&s.quote_precision, &s.quote_recall),
             pct_f1(&l.quote_precision, &l.quote_recall)
+        )?;
+        let b3 = |b: &BCubed| {
+            b.f1()
+                .map_or("n/a".into(), |v| format!("{:5.1}%", v * 100.0))
+        };
+        writeln!(
+            f,
+            "| speaker B³ F1 (found quotes) | {} | {} |",
+            b3(&s.speaker_b3),
+            b3(&l.speaker_b3)
         )?;
         writeln!(
             f,
@@ -1290,6 +1343,13 @@ fn litbank_doc(
         }
         s.speaker_end_to_end.add(ok);
     }
+    let mut judged: Vec<(usize, &str)> = gold_by_quote.iter().map(|(&i, &g)| (i, g)).collect();
+    judged.sort_unstable();
+    let groups: Vec<(Option<&str>, &str)> = judged
+        .iter()
+        .map(|&(i, g)| (quote_spans[i].1.speaker.as_deref(), g))
+        .collect();
+    s.speaker_b3.add_document(&groups);
     for (h, (sp, _, _, _)) in pred_hit.iter().zip(&quote_spans) {
         s.quote_precision.add(*h);
         if !h {
@@ -1436,6 +1496,25 @@ mod tests {
         let q = quoted_char_offsets(tokenised, qann);
         assert!(q.contains(&2), "the quoted I");
         assert!(!q.contains(&16), "the narrator's I");
+    }
+
+    #[test]
+    fn b_cubed_scores_the_grouping_not_the_names() {
+        // gold: a a b; predicted: x x y is a perfect grouping whatever the names
+        let mut perfect = BCubed::default();
+        perfect.add_document(&[(Some("x"), "a"), (Some("x"), "a"), (Some("y"), "b")]);
+        assert_eq!(perfect.f1(), Some(1.0));
+        // everything to one speaker: precision (2/3+2/3+1/3)/3 = 5/9, recall 1
+        let mut lumped = BCubed::default();
+        lumped.add_document(&[(Some("x"), "a"), (Some("x"), "a"), (Some("x"), "b")]);
+        let f = lumped.f1().unwrap_or(0.0);
+        assert!((f - 2.0 * (5.0 / 9.0) / (5.0 / 9.0 + 1.0)).abs() < 1e-9);
+        // no speaker at all: singletons, precision 1, recall (1/2+1/2+1)/3
+        let mut none = BCubed::default();
+        none.add_document(&[(None::<&str>, "a"), (None, "a"), (None, "b")]);
+        let r = 2.0 / 3.0;
+        assert!((none.f1().unwrap_or(0.0) - 2.0 * r / (1.0 + r)).abs() < 1e-9);
+        assert_eq!(BCubed::default().f1(), None);
     }
 
     #[test]
