@@ -896,6 +896,33 @@ fn litbank_docs(dir: &Path, notes: &mut Vec<String>) -> Vec<LitDoc> {
 
 /// Folds of the cross-validation: document `i` (in name order) is held out in fold `i % FOLDS`.
 pub const FOLDS: usize = 10;
+
+/// The fold each of `n` documents is held out in. Seed 0 is the eval's partition (`i % FOLDS`);
+/// another seed deals the documents, shuffled by a hash of (seed, index), into folds of the same
+/// sizes. The cross-validated figure moves by several quotations from one partition to another
+/// (docs/analysis.md): a change to the scorer is worth keeping only when it gains on several.
+pub fn fold_assignment(n: usize, seed: u64) -> Vec<usize> {
+    if seed == 0 {
+        return (0..n).map(|i| i % FOLDS).collect();
+    }
+    // splitmix64: a fixed, portable shuffle key per document
+    let key = |i: usize| {
+        let mut z = seed
+            .wrapping_mul(0x9E37_79B9_7F4A_7C15)
+            .wrapping_add(i as u64);
+        z = (z ^ (z >> 30)).wrapping_mul(0xBF58_476D_1CE4_E5B9);
+        z = (z ^ (z >> 27)).wrapping_mul(0x94D0_49BB_1331_11EB);
+        z ^ (z >> 31)
+    };
+    let mut order: Vec<usize> = (0..n).collect();
+    order.sort_by_key(|&i| (key(i), i));
+    let mut fold = vec![0; n];
+    for (rank, &i) in order.iter().enumerate() {
+        fold[i] = rank % FOLDS;
+    }
+    fold
+}
+
 /// Rounds of training on features extracted with the previous round's own choices.
 pub const ROUNDS: usize = 2;
 /// The L2 penalty of the speaker scorer's training.
@@ -945,16 +972,28 @@ fn litbank(dir: &Path, report: &mut EvalReport) {
     }
     // the learned scorer, cross-validated: each document scored with weights trained on the
     // documents of the other folds only. This is the LitBank column of the table.
+    // FICARCHIVE_EVAL_FOLD_SEED=N deals the documents into other folds, to see how much of a
+    // difference between two versions is the partition's luck
+    let seed = std::env::var("FICARCHIVE_EVAL_FOLD_SEED")
+        .ok()
+        .and_then(|v| v.parse().ok())
+        .unwrap_or(0u64);
+    if seed != 0 {
+        report.notes.push(format!(
+            "LitBank folds dealt with FICARCHIVE_EVAL_FOLD_SEED={seed}, not the standard i mod {FOLDS}"
+        ));
+    }
+    let folds = fold_assignment(docs.len(), seed);
     let mut cv = Scores::default();
     for fold in 0..FOLDS {
         let train: Vec<&LitDoc> = docs
             .iter()
-            .enumerate()
-            .filter(|(i, _)| i % FOLDS != fold)
-            .map(|x| x.1)
+            .zip(&folds)
+            .filter(|(_, f)| **f != fold)
+            .map(|x| x.0)
             .collect();
         let w = train_on(&train);
-        for (_, d) in docs.iter().enumerate().filter(|(i, _)| i % FOLDS == fold) {
+        for (d, _) in docs.iter().zip(&folds).filter(|(_, f)| **f == fold) {
             litbank_doc(d, Scorer::Learned(&w), &mut cv, &mut report.misses, true);
         }
     }
@@ -1459,6 +1498,23 @@ mod tests {
         assert_eq!(r.text, "“Hello, Emma!” said he. She didn't.");
         let (s, e) = r.tokens[0][3];
         assert_eq!(&r.text[s..e], "Emma");
+    }
+
+    #[test]
+    fn other_fold_seeds_deal_other_folds_of_the_same_sizes() {
+        let standard = fold_assignment(100, 0);
+        assert!(standard.iter().enumerate().all(|(i, &f)| f == i % FOLDS));
+        let dealt = fold_assignment(100, 1);
+        assert_ne!(dealt, standard);
+        assert_ne!(dealt, fold_assignment(100, 2));
+        assert_eq!(dealt, fold_assignment(100, 1));
+        // a different partition, not the standard one relabelled: some two documents of one
+        // standard fold are held out apart
+        assert!((0..100).any(|i| (0..100).any(|j| i % FOLDS == j % FOLDS && dealt[i] != dealt[j])));
+        for f in 0..FOLDS {
+            assert_eq!(dealt.iter().filter(|&&x| x == f).count(), 10);
+        }
+        assert_eq!(fold_assignment(7, 3).iter().filter(|&&x| x == 0).count(), 1);
     }
 
     #[test]
