@@ -691,18 +691,18 @@ impl<'a, 'w> Pass<'a, 'w> {
             .copied()
             .filter(|&c| self.genders[c] != Some(!female))
             .map(|c| {
-                // characters of unknown gender stay candidates, behind those known to fit
-                let mut score = self.st.weight.get(c).copied().unwrap_or(0.0)
-                    + if self.compatible(c, female) { 4.0 } else { 0.0 };
+                let mut score = self.st.weight.get(c).copied().unwrap_or(0.0);
                 if Some(c) == local {
                     score += 1.5;
                 }
                 if Some(c) == self.st.prev_topic {
                     score += 1.5;
                 }
-                (c, score)
+                // characters of unknown gender stay candidates, behind all those known to fit:
+                // a salient one of unknown gender took every he and every she of the narration
+                (c, (self.compatible(c, female), score))
             })
-            .fold(None::<(usize, f32)>, |acc, x| {
+            .fold(None::<(usize, (bool, f32))>, |acc, x| {
                 if acc.is_none_or(|a| x.1 > a.1) {
                     Some(x)
                 } else {
