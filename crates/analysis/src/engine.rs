@@ -625,6 +625,8 @@ struct Pass<'a, 'w> {
     narrator_quotes: u32,
     total_quotes: u32,
     scorer_bufs: ScorerBufs,
+    /// The one the last speech tag found says the words are for (`he said to Robert`).
+    tag_to: Option<usize>,
 }
 
 impl<'a, 'w> Pass<'a, 'w> {
@@ -655,6 +657,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             narrator_quotes: 0,
             total_quotes: 0,
             scorer_bufs: ScorerBufs::default(),
+            tag_to: None,
         }
     }
 
@@ -688,18 +691,18 @@ impl<'a, 'w> Pass<'a, 'w> {
             .copied()
             .filter(|&c| self.genders[c] != Some(!female))
             .map(|c| {
-                // characters of unknown gender stay candidates, behind those known to fit
-                let mut score = self.st.weight.get(c).copied().unwrap_or(0.0)
-                    + if self.compatible(c, female) { 4.0 } else { 0.0 };
+                let mut score = self.st.weight.get(c).copied().unwrap_or(0.0);
                 if Some(c) == local {
                     score += 1.5;
                 }
                 if Some(c) == self.st.prev_topic {
                     score += 1.5;
                 }
-                (c, score)
+                // characters of unknown gender stay candidates, behind all those known to fit:
+                // a salient one of unknown gender took every he and every she of the narration
+                (c, (self.compatible(c, female), score))
             })
-            .fold(None::<(usize, f32)>, |acc, x| {
+            .fold(None::<(usize, (bool, f32))>, |acc, x| {
                 if acc.is_none_or(|a| x.1 > a.1) {
                     Some(x)
                 } else {
@@ -1212,17 +1215,37 @@ impl<'a, 'w> Pass<'a, 'w> {
             let w = lower(v.text(p.text), buf);
             let named = matches!(r, Ref::Char(_));
             if is_speech_verb(w) || (named && is_verbish(w) && !v.cap) {
+                self.tag_to = self.told(p, toks, k2 + 1, found, tm, buf);
                 return Some(r);
             }
             return None;
         }
         let w = lower(t.text(p.text), buf);
         if is_speech_verb(w) {
-            return self
-                .reference_at(p, toks, k + 1, found, tm, buf)
-                .map(|(r, _)| r);
+            let (r, after) = self.reference_at(p, toks, k + 1, found, tm, buf)?;
+            self.tag_to = self.told(p, toks, after, found, tm, buf);
+            return Some(r);
         }
         None
+    }
+
+    /// Whom a speech tag says the words are for: `he said to Robert`, `said he to Temple`.
+    fn told(
+        &self,
+        p: &Para<'_>,
+        toks: &[Token],
+        k: usize,
+        found: &[Mention],
+        tm: &HashMap<usize, usize>,
+        buf: &mut String,
+    ) -> Option<usize> {
+        let to = toks.get(k).filter(|t| t.is_word() && t.quote.is_none())?;
+        if lower(to.text(p.text), buf) != "to" {
+            return None;
+        }
+        // a name or a known epithet only: "to her" would need resolving, and "to the door" is no one
+        let m = found[*tm.get(&(k + 1))?];
+        (!m.pronoun).then_some(m.ch)
     }
 
     /// A speech tag in the clause before quotation: `Eventually he whispered into her hair, "…"`.
@@ -1365,19 +1388,16 @@ impl<'a, 'w> Pass<'a, 'w> {
             }
             v
         };
-        // characters of unknown gender stay candidates, behind those known to fit
+        // characters of unknown gender stay candidates, but only when no one on stage is known
+        // to fit: however salient, a "MAN" from a heading or "the child" is not the "she" who
+        // speaks when a known woman is there (a bonus of 4 let salience outweigh gender)
         self.st
             .recency
             .iter()
             .copied()
             .filter(|&c| self.genders[c] != Some(!female) && !exclude.contains(&c))
-            .map(|c| {
-                (
-                    c,
-                    score(c) + if self.compatible(c, female) { 4.0 } else { 0.0 },
-                )
-            })
-            .fold(None::<(usize, f32)>, |acc, x| {
+            .map(|c| (c, (self.compatible(c, female), score(c))))
+            .fold(None::<(usize, (bool, f32))>, |acc, x| {
                 if acc.is_none_or(|a| x.1 > a.1) {
                     Some(x)
                 } else {
@@ -1436,6 +1456,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             if first == usize::MAX {
                 continue;
             }
+            self.tag_to = None;
             let tag = self
                 .tag_after(p, toks, last, found, tm, buf)
                 .or_else(|| self.tag_before(p, toks, first, found, tm, buf));
@@ -1446,7 +1467,15 @@ impl<'a, 'w> Pass<'a, 'w> {
                     Ref::Narrator => "tag:I",
                     Ref::Epithet(_) => "tag:epithet",
                 };
-                let own = &own_by_quote[q];
+                // "he proposed to Robert": Robert is not the one speaking
+                let with_to;
+                let own: &[usize] = match self.tag_to {
+                    Some(to) => {
+                        with_to = [own_by_quote[q].as_slice(), &[to]].concat();
+                        &with_to
+                    }
+                    None => &own_by_quote[q],
+                };
                 // a quotation opening the paragraph opens a turn, unless its tag says the same
                 // one goes on ("he continued"); narration before it may be the speaker's own beat
                 let turn = q == 0

@@ -387,6 +387,38 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_tag_said_to_someone_is_not_theirs() {
+        // Marcus is the salient man, but "he said to Marcus" speaks to him
+        let text = "Peter came in.\n\
+            Marcus stood up, and his chair fell. Marcus smiled. Marcus laughed.\n\
+            \"Come along,\" he said to Marcus.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Peter"], "{:?}", a.characters);
+    }
+
+    #[test]
+    fn a_she_tag_prefers_a_known_woman_to_a_salient_unknown() {
+        // no pronoun tells Zandor's gender; he is on stage far more, but "she" is Mrs. Hall
+        let text = "Mrs. Hall lit the fire. Then Mrs. Hall went out.\n\
+            Then Zandor stood at the window, and Zandor waited. Then Zandor looked out, and \
+            Zandor sighed. Zandor frowned.\n\
+            \"Can I take your coat?\" she said.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Mrs. Hall"], "{:?}", a.characters);
+    }
+
+    #[test]
+    fn a_she_in_narration_prefers_a_known_woman_to_a_salient_unknown() {
+        // the beat's "She" is Mrs. Hall, so the untagged quotation after it is hers
+        let text = "Mrs. Hall lit the fire. Then Mrs. Hall went out.\n\
+            Then Zandor stood at the window, and Zandor waited. Then Zandor looked out, and \
+            Zandor sighed. Zandor frowned, and Zandor sat, and Zandor rose, and Zandor paced.\n\
+            She smiled. \"Can I take your coat?\"\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Mrs. Hall"], "{:?}", a.characters);
+    }
+
+    #[test]
     fn a_pronoun_tag_opening_a_turn_goes_to_the_other_one() {
         // Marcus spoke last and is the most salient man, but "he answered" opens the next turn
         let text = "That evening Peter came in and took off his coat, and then Peter sat by the door. Then Marcus sat down, and his \
