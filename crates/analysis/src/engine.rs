@@ -51,15 +51,38 @@ pub(crate) struct ParaEvidence {
     pub third: u32,
     /// Narration words.
     pub words: u32,
-    /// Point-of-view evidence per character.
-    pub pov: Vec<(usize, f32)>,
-    /// The part of `pov` that came from he/she with no antecedent in the paragraph, resolved by
-    /// salience alone: (character it went to, feminine, weight).
-    pub unanchored: Vec<(usize, bool, f32, Option<usize>)>,
+    /// Point-of-view evidence, boxed: one `ParaEvidence` is kept per paragraph, and most
+    /// paragraphs of dialogue have none (then nothing is allocated and this is 8 bytes).
+    pub pov_evidence: Option<Box<PovEvidence>>,
     /// Characters present (mentioned, speaking or addressed): the first eight.
     pub present: Present,
     /// Romance words in the paragraph.
     pub romance: u32,
+}
+
+impl ParaEvidence {
+    /// Point-of-view evidence per character.
+    pub fn pov(&self) -> &[(usize, f32)] {
+        self.pov_evidence.as_ref().map_or(&[], |e| &e.pov)
+    }
+
+    /// The part of `pov` that came from he/she with no antecedent in the paragraph.
+    pub fn unanchored(&self) -> &[Unanchored] {
+        self.pov_evidence.as_ref().map_or(&[], |e| &e.unanchored)
+    }
+}
+
+/// A he/she with no antecedent in its paragraph, resolved by salience alone: (character it went
+/// to, feminine, weight, the latest name of its gender earlier in the paragraph).
+pub(crate) type Unanchored = (usize, bool, f32, Option<usize>);
+
+/// A paragraph's point-of-view evidence (see `ParaEvidence::pov`).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct PovEvidence {
+    /// Point-of-view evidence per character.
+    pub pov: Box<[(usize, f32)]>,
+    /// The part of `pov` that came from unanchored he/she.
+    pub unanchored: Box<[Unanchored]>,
 }
 
 /// The first few characters present in a paragraph, kept inline: one heap vector per paragraph
@@ -149,13 +172,14 @@ impl Salience {
     }
 }
 
-/// A quotation found in a paragraph, before speakers are known.
+/// A quotation found in a paragraph, before speakers are known. A text of nothing but short
+/// turns has one of these per dozen bytes, so it is kept small: its byte range is the entry of
+/// the same index in the work's list of quotation ranges, and the paragraph index is a u32.
 struct FoundQuote {
-    para: usize,
-    range: (usize, usize),
+    para: u32,
     speaker: Option<usize>,
     addressee: Option<usize>,
-    vocative_unknown: Option<String>,
+    vocative_unknown: Option<Box<str>>,
     /// Which rule chose the speaker (for the evaluation's error breakdown).
     how: &'static str,
     /// When explaining: the candidates the learned scorer weighed, with their cues.
@@ -313,6 +337,9 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         );
         ranges.push(start..all_quotes.len());
     }
+    // the list grew by doubling: give back the slack before the passes add their own vectors
+    all_quotes.shrink_to_fit();
+    let all_quotes = all_quotes;
     for (p, r) in paras.iter_mut().zip(ranges) {
         p.quotes = &all_quotes[r];
     }
@@ -414,7 +441,14 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     addressed_back(&mut quotes);
     rephase_before_tag(&mut quotes);
     backfill_opening_turns(&mut quotes);
-    self_introductions(&paras, &mut quotes, &index, &mut clusters, &mut mentions);
+    self_introductions(
+        &paras,
+        &all_quotes,
+        &mut quotes,
+        &index,
+        &mut clusters,
+        &mut mentions,
+    );
 
     for (ch, alias) in epithets {
         if !clusters[ch].aliases.contains(&alias) {
@@ -455,7 +489,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
             && c.cands.iter().any(|x| x.0 == NARRATOR)
         {
             let to = named_narrator
-                .or(narrators[q.para])
+                .or(narrators[q.para as usize].map(|n| n as usize))
                 .unwrap_or(usize::MAX - 1);
             for x in &mut c.cands {
                 if x.0 == NARRATOR {
@@ -464,20 +498,23 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
             }
         }
         if q.speaker == Some(NARRATOR) {
-            q.speaker = named_narrator.or(narrators[q.para]).or_else(|| {
-                Some(*unnamed_narrator.get_or_insert_with(|| {
-                    clusters.push(Cluster {
-                        name: "the narrator".into(),
-                        keys: vec!["i".into()],
-                        aliases: vec!["I".into()],
-                        ..Cluster::default()
-                    });
-                    mentions.push(0);
-                    clusters.len() - 1
-                }))
-            });
+            q.speaker = named_narrator
+                .or(narrators[q.para as usize].map(|n| n as usize))
+                .or_else(|| {
+                    Some(*unnamed_narrator.get_or_insert_with(|| {
+                        clusters.push(Cluster {
+                            name: "the narrator".into(),
+                            keys: vec!["i".into()],
+                            aliases: vec!["I".into()],
+                            ..Cluster::default()
+                        });
+                        mentions.push(0);
+                        clusters.len() - 1
+                    }))
+                });
         }
     }
+    drop(narrators);
     vocative_aliases(
         &paras,
         &mut quotes,
@@ -523,22 +560,6 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     // the per-paragraph evidence is done with: free it before the output quotations are built
     drop(evidence);
 
-    let name_of = |c: Option<usize>| c.map(|c| clusters[c].name.clone());
-    let out_quotes = quotes
-        .iter()
-        .map(|q| {
-            let p = &paras[q.para];
-            Quote {
-                span: p.span(q.range.0, q.range.1),
-                text: p.text[q.range.0..q.range.1].to_string(),
-                speaker: name_of(q.speaker),
-                addressee: name_of(q.addressee),
-                chapter: p.chapter,
-                paragraph: p.index as usize,
-                range: [q.range.0, q.range.1],
-            }
-        })
-        .collect();
     let mut order: Vec<usize> = (0..clusters.len())
         .filter(|&c| !clusters[c].keys.is_empty() && (mentions[c] > 0 || quote_counts[c] > 0))
         .collect();
@@ -587,6 +608,35 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
             cands: Vec::new(),
         }
     };
+    // Of the found quotations only who speaks and whom they address is left to read: keep that
+    // (12 bytes a quotation) and free them before the output, the biggest vector of all, is built.
+    let id32 = |c: Option<usize>| c.and_then(|c| u32::try_from(c).ok()).unwrap_or(u32::MAX);
+    let who: Vec<(u32, u32, u32)> = quotes
+        .iter()
+        .map(|q| (q.para, id32(q.speaker), id32(q.addressee)))
+        .collect();
+    drop(quotes);
+    // one shared copy of each name for all the quotations it speaks or is addressed in
+    let shared: Vec<std::sync::Arc<str>> =
+        clusters.iter().map(|c| c.name.as_str().into()).collect();
+    let name_of = |c: u32| shared.get(c as usize).cloned();
+    // the found quotations were made one per range of `all_quotes`, in the same order
+    let out_quotes = who
+        .iter()
+        .zip(&all_quotes)
+        .map(|(&(para, speaker, addressee), &(s, e))| {
+            let p = &paras[para as usize];
+            Quote {
+                span: p.span(s, e),
+                text: p.text[s..e].to_string(),
+                speaker: name_of(speaker),
+                addressee: name_of(addressee),
+                chapter: p.chapter,
+                paragraph: p.index as usize,
+                range: [s, e],
+            }
+        })
+        .collect();
     (
         Analysis {
             characters,
@@ -720,6 +770,9 @@ impl<'a, 'w> Pass<'a, 'w> {
         let mut toks: Vec<Token> = Vec::new();
         let mut buf = String::new();
         let mut buf2 = String::new();
+        // this paragraph's point-of-view evidence, copied into its `ParaEvidence` at the end
+        let mut pov: Vec<(usize, f32)> = Vec::new();
+        let mut unanchored: Vec<Unanchored> = Vec::new();
         for pi in 0..self.paras.len() {
             let p = &self.paras[pi];
             if p.model_scene as usize != self.st.scene {
@@ -735,6 +788,8 @@ impl<'a, 'w> Pass<'a, 'w> {
             }
             tokenize(p.text, p.quotes, &mut toks);
             let mut ev = ParaEvidence::default();
+            pov.clear();
+            unanchored.clear();
             let mut found: Vec<Mention> = Vec::new();
             let mut tok_mention: HashMap<usize, usize> = HashMap::new();
             let mut quote_vocative: Vec<(u32, usize)> = Vec::new();
@@ -795,7 +850,16 @@ impl<'a, 'w> Pass<'a, 'w> {
                                 alt: None,
                                 sentence,
                             });
-                            self.add_pov(&mut ev, ch, subject, &toks, i + na.len, p.text, 1.0, 1.0);
+                            self.add_pov(
+                                &mut pov,
+                                ch,
+                                subject,
+                                &toks,
+                                i + na.len,
+                                p.text,
+                                1.0,
+                                1.0,
+                            );
                             self.st.touch(ch);
                             ev.third += 1;
                         } else if is_vocative(p.text, &toks, i, na.len) {
@@ -849,7 +913,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                             };
                             // a resolved pronoun is weaker evidence than a name: resolution can be wrong
                             let w = self.add_pov(
-                                &mut ev,
+                                &mut pov,
                                 ch,
                                 subject,
                                 &toks,
@@ -859,7 +923,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                                 1.0,
                             );
                             if free {
-                                ev.unanchored.push((ch, female, w, alt));
+                                unanchored.push((ch, female, w, alt));
                             }
                             self.st.touch(ch);
                         }
@@ -907,16 +971,15 @@ impl<'a, 'w> Pass<'a, 'w> {
                     *slot = Some(k);
                 }
             }
-            for (qi, &range) in p.quotes.iter().enumerate() {
+            for qi in 0..p.quotes.len() {
                 let addressee = addressees[qi];
                 let unknown = unknowns[qi].take();
                 self.quotes.push(FoundQuote {
-                    para: pi,
-                    range,
+                    para: pi as u32,
                     speaker: speakers[qi].0,
                     how: speakers[qi].1,
                     addressee,
-                    vocative_unknown: unknown,
+                    vocative_unknown: unknown.map(String::into_boxed_str),
                     cands: speakers[qi].2.clone(),
                 });
             }
@@ -1033,6 +1096,12 @@ impl<'a, 'w> Pass<'a, 'w> {
                 .collect();
             // `"…, my dear Rose," I answered, "opportunities are duties."`: any part may carry the name
             self.st.prev_addressee = self.quotes[base..].iter().rev().find_map(|q| q.addressee);
+            if !pov.is_empty() || !unanchored.is_empty() {
+                ev.pov_evidence = Some(Box::new(PovEvidence {
+                    pov: pov.as_slice().into(),
+                    unanchored: unanchored.as_slice().into(),
+                }));
+            }
             self.evidence.push(ev);
         }
     }
@@ -1041,7 +1110,7 @@ impl<'a, 'w> Pass<'a, 'w> {
     #[allow(clippy::too_many_arguments)]
     fn add_pov(
         &self,
-        ev: &mut ParaEvidence,
+        pov: &mut Vec<(usize, f32)>,
         ch: usize,
         subject: bool,
         toks: &[Token],
@@ -1064,9 +1133,9 @@ impl<'a, 'w> Pass<'a, 'w> {
             }
         }
         let w = w * scale;
-        match ev.pov.iter_mut().find(|(c, _)| *c == ch) {
+        match pov.iter_mut().find(|(c, _)| *c == ch) {
             Some(e) => e.1 += w,
-            None => ev.pov.push((ch, w)),
+            None => pov.push((ch, w)),
         }
         w
     }
@@ -2017,29 +2086,29 @@ fn addressed_back(quotes: &mut [FoundQuote]) {
 /// the run's turns are then set alternating backwards from the tag. (Re-setting only the nearer
 /// half of the run, as if the slip were as likely anywhere, did a little worse on LitBank.)
 fn rephase_before_tag(quotes: &mut [FoundQuote]) {
-    // paragraphs in order: (first quote, end, para)
-    let mut groups: Vec<(usize, usize, usize)> = Vec::new();
+    // paragraphs in order: (first quote, end, para), as u32 and at exact capacity, since a text of
+    // one-line turns has as many of them as quotations
+    let count = quotes.chunk_by(|a, b| a.para == b.para).count();
+    let mut groups: Vec<(u32, u32, u32)> = Vec::with_capacity(count);
     let mut qi = 0;
-    while qi < quotes.len() {
-        let para = quotes[qi].para;
-        let end = qi + quotes[qi..].iter().take_while(|q| q.para == para).count();
-        groups.push((qi, end, para));
-        qi = end;
+    for run in quotes.chunk_by(|a, b| a.para == b.para) {
+        groups.push((qi as u32, (qi + run.len()) as u32, run[0].para));
+        qi += run.len();
     }
     // a paragraph of guesses with one speaker: that speaker
-    let guessed = |quotes: &[FoundQuote], g: (usize, usize, usize)| {
-        let s = quotes[g.0].speaker?;
-        quotes[g.0..g.1]
+    let guessed = |quotes: &[FoundQuote], g: (u32, u32, u32)| {
+        let s = quotes[g.0 as usize].speaker?;
+        quotes[g.0 as usize..g.1 as usize]
             .iter()
             .all(|q| is_guess(q.how) && q.speaker == Some(s))
             .then_some(s)
     };
     for gi in 2..groups.len() {
         let anchor = groups[gi];
-        if !matches!(quotes[anchor.0].how, "tag:name" | "tag:I") {
+        if !matches!(quotes[anchor.0 as usize].how, "tag:name" | "tag:I") {
             continue;
         }
-        let Some(tagged) = quotes[anchor.0].speaker else {
+        let Some(tagged) = quotes[anchor.0 as usize].speaker else {
             continue;
         };
         let (prev, prev2) = (groups[gi - 1], groups[gi - 2]);
@@ -2069,7 +2138,7 @@ fn rephase_before_tag(quotes: &mut [FoundQuote]) {
         }
         for (step, g) in groups[gi - run..gi].iter().rev().enumerate() {
             let to = if step % 2 == 0 { other } else { tagged };
-            for q in &mut quotes[g.0..g.1] {
+            for q in &mut quotes[g.0 as usize..g.1 as usize] {
                 q.speaker = Some(to);
                 q.how = "rephased";
             }
@@ -2207,6 +2276,7 @@ fn is_vocative(text: &str, toks: &[Token], i: usize, len: usize) -> bool {
 /// epithet becomes one of their aliases and its quotations theirs.
 fn self_introductions(
     paras: &[Para<'_>],
+    ranges: &[(usize, usize)],
     quotes: &mut [FoundQuote],
     index: &HashMap<String, usize>,
     clusters: &mut [Cluster],
@@ -2229,7 +2299,8 @@ fn self_introductions(
         if named || q.how == "tag:I" {
             continue;
         }
-        let text = &paras[q.para].text[q.range.0..q.range.1];
+        let (s, e) = ranges[qi];
+        let text = &paras[q.para as usize].text[s..e];
         let Some(who) = INTRODUCTIONS.iter().find_map(|intro| {
             text.match_indices(intro).find_map(|(at, _)| {
                 let after = &text[at + intro.len()..];
@@ -2319,7 +2390,7 @@ fn narrator_by_vocative(
             } else if let Some(w) = &q.vocative_unknown
                 && !is_non_name(w)
             {
-                *unknown.entry(w.clone()).or_default() += 1;
+                *unknown.entry(w.to_string()).or_default() += 1;
             }
         }
     }
@@ -2366,7 +2437,7 @@ fn vocative_aliases(
 ) {
     let mut votes: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
     for qi in 0..quotes.len() {
-        let Some(word) = quotes[qi].vocative_unknown.clone() else {
+        let Some(word) = quotes[qi].vocative_unknown.as_deref().map(str::to_string) else {
             continue;
         };
         if is_non_name(&word) || names.get(&word).is_some_and(|s| s.count > s.vocative) {
@@ -2488,10 +2559,9 @@ fn repairs(paras: &[Para<'_>]) -> Vec<RepairFlag> {
 mod tests {
     use super::*;
 
-    fn quote(para: usize, speaker: usize, how: &'static str) -> FoundQuote {
+    fn quote(para: u32, speaker: usize, how: &'static str) -> FoundQuote {
         FoundQuote {
             para,
-            range: (0, 1),
             speaker: Some(speaker),
             addressee: None,
             vocative_unknown: None,
