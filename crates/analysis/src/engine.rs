@@ -174,16 +174,93 @@ impl Salience {
 
 /// A quotation found in a paragraph, before speakers are known. A text of nothing but short
 /// turns has one of these per dozen bytes, so it is kept small: its byte range is the entry of
-/// the same index in the work's list of quotation ranges, and the paragraph index is a u32.
+/// the same index in the work's list of quotation ranges, the paragraph index is a u32, the rule
+/// a byte, and what few quotations have is boxed apart.
 struct FoundQuote {
     para: u32,
+    /// Which rule chose the speaker (for the evaluation's error breakdown): an index in `RULES`.
+    rule: u8,
     speaker: Option<usize>,
     addressee: Option<usize>,
-    vocative_unknown: Option<Box<str>>,
-    /// Which rule chose the speaker (for the evaluation's error breakdown).
-    how: &'static str,
+    extra: Option<Box<QuoteExtra>>,
+}
+
+/// What few found quotations have.
+struct QuoteExtra {
+    /// An unknown capitalised word the quotation says as a vocative.
+    vocative_unknown: Option<String>,
     /// When explaining: the candidates the learned scorer weighed, with their cues.
     cands: Option<Box<QuoteCands>>,
+}
+
+/// Every rule that can choose a speaker (`FoundQuote::how`); "" is none.
+const RULES: [&str; 20] = [
+    "",
+    "tag:name",
+    "tag:pronoun",
+    "tag:I",
+    "tag:epithet",
+    "tag:unresolved",
+    "para-tag",
+    "actor",
+    "answer",
+    "alternation",
+    "narration",
+    "recency",
+    "not-addressed",
+    "adjacent",
+    "none",
+    "model",
+    "addressed-back",
+    "rephased",
+    "backfill",
+    "introduction",
+];
+
+impl FoundQuote {
+    fn new(
+        para: u32,
+        speaker: Option<usize>,
+        how: &'static str,
+        addressee: Option<usize>,
+        vocative_unknown: Option<String>,
+        cands: Option<Box<QuoteCands>>,
+    ) -> Self {
+        let extra = (vocative_unknown.is_some() || cands.is_some()).then(|| {
+            Box::new(QuoteExtra {
+                vocative_unknown,
+                cands,
+            })
+        });
+        let mut q = FoundQuote {
+            para,
+            rule: 0,
+            speaker,
+            addressee,
+            extra,
+        };
+        q.set_how(how);
+        q
+    }
+
+    /// Which rule chose the speaker.
+    fn how(&self) -> &'static str {
+        RULES.get(usize::from(self.rule)).copied().unwrap_or("")
+    }
+
+    fn set_how(&mut self, how: &'static str) {
+        let rule = RULES.iter().position(|&r| r == how);
+        debug_assert!(rule.is_some(), "{how} is missing from RULES");
+        self.rule = rule.map_or(0, |r| r as u8);
+    }
+
+    fn vocative_unknown(&self) -> Option<&str> {
+        self.extra.as_ref()?.vocative_unknown.as_deref()
+    }
+
+    fn cands(&self) -> Option<&QuoteCands> {
+        self.extra.as_ref()?.cands.as_deref()
+    }
 }
 
 /// The candidate speakers of one quotation with their cues (see `speaker_rank`).
@@ -273,28 +350,32 @@ fn collect(work: &Work) -> Vec<Para<'_>> {
         .map(|s| s.paragraphs.len())
         .sum();
     let mut paras = Vec::with_capacity(count);
-    let mut scene_id = 0;
-    for ch in &work.chapters {
-        let mut index = 0;
-        for scene in &ch.scenes {
-            for p in &scene.paragraphs {
-                let base = p.span.filter(|s| s.len() == p.text.len()).map(|s| s.start);
-                if !is_note(&p.text) {
-                    paras.push(Para {
-                        text: &p.text,
-                        base,
-                        chapter: ch.number,
-                        index,
-                        model_scene: scene_id,
-                        quotes: &[],
-                    });
-                }
-                index += 1;
-            }
-            scene_id += 1;
-        }
-    }
+    paras.extend(story_paras(work));
     paras
+}
+
+/// The story paragraphs of a work in reading order, author's notes left out, without their
+/// quotations.
+fn story_paras(work: &Work) -> impl Iterator<Item = Para<'_>> {
+    let mut scene_id = 0u32;
+    work.chapters.iter().flat_map(move |ch| {
+        let first_scene = scene_id;
+        scene_id += ch.scenes.len() as u32;
+        ch.scenes
+            .iter()
+            .zip(first_scene..)
+            .flat_map(|(scene, id)| scene.paragraphs.iter().map(move |p| (id, p)))
+            .zip(0u32..)
+            .filter(|((_, p), _)| !is_note(&p.text))
+            .map(|((model_scene, p), index)| Para {
+                text: &p.text,
+                base: p.span.filter(|s| s.len() == p.text.len()).map(|s| s.start),
+                chapter: ch.number,
+                index,
+                model_scene,
+                quotes: &[],
+            })
+    })
 }
 
 /// Names the work declares: character tags, relationship tags, "A/B" pairings in the summary.
@@ -485,7 +566,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let mut unnamed_narrator = None;
     for q in &mut quotes {
         // a candidate "I" of the learned scorer is whoever "I said" there means
-        if let Some(c) = &mut q.cands
+        if let Some(c) = q.extra.as_mut().and_then(|x| x.cands.as_mut())
             && c.cands.iter().any(|x| x.0 == NARRATOR)
         {
             let to = named_narrator
@@ -592,11 +673,11 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
             shown.contains(&c).then(|| clusters[c].name.clone())
         };
         Explained {
-            how: quotes.iter().map(|q| q.how).collect(),
+            how: quotes.iter().map(FoundQuote::how).collect(),
             cands: quotes
                 .iter()
                 .map(|q| {
-                    q.cands.as_ref().map(|c| NamedCands {
+                    q.cands().map(|c| NamedCands {
                         cands: c.cands.iter().map(|&(ch, x)| (name(ch), x)).collect(),
                     })
                 })
@@ -620,23 +701,30 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let shared: Vec<std::sync::Arc<str>> =
         clusters.iter().map(|c| c.name.as_str().into()).collect();
     let name_of = |c: u32| shared.get(c as usize).cloned();
-    // the found quotations were made one per range of `all_quotes`, in the same order
-    let out_quotes = who
-        .iter()
-        .zip(&all_quotes)
-        .map(|(&(para, speaker, addressee), &(s, e))| {
-            let p = &paras[para as usize];
-            Quote {
-                span: p.span(s, e),
-                text: p.text[s..e].to_string(),
-                speaker: name_of(speaker),
-                addressee: name_of(addressee),
-                chapter: p.chapter,
-                paragraph: p.index as usize,
-                range: [s, e],
-            }
-        })
-        .collect();
+    // The paragraphs are read once more from the work, in step with the quotations (which come
+    // in paragraph order), so that the paragraph list is freed before the output is built. The
+    // found quotations were made one per range of `all_quotes`, in the same order.
+    drop(paras);
+    let mut walk = story_paras(work).zip(0u32..);
+    let mut at = walk.next();
+    let mut out_quotes = Vec::with_capacity(who.len());
+    for (&(para, speaker, addressee), &(s, e)) in who.iter().zip(&all_quotes) {
+        while at.as_ref().is_some_and(|a| a.1 < para) {
+            at = walk.next();
+        }
+        let Some((p, _)) = at.as_ref().filter(|a| a.1 == para) else {
+            continue;
+        };
+        out_quotes.push(Quote {
+            span: p.span(s, e),
+            text: p.text[s..e].to_string(),
+            speaker: name_of(speaker),
+            addressee: name_of(addressee),
+            chapter: p.chapter,
+            paragraph: p.index as usize,
+            range: [s, e],
+        });
+    }
     (
         Analysis {
             characters,
@@ -974,14 +1062,14 @@ impl<'a, 'w> Pass<'a, 'w> {
             for qi in 0..p.quotes.len() {
                 let addressee = addressees[qi];
                 let unknown = unknowns[qi].take();
-                self.quotes.push(FoundQuote {
-                    para: pi as u32,
-                    speaker: speakers[qi].0,
-                    how: speakers[qi].1,
+                self.quotes.push(FoundQuote::new(
+                    pi as u32,
+                    speakers[qi].0,
+                    speakers[qi].1,
                     addressee,
-                    vocative_unknown: unknown.map(String::into_boxed_str),
-                    cands: speakers[qi].2.clone(),
-                });
+                    unknown,
+                    speakers[qi].2.clone(),
+                ));
             }
             // conversation bookkeeping
             for q in base..self.quotes.len() {
@@ -2068,11 +2156,11 @@ fn addressed_back(quotes: &mut [FoundQuote]) {
                     .count();
             if quotes[start..qi]
                 .iter()
-                .all(|q| is_guess(q.how) && q.speaker != Some(x))
+                .all(|q| is_guess(q.how()) && q.speaker != Some(x))
             {
                 for q in &mut quotes[start..qi] {
                     q.speaker = Some(x);
-                    q.how = "addressed-back";
+                    q.set_how("addressed-back");
                 }
             }
         }
@@ -2100,12 +2188,12 @@ fn rephase_before_tag(quotes: &mut [FoundQuote]) {
         let s = quotes[g.0 as usize].speaker?;
         quotes[g.0 as usize..g.1 as usize]
             .iter()
-            .all(|q| is_guess(q.how) && q.speaker == Some(s))
+            .all(|q| is_guess(q.how()) && q.speaker == Some(s))
             .then_some(s)
     };
     for gi in 2..groups.len() {
         let anchor = groups[gi];
-        if !matches!(quotes[anchor.0 as usize].how, "tag:name" | "tag:I") {
+        if !matches!(quotes[anchor.0 as usize].how(), "tag:name" | "tag:I") {
             continue;
         }
         let Some(tagged) = quotes[anchor.0 as usize].speaker else {
@@ -2140,7 +2228,7 @@ fn rephase_before_tag(quotes: &mut [FoundQuote]) {
             let to = if step % 2 == 0 { other } else { tagged };
             for q in &mut quotes[g.0 as usize..g.1 as usize] {
                 q.speaker = Some(to);
-                q.how = "rephased";
+                q.set_how("rephased");
             }
         }
     }
@@ -2173,7 +2261,7 @@ fn backfill_opening_turns(quotes: &mut [FoundQuote]) {
         });
         if let Some(o) = other.filter(|&o| quotes[qi].addressee != Some(o)) {
             quotes[qi].speaker = Some(o);
-            quotes[qi].how = "backfill";
+            quotes[qi].set_how("backfill");
         }
     }
 }
@@ -2295,8 +2383,8 @@ fn self_introductions(
         let q = &quotes[qi];
         let guessed = q.speaker.filter(|&g| g != NARRATOR);
         // a name tag says who speaks outright, unless it names an epithet
-        let named = q.how == "tag:name" && guessed.is_none_or(|g| !is_epithet(&clusters[g]));
-        if named || q.how == "tag:I" {
+        let named = q.how() == "tag:name" && guessed.is_none_or(|g| !is_epithet(&clusters[g]));
+        if named || q.how() == "tag:I" {
             continue;
         }
         let (s, e) = ranges[qi];
@@ -2342,16 +2430,16 @@ fn self_introductions(
                 for o in quotes.iter_mut() {
                     if o.para == para
                         && o.speaker == guessed
-                        && !matches!(o.how, "tag:name" | "tag:I")
+                        && !matches!(o.how(), "tag:name" | "tag:I")
                     {
                         o.speaker = Some(who);
-                        o.how = "introduction";
+                        o.set_how("introduction");
                     }
                 }
             }
         }
         quotes[qi].speaker = Some(who);
-        quotes[qi].how = "introduction";
+        quotes[qi].set_how("introduction");
     }
 }
 
@@ -2369,7 +2457,7 @@ fn narrator_by_vocative(
     // said", however often the others' turns next to the narrator's address him
     let tagged_by_name: HashSet<usize> = quotes
         .iter()
-        .filter(|q| q.how == "tag:name")
+        .filter(|q| q.how() == "tag:name")
         .filter_map(|q| q.speaker)
         .collect();
     for qi in 0..quotes.len() {
@@ -2387,7 +2475,7 @@ fn narrator_by_vocative(
                 if !tagged_by_name.contains(&a) {
                     *known.entry(a).or_default() += 1;
                 }
-            } else if let Some(w) = &q.vocative_unknown
+            } else if let Some(w) = q.vocative_unknown()
                 && !is_non_name(w)
             {
                 *unknown.entry(w.to_string()).or_default() += 1;
@@ -2414,8 +2502,10 @@ fn narrator_by_vocative(
             mentions.push(0);
             let id = clusters.len() - 1;
             for q in quotes.iter_mut() {
-                if q.vocative_unknown.as_deref() == Some(word.as_str()) {
-                    q.vocative_unknown = None;
+                if q.vocative_unknown() == Some(word.as_str()) {
+                    if let Some(x) = &mut q.extra {
+                        x.vocative_unknown = None;
+                    }
                     q.addressee = Some(id);
                 }
             }
@@ -2437,7 +2527,7 @@ fn vocative_aliases(
 ) {
     let mut votes: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
     for qi in 0..quotes.len() {
-        let Some(word) = quotes[qi].vocative_unknown.as_deref().map(str::to_string) else {
+        let Some(word) = quotes[qi].vocative_unknown().map(str::to_string) else {
             continue;
         };
         if is_non_name(&word) || names.get(&word).is_some_and(|s| s.count > s.vocative) {
@@ -2560,13 +2650,14 @@ mod tests {
     use super::*;
 
     fn quote(para: u32, speaker: usize, how: &'static str) -> FoundQuote {
-        FoundQuote {
-            para,
-            speaker: Some(speaker),
-            addressee: None,
-            vocative_unknown: None,
-            how,
-            cands: None,
+        FoundQuote::new(para, Some(speaker), how, None, None, None)
+    }
+
+    #[test]
+    fn every_rule_is_kept_as_a_byte_and_read_back() {
+        assert!(RULES.len() <= 256);
+        for rule in RULES {
+            assert_eq!(quote(0, 0, rule).how(), rule);
         }
     }
 
@@ -2584,7 +2675,7 @@ mod tests {
         rephase_before_tag(&mut quotes);
         let got: Vec<Option<usize>> = quotes.iter().map(|q| q.speaker).collect();
         assert_eq!(got, [Some(0), Some(0), Some(1), Some(0), Some(1)]);
-        assert_eq!(quotes[3].how, "rephased");
+        assert_eq!(quotes[3].how(), "rephased");
     }
 
     #[test]
@@ -2596,7 +2687,7 @@ mod tests {
             quote(3, 1, "tag:name"),
         ];
         rephase_before_tag(&mut quotes);
-        let got: Vec<&str> = quotes.iter().map(|q| q.how).collect();
+        let got: Vec<&str> = quotes.iter().map(FoundQuote::how).collect();
         assert_eq!(got, ["tag:name", "model", "model", "tag:name"]);
     }
 }
