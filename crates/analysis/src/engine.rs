@@ -21,8 +21,10 @@ use crate::{Analysis, Character, Quote, RepairFlag, relations, scenes};
 pub(crate) struct Para<'w> {
     /// The paragraph text.
     pub text: &'w str,
-    /// Source offset of the text's first byte, when the text maps byte for byte onto the source.
-    pub base: Option<usize>,
+    /// Source offset of the text's first byte, when the text maps byte for byte onto the source;
+    /// `NO_BASE` when it does not (not an `Option`: 8 bytes a paragraph count in a text of short
+    /// lines).
+    pub base: usize,
     /// Chapter number.
     pub chapter: u32,
     /// Index among the chapter's story paragraphs.
@@ -33,10 +35,14 @@ pub(crate) struct Para<'w> {
     pub quotes: &'w [(usize, usize)],
 }
 
+/// `Para::base` of a paragraph whose text does not map onto the source. Only an empty paragraph
+/// with a made-up span could start there; it is then taken as not mapping.
+pub(crate) const NO_BASE: usize = usize::MAX;
+
 impl Para<'_> {
     /// Source span for a range of the paragraph text, when it maps.
     pub fn span(&self, s: usize, e: usize) -> Option<Span> {
-        self.base.map(|b| Span::new(b + s, b + e))
+        (self.base != NO_BASE).then(|| Span::new(self.base + s, self.base + e))
     }
 }
 
@@ -369,7 +375,10 @@ fn story_paras(work: &Work) -> impl Iterator<Item = Para<'_>> {
             .filter(|((_, p), _)| !is_note(&p.text))
             .map(|((model_scene, p), index)| Para {
                 text: &p.text,
-                base: p.span.filter(|s| s.len() == p.text.len()).map(|s| s.start),
+                base: p
+                    .span
+                    .filter(|s| s.len() == p.text.len())
+                    .map_or(NO_BASE, |s| s.start),
                 chapter: ch.number,
                 index,
                 model_scene,

@@ -465,7 +465,7 @@ mod tests {
     fn para(text: &str) -> Para<'_> {
         Para {
             text,
-            base: None,
+            base: crate::engine::NO_BASE,
             chapter: 1,
             index: 0,
             model_scene: 0,
