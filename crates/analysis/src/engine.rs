@@ -186,9 +186,31 @@ struct FoundQuote {
     para: u32,
     /// Which rule chose the speaker (for the evaluation's error breakdown): an index in `RULES`.
     rule: u8,
-    speaker: Option<usize>,
-    addressee: Option<usize>,
+    /// The speaker, packed by `pack_id`.
+    speaker_id: u32,
+    /// Whom a vocative names, packed by `pack_id`.
+    addressee_id: u32,
     extra: Option<Box<QuoteExtra>>,
+}
+
+/// A character index (or `NARRATOR`) in a u32: `u32::MAX` is none, `u32::MAX - 1` the narrator.
+fn pack_id(c: Option<usize>) -> u32 {
+    match c {
+        None => u32::MAX,
+        Some(NARRATOR) => u32::MAX - 1,
+        Some(c) => u32::try_from(c)
+            .ok()
+            .filter(|&c| c < u32::MAX - 1)
+            .unwrap_or(u32::MAX),
+    }
+}
+
+fn unpack_id(c: u32) -> Option<usize> {
+    match c {
+        u32::MAX => None,
+        c if c == u32::MAX - 1 => Some(NARRATOR),
+        c => Some(c as usize),
+    }
 }
 
 /// What few found quotations have.
@@ -241,12 +263,28 @@ impl FoundQuote {
         let mut q = FoundQuote {
             para,
             rule: 0,
-            speaker,
-            addressee,
+            speaker_id: pack_id(speaker),
+            addressee_id: pack_id(addressee),
             extra,
         };
         q.set_how(how);
         q
+    }
+
+    fn speaker(&self) -> Option<usize> {
+        unpack_id(self.speaker_id)
+    }
+
+    fn set_speaker(&mut self, c: Option<usize>) {
+        self.speaker_id = pack_id(c);
+    }
+
+    fn addressee(&self) -> Option<usize> {
+        unpack_id(self.addressee_id)
+    }
+
+    fn set_addressee(&mut self, c: Option<usize>) {
+        self.addressee_id = pack_id(c);
     }
 
     /// Which rule chose the speaker.
@@ -587,8 +625,8 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
                 }
             }
         }
-        if q.speaker == Some(NARRATOR) {
-            q.speaker = named_narrator
+        if q.speaker() == Some(NARRATOR) {
+            let to = named_narrator
                 .or(narrators[q.para as usize].map(|n| n as usize))
                 .or_else(|| {
                     Some(*unnamed_narrator.get_or_insert_with(|| {
@@ -602,6 +640,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
                         clusters.len() - 1
                     }))
                 });
+            q.set_speaker(to);
         }
     }
     drop(narrators);
@@ -634,7 +673,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
 
     let mut quote_counts = vec![0u32; clusters.len()];
     for q in &quotes {
-        if let Some(s) = q.speaker {
+        if let Some(s) = q.speaker() {
             quote_counts[s] += 1;
         }
     }
@@ -703,7 +742,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let id32 = |c: Option<usize>| c.and_then(|c| u32::try_from(c).ok()).unwrap_or(u32::MAX);
     let who: Vec<(u32, u32, u32)> = quotes
         .iter()
-        .map(|q| (q.para, id32(q.speaker), id32(q.addressee)))
+        .map(|q| (q.para, id32(q.speaker()), id32(q.addressee())))
         .collect();
     drop(quotes);
     // one shared copy of each name for all the quotations it speaks or is addressed in
@@ -1082,7 +1121,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             }
             // conversation bookkeeping
             for q in base..self.quotes.len() {
-                let (sp, ad) = (self.quotes[q].speaker, self.quotes[q].addressee);
+                let (sp, ad) = (self.quotes[q].speaker(), self.quotes[q].addressee());
                 if let Some(s) = sp {
                     self.total_quotes += 1;
                     if s == NARRATOR {
@@ -1192,7 +1231,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                 .map(|m| m.ch)
                 .collect();
             // `"…, my dear Rose," I answered, "opportunities are duties."`: any part may carry the name
-            self.st.prev_addressee = self.quotes[base..].iter().rev().find_map(|q| q.addressee);
+            self.st.prev_addressee = self.quotes[base..].iter().rev().find_map(|q| q.addressee());
             if !pov.is_empty() || !unanchored.is_empty() {
                 ev.pov_evidence = Some(Box::new(PovEvidence {
                     pov: pov.as_slice().into(),
@@ -2146,11 +2185,11 @@ fn addressed_back(quotes: &mut [FoundQuote]) {
         // the paragraph's first quotation answers the turn before
         // any quotation of the paragraph by the same speaker may carry the name ("Yes," said
         // Basil. "I know, Harry.")
-        let speaker = quotes[qi].speaker;
+        let speaker = quotes[qi].speaker();
         let addressee = quotes[qi..end]
             .iter()
-            .filter(|q| q.speaker == speaker)
-            .find_map(|q| q.addressee);
+            .filter(|q| q.speaker() == speaker)
+            .find_map(|q| q.addressee());
         if let Some(x) = addressee
             && speaker != Some(x)
             && qi > 0
@@ -2165,10 +2204,10 @@ fn addressed_back(quotes: &mut [FoundQuote]) {
                     .count();
             if quotes[start..qi]
                 .iter()
-                .all(|q| is_guess(q.how()) && q.speaker != Some(x))
+                .all(|q| is_guess(q.how()) && q.speaker() != Some(x))
             {
                 for q in &mut quotes[start..qi] {
-                    q.speaker = Some(x);
+                    q.set_speaker(Some(x));
                     q.set_how("addressed-back");
                 }
             }
@@ -2194,10 +2233,10 @@ fn rephase_before_tag(quotes: &mut [FoundQuote]) {
     }
     // a paragraph of guesses with one speaker: that speaker
     let guessed = |quotes: &[FoundQuote], g: (u32, u32, u32)| {
-        let s = quotes[g.0 as usize].speaker?;
+        let s = quotes[g.0 as usize].speaker()?;
         quotes[g.0 as usize..g.1 as usize]
             .iter()
-            .all(|q| is_guess(q.how()) && q.speaker == Some(s))
+            .all(|q| is_guess(q.how()) && q.speaker() == Some(s))
             .then_some(s)
     };
     for gi in 2..groups.len() {
@@ -2205,7 +2244,7 @@ fn rephase_before_tag(quotes: &mut [FoundQuote]) {
         if !matches!(quotes[anchor.0 as usize].how(), "tag:name" | "tag:I") {
             continue;
         }
-        let Some(tagged) = quotes[anchor.0 as usize].speaker else {
+        let Some(tagged) = quotes[anchor.0 as usize].speaker() else {
             continue;
         };
         let (prev, prev2) = (groups[gi - 1], groups[gi - 2]);
@@ -2236,7 +2275,7 @@ fn rephase_before_tag(quotes: &mut [FoundQuote]) {
         for (step, g) in groups[gi - run..gi].iter().rev().enumerate() {
             let to = if step % 2 == 0 { other } else { tagged };
             for q in &mut quotes[g.0 as usize..g.1 as usize] {
-                q.speaker = Some(to);
+                q.set_speaker(Some(to));
                 q.set_how("rephased");
             }
         }
@@ -2251,25 +2290,25 @@ fn rephase_before_tag(quotes: &mut [FoundQuote]) {
 /// one the turn itself addresses. One walk from the end, a bounded look-ahead per turn.
 fn backfill_opening_turns(quotes: &mut [FoundQuote]) {
     for qi in (0..quotes.len().saturating_sub(1)).rev() {
-        if quotes[qi].speaker.is_some() {
+        if quotes[qi].speaker().is_some() {
             continue;
         }
         let next = &quotes[qi + 1];
-        let Some(later) = next.speaker else {
+        let Some(later) = next.speaker() else {
             continue;
         };
         if next.para > quotes[qi].para + 1 {
             continue;
         }
-        let other = next.addressee.filter(|&a| a != later).or_else(|| {
+        let other = next.addressee().filter(|&a| a != later).or_else(|| {
             quotes[qi + 2..]
                 .iter()
                 .take(6)
                 .take_while(|q| q.para <= next.para + 6)
-                .find_map(|q| q.speaker.filter(|&s| s != later))
+                .find_map(|q| q.speaker().filter(|&s| s != later))
         });
-        if let Some(o) = other.filter(|&o| quotes[qi].addressee != Some(o)) {
-            quotes[qi].speaker = Some(o);
+        if let Some(o) = other.filter(|&o| quotes[qi].addressee() != Some(o)) {
+            quotes[qi].set_speaker(Some(o));
             quotes[qi].set_how("backfill");
         }
     }
@@ -2390,7 +2429,7 @@ fn self_introductions(
     let is_epithet = |c: &Cluster| c.name.starts_with(char::is_lowercase);
     for qi in 0..quotes.len() {
         let q = &quotes[qi];
-        let guessed = q.speaker.filter(|&g| g != NARRATOR);
+        let guessed = q.speaker().filter(|&g| g != NARRATOR);
         // a name tag says who speaks outright, unless it names an epithet
         let named = q.how() == "tag:name" && guessed.is_none_or(|g| !is_epithet(&clusters[g]));
         if named || q.how() == "tag:I" {
@@ -2426,11 +2465,11 @@ fn self_introductions(
                 }
                 mentions[who] += std::mem::take(&mut mentions[g]);
                 for o in quotes.iter_mut() {
-                    if o.speaker == Some(g) {
-                        o.speaker = Some(who);
+                    if o.speaker() == Some(g) {
+                        o.set_speaker(Some(who));
                     }
-                    if o.addressee == Some(g) {
-                        o.addressee = Some(who);
+                    if o.addressee() == Some(g) {
+                        o.set_addressee(Some(who));
                     }
                 }
             }
@@ -2438,16 +2477,16 @@ fn self_introductions(
                 let para = quotes[qi].para;
                 for o in quotes.iter_mut() {
                     if o.para == para
-                        && o.speaker == guessed
+                        && o.speaker() == guessed
                         && !matches!(o.how(), "tag:name" | "tag:I")
                     {
-                        o.speaker = Some(who);
+                        o.set_speaker(Some(who));
                         o.set_how("introduction");
                     }
                 }
             }
         }
-        quotes[qi].speaker = Some(who);
+        quotes[qi].set_speaker(Some(who));
         quotes[qi].set_how("introduction");
     }
 }
@@ -2467,20 +2506,20 @@ fn narrator_by_vocative(
     let tagged_by_name: HashSet<usize> = quotes
         .iter()
         .filter(|q| q.how() == "tag:name")
-        .filter_map(|q| q.speaker)
+        .filter_map(|q| q.speaker())
         .collect();
     for qi in 0..quotes.len() {
-        if quotes[qi].speaker != Some(NARRATOR) {
+        if quotes[qi].speaker() != Some(NARRATOR) {
             continue;
         }
         let para = quotes[qi].para;
         let neighbours = [qi.checked_sub(1), Some(qi + 1)];
         for n in neighbours.into_iter().flatten() {
             let Some(q) = quotes.get(n) else { continue };
-            if q.speaker == Some(NARRATOR) || q.para.abs_diff(para) > 2 {
+            if q.speaker() == Some(NARRATOR) || q.para.abs_diff(para) > 2 {
                 continue;
             }
-            if let Some(a) = q.addressee {
+            if let Some(a) = q.addressee() {
                 if !tagged_by_name.contains(&a) {
                     *known.entry(a).or_default() += 1;
                 }
@@ -2515,7 +2554,7 @@ fn narrator_by_vocative(
                     if let Some(x) = &mut q.extra {
                         x.vocative_unknown = None;
                     }
-                    q.addressee = Some(id);
+                    q.set_addressee(Some(id));
                 }
             }
             Some(id)
@@ -2542,18 +2581,19 @@ fn vocative_aliases(
         if is_non_name(&word) || names.get(&word).is_some_and(|s| s.count > s.vocative) {
             continue;
         }
-        let Some(speaker) = quotes[qi].speaker else {
+        let Some(speaker) = quotes[qi].speaker() else {
             continue;
         };
         let para = quotes[qi].para;
-        let near =
-            |q: &FoundQuote| q.para.abs_diff(para) <= 4 && q.speaker.is_some_and(|s| s != speaker);
+        let near = |q: &FoundQuote| {
+            q.para.abs_diff(para) <= 4 && q.speaker().is_some_and(|s| s != speaker)
+        };
         let other = quotes[qi + 1..]
             .iter()
             .take(6)
             .find(|q| near(q))
             .or_else(|| quotes[..qi].iter().rev().take(6).find(|q| near(q)));
-        if let Some(o) = other.and_then(|q| q.speaker) {
+        if let Some(o) = other.and_then(|q| q.speaker()) {
             votes.entry(word).or_default().push((qi, o));
         }
     }
@@ -2576,9 +2616,9 @@ fn vocative_aliases(
                 clusters[target].aliases.push(display);
             }
             for (qi, _) in v {
-                quotes[qi].addressee = Some(target);
+                quotes[qi].set_addressee(Some(target));
                 mentions[target] += 1;
-                if let Some(s) = quotes[qi].speaker {
+                if let Some(s) = quotes[qi].speaker() {
                     *dialogue.entry(pair(s, target)).or_default() += 1;
                 }
             }
@@ -2663,6 +2703,16 @@ mod tests {
     }
 
     #[test]
+    fn speakers_are_kept_in_u32_and_read_back() {
+        for c in [None, Some(NARRATOR), Some(0), Some(7)] {
+            let mut q = quote(0, 0, "model");
+            q.set_speaker(c);
+            q.set_addressee(c);
+            assert_eq!((q.speaker(), q.addressee()), (c, c));
+        }
+    }
+
+    #[test]
     fn every_rule_is_kept_as_a_byte_and_read_back() {
         assert!(RULES.len() <= 256);
         for rule in RULES {
@@ -2682,7 +2732,7 @@ mod tests {
             quote(4, 1, "tag:name"),
         ];
         rephase_before_tag(&mut quotes);
-        let got: Vec<Option<usize>> = quotes.iter().map(|q| q.speaker).collect();
+        let got: Vec<Option<usize>> = quotes.iter().map(|q| q.speaker()).collect();
         assert_eq!(got, [Some(0), Some(0), Some(1), Some(0), Some(1)]);
         assert_eq!(quotes[3].how(), "rephased");
     }
