@@ -21,8 +21,10 @@ use crate::{Analysis, Character, Quote, RepairFlag, relations, scenes};
 pub(crate) struct Para<'w> {
     /// The paragraph text.
     pub text: &'w str,
-    /// Source offset of the text's first byte, when the text maps byte for byte onto the source.
-    pub base: Option<usize>,
+    /// Source offset of the text's first byte, when the text maps byte for byte onto the source;
+    /// `NO_BASE` when it does not (not an `Option`: 8 bytes a paragraph count in a text of short
+    /// lines).
+    pub base: usize,
     /// Chapter number.
     pub chapter: u32,
     /// Index among the chapter's story paragraphs.
@@ -33,10 +35,14 @@ pub(crate) struct Para<'w> {
     pub quotes: &'w [(usize, usize)],
 }
 
+/// `Para::base` of a paragraph whose text does not map onto the source. Only an empty paragraph
+/// with a made-up span could start there; it is then taken as not mapping.
+pub(crate) const NO_BASE: usize = usize::MAX;
+
 impl Para<'_> {
     /// Source span for a range of the paragraph text, when it maps.
     pub fn span(&self, s: usize, e: usize) -> Option<Span> {
-        self.base.map(|b| Span::new(b + s, b + e))
+        (self.base != NO_BASE).then(|| Span::new(self.base + s, self.base + e))
     }
 }
 
@@ -51,15 +57,38 @@ pub(crate) struct ParaEvidence {
     pub third: u32,
     /// Narration words.
     pub words: u32,
-    /// Point-of-view evidence per character.
-    pub pov: Vec<(usize, f32)>,
-    /// The part of `pov` that came from he/she with no antecedent in the paragraph, resolved by
-    /// salience alone: (character it went to, feminine, weight).
-    pub unanchored: Vec<(usize, bool, f32, Option<usize>)>,
+    /// Point-of-view evidence, boxed: one `ParaEvidence` is kept per paragraph, and most
+    /// paragraphs of dialogue have none (then nothing is allocated and this is 8 bytes).
+    pub pov_evidence: Option<Box<PovEvidence>>,
     /// Characters present (mentioned, speaking or addressed): the first eight.
     pub present: Present,
     /// Romance words in the paragraph.
     pub romance: u32,
+}
+
+impl ParaEvidence {
+    /// Point-of-view evidence per character.
+    pub fn pov(&self) -> &[(usize, f32)] {
+        self.pov_evidence.as_ref().map_or(&[], |e| &e.pov)
+    }
+
+    /// The part of `pov` that came from he/she with no antecedent in the paragraph.
+    pub fn unanchored(&self) -> &[Unanchored] {
+        self.pov_evidence.as_ref().map_or(&[], |e| &e.unanchored)
+    }
+}
+
+/// A he/she with no antecedent in its paragraph, resolved by salience alone: (character it went
+/// to, feminine, weight, the latest name of its gender earlier in the paragraph).
+pub(crate) type Unanchored = (usize, bool, f32, Option<usize>);
+
+/// A paragraph's point-of-view evidence (see `ParaEvidence::pov`).
+#[derive(Debug, Default, Clone)]
+pub(crate) struct PovEvidence {
+    /// Point-of-view evidence per character.
+    pub pov: Box<[(usize, f32)]>,
+    /// The part of `pov` that came from unanchored he/she.
+    pub unanchored: Box<[Unanchored]>,
 }
 
 /// The first few characters present in a paragraph, kept inline: one heap vector per paragraph
@@ -149,17 +178,133 @@ impl Salience {
     }
 }
 
-/// A quotation found in a paragraph, before speakers are known.
+/// A quotation found in a paragraph, before speakers are known. A text of nothing but short
+/// turns has one of these per dozen bytes, so it is kept small: its byte range is the entry of
+/// the same index in the work's list of quotation ranges, the paragraph index is a u32, the rule
+/// a byte, and what few quotations have is boxed apart.
 struct FoundQuote {
-    para: usize,
-    range: (usize, usize),
-    speaker: Option<usize>,
-    addressee: Option<usize>,
+    para: u32,
+    /// Which rule chose the speaker (for the evaluation's error breakdown): an index in `RULES`.
+    rule: u8,
+    /// The speaker, packed by `pack_id`.
+    speaker_id: u32,
+    /// Whom a vocative names, packed by `pack_id`.
+    addressee_id: u32,
+    extra: Option<Box<QuoteExtra>>,
+}
+
+/// A character index (or `NARRATOR`) in a u32: `u32::MAX` is none, `u32::MAX - 1` the narrator.
+fn pack_id(c: Option<usize>) -> u32 {
+    match c {
+        None => u32::MAX,
+        Some(NARRATOR) => u32::MAX - 1,
+        Some(c) => u32::try_from(c)
+            .ok()
+            .filter(|&c| c < u32::MAX - 1)
+            .unwrap_or(u32::MAX),
+    }
+}
+
+fn unpack_id(c: u32) -> Option<usize> {
+    match c {
+        u32::MAX => None,
+        c if c == u32::MAX - 1 => Some(NARRATOR),
+        c => Some(c as usize),
+    }
+}
+
+/// What few found quotations have.
+struct QuoteExtra {
+    /// An unknown capitalised word the quotation says as a vocative.
     vocative_unknown: Option<String>,
-    /// Which rule chose the speaker (for the evaluation's error breakdown).
-    how: &'static str,
     /// When explaining: the candidates the learned scorer weighed, with their cues.
     cands: Option<Box<QuoteCands>>,
+}
+
+/// Every rule that can choose a speaker (`FoundQuote::how`); "" is none.
+const RULES: [&str; 20] = [
+    "",
+    "tag:name",
+    "tag:pronoun",
+    "tag:I",
+    "tag:epithet",
+    "tag:unresolved",
+    "para-tag",
+    "actor",
+    "answer",
+    "alternation",
+    "narration",
+    "recency",
+    "not-addressed",
+    "adjacent",
+    "none",
+    "model",
+    "addressed-back",
+    "rephased",
+    "backfill",
+    "introduction",
+];
+
+impl FoundQuote {
+    fn new(
+        para: u32,
+        speaker: Option<usize>,
+        how: &'static str,
+        addressee: Option<usize>,
+        vocative_unknown: Option<String>,
+        cands: Option<Box<QuoteCands>>,
+    ) -> Self {
+        let extra = (vocative_unknown.is_some() || cands.is_some()).then(|| {
+            Box::new(QuoteExtra {
+                vocative_unknown,
+                cands,
+            })
+        });
+        let mut q = FoundQuote {
+            para,
+            rule: 0,
+            speaker_id: pack_id(speaker),
+            addressee_id: pack_id(addressee),
+            extra,
+        };
+        q.set_how(how);
+        q
+    }
+
+    fn speaker(&self) -> Option<usize> {
+        unpack_id(self.speaker_id)
+    }
+
+    fn set_speaker(&mut self, c: Option<usize>) {
+        self.speaker_id = pack_id(c);
+    }
+
+    fn addressee(&self) -> Option<usize> {
+        unpack_id(self.addressee_id)
+    }
+
+    fn set_addressee(&mut self, c: Option<usize>) {
+        self.addressee_id = pack_id(c);
+    }
+
+    /// Which rule chose the speaker.
+    fn how(&self) -> &'static str {
+        RULES.get(usize::from(self.rule)).copied().unwrap_or("")
+    }
+
+    fn set_how(&mut self, how: &'static str) {
+        let rule = RULES.iter().position(|&r| r == how);
+        debug_assert!(rule.is_some(), "{how} is missing from RULES");
+        self.rule = rule.map_or(0, |r| r as u8);
+    }
+
+    fn vocative_unknown(&self) -> Option<&str> {
+        self.extra.as_ref()?.vocative_unknown.as_deref()
+    }
+
+    fn cands(&self) -> Option<&QuoteCands> {
+        self.extra.as_ref()?.cands.as_deref()
+    }
 }
 
 /// The candidate speakers of one quotation with their cues (see `speaker_rank`).
@@ -249,28 +394,35 @@ fn collect(work: &Work) -> Vec<Para<'_>> {
         .map(|s| s.paragraphs.len())
         .sum();
     let mut paras = Vec::with_capacity(count);
-    let mut scene_id = 0;
-    for ch in &work.chapters {
-        let mut index = 0;
-        for scene in &ch.scenes {
-            for p in &scene.paragraphs {
-                let base = p.span.filter(|s| s.len() == p.text.len()).map(|s| s.start);
-                if !is_note(&p.text) {
-                    paras.push(Para {
-                        text: &p.text,
-                        base,
-                        chapter: ch.number,
-                        index,
-                        model_scene: scene_id,
-                        quotes: &[],
-                    });
-                }
-                index += 1;
-            }
-            scene_id += 1;
-        }
-    }
+    paras.extend(story_paras(work));
     paras
+}
+
+/// The story paragraphs of a work in reading order, author's notes left out, without their
+/// quotations.
+fn story_paras(work: &Work) -> impl Iterator<Item = Para<'_>> {
+    let mut scene_id = 0u32;
+    work.chapters.iter().flat_map(move |ch| {
+        let first_scene = scene_id;
+        scene_id += ch.scenes.len() as u32;
+        ch.scenes
+            .iter()
+            .zip(first_scene..)
+            .flat_map(|(scene, id)| scene.paragraphs.iter().map(move |p| (id, p)))
+            .zip(0u32..)
+            .filter(|((_, p), _)| !is_note(&p.text))
+            .map(|((model_scene, p), index)| Para {
+                text: &p.text,
+                base: p
+                    .span
+                    .filter(|s| s.len() == p.text.len())
+                    .map_or(NO_BASE, |s| s.start),
+                chapter: ch.number,
+                index,
+                model_scene,
+                quotes: &[],
+            })
+    })
 }
 
 /// Names the work declares: character tags, relationship tags, "A/B" pairings in the summary.
@@ -313,6 +465,9 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         );
         ranges.push(start..all_quotes.len());
     }
+    // the list grew by doubling: give back the slack before the passes add their own vectors
+    all_quotes.shrink_to_fit();
+    let all_quotes = all_quotes;
     for (p, r) in paras.iter_mut().zip(ranges) {
         p.quotes = &all_quotes[r];
     }
@@ -414,7 +569,14 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     addressed_back(&mut quotes);
     rephase_before_tag(&mut quotes);
     backfill_opening_turns(&mut quotes);
-    self_introductions(&paras, &mut quotes, &index, &mut clusters, &mut mentions);
+    self_introductions(
+        &paras,
+        &all_quotes,
+        &mut quotes,
+        &index,
+        &mut clusters,
+        &mut mentions,
+    );
 
     for (ch, alias) in epithets {
         if !clusters[ch].aliases.contains(&alias) {
@@ -451,11 +613,11 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let mut unnamed_narrator = None;
     for q in &mut quotes {
         // a candidate "I" of the learned scorer is whoever "I said" there means
-        if let Some(c) = &mut q.cands
+        if let Some(c) = q.extra.as_mut().and_then(|x| x.cands.as_mut())
             && c.cands.iter().any(|x| x.0 == NARRATOR)
         {
             let to = named_narrator
-                .or(narrators[q.para])
+                .or(narrators[q.para as usize].map(|n| n as usize))
                 .unwrap_or(usize::MAX - 1);
             for x in &mut c.cands {
                 if x.0 == NARRATOR {
@@ -463,21 +625,25 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
                 }
             }
         }
-        if q.speaker == Some(NARRATOR) {
-            q.speaker = named_narrator.or(narrators[q.para]).or_else(|| {
-                Some(*unnamed_narrator.get_or_insert_with(|| {
-                    clusters.push(Cluster {
-                        name: "the narrator".into(),
-                        keys: vec!["i".into()],
-                        aliases: vec!["I".into()],
-                        ..Cluster::default()
-                    });
-                    mentions.push(0);
-                    clusters.len() - 1
-                }))
-            });
+        if q.speaker() == Some(NARRATOR) {
+            let to = named_narrator
+                .or(narrators[q.para as usize].map(|n| n as usize))
+                .or_else(|| {
+                    Some(*unnamed_narrator.get_or_insert_with(|| {
+                        clusters.push(Cluster {
+                            name: "the narrator".into(),
+                            keys: vec!["i".into()],
+                            aliases: vec!["I".into()],
+                            ..Cluster::default()
+                        });
+                        mentions.push(0);
+                        clusters.len() - 1
+                    }))
+                });
+            q.set_speaker(to);
         }
     }
+    drop(narrators);
     vocative_aliases(
         &paras,
         &mut quotes,
@@ -507,7 +673,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
 
     let mut quote_counts = vec![0u32; clusters.len()];
     for q in &quotes {
-        if let Some(s) = q.speaker {
+        if let Some(s) = q.speaker() {
             quote_counts[s] += 1;
         }
     }
@@ -523,22 +689,6 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     // the per-paragraph evidence is done with: free it before the output quotations are built
     drop(evidence);
 
-    let name_of = |c: Option<usize>| c.map(|c| clusters[c].name.clone());
-    let out_quotes = quotes
-        .iter()
-        .map(|q| {
-            let p = &paras[q.para];
-            Quote {
-                span: p.span(q.range.0, q.range.1),
-                text: p.text[q.range.0..q.range.1].to_string(),
-                speaker: name_of(q.speaker),
-                addressee: name_of(q.addressee),
-                chapter: p.chapter,
-                paragraph: p.index as usize,
-                range: [q.range.0, q.range.1],
-            }
-        })
-        .collect();
     let mut order: Vec<usize> = (0..clusters.len())
         .filter(|&c| !clusters[c].keys.is_empty() && (mentions[c] > 0 || quote_counts[c] > 0))
         .collect();
@@ -571,11 +721,11 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
             shown.contains(&c).then(|| clusters[c].name.clone())
         };
         Explained {
-            how: quotes.iter().map(|q| q.how).collect(),
+            how: quotes.iter().map(FoundQuote::how).collect(),
             cands: quotes
                 .iter()
                 .map(|q| {
-                    q.cands.as_ref().map(|c| NamedCands {
+                    q.cands().map(|c| NamedCands {
                         cands: c.cands.iter().map(|&(ch, x)| (name(ch), x)).collect(),
                     })
                 })
@@ -587,6 +737,42 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
             cands: Vec::new(),
         }
     };
+    // Of the found quotations only who speaks and whom they address is left to read: keep that
+    // (12 bytes a quotation) and free them before the output, the biggest vector of all, is built.
+    let id32 = |c: Option<usize>| c.and_then(|c| u32::try_from(c).ok()).unwrap_or(u32::MAX);
+    let who: Vec<(u32, u32, u32)> = quotes
+        .iter()
+        .map(|q| (q.para, id32(q.speaker()), id32(q.addressee())))
+        .collect();
+    drop(quotes);
+    // one shared copy of each name for all the quotations it speaks or is addressed in
+    let shared: Vec<std::sync::Arc<str>> =
+        clusters.iter().map(|c| c.name.as_str().into()).collect();
+    let name_of = |c: u32| shared.get(c as usize).cloned();
+    // The paragraphs are read once more from the work, in step with the quotations (which come
+    // in paragraph order), so that the paragraph list is freed before the output is built. The
+    // found quotations were made one per range of `all_quotes`, in the same order.
+    drop(paras);
+    let mut walk = story_paras(work).zip(0u32..);
+    let mut at = walk.next();
+    let mut out_quotes = Vec::with_capacity(who.len());
+    for (&(para, speaker, addressee), &(s, e)) in who.iter().zip(&all_quotes) {
+        while at.as_ref().is_some_and(|a| a.1 < para) {
+            at = walk.next();
+        }
+        let Some((p, _)) = at.as_ref().filter(|a| a.1 == para) else {
+            continue;
+        };
+        out_quotes.push(Quote {
+            span: p.span(s, e),
+            text: p.text[s..e].to_string(),
+            speaker: name_of(speaker),
+            addressee: name_of(addressee),
+            chapter: p.chapter,
+            paragraph: p.index as usize,
+            range: [s, e],
+        });
+    }
     (
         Analysis {
             characters,
@@ -723,6 +909,9 @@ impl<'a, 'w> Pass<'a, 'w> {
         let mut toks: Vec<Token> = Vec::new();
         let mut buf = String::new();
         let mut buf2 = String::new();
+        // this paragraph's point-of-view evidence, copied into its `ParaEvidence` at the end
+        let mut pov: Vec<(usize, f32)> = Vec::new();
+        let mut unanchored: Vec<Unanchored> = Vec::new();
         for pi in 0..self.paras.len() {
             let p = &self.paras[pi];
             if p.model_scene as usize != self.st.scene {
@@ -738,6 +927,8 @@ impl<'a, 'w> Pass<'a, 'w> {
             }
             tokenize(p.text, p.quotes, &mut toks);
             let mut ev = ParaEvidence::default();
+            pov.clear();
+            unanchored.clear();
             let mut found: Vec<Mention> = Vec::new();
             let mut tok_mention: HashMap<usize, usize> = HashMap::new();
             let mut quote_vocative: Vec<(u32, usize)> = Vec::new();
@@ -798,7 +989,16 @@ impl<'a, 'w> Pass<'a, 'w> {
                                 alt: None,
                                 sentence,
                             });
-                            self.add_pov(&mut ev, ch, subject, &toks, i + na.len, p.text, 1.0, 1.0);
+                            self.add_pov(
+                                &mut pov,
+                                ch,
+                                subject,
+                                &toks,
+                                i + na.len,
+                                p.text,
+                                1.0,
+                                1.0,
+                            );
                             self.st.touch(ch);
                             ev.third += 1;
                         } else if is_vocative(p.text, &toks, i, na.len) {
@@ -852,7 +1052,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                             };
                             // a resolved pronoun is weaker evidence than a name: resolution can be wrong
                             let w = self.add_pov(
-                                &mut ev,
+                                &mut pov,
                                 ch,
                                 subject,
                                 &toks,
@@ -862,7 +1062,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                                 1.0,
                             );
                             if free {
-                                ev.unanchored.push((ch, female, w, alt));
+                                unanchored.push((ch, female, w, alt));
                             }
                             self.st.touch(ch);
                         }
@@ -910,22 +1110,21 @@ impl<'a, 'w> Pass<'a, 'w> {
                     *slot = Some(k);
                 }
             }
-            for (qi, &range) in p.quotes.iter().enumerate() {
+            for qi in 0..p.quotes.len() {
                 let addressee = addressees[qi];
                 let unknown = unknowns[qi].take();
-                self.quotes.push(FoundQuote {
-                    para: pi,
-                    range,
-                    speaker: speakers[qi].0,
-                    how: speakers[qi].1,
+                self.quotes.push(FoundQuote::new(
+                    pi as u32,
+                    speakers[qi].0,
+                    speakers[qi].1,
                     addressee,
-                    vocative_unknown: unknown,
-                    cands: speakers[qi].2.clone(),
-                });
+                    unknown,
+                    speakers[qi].2.clone(),
+                ));
             }
             // conversation bookkeeping
             for q in base..self.quotes.len() {
-                let (sp, ad) = (self.quotes[q].speaker, self.quotes[q].addressee);
+                let (sp, ad) = (self.quotes[q].speaker(), self.quotes[q].addressee());
                 if let Some(s) = sp {
                     self.total_quotes += 1;
                     if s == NARRATOR {
@@ -1035,7 +1234,13 @@ impl<'a, 'w> Pass<'a, 'w> {
                 .map(|m| m.ch)
                 .collect();
             // `"…, my dear Rose," I answered, "opportunities are duties."`: any part may carry the name
-            self.st.prev_addressee = self.quotes[base..].iter().rev().find_map(|q| q.addressee);
+            self.st.prev_addressee = self.quotes[base..].iter().rev().find_map(|q| q.addressee());
+            if !pov.is_empty() || !unanchored.is_empty() {
+                ev.pov_evidence = Some(Box::new(PovEvidence {
+                    pov: pov.as_slice().into(),
+                    unanchored: unanchored.as_slice().into(),
+                }));
+            }
             self.evidence.push(ev);
         }
     }
@@ -1044,7 +1249,7 @@ impl<'a, 'w> Pass<'a, 'w> {
     #[allow(clippy::too_many_arguments)]
     fn add_pov(
         &self,
-        ev: &mut ParaEvidence,
+        pov: &mut Vec<(usize, f32)>,
         ch: usize,
         subject: bool,
         toks: &[Token],
@@ -1067,9 +1272,9 @@ impl<'a, 'w> Pass<'a, 'w> {
             }
         }
         let w = w * scale;
-        match ev.pov.iter_mut().find(|(c, _)| *c == ch) {
+        match pov.iter_mut().find(|(c, _)| *c == ch) {
             Some(e) => e.1 += w,
-            None => ev.pov.push((ch, w)),
+            None => pov.push((ch, w)),
         }
         w
     }
@@ -2009,11 +2214,11 @@ fn addressed_back(quotes: &mut [FoundQuote]) {
         // the paragraph's first quotation answers the turn before
         // any quotation of the paragraph by the same speaker may carry the name ("Yes," said
         // Basil. "I know, Harry.")
-        let speaker = quotes[qi].speaker;
+        let speaker = quotes[qi].speaker();
         let addressee = quotes[qi..end]
             .iter()
-            .filter(|q| q.speaker == speaker)
-            .find_map(|q| q.addressee);
+            .filter(|q| q.speaker() == speaker)
+            .find_map(|q| q.addressee());
         if let Some(x) = addressee
             && speaker != Some(x)
             && qi > 0
@@ -2028,11 +2233,11 @@ fn addressed_back(quotes: &mut [FoundQuote]) {
                     .count();
             if quotes[start..qi]
                 .iter()
-                .all(|q| is_guess(q.how) && q.speaker != Some(x))
+                .all(|q| is_guess(q.how()) && q.speaker() != Some(x))
             {
                 for q in &mut quotes[start..qi] {
-                    q.speaker = Some(x);
-                    q.how = "addressed-back";
+                    q.set_speaker(Some(x));
+                    q.set_how("addressed-back");
                 }
             }
         }
@@ -2046,29 +2251,29 @@ fn addressed_back(quotes: &mut [FoundQuote]) {
 /// the run's turns are then set alternating backwards from the tag. (Re-setting only the nearer
 /// half of the run, as if the slip were as likely anywhere, did a little worse on LitBank.)
 fn rephase_before_tag(quotes: &mut [FoundQuote]) {
-    // paragraphs in order: (first quote, end, para)
-    let mut groups: Vec<(usize, usize, usize)> = Vec::new();
+    // paragraphs in order: (first quote, end, para), as u32 and at exact capacity, since a text of
+    // one-line turns has as many of them as quotations
+    let count = quotes.chunk_by(|a, b| a.para == b.para).count();
+    let mut groups: Vec<(u32, u32, u32)> = Vec::with_capacity(count);
     let mut qi = 0;
-    while qi < quotes.len() {
-        let para = quotes[qi].para;
-        let end = qi + quotes[qi..].iter().take_while(|q| q.para == para).count();
-        groups.push((qi, end, para));
-        qi = end;
+    for run in quotes.chunk_by(|a, b| a.para == b.para) {
+        groups.push((qi as u32, (qi + run.len()) as u32, run[0].para));
+        qi += run.len();
     }
     // a paragraph of guesses with one speaker: that speaker
-    let guessed = |quotes: &[FoundQuote], g: (usize, usize, usize)| {
-        let s = quotes[g.0].speaker?;
-        quotes[g.0..g.1]
+    let guessed = |quotes: &[FoundQuote], g: (u32, u32, u32)| {
+        let s = quotes[g.0 as usize].speaker()?;
+        quotes[g.0 as usize..g.1 as usize]
             .iter()
-            .all(|q| is_guess(q.how) && q.speaker == Some(s))
+            .all(|q| is_guess(q.how()) && q.speaker() == Some(s))
             .then_some(s)
     };
     for gi in 2..groups.len() {
         let anchor = groups[gi];
-        if !matches!(quotes[anchor.0].how, "tag:name" | "tag:I") {
+        if !matches!(quotes[anchor.0 as usize].how(), "tag:name" | "tag:I") {
             continue;
         }
-        let Some(tagged) = quotes[anchor.0].speaker else {
+        let Some(tagged) = quotes[anchor.0 as usize].speaker() else {
             continue;
         };
         let (prev, prev2) = (groups[gi - 1], groups[gi - 2]);
@@ -2098,9 +2303,9 @@ fn rephase_before_tag(quotes: &mut [FoundQuote]) {
         }
         for (step, g) in groups[gi - run..gi].iter().rev().enumerate() {
             let to = if step % 2 == 0 { other } else { tagged };
-            for q in &mut quotes[g.0..g.1] {
-                q.speaker = Some(to);
-                q.how = "rephased";
+            for q in &mut quotes[g.0 as usize..g.1 as usize] {
+                q.set_speaker(Some(to));
+                q.set_how("rephased");
             }
         }
     }
@@ -2114,26 +2319,26 @@ fn rephase_before_tag(quotes: &mut [FoundQuote]) {
 /// one the turn itself addresses. One walk from the end, a bounded look-ahead per turn.
 fn backfill_opening_turns(quotes: &mut [FoundQuote]) {
     for qi in (0..quotes.len().saturating_sub(1)).rev() {
-        if quotes[qi].speaker.is_some() {
+        if quotes[qi].speaker().is_some() {
             continue;
         }
         let next = &quotes[qi + 1];
-        let Some(later) = next.speaker else {
+        let Some(later) = next.speaker() else {
             continue;
         };
         if next.para > quotes[qi].para + 1 {
             continue;
         }
-        let other = next.addressee.filter(|&a| a != later).or_else(|| {
+        let other = next.addressee().filter(|&a| a != later).or_else(|| {
             quotes[qi + 2..]
                 .iter()
                 .take(6)
                 .take_while(|q| q.para <= next.para + 6)
-                .find_map(|q| q.speaker.filter(|&s| s != later))
+                .find_map(|q| q.speaker().filter(|&s| s != later))
         });
-        if let Some(o) = other.filter(|&o| quotes[qi].addressee != Some(o)) {
-            quotes[qi].speaker = Some(o);
-            quotes[qi].how = "backfill";
+        if let Some(o) = other.filter(|&o| quotes[qi].addressee() != Some(o)) {
+            quotes[qi].set_speaker(Some(o));
+            quotes[qi].set_how("backfill");
         }
     }
 }
@@ -2236,6 +2441,7 @@ fn is_vocative(text: &str, toks: &[Token], i: usize, len: usize) -> bool {
 /// epithet becomes one of their aliases and its quotations theirs.
 fn self_introductions(
     paras: &[Para<'_>],
+    ranges: &[(usize, usize)],
     quotes: &mut [FoundQuote],
     index: &HashMap<String, usize>,
     clusters: &mut [Cluster],
@@ -2252,13 +2458,14 @@ fn self_introductions(
     let is_epithet = |c: &Cluster| c.name.starts_with(char::is_lowercase);
     for qi in 0..quotes.len() {
         let q = &quotes[qi];
-        let guessed = q.speaker.filter(|&g| g != NARRATOR);
+        let guessed = q.speaker().filter(|&g| g != NARRATOR);
         // a name tag says who speaks outright, unless it names an epithet
-        let named = q.how == "tag:name" && guessed.is_none_or(|g| !is_epithet(&clusters[g]));
-        if named || q.how == "tag:I" {
+        let named = q.how() == "tag:name" && guessed.is_none_or(|g| !is_epithet(&clusters[g]));
+        if named || q.how() == "tag:I" {
             continue;
         }
-        let text = &paras[q.para].text[q.range.0..q.range.1];
+        let (s, e) = ranges[qi];
+        let text = &paras[q.para as usize].text[s..e];
         let Some(who) = INTRODUCTIONS.iter().find_map(|intro| {
             text.match_indices(intro).find_map(|(at, _)| {
                 let after = &text[at + intro.len()..];
@@ -2287,11 +2494,11 @@ fn self_introductions(
                 }
                 mentions[who] += std::mem::take(&mut mentions[g]);
                 for o in quotes.iter_mut() {
-                    if o.speaker == Some(g) {
-                        o.speaker = Some(who);
+                    if o.speaker() == Some(g) {
+                        o.set_speaker(Some(who));
                     }
-                    if o.addressee == Some(g) {
-                        o.addressee = Some(who);
+                    if o.addressee() == Some(g) {
+                        o.set_addressee(Some(who));
                     }
                 }
             }
@@ -2299,17 +2506,17 @@ fn self_introductions(
                 let para = quotes[qi].para;
                 for o in quotes.iter_mut() {
                     if o.para == para
-                        && o.speaker == guessed
-                        && !matches!(o.how, "tag:name" | "tag:I")
+                        && o.speaker() == guessed
+                        && !matches!(o.how(), "tag:name" | "tag:I")
                     {
-                        o.speaker = Some(who);
-                        o.how = "introduction";
+                        o.set_speaker(Some(who));
+                        o.set_how("introduction");
                     }
                 }
             }
         }
-        quotes[qi].speaker = Some(who);
-        quotes[qi].how = "introduction";
+        quotes[qi].set_speaker(Some(who));
+        quotes[qi].set_how("introduction");
     }
 }
 
@@ -2327,28 +2534,28 @@ fn narrator_by_vocative(
     // said", however often the others' turns next to the narrator's address him
     let tagged_by_name: HashSet<usize> = quotes
         .iter()
-        .filter(|q| q.how == "tag:name")
-        .filter_map(|q| q.speaker)
+        .filter(|q| q.how() == "tag:name")
+        .filter_map(|q| q.speaker())
         .collect();
     for qi in 0..quotes.len() {
-        if quotes[qi].speaker != Some(NARRATOR) {
+        if quotes[qi].speaker() != Some(NARRATOR) {
             continue;
         }
         let para = quotes[qi].para;
         let neighbours = [qi.checked_sub(1), Some(qi + 1)];
         for n in neighbours.into_iter().flatten() {
             let Some(q) = quotes.get(n) else { continue };
-            if q.speaker == Some(NARRATOR) || q.para.abs_diff(para) > 2 {
+            if q.speaker() == Some(NARRATOR) || q.para.abs_diff(para) > 2 {
                 continue;
             }
-            if let Some(a) = q.addressee {
+            if let Some(a) = q.addressee() {
                 if !tagged_by_name.contains(&a) {
                     *known.entry(a).or_default() += 1;
                 }
-            } else if let Some(w) = &q.vocative_unknown
+            } else if let Some(w) = q.vocative_unknown()
                 && !is_non_name(w)
             {
-                *unknown.entry(w.clone()).or_default() += 1;
+                *unknown.entry(w.to_string()).or_default() += 1;
             }
         }
     }
@@ -2372,9 +2579,11 @@ fn narrator_by_vocative(
             mentions.push(0);
             let id = clusters.len() - 1;
             for q in quotes.iter_mut() {
-                if q.vocative_unknown.as_deref() == Some(word.as_str()) {
-                    q.vocative_unknown = None;
-                    q.addressee = Some(id);
+                if q.vocative_unknown() == Some(word.as_str()) {
+                    if let Some(x) = &mut q.extra {
+                        x.vocative_unknown = None;
+                    }
+                    q.set_addressee(Some(id));
                 }
             }
             Some(id)
@@ -2395,24 +2604,25 @@ fn vocative_aliases(
 ) {
     let mut votes: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
     for qi in 0..quotes.len() {
-        let Some(word) = quotes[qi].vocative_unknown.clone() else {
+        let Some(word) = quotes[qi].vocative_unknown().map(str::to_string) else {
             continue;
         };
         if is_non_name(&word) || names.get(&word).is_some_and(|s| s.count > s.vocative) {
             continue;
         }
-        let Some(speaker) = quotes[qi].speaker else {
+        let Some(speaker) = quotes[qi].speaker() else {
             continue;
         };
         let para = quotes[qi].para;
-        let near =
-            |q: &FoundQuote| q.para.abs_diff(para) <= 4 && q.speaker.is_some_and(|s| s != speaker);
+        let near = |q: &FoundQuote| {
+            q.para.abs_diff(para) <= 4 && q.speaker().is_some_and(|s| s != speaker)
+        };
         let other = quotes[qi + 1..]
             .iter()
             .take(6)
             .find(|q| near(q))
             .or_else(|| quotes[..qi].iter().rev().take(6).find(|q| near(q)));
-        if let Some(o) = other.and_then(|q| q.speaker) {
+        if let Some(o) = other.and_then(|q| q.speaker()) {
             votes.entry(word).or_default().push((qi, o));
         }
     }
@@ -2439,9 +2649,9 @@ fn vocative_aliases(
                 clusters[target].aliases.push(display);
             }
             for (qi, _) in v {
-                quotes[qi].addressee = Some(target);
+                quotes[qi].set_addressee(Some(target));
                 mentions[target] += 1;
-                if let Some(s) = quotes[qi].speaker {
+                if let Some(s) = quotes[qi].speaker() {
                     *dialogue.entry(pair(s, target)).or_default() += 1;
                 }
             }
@@ -2521,15 +2731,25 @@ fn repairs(paras: &[Para<'_>]) -> Vec<RepairFlag> {
 mod tests {
     use super::*;
 
-    fn quote(para: usize, speaker: usize, how: &'static str) -> FoundQuote {
-        FoundQuote {
-            para,
-            range: (0, 1),
-            speaker: Some(speaker),
-            addressee: None,
-            vocative_unknown: None,
-            how,
-            cands: None,
+    fn quote(para: u32, speaker: usize, how: &'static str) -> FoundQuote {
+        FoundQuote::new(para, Some(speaker), how, None, None, None)
+    }
+
+    #[test]
+    fn speakers_are_kept_in_u32_and_read_back() {
+        for c in [None, Some(NARRATOR), Some(0), Some(7)] {
+            let mut q = quote(0, 0, "model");
+            q.set_speaker(c);
+            q.set_addressee(c);
+            assert_eq!((q.speaker(), q.addressee()), (c, c));
+        }
+    }
+
+    #[test]
+    fn every_rule_is_kept_as_a_byte_and_read_back() {
+        assert!(RULES.len() <= 256);
+        for rule in RULES {
+            assert_eq!(quote(0, 0, rule).how(), rule);
         }
     }
 
@@ -2545,9 +2765,9 @@ mod tests {
             quote(4, 1, "tag:name"),
         ];
         rephase_before_tag(&mut quotes);
-        let got: Vec<Option<usize>> = quotes.iter().map(|q| q.speaker).collect();
+        let got: Vec<Option<usize>> = quotes.iter().map(|q| q.speaker()).collect();
         assert_eq!(got, [Some(0), Some(0), Some(1), Some(0), Some(1)]);
-        assert_eq!(quotes[3].how, "rephased");
+        assert_eq!(quotes[3].how(), "rephased");
     }
 
     #[test]
@@ -2559,7 +2779,7 @@ mod tests {
             quote(3, 1, "tag:name"),
         ];
         rephase_before_tag(&mut quotes);
-        let got: Vec<&str> = quotes.iter().map(|q| q.how).collect();
+        let got: Vec<&str> = quotes.iter().map(FoundQuote::how).collect();
         assert_eq!(got, ["tag:name", "model", "model", "tag:name"]);
     }
 }

@@ -451,8 +451,8 @@ fn seed_work(file: &str, text: &str, w: &serde_json::Value, a: &Analysis, report
             }
         }
     }
-    let gold_of_name = |name: &Option<String>| -> Option<usize> {
-        let n = name.as_ref()?;
+    let gold_of_name = |name: Option<&str>| -> Option<usize> {
+        let n = name?;
         a.characters
             .iter()
             .position(|c| c.name == *n)
@@ -486,7 +486,7 @@ fn seed_work(file: &str, text: &str, w: &serde_json::Value, a: &Analysis, report
         match hit {
             Some((i, q)) => {
                 used[i] = true;
-                let ok = gold_idx.is_some() && gold_of_name(&q.speaker) == gold_idx;
+                let ok = gold_idx.is_some() && gold_of_name(q.speaker.as_deref()) == gold_idx;
                 s.speaker_accuracy.add(ok);
                 s.speaker_end_to_end.add(ok);
                 if !ok {
@@ -578,7 +578,7 @@ fn seed_work(file: &str, text: &str, w: &serde_json::Value, a: &Analysis, report
         let want = pov
             .as_ref()
             .and_then(|n| gold.iter().position(|g| g.0 == *n));
-        let got = best.and_then(|p| gold_of_name(&p.2.pov));
+        let got = best.and_then(|p| gold_of_name(p.2.pov.as_deref()));
         s.person_accuracy.add(person_ok);
         // a scene annotated with no point-of-view character (omniscient, reader-insert) is right
         // when none is named
@@ -601,11 +601,8 @@ fn seed_work(file: &str, text: &str, w: &serde_json::Value, a: &Analysis, report
             .map(|n| gold.iter().position(|g| g.0 == n.trim()))
             .collect();
         let ok = a.relationships.iter().filter(|x| x.score >= 0.5).any(|x| {
-            let got: Vec<Option<usize>> = x
-                .characters
-                .iter()
-                .map(|n| gold_of_name(&Some(n.clone())))
-                .collect();
+            let got: Vec<Option<usize>> =
+                x.characters.iter().map(|n| gold_of_name(Some(n))).collect();
             names.len() == 2
                 && got.len() == 2
                 && ((got[0] == names[0] && got[1] == names[1])
@@ -1335,7 +1332,7 @@ fn litbank_doc(
             let mapped = a
                 .characters
                 .iter()
-                .position(|c| c.name == *sp)
+                .position(|c| *c.name == **sp)
                 .and_then(|c| to_chain[c]);
             mapped.is_some() && mapped == gold_id
         });
@@ -1425,7 +1422,7 @@ fn litbank_doc(
                 let pred = q.speaker.as_ref().and_then(|sp| {
                     a.characters
                         .iter()
-                        .position(|c| c.name == *sp)
+                        .position(|c| *c.name == **sp)
                         .and_then(|c| to_chain[c])
                 });
                 let _ = writeln!(

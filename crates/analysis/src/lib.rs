@@ -21,6 +21,8 @@ mod speaker_model;
 pub mod speaker_rank;
 mod tokens;
 
+use std::sync::Arc;
+
 use ficarchive_model::{Span, Work};
 use serde::{Deserialize, Serialize};
 
@@ -103,10 +105,13 @@ pub struct Quote {
     pub span: Option<Span>,
     /// The quoted words, quotation marks excluded.
     pub text: String,
-    /// Who says it (a name from `characters`).
-    pub speaker: Option<String>,
-    /// Whom a vocative in it names (a name from `characters`).
-    pub addressee: Option<String>,
+    /// Who says it (a name from `characters`). Shared with every other quotation of the same
+    /// speaker: a text of short turns has one quotation per dozen bytes.
+    #[serde(default, with = "shared_name")]
+    pub speaker: Option<Arc<str>>,
+    /// Whom a vocative in it names (a name from `characters`), shared like `speaker`.
+    #[serde(default, with = "shared_name")]
+    pub addressee: Option<Arc<str>>,
     /// The chapter's number.
     #[serde(default)]
     pub chapter: u32,
@@ -116,6 +121,24 @@ pub struct Quote {
     /// Byte range inside that paragraph's text.
     #[serde(default)]
     pub range: [usize; 2],
+}
+
+/// A shared name in the JSON of `Option<String>` (a string or null), without serde's `rc` feature.
+mod shared_name {
+    use std::sync::Arc;
+
+    use serde::{Deserialize, Deserializer, Serializer};
+
+    pub fn serialize<S: Serializer>(name: &Option<Arc<str>>, s: S) -> Result<S::Ok, S::Error> {
+        match name {
+            Some(n) => s.serialize_some(&**n),
+            None => s.serialize_none(),
+        }
+    }
+
+    pub fn deserialize<'de, D: Deserializer<'de>>(d: D) -> Result<Option<Arc<str>>, D::Error> {
+        Ok(Option::<String>::deserialize(d)?.map(Arc::from))
+    }
 }
 
 /// A place where the text looks damaged by a lossy copy.
@@ -154,8 +177,49 @@ mod tests {
     fn speakers(a: &Analysis) -> Vec<String> {
         a.quotes
             .iter()
-            .map(|q| q.speaker.clone().unwrap_or_default())
+            .map(|q| q.speaker.as_deref().unwrap_or_default().to_string())
             .collect()
+    }
+
+    /// The shared names serialise as the strings they replaced and read back the same: a
+    /// quotation's JSON is unchanged (docs/json.md), with or without the name fields.
+    #[test]
+    fn shared_names_keep_the_quote_json() {
+        #[derive(Serialize)]
+        struct Owned {
+            span: Option<Span>,
+            text: String,
+            speaker: Option<String>,
+            addressee: Option<String>,
+            chapter: u32,
+            paragraph: usize,
+            range: [usize; 2],
+        }
+        for (speaker, addressee) in [(Some("Anna"), None), (None, Some("Marcus \"M\" Ø"))] {
+            let q = Quote {
+                span: Some(Span::new(3, 7)),
+                text: "Yes.".into(),
+                speaker: speaker.map(Arc::from),
+                addressee: addressee.map(Arc::from),
+                chapter: 2,
+                paragraph: 5,
+                range: [1, 5],
+            };
+            let old = Owned {
+                span: q.span,
+                text: q.text.clone(),
+                speaker: speaker.map(String::from),
+                addressee: addressee.map(String::from),
+                chapter: 2,
+                paragraph: 5,
+                range: [1, 5],
+            };
+            let json = serde_json::to_string(&q).expect("serialises");
+            assert_eq!(json, serde_json::to_string(&old).expect("serialises"));
+            assert_eq!(serde_json::from_str::<Quote>(&json).ok(), Some(q));
+        }
+        let bare: Quote = serde_json::from_str(r#"{"span":null,"text":"Hi."}"#).expect("reads");
+        assert_eq!((bare.speaker, bare.addressee), (None, None));
     }
 
     #[test]

@@ -21,13 +21,16 @@ const OMNISCIENT_COLLECTIVE_MINDS: usize = 2;
 const POV_CANDIDATES: usize = 6;
 
 /// Cheapest state sequence for `n` steps over `k` states, `cost(step, state)`, `penalty` per switch.
+/// `k` is at most 256 (the callers have 3 persons or `POV_CANDIDATES`): the back pointers, `n * k`
+/// of them, are bytes.
 fn viterbi(n: usize, k: usize, cost: impl Fn(usize, usize) -> f32, penalty: f32) -> Vec<usize> {
     if n == 0 || k == 0 {
         return vec![0; n];
     }
     let mut score: Vec<f32> = (0..k).map(|s| cost(0, s)).collect();
-    let mut back: Vec<u32> = Vec::with_capacity(n * k);
-    back.extend((0..k).map(|s| s as u32));
+    debug_assert!(k <= 256);
+    let mut back: Vec<u8> = Vec::with_capacity(n * k);
+    back.extend((0..k).map(|s| s as u8));
     let mut next = vec![0f32; k];
     for i in 1..n {
         let (best_s, best) =
@@ -43,7 +46,7 @@ fn viterbi(n: usize, k: usize, cost: impl Fn(usize, usize) -> f32, penalty: f32)
                 (best_s, best + penalty)
             };
             next[s] = v + cost(i, s);
-            back.push(prev as u32);
+            back.push(prev as u8);
         }
         std::mem::swap(&mut score, &mut next);
     }
@@ -74,14 +77,15 @@ fn person_cost(ev: &ParaEvidence, state: usize) -> f32 {
 }
 
 /// Splits each reader scene into scenes of one person and one point-of-view character. Also
-/// returns, per paragraph, the narrator of a first-person scene (who "I" is in a speech tag).
+/// returns, per paragraph, the narrator of a first-person scene (who "I" is in a speech tag), as
+/// a u32: a text of short lines has very many paragraphs.
 pub(crate) fn segment(
     paras: &[Para<'_>],
     evidence: &[ParaEvidence],
     clusters: &[Cluster],
     mentions: &[u32],
     _no_dialogue: bool,
-) -> (Vec<SceneAnalysis>, Vec<Option<usize>>) {
+) -> (Vec<SceneAnalysis>, Vec<Option<u32>>) {
     let mut narrators = vec![None; paras.len()];
     let mut out = Vec::new();
     let mut start = 0;
@@ -114,7 +118,7 @@ fn segment_run(
     start: usize,
     end: usize,
     out: &mut Vec<SceneAnalysis>,
-    narrators: &mut [Option<usize>],
+    narrators: &mut [Option<u32>],
 ) {
     let ev = &evidence[start..end];
     let mut persons = viterbi(ev.len(), 3, |i, s| person_cost(&ev[i], s), PERSON_SWITCH);
@@ -144,7 +148,7 @@ fn segment_run(
                 let narrator = (p == 1)
                     .then(|| narrator(&evidence[start + i..start + j], clusters, mentions))
                     .flatten();
-                narrators[start + i..start + j].fill(narrator);
+                narrators[start + i..start + j].fill(narrator.and_then(|n| u32::try_from(n).ok()));
                 let person = if p == 1 {
                     Person::First
                 } else {
@@ -181,7 +185,7 @@ fn third_person(
             .any(|d| n.starts_with(d))
     };
     for e in ev {
-        for &(c, w) in e.pov.iter().filter(|&&(c, _)| !relational(c)) {
+        for &(c, w) in e.pov().iter().filter(|&&(c, _)| !relational(c)) {
             match totals.iter_mut().find(|(x, _)| *x == c) {
                 Some(t) => t.1 += w,
                 None => totals.push((c, w)),
@@ -250,7 +254,7 @@ fn third_person(
     }
     delay_switches(&mut path, |k, s| {
         ev[k]
-            .pov
+            .pov()
             .iter()
             .find(|p| p.0 == cands[s])
             .map_or(0.0, |p| p.1)
@@ -366,12 +370,12 @@ enum Reading {
 /// a he/she with no antecedent in its paragraph counts for `ch` if the gender fits: in a limited
 /// third person the unanchored pronoun is the point-of-view character, whoever salience gave it to.
 fn pov_cost(e: &ParaEvidence, ch: usize, gender: Option<bool>, reading: Reading) -> f32 {
-    let total: f32 = e.pov.iter().map(|p| p.1).sum();
+    let total: f32 = e.pov().iter().map(|p| p.1).sum();
     if total <= 0.0 {
         return 0.0;
     }
-    let mut mine = e.pov.iter().find(|p| p.0 == ch).map_or(0.0, |p| p.1);
-    for &(c, female, w, alt) in &e.unanchored {
+    let mut mine = e.pov().iter().find(|p| p.0 == ch).map_or(0.0, |p| p.1);
+    for &(c, female, w, alt) in e.unanchored() {
         let to = match reading {
             Reading::Focal => (gender == Some(female)).then_some(ch),
             Reading::Chain => alt,
@@ -392,7 +396,10 @@ fn pov_cost(e: &ParaEvidence, ch: usize, gender: Option<bool>, reading: Reading)
 /// The narrator of a first-person run: the most prominent character the run never refers to in
 /// the third person (narrators do not call themselves "he" or by name).
 fn narrator(ev: &[ParaEvidence], clusters: &[Cluster], mentions: &[u32]) -> Option<usize> {
-    let referred: Vec<usize> = ev.iter().flat_map(|e| e.pov.iter().map(|p| p.0)).collect();
+    let referred: Vec<usize> = ev
+        .iter()
+        .flat_map(|e| e.pov().iter().map(|p| p.0))
+        .collect();
     let mut order: Vec<usize> = (0..clusters.len())
         .filter(|&c| !clusters[c].keys.is_empty())
         .collect();
@@ -435,6 +442,17 @@ fn run_end(path: &[usize], start: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
+    use crate::engine::{PovEvidence, Unanchored};
+
+    fn evidence(pov: &[(usize, f32)], unanchored: &[Unanchored]) -> ParaEvidence {
+        ParaEvidence {
+            pov_evidence: Some(Box::new(PovEvidence {
+                pov: pov.into(),
+                unanchored: unanchored.into(),
+            })),
+            ..ParaEvidence::default()
+        }
+    }
 
     #[test]
     fn viterbi_switches_only_when_it_pays() {
@@ -447,7 +465,7 @@ mod tests {
     fn para(text: &str) -> Para<'_> {
         Para {
             text,
-            base: None,
+            base: crate::engine::NO_BASE,
             chapter: 1,
             index: 0,
             model_scene: 0,
@@ -499,11 +517,7 @@ mod tests {
     #[test]
     fn unanchored_pronouns_follow_the_hypothesised_focal_character() {
         // salience gave a free "she" (weight 4) to character 1; character 2 is also female
-        let e = ParaEvidence {
-            pov: vec![(0, 2.0), (1, 4.0)],
-            unanchored: vec![(1, true, 4.0, None)],
-            ..ParaEvidence::default()
-        };
+        let e = evidence(&[(0, 2.0), (1, 4.0)], &[(1, true, 4.0, None)]);
         // as resolved, 2 has nothing and 1 most
         assert!(
             pov_cost(&e, 1, Some(true), Reading::Salience)
@@ -528,11 +542,7 @@ mod tests {
     #[test]
     fn chained_pronouns_go_to_the_name_they_follow() {
         // salience gave a free "he" to 1, but it follows a mention of 0 ("into Spike's mouth, down his throat")
-        let e = ParaEvidence {
-            pov: vec![(0, 1.0), (1, 4.0)],
-            unanchored: vec![(1, false, 4.0, Some(0))],
-            ..ParaEvidence::default()
-        };
+        let e = evidence(&[(0, 1.0), (1, 4.0)], &[(1, false, 4.0, Some(0))]);
         assert!(
             pov_cost(&e, 1, Some(false), Reading::Salience)
                 < pov_cost(&e, 0, Some(false), Reading::Salience)
@@ -542,10 +552,7 @@ mod tests {
                 < pov_cost(&e, 1, Some(false), Reading::Chain)
         );
         // without a name to follow, the pronoun stays where salience put it
-        let e = ParaEvidence {
-            unanchored: vec![(1, false, 4.0, None)],
-            ..e
-        };
+        let e = evidence(e.pov(), &[(1, false, 4.0, None)]);
         assert_eq!(
             pov_cost(&e, 0, Some(false), Reading::Chain),
             pov_cost(&e, 0, Some(false), Reading::Salience)
