@@ -592,7 +592,14 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     );
     // "I said": the narrator is whom the others address by name when they answer, else the
     // narrator the scene analysis found
-    let by_vocative = narrator_by_vocative(&mut quotes, &mut clusters, &names, &mut mentions);
+    let (by_vocative, doubted) = narrator_by_vocative(
+        &paras,
+        &all_quotes,
+        &mut quotes,
+        &mut clusters,
+        &names,
+        &mut mentions,
+    );
     // "Call me Ishmael": the name the narrator gives himself comes before the others' vocatives
     let self_named = self_named.map(|key| match index.get(&key) {
         Some(&id) => id,
@@ -609,6 +616,17 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         }
     });
     let named_narrator = self_named.or(by_vocative);
+    // the scene analysis's narrator is only a guess from who is never "he": one whose name acts
+    // in the narration is not it, nor one the vocatives pointed to too weakly
+    let narrators: Vec<Option<u32>> = narrators
+        .into_iter()
+        .map(|n| {
+            n.filter(|&c| {
+                let c = c as usize;
+                Some(c) != doubted && !acts_in_narration(&clusters[c], &names)
+            })
+        })
+        .collect();
     // a narrator no one names is still one person: "the narrator", who says "I"
     let mut unnamed_narrator = None;
     for q in &mut quotes {
@@ -2520,14 +2538,77 @@ fn self_introductions(
     }
 }
 
+/// Narration sentences a name opens as the subject of a verb that make it a third person, never
+/// the narrator's.
+const NARRATOR_MAX_SUBJECT: u32 = 2;
+
+/// Votes for the name in a quotation whose tag says it was said to the narrator: more than any
+/// one turn next to the narrator's.
+const TOLD_ME_VOTES: u32 = 3;
+
+/// True when the speech tag right after a quotation ending at byte `end` has it said to the one
+/// who says "I" ("she said to me", "he told me").
+fn said_to_me(text: &str, end: usize) -> bool {
+    let Some(rest) = text.get(end..) else {
+        return false;
+    };
+    // the tag: up to the end of its sentence or the next quotation, a few words at most
+    let tag_end = rest
+        .char_indices()
+        .skip(1)
+        .take(60)
+        .find(|&(_, c)| matches!(c, '.' | '!' | '?' | ';' | '‘' | '“' | '"'))
+        .map_or_else(
+            || rest.char_indices().nth(60).map_or(rest.len(), |(i, _)| i),
+            |(i, _)| i,
+        );
+    let words: Vec<String> = rest[..tag_end]
+        .split(|c: char| !c.is_alphabetic())
+        .filter(|w| !w.is_empty())
+        .map(str::to_lowercase)
+        .collect();
+    words.windows(2).any(|w| {
+        w[1] == "me"
+            && matches!(
+                w[0].as_str(),
+                "to" | "told"
+                    | "asked"
+                    | "answered"
+                    | "called"
+                    | "greeted"
+                    | "assured"
+                    | "warned"
+                    | "informed"
+                    | "reminded"
+                    | "bade"
+                    | "bid"
+                    | "hailed"
+            )
+    })
+}
+
+/// "John Reed was a schoolboy of fourteen": one whose name acts in the narration is a third
+/// person to the one who says "I".
+fn acts_in_narration(c: &Cluster, names: &HashMap<String, NameStats>) -> bool {
+    c.keys
+        .iter()
+        .filter_map(|k| names.get(k))
+        .map(|s| s.subject)
+        .sum::<u32>()
+        >= NARRATOR_MAX_SUBJECT
+}
+
 /// The first-person narrator's name: the name the other speakers use when they address the one
-/// who says "I said". A name known only from these vocatives becomes a new character.
+/// who says "I said". A name known only from these vocatives becomes a new character. Second: a
+/// character the evidence pointed to but was too weak for, whom no other guess should name.
 fn narrator_by_vocative(
+    paras: &[Para<'_>],
+    ranges: &[(usize, usize)],
     quotes: &mut [FoundQuote],
     clusters: &mut Vec<Cluster>,
     names: &HashMap<String, NameStats>,
     mentions: &mut Vec<u32>,
-) -> Option<usize> {
+) -> (Option<usize>, Option<usize>) {
     let mut known: HashMap<usize, u32> = HashMap::new();
     let mut unknown: HashMap<String, u32> = HashMap::new();
     // "'Three years,' said Good.": one named in a third-person tag is not the one who says "I
@@ -2537,28 +2618,54 @@ fn narrator_by_vocative(
         .filter(|q| q.how() == "tag:name")
         .filter_map(|q| q.speaker())
         .collect();
+    for (qi, q) in quotes.iter().enumerate() {
+        // "'Dr Watson,' she said to me": the tag says whom the vocative addresses
+        let told_me = q.speaker() != Some(NARRATOR)
+            && paras
+                .get(q.para as usize)
+                .is_some_and(|p| said_to_me(p.text, ranges[qi].1));
+        if !told_me {
+            continue;
+        }
+        if let Some(a) = q.addressee() {
+            *known.entry(a).or_default() += TOLD_ME_VOTES;
+        } else if let Some(w) = q.vocative_unknown()
+            && !is_non_name(w)
+            && !is_greeting_or_adverb(w)
+        {
+            *unknown.entry(w.to_string()).or_default() += TOLD_ME_VOTES;
+        }
+    }
     for qi in 0..quotes.len() {
         if quotes[qi].speaker() != Some(NARRATOR) {
             continue;
         }
         let para = quotes[qi].para;
-        let neighbours = [qi.checked_sub(1), Some(qi + 1)];
-        for n in neighbours.into_iter().flatten() {
-            let Some(q) = quotes.get(n) else { continue };
-            if q.speaker() == Some(NARRATOR) || q.para.abs_diff(para) > 2 {
+        // the reply in the next paragraph addresses the narrator more surely than the turn the
+        // narrator answers, or a reply after narration; another's words inside the narrator's
+        // own paragraph are not a turn
+        let neighbours = [(qi.checked_sub(1), false), (Some(qi + 1), true)];
+        for (n, reply) in neighbours {
+            let Some(q) = n.and_then(|n| quotes.get(n)) else {
+                continue;
+            };
+            if q.speaker() == Some(NARRATOR) || q.para == para || q.para.abs_diff(para) > 2 {
                 continue;
             }
+            let weight = if reply && q.para == para + 1 { 2 } else { 1 };
             if let Some(a) = q.addressee() {
-                if !tagged_by_name.contains(&a) {
-                    *known.entry(a).or_default() += 1;
+                if !tagged_by_name.contains(&a) && !acts_in_narration(&clusters[a], names) {
+                    *known.entry(a).or_default() += weight;
                 }
             } else if let Some(w) = q.vocative_unknown()
                 && !is_non_name(w)
+                && !is_greeting_or_adverb(w)
             {
-                *unknown.entry(w.to_string()).or_default() += 1;
+                *unknown.entry(w.to_string()).or_default() += weight;
             }
         }
     }
+    let single = known.values().chain(unknown.values()).max() == Some(&1);
     let best_known = known
         .into_iter()
         .max_by_key(|&(c, v)| (v, std::cmp::Reverse(c)));
@@ -2566,7 +2673,19 @@ fn narrator_by_vocative(
         .into_iter()
         .max_by(|a, b| a.1.cmp(&b.1).then(b.0.cmp(&a.0)));
     match (best_known, best_unknown) {
-        (Some((c, v)), u) if u.as_ref().is_none_or(|u| v >= u.1) => Some(c),
+        // one vocative in the turn the narrator answers is too weak for a titled name ("Sit
+        // down, Mr. Flynn," said to another beside the narrator)
+        (Some((c, v)), u) if u.as_ref().is_none_or(|u| v >= u.1) => {
+            let titled = clusters[c]
+                .keys
+                .iter()
+                .any(|k| names.get(k).is_some_and(|s| s.honorific > 0));
+            if single && titled {
+                (None, Some(c))
+            } else {
+                (Some(c), None)
+            }
+        }
         (_, Some((word, _))) => {
             let display = names
                 .get(&word)
@@ -2586,9 +2705,9 @@ fn narrator_by_vocative(
                     q.set_addressee(Some(id));
                 }
             }
-            Some(id)
+            (Some(id), None)
         }
-        _ => None,
+        _ => (None, None),
     }
 }
 

@@ -825,6 +825,54 @@ mod tests {
     }
 
     #[test]
+    fn the_reply_names_the_narrator_before_the_turn_answered() {
+        // Kitty's "Lizzy" comes before the narrator's turn, the reply's "Jane" right after it
+        let text = "I looked at Lizzy. I smiled at Lizzy and at Lizzy's doll.\n\
+            \"Lizzy, come here!\" cried Kitty.\n\
+            \"What does Bessie say I have done?\" I asked.\n\
+            \"Be seated, Jane.\"\n";
+        let a = run(text);
+        assert_eq!(speakers(&a)[1], "Jane", "{:?}", speakers(&a));
+    }
+
+    #[test]
+    fn one_who_acts_in_the_narration_is_not_the_narrator() {
+        let text = "Tom sat by the fire. Tom yawned at the ceiling.\n\
+            \"Are you hungry, Tom?\" said Mary.\n\
+            \"What about me?\" I asked.\n";
+        let a = run(text);
+        assert_ne!(speakers(&a)[1], "Tom");
+    }
+
+    #[test]
+    fn one_vocative_with_a_title_does_not_name_the_narrator() {
+        let text = "\"Sit down, Mr. Flynn,\" said Mary.\n\
+            \"And me?\" I asked.\n";
+        let a = run(text);
+        assert_ne!(speakers(&a)[1], "Mr. Flynn");
+    }
+
+    #[test]
+    fn an_interjection_is_not_the_narrators_name() {
+        let text = "\"Hush, my dear!\" said Mary.\n\
+            \"Why?\" I asked.\n";
+        let a = run(text);
+        assert_ne!(speakers(&a)[1], "Hush");
+        assert!(a.characters.iter().all(|c| c.name != "Hush"));
+    }
+
+    #[test]
+    fn a_vocative_said_to_me_names_the_narrator() {
+        let text = "Sally stood at the door of the flat.\n\
+            \"Dr Watson,\" Sally said to me, and nothing to Holmes.\n\
+            I went in after Holmes.\n\
+            \"What is it?\" I asked.\n\
+            \"Nothing,\" said Holmes.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a)[1], "Dr Watson");
+    }
+
+    #[test]
     fn one_named_in_a_tag_is_not_the_narrator() {
         // Harry's "eh, Tom?" sits next to the narrator's turn, but Tom speaks in his own tags
         let text = "Tom and Harry sat with me by the fire.\n\
