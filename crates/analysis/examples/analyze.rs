@@ -1,4 +1,6 @@
 //! Prints the analysis of a plain-text file as JSON: `cargo run -p ficarchive-analysis --example analyze FILE`.
+//! The file is read as `ficarchive import` and the eval read it (its header, notes and chapter
+//! headings recognised), so what this prints is what the eval scores.
 
 fn main() {
     let Some(path) = std::env::args().nth(1) else {
@@ -12,7 +14,13 @@ fn main() {
             std::process::exit(1);
         }
     };
-    let work = ficarchive_analysis::plain::work_from_lines(&text);
+    let work = match ficarchive_formats::text::read_text(&text) {
+        Ok(w) => w,
+        Err(e) => {
+            eprintln!("{path}: {e}");
+            std::process::exit(1);
+        }
+    };
     let start = std::time::Instant::now();
     let analysis = ficarchive_analysis::analyze(&work);
     let took = start.elapsed();
