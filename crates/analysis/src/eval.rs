@@ -248,9 +248,43 @@ pub fn run_with(
     litbank_dir: &Path,
     reader: &dyn Fn(&str) -> Option<Work>,
 ) -> EvalReport {
+    run_full(seeds_dir, litbank_dir, Path::new(FIC_TRAINING_DIR), reader)
+}
+
+/// Where the annotated fics the speaker scorer trains on beside LitBank are, relative to the
+/// workspace (the directory the eval and the CLI run from, like their other defaults).
+pub const FIC_TRAINING_DIR: &str = "eval/fics";
+
+/// [`run_with`] with the fic training set given: the learned scorer is trained on LitBank and
+/// these fics. Its LitBank figure is cross-validated over LitBank's documents (every fold trains
+/// on the fics too); when `seeds_dir` is the fic training set itself, each of its fics is scored
+/// with weights trained without it (leave one out), never in-sample.
+pub fn run_full(
+    seeds_dir: &Path,
+    litbank_dir: &Path,
+    train_fics: &Path,
+    reader: &dyn Fn(&str) -> Option<Work>,
+) -> EvalReport {
     let mut report = EvalReport::default();
-    seeds(seeds_dir, reader, &mut report);
-    litbank(litbank_dir, &mut report);
+    let lit = litbank_docs(litbank_dir, &mut report.notes);
+    let fics = fic_docs(train_fics, reader);
+    if fics.is_empty() {
+        report.notes.push(format!(
+            "no fic training set at {}: the speaker scorer trains on LitBank alone",
+            train_fics.display()
+        ));
+    }
+    let same_set = seeds_dir
+        .canonicalize()
+        .ok()
+        .is_some_and(|d| !fics.is_empty() && train_fics.canonicalize().ok() == Some(d));
+    seeds(
+        seeds_dir,
+        reader,
+        &mut report,
+        same_set.then_some((&lit, &fics)),
+    );
+    litbank(&lit, &fics, &mut report);
     report
 }
 
@@ -342,7 +376,14 @@ impl Lines {
     }
 }
 
-fn seeds(dir: &Path, reader: &dyn Fn(&str) -> Option<Work>, report: &mut EvalReport) {
+/// Scores the annotated texts of `dir`; with `loo` (LitBank and the fic training set, which `dir`
+/// is), each text with weights trained on LitBank and the other fics.
+fn seeds(
+    dir: &Path,
+    reader: &dyn Fn(&str) -> Option<Work>,
+    report: &mut EvalReport,
+    loo: Option<(&Vec<LitDoc>, &Vec<FicDoc>)>,
+) {
     let path = dir.join("expected.json");
     let expected: serde_json::Value = match std::fs::read_to_string(&path)
         .map_err(|e| e.to_string())
@@ -358,6 +399,7 @@ fn seeds(dir: &Path, reader: &dyn Fn(&str) -> Option<Work>, report: &mut EvalRep
         }
     };
     let empty = Vec::new();
+    let mut works = Vec::new();
     for w in expected["works"].as_array().unwrap_or(&empty) {
         let file = w["file"].as_str().unwrap_or("");
         let Ok(text) = std::fs::read_to_string(dir.join(file)) else {
@@ -370,8 +412,25 @@ fn seeds(dir: &Path, reader: &dyn Fn(&str) -> Option<Work>, report: &mut EvalRep
                 .push(format!("seed {file}: reader gave no work"));
             continue;
         };
-        let a = analyze(&work);
-        seed_work(file, &text, w, &a, report);
+        works.push((file.to_string(), text, w.clone(), work));
+    }
+    if loo.is_some() {
+        report.notes.push(format!(
+            "{}: the fic training set itself: each fic scored with speaker weights trained without it (leave one out)",
+            dir.display()
+        ));
+    }
+    for (file, text, w, work) in &works {
+        let a = match loo {
+            None => analyze(work),
+            Some((lit, fics)) => {
+                let lit: Vec<&LitDoc> = lit.iter().collect();
+                let others: Vec<&FicDoc> = fics.iter().filter(|f| f.file != *file).collect();
+                let w = train_on(&lit, &others);
+                crate::engine::run(work, crate::engine::Scorer::Learned(&w))
+            }
+        };
+        seed_work(file, text, w, &a, report);
     }
 }
 
@@ -383,6 +442,97 @@ fn str_list(v: &serde_json::Value) -> Vec<String> {
                 .collect()
         })
         .unwrap_or_default()
+}
+
+/// One annotated fic of the speaker scorer's training set.
+struct FicDoc {
+    file: String,
+    text: String,
+    annotation: serde_json::Value,
+    work: Work,
+}
+
+/// Reads an annotated fic set (`expected.json` beside its texts), or nothing when it is absent.
+fn fic_docs(dir: &Path, reader: &dyn Fn(&str) -> Option<Work>) -> Vec<FicDoc> {
+    let Some(expected) = std::fs::read_to_string(dir.join("expected.json"))
+        .ok()
+        .and_then(|t| serde_json::from_str::<serde_json::Value>(&t).ok())
+    else {
+        return Vec::new();
+    };
+    let empty = Vec::new();
+    let mut docs = Vec::new();
+    for w in expected["works"].as_array().unwrap_or(&empty) {
+        let file = w["file"].as_str().unwrap_or("").to_string();
+        let Ok(text) = std::fs::read_to_string(dir.join(&file)) else {
+            continue;
+        };
+        if let Some(work) = reader(&text) {
+            docs.push(FicDoc {
+                file,
+                text,
+                annotation: w.clone(),
+                work,
+            });
+        }
+    }
+    docs
+}
+
+/// The learned scorer's training examples in one annotated fic: each found quotation the scorer
+/// decided, matched to its annotated quotation, with which candidates are the annotated speaker.
+fn fic_examples(
+    doc: &FicDoc,
+    scorer: crate::engine::Scorer<'_>,
+) -> Vec<crate::speaker_rank::Example> {
+    let (text, w) = (doc.text.as_str(), &doc.annotation);
+    let (a, ex) = crate::engine::run_explained(&doc.work, scorer);
+    let lines = Lines::new(text);
+    let empty = Vec::new();
+    let gold: Vec<(String, HashSet<String>)> = w["characters"]
+        .as_array()
+        .unwrap_or(&empty)
+        .iter()
+        .map(|c| {
+            let name = c["name"].as_str().unwrap_or("").to_string();
+            let keys = keys_of(&name, &str_list(&c["aliases"]));
+            (name, keys)
+        })
+        .collect();
+    let gold_of = |name: &str| -> Option<usize> {
+        let c = a.characters.iter().find(|c| c.name == name)?;
+        let keys = keys_of(&c.name, &c.aliases);
+        gold.iter().position(|g| !g.1.is_disjoint(&keys))
+    };
+    let norm = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
+    let mut used = vec![false; a.quotes.len()];
+    let mut out = Vec::new();
+    for q in w["quotes"].as_array().unwrap_or(&empty) {
+        let para = q["paragraph"].as_u64().unwrap_or(0) as usize;
+        let starts_n = norm(q["starts"].as_str().unwrap_or(""));
+        let speaker = q["speaker"].as_str().unwrap_or("");
+        let hit = a.quotes.iter().enumerate().position(|(i, q)| {
+            !used[i] && q.span.and_then(|sp| lines.number(sp.start)) == Some(para) && {
+                let t = norm(&q.text);
+                t.starts_with(&starts_n) || (t.len() >= 3 && starts_n.starts_with(&t))
+            }
+        });
+        let (Some(i), Some(g)) = (hit, gold.iter().position(|x| x.0 == speaker)) else {
+            continue;
+        };
+        used[i] = true;
+        if let Some(c) = &ex.cands[i] {
+            out.push(crate::speaker_rank::Example {
+                cands: c.cands.iter().map(|x| x.1).collect(),
+                gold: c
+                    .cands
+                    .iter()
+                    .map(|x| x.0.as_deref().and_then(gold_of) == Some(g))
+                    .collect(),
+            });
+        }
+    }
+    out
 }
 
 fn seed_work(file: &str, text: &str, w: &serde_json::Value, a: &Analysis, report: &mut EvalReport) {
@@ -928,6 +1078,7 @@ pub const L2: f64 = 1.0;
 /// Training examples of the given documents, run with `scorer`.
 fn examples_of(
     docs: &[&LitDoc],
+    fics: &[&FicDoc],
     scorer: crate::engine::Scorer<'_>,
 ) -> Vec<crate::speaker_rank::Example> {
     let mut out = Vec::new();
@@ -936,37 +1087,45 @@ fn examples_of(
     for d in docs {
         out.extend(litbank_doc(d, scorer, &mut scores, &mut misses, false));
     }
+    for f in fics {
+        out.extend(fic_examples(f, scorer));
+    }
     out
 }
 
-/// Trains the speaker scorer on the given documents: first on the cues the rule cascade's run
-/// produces, then `ROUNDS - 1` times on the cues of a run with the previous weights, so that the
-/// conversation state the cues read (who spoke last, the partner) comes from the scorer's own
-/// choices, as it will in use.
-fn train_on(docs: &[&LitDoc]) -> Vec<f32> {
+/// Trains the speaker scorer on the given LitBank documents and fics: first on the cues the rule
+/// cascade's run produces, then `ROUNDS - 1` times on the cues of a run with the previous
+/// weights, so that the cues that depend on earlier decisions look as they will when it runs.
+fn train_on(docs: &[&LitDoc], fics: &[&FicDoc]) -> Vec<f32> {
     use crate::engine::Scorer;
-    let mut w = crate::speaker_rank::train(&examples_of(docs, Scorer::Rules), L2);
+    let mut w = crate::speaker_rank::train(&examples_of(docs, fics, Scorer::Rules), L2);
     for _ in 1..ROUNDS {
-        w = crate::speaker_rank::train(&examples_of(docs, Scorer::Learned(&w)), L2);
+        w = crate::speaker_rank::train(&examples_of(docs, fics, Scorer::Learned(&w)), L2);
     }
     w
 }
 
-/// Trains the speaker scorer on every LitBank document (what `speaker_model.rs` ships), and
-/// says how many documents it read.
-pub fn train_speaker(litbank_dir: &Path) -> (Vec<f32>, usize) {
+/// Trains the speaker scorer on every LitBank document and every fic of `fics_dir` (what
+/// `speaker_model.rs` ships), and says how many LitBank documents and fics it read.
+pub fn train_speaker(
+    litbank_dir: &Path,
+    fics_dir: &Path,
+    reader: &dyn Fn(&str) -> Option<Work>,
+) -> (Vec<f32>, usize, usize) {
     let mut notes = Vec::new();
     let docs = litbank_docs(litbank_dir, &mut notes);
+    let fics = fic_docs(fics_dir, reader);
     let all: Vec<&LitDoc> = docs.iter().collect();
-    (train_on(&all), docs.len())
+    let all_fics: Vec<&FicDoc> = fics.iter().collect();
+    (train_on(&all, &all_fics), docs.len(), fics.len())
 }
 
-fn litbank(dir: &Path, report: &mut EvalReport) {
+fn litbank(docs: &[LitDoc], fics: &[FicDoc], report: &mut EvalReport) {
     use crate::engine::Scorer;
-    let docs = litbank_docs(dir, &mut report.notes);
     if docs.is_empty() {
         return;
     }
+    let fics: Vec<&FicDoc> = fics.iter().collect();
     // the learned scorer, cross-validated: each document scored with weights trained on the
     // documents of the other folds only. This is the LitBank column of the table.
     // FICARCHIVE_EVAL_FOLD_SEED=N deals the documents into other folds, to see how much of a
@@ -989,7 +1148,7 @@ fn litbank(dir: &Path, report: &mut EvalReport) {
             .filter(|(_, f)| **f != fold)
             .map(|x| x.0)
             .collect();
-        let w = train_on(&train);
+        let w = train_on(&train, &fics);
         for (d, _) in docs.iter().zip(&folds).filter(|(_, f)| **f == fold) {
             litbank_doc(d, Scorer::Learned(&w), &mut cv, &mut report.misses, true);
         }
@@ -999,7 +1158,7 @@ fn litbank(dir: &Path, report: &mut EvalReport) {
     let mut rules = Scores::default();
     let mut shipped = Scores::default();
     let mut ignored = Vec::new();
-    for d in &docs {
+    for d in docs {
         litbank_doc(d, Scorer::Rules, &mut rules, &mut ignored, false);
         litbank_doc(
             d,
@@ -1015,7 +1174,7 @@ fn litbank(dir: &Path, report: &mut EvalReport) {
         pct(&shipped.speaker_accuracy)
     ));
     if std::env::var("FICARCHIVE_EVAL_RANKER").is_ok() {
-        ranker_diagnostics(&docs);
+        ranker_diagnostics(docs, &fics);
     }
     report.litbank = cv;
     report.notes.push(format!(
@@ -1026,12 +1185,12 @@ fn litbank(dir: &Path, report: &mut EvalReport) {
 
 /// FICARCHIVE_EVAL_RANKER=1: the learned scorer's training set (how often the gold speaker is
 /// among the candidates, in-sample accuracy), its weights, and some misses with their cues.
-fn ranker_diagnostics(docs: &[LitDoc]) {
+fn ranker_diagnostics(docs: &[LitDoc], fics: &[&FicDoc]) {
     use crate::engine::Scorer;
     let all: Vec<&LitDoc> = docs.iter().collect();
-    let ex = examples_of(&all, Scorer::Rules);
-    let w = train_on(&all);
-    let ex2 = examples_of(&all, Scorer::Learned(&w));
+    let ex = examples_of(&all, fics, Scorer::Rules);
+    let w = train_on(&all, fics);
+    let ex2 = examples_of(&all, fics, Scorer::Learned(&w));
     for (label, ex) in [("rules-run", &ex), ("learned-run", &ex2)] {
         let reach = ex.iter().filter(|e| e.gold.iter().any(|&g| g)).count();
         let right = ex
@@ -1526,8 +1685,10 @@ mod tests {
         else {
             return;
         };
-        let (weights, docs) = train_speaker(&dir);
-        assert!(docs > 0);
+        let (weights, docs, fics) = train_speaker(&dir, &root.join(FIC_TRAINING_DIR), &|t| {
+            ficarchive_formats::text::read_text(t).ok()
+        });
+        assert!(docs > 0 && fics > 0);
         for (k, (got, shipped)) in weights
             .iter()
             .zip(crate::speaker_model::WEIGHTS)
