@@ -268,7 +268,7 @@ pub fn run_full(
     let mut report = EvalReport::default();
     let lit = litbank_docs(litbank_dir, &mut report.notes);
     let fics = fic_docs(train_fics, reader);
-    if fics.is_empty() {
+    if fics.is_empty() && !lit.is_empty() {
         report.notes.push(format!(
             "no fic training set at {}: the speaker scorer trains on LitBank alone",
             train_fics.display()
@@ -278,12 +278,15 @@ pub fn run_full(
         .canonicalize()
         .ok()
         .is_some_and(|d| !fics.is_empty() && train_fics.canonicalize().ok() == Some(d));
-    seeds(
-        seeds_dir,
-        reader,
-        &mut report,
-        same_set.then_some((&lit, &fics)),
-    );
+    // without LitBank no fic can be left out of a retraining: the shipped weights score them
+    if same_set && lit.is_empty() {
+        report.notes.push(format!(
+            "{}: the fic training set, scored with the shipped speaker weights (in-sample: LitBank is absent)",
+            seeds_dir.display()
+        ));
+    }
+    let loo = (same_set && !lit.is_empty()).then_some((&lit, &fics));
+    seeds(seeds_dir, reader, &mut report, loo);
     litbank(&lit, &fics, &mut report);
     report
 }
