@@ -482,6 +482,44 @@ fn fic_docs(dir: &Path, reader: &dyn Fn(&str) -> Option<Work>) -> Vec<FicDoc> {
     docs
 }
 
+/// A training example from a quotation's scored candidates: which of them is the gold speaker.
+fn example_of(
+    c: &crate::engine::NamedCands,
+    is_gold: impl Fn(&str) -> bool,
+) -> crate::speaker_rank::Example {
+    crate::speaker_rank::Example {
+        cands: c.cands.iter().map(|x| x.1).collect(),
+        gold: c
+            .cands
+            .iter()
+            .map(|x| x.0.as_deref().is_some_and(&is_gold))
+            .collect(),
+    }
+}
+
+/// Whitespace runs as one space, for matching an annotation's `starts` to a quotation.
+fn squeeze(t: &str) -> String {
+    t.split_whitespace().collect::<Vec<_>>().join(" ")
+}
+
+/// The first found quotation not yet `used` that lies in annotated paragraph `para` and begins
+/// with `starts` (whitespace squeezed), as the annotation of a fic set matches them.
+fn matching_quote(
+    a: &Analysis,
+    lines: &Lines,
+    used: &[bool],
+    para: usize,
+    starts: &str,
+) -> Option<usize> {
+    let starts = squeeze(starts);
+    a.quotes.iter().enumerate().position(|(i, q)| {
+        !used[i] && q.span.and_then(|sp| lines.number(sp.start)) == Some(para) && {
+            let t = squeeze(&q.text);
+            t.starts_with(&starts) || (t.len() >= 3 && starts.starts_with(&t))
+        }
+    })
+}
+
 /// The learned scorer's training examples in one annotated fic: each found quotation the scorer
 /// decided, matched to its annotated quotation, with which candidates are the annotated speaker.
 fn fic_examples(
@@ -507,32 +545,19 @@ fn fic_examples(
         let keys = keys_of(&c.name, &c.aliases);
         gold.iter().position(|g| !g.1.is_disjoint(&keys))
     };
-    let norm = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut used = vec![false; a.quotes.len()];
     let mut out = Vec::new();
     for q in w["quotes"].as_array().unwrap_or(&empty) {
         let para = q["paragraph"].as_u64().unwrap_or(0) as usize;
-        let starts_n = norm(q["starts"].as_str().unwrap_or(""));
+        let starts = q["starts"].as_str().unwrap_or("");
         let speaker = q["speaker"].as_str().unwrap_or("");
-        let hit = a.quotes.iter().enumerate().position(|(i, q)| {
-            !used[i] && q.span.and_then(|sp| lines.number(sp.start)) == Some(para) && {
-                let t = norm(&q.text);
-                t.starts_with(&starts_n) || (t.len() >= 3 && starts_n.starts_with(&t))
-            }
-        });
+        let hit = matching_quote(&a, &lines, &used, para, starts);
         let (Some(i), Some(g)) = (hit, gold.iter().position(|x| x.0 == speaker)) else {
             continue;
         };
         used[i] = true;
         if let Some(c) = &ex.cands[i] {
-            out.push(crate::speaker_rank::Example {
-                cands: c.cands.iter().map(|x| x.1).collect(),
-                gold: c
-                    .cands
-                    .iter()
-                    .map(|x| x.0.as_deref().and_then(gold_of) == Some(g))
-                    .collect(),
-            });
+            out.push(example_of(c, |name| gold_of(name) == Some(g)));
         }
     }
     out
@@ -624,16 +649,9 @@ fn seed_work(file: &str, text: &str, w: &serde_json::Value, a: &Analysis, report
             )
         })
         .collect();
-    let norm = |t: &str| t.split_whitespace().collect::<Vec<_>>().join(" ");
     let mut used = vec![false; a.quotes.len()];
     for (para, starts, speaker) in &gold_quotes {
-        let starts_n = norm(starts);
-        let hit = a.quotes.iter().enumerate().find(|(i, q)| {
-            !used[*i] && q.span.and_then(|sp| lines.number(sp.start)) == Some(*para) && {
-                let t = norm(&q.text);
-                t.starts_with(&starts_n) || (t.len() >= 3 && starts_n.starts_with(&t))
-            }
-        });
+        let hit = matching_quote(a, &lines, &used, *para, starts).map(|i| (i, &a.quotes[i]));
         s.quote_recall.add(hit.is_some());
         let gold_idx = gold.iter().position(|g| g.0 == *speaker);
         match hit {
@@ -1502,14 +1520,7 @@ fn litbank_doc(
             if let Some(g) = gold_id {
                 gold_by_quote.insert(i, g);
                 if let Some(c) = quote_spans[i].3 {
-                    examples.push(crate::speaker_rank::Example {
-                        cands: c.cands.iter().map(|x| x.1).collect(),
-                        gold: c
-                            .cands
-                            .iter()
-                            .map(|x| x.0.as_deref().and_then(chain_of) == Some(g))
-                            .collect(),
-                    });
+                    examples.push(example_of(c, |name| chain_of(name) == Some(g)));
                 }
             }
             s.speaker_accuracy.add(ok);
