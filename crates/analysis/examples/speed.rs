@@ -158,33 +158,26 @@ fn main() {
         measure(&format!("generated novel {n}"), &generated(n));
     }
     let para = "Anna said, \"Hello there, Marcus, how are you?\" and he smiled. ";
-    measure("one 10 MB paragraph", &para.repeat(10_000_000 / para.len()));
+    measure("one 10 MB paragraph", &ten_mb(para));
     let open = "\"Where is it? she asked. He did not answer at all.\n";
-    measure(
-        "unbalanced quotes 10 MB",
-        &open.repeat(10_000_000 / open.len()),
-    );
+    measure("unbalanced quotes 10 MB", &ten_mb(open));
     let talk = "\"Yes, Anna.\"\n\"No, Marcus.\"\n";
-    measure(
-        "nothing but dialogue 10 MB",
-        &talk.repeat(10_000_000 / talk.len()),
-    );
+    measure("nothing but dialogue 10 MB", &ten_mb(talk));
     let dashed = "— Come up, Kinch! Anna said. — No, — he said, — not today, Anna.\n";
-    measure(
-        "dash dialogue 10 MB",
-        &dashed.repeat(10_000_000 / dashed.len()),
-    );
+    measure("dash dialogue 10 MB", &ten_mb(dashed));
     let dashed_para = "— Come up, Kinch! Anna said. — No, — he said, — not today, Anna. ";
     measure(
         "one 10 MB dash paragraph",
-        &format!("— {}", dashed_para.repeat(10_000_000 / dashed_para.len())),
+        &format!("— {}", ten_mb(dashed_para)),
     );
     let foreign =
         "Der Wind wehte über die Hügel. Он сказал: «Привет». 彼は言った「こんにちは」。\n";
-    measure(
-        "non-English 10 MB",
-        &foreign.repeat(10_000_000 / foreign.len()),
-    );
+    measure("non-English 10 MB", &ten_mb(foreign));
     let plain = "The wind blew over the hills and nobody came to the house by the river.\n";
-    measure("no quotes 10 MB", &plain.repeat(10_000_000 / plain.len()));
+    measure("no quotes 10 MB", &ten_mb(plain));
+}
+
+/// `unit` repeated to about 10 MB: the bad-input texts.
+fn ten_mb(unit: &str) -> String {
+    unit.repeat(10_000_000 / unit.len())
 }
