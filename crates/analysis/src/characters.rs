@@ -387,7 +387,37 @@ pub(crate) fn epithet_at(
 /// vampire", "the other"): such epithets are resolved to a named character, while role and kin
 /// nouns ("the parson", "my mother") may be people the text never names.
 pub(crate) fn is_descriptive_epithet(key: &str) -> bool {
-    key.rsplit(' ').next().is_some_and(|head| {
+    let mut words = key.rsplit(' ');
+    let head = words.next();
+    // "the older man", "the taller woman", "the blond boy": a comparison between people on stage,
+    // or a look, describes someone the text names; "the old man" may be a person never named
+    if words.next().is_some_and(|modifier| {
+        matches!(
+            modifier,
+            "older"
+                | "younger"
+                | "elder"
+                | "taller"
+                | "shorter"
+                | "smaller"
+                | "bigger"
+                | "larger"
+                | "other"
+                | "blond"
+                | "blonde"
+                | "brunette"
+                | "redheaded"
+                | "red-haired"
+                | "dark-haired"
+                | "fair-haired"
+                | "grey-haired"
+                | "gray-haired"
+                | "silver-haired"
+        )
+    }) {
+        return true;
+    }
+    head.is_some_and(|head| {
         matches!(
             head,
             "brunette"
@@ -496,6 +526,16 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
         // (one buffer reused for the whole paragraph: a clone per mention cost about 5% on novels)
         let mut last_mention = String::new();
         let mut has_last_mention = false;
+        // the close vote cast in this sentence: (name, female, votes), withdrawn when a pronoun of
+        // the other gender follows before the sentence ends or another name comes ("Vex sat beside
+        // the bear, working burrs out of his coat with her fingers": "his" is the bear's)
+        let mut cast: Option<(String, bool, u32)> = None;
+        // the genders of the pronouns seen so far in this sentence's narration [male, female],
+        // and as they were when the pending name came: a pronoun of a gender already used before
+        // the name continues that chain ("On the third verse he climbed up…, a dance that Vex would
+        // never describe, and at the end of it he swept the hat off": neither "he" is Vex)
+        let mut sentence_genders = [false; 2];
+        let mut pending_genders = [false; 2];
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
@@ -506,12 +546,18 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
             if t.quote.is_some() {
                 pending = None;
                 carry = None;
+                cast = None;
+                sentence_genders = [false; 2];
             } else if matches!(t.kind, crate::tokens::Kind::Punct('.' | '!' | '?' | ';'))
                 && let Some((key, _, true)) = pending.take()
             {
                 carry = Some(key);
+                cast = None;
+                sentence_genders = [false; 2];
             } else if matches!(t.kind, crate::tokens::Kind::Punct('.' | '!' | '?' | ';')) {
                 pending = None;
+                cast = None;
+                sentence_genders = [false; 2];
             }
             if t.is_word() && t.quote.is_none() {
                 let mut carried = carry.take();
@@ -559,13 +605,30 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                 let target = if let Some(key) = carried.filter(|_| subject_pronoun && opens) {
                     Some((key, 2))
                 } else if same_person && (subject_pronoun || !pending_owns) {
+                    let chained = gendered_pronoun(w)
+                        .is_some_and(|(female, _)| pending_genders[usize::from(female)]);
                     pending
                         .take()
-                        .filter(|(_, at, _)| i - at < 25)
+                        .filter(|(_, at, _)| i - at < 25 && !chained)
                         .map(|(k, _, acting)| (k, if acting { 2 } else { 1 }))
                 } else {
                     None
                 };
+                if same_person && let Some((female, _)) = gendered_pronoun(w) {
+                    sentence_genders[usize::from(female)] = true;
+                }
+                if same_person
+                    && let Some((female, _)) = gendered_pronoun(w)
+                    && cast.as_ref().is_some_and(|(_, g, _)| *g != female)
+                    && let Some((key, g, votes)) = cast.take()
+                    && let Some(s) = names.get_mut(&key).or_else(|| epithet_votes.get_mut(&key))
+                {
+                    if g {
+                        s.female -= votes;
+                    } else {
+                        s.male -= votes;
+                    }
+                }
                 if let Some((female, _)) = gendered_pronoun(w)
                     && let Some((key, votes)) = target
                     && let Some(s) = names.get_mut(&key).or_else(|| epithet_votes.get_mut(&key))
@@ -575,6 +638,7 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                     } else {
                         s.male += votes;
                     }
+                    cast = Some((key, female, votes));
                 }
                 if same_person
                     && let Some((female, _)) = gendered_pronoun(w)
@@ -612,10 +676,12 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                             epithet_votes.insert(key.clone(), s);
                         }
                     }
+                    cast = None;
                     last_mention.clear();
                     last_mention.push_str(&key);
                     has_last_mention = true;
                     pending = Some((key, i, acts || t.sentence_start));
+                    pending_genders = sentence_genders;
                     pending_owns = toks[i + len - 1].possessive;
                     carry = None;
                     i += len;
@@ -743,8 +809,10 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                 } else {
                     Some((found.key.clone(), i, leads || acts))
                 };
+                pending_genders = sentence_genders;
                 pending_owns = last.possessive;
                 carry = None;
+                cast = None;
                 last_mention.clear();
                 last_mention.push_str(&found.key);
                 has_last_mention = true;

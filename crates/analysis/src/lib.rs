@@ -709,6 +709,36 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_of_a_gender_already_used_in_the_sentence_continues_that_chain() {
+        // both "he"s are the singer's, whoever is named between them
+        let text = "\"Play,\" said Zorwen.\n\
+            On the third verse he climbed onto a stool and did a dance that Zorwen would never describe, and at the end of it he swept his hat off.\n\
+            Zorwen laughed, and her eyes shone.\n";
+        let a = run(text);
+        assert_eq!(gender_of(&a, "Zorwen").as_deref(), Some("female"));
+    }
+
+    #[test]
+    fn a_sentence_with_pronouns_of_both_genders_after_a_name_gives_it_no_vote() {
+        // "his coat" is the dog's: the "her" that follows shows the sentence has two people
+        let text = "\"Hush,\" said Zorwen.\n\
+            Zorwen sat beside the dog, working burrs out of his coat with her fingers.\n\
+            Zorwen stood up. She brushed off her skirt.\n";
+        let a = run(text);
+        assert_eq!(gender_of(&a, "Zorwen").as_deref(), Some("female"));
+    }
+
+    #[test]
+    fn a_comparing_epithet_is_descriptive() {
+        // "the older man" compares two people on stage: it names one of them, it is no one new
+        let text = "\"They're mine,\" said Tom.\n\
+            \"Nobody touches them,\" said Bill.\n\
+            \"They're the only ones,\" said the older man.\n";
+        let a = run(text);
+        assert!(a.characters.iter().all(|c| c.name != "the older man"));
+    }
+
+    #[test]
     fn her_own_is_a_possessive() {
         // "own" is no noun, yet "her own scarf" is hers: it votes like "her scarf" would
         let text = "\"Hello,\" said Zorwen.\n\
