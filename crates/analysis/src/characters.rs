@@ -782,6 +782,10 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                 }
             }
             // pronouns that follow tell the gender of the last name that acted
+            // "Vex, who had known him for three years, closed her eyes": the verb after the
+            // relative clause is the name's
+            let next = relative_clause_end(p.text, &toks, i + found.len, &mut buf2)
+                .map_or(next, |k| toks.get(k).copied());
             let acts = last.possessive
                 || next.is_some_and(|x| {
                     x.is_word() && !x.cap && is_verbish(lower(x.text(p.text), &mut buf2))
@@ -836,6 +840,28 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
         second_person,
         other_person,
     }
+}
+
+/// When a relative clause set off by commas follows a name at token `k` (", who had known him
+/// for years,"), the token after its closing comma; the clause ends within its sentence.
+fn relative_clause_end(text: &str, toks: &[Token], k: usize, buf: &mut String) -> Option<usize> {
+    let opens = toks.get(k)?.is_punct(',')
+        && toks.get(k + 1).is_some_and(|w| {
+            w.is_word() && w.quote.is_none() && matches!(lower(w.text(text), buf), "who" | "whose")
+        });
+    if !opens {
+        return None;
+    }
+    (k + 2..toks.len().min(k + 20))
+        .take_while(|&j| {
+            toks[j].quote.is_none()
+                && !matches!(
+                    toks[j].kind,
+                    crate::tokens::Kind::Punct('.' | '!' | '?' | ';')
+                )
+        })
+        .find(|&j| toks[j].is_punct(','))
+        .map(|j| j + 1)
 }
 
 /// True when the name at tokens `i..i + len` is the first-person narrator's own, named in the

@@ -719,6 +719,15 @@ mod tests {
     }
 
     #[test]
+    fn a_name_acts_through_a_relative_clause() {
+        // "Zorwen, who had known him for years, closed her eyes": "closed" is Zorwen's verb
+        let text = "\"Hi,\" said Zorwen.\n\
+            Then Tom stepped up to the bar, and Zorwen, who had known him for years, closed her eyes.\n";
+        let a = run(text);
+        assert_eq!(gender_of(&a, "Zorwen").as_deref(), Some("female"));
+    }
+
+    #[test]
     fn a_sentence_with_pronouns_of_both_genders_after_a_name_gives_it_no_vote() {
         // "his coat" is the dog's: the "her" that follows shows the sentence has two people
         let text = "\"Hush,\" said Zorwen.\n\
