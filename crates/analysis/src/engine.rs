@@ -76,6 +76,11 @@ impl ParaEvidence {
     pub fn unanchored(&self) -> &[Unanchored] {
         self.pov_evidence.as_ref().map_or(&[], |e| &e.unanchored)
     }
+
+    /// Subjects of perception and cognition verbs per character.
+    pub fn minds(&self) -> &[(usize, f32)] {
+        self.pov_evidence.as_ref().map_or(&[], |e| &e.minds)
+    }
 }
 
 /// A he/she with no antecedent in its paragraph, resolved by salience alone: (character it went
@@ -89,6 +94,20 @@ pub(crate) struct PovEvidence {
     pub pov: Box<[(usize, f32)]>,
     /// The part of `pov` that came from unanchored he/she.
     pub unanchored: Box<[Unanchored]>,
+    /// Subjects of perception and cognition verbs ("she wondered") per character, as salience
+    /// resolved them: whose mind the narration enters.
+    pub minds: Box<[(usize, f32)]>,
+}
+
+/// Counts a mention whose point-of-view weight `w` includes the bonus of a perception or
+/// cognition verb (a subject weighs 2, the verb adds 2) as one entry into `ch`'s mind.
+fn add_mind(minds: &mut Vec<(usize, f32)>, ch: usize, w: f32) {
+    if w >= 4.0 {
+        match minds.iter_mut().find(|(c, _)| *c == ch) {
+            Some(e) => e.1 += 1.0,
+            None => minds.push((ch, 1.0)),
+        }
+    }
 }
 
 /// The first few characters present in a paragraph, kept inline: one heap vector per paragraph
@@ -930,6 +949,7 @@ impl<'a, 'w> Pass<'a, 'w> {
         // this paragraph's point-of-view evidence, copied into its `ParaEvidence` at the end
         let mut pov: Vec<(usize, f32)> = Vec::new();
         let mut unanchored: Vec<Unanchored> = Vec::new();
+        let mut minds: Vec<(usize, f32)> = Vec::new();
         for pi in 0..self.paras.len() {
             let p = &self.paras[pi];
             if p.model_scene as usize != self.st.scene {
@@ -947,6 +967,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             let mut ev = ParaEvidence::default();
             pov.clear();
             unanchored.clear();
+            minds.clear();
             let mut found: Vec<Mention> = Vec::new();
             let mut tok_mention: HashMap<usize, usize> = HashMap::new();
             let mut quote_vocative: Vec<(u32, usize)> = Vec::new();
@@ -1007,7 +1028,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                                 alt: None,
                                 sentence,
                             });
-                            self.add_pov(
+                            let w = self.add_pov(
                                 &mut pov,
                                 ch,
                                 subject,
@@ -1017,6 +1038,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                                 1.0,
                                 1.0,
                             );
+                            add_mind(&mut minds, ch, w);
                             self.st.touch(ch);
                             ev.third += 1;
                         } else if is_vocative(p.text, &toks, i, na.len) {
@@ -1082,6 +1104,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                             if free {
                                 unanchored.push((ch, female, w, alt));
                             }
+                            add_mind(&mut minds, ch, w);
                             self.st.touch(ch);
                         }
                     } else if is_first_person(w) {
@@ -1257,6 +1280,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                 ev.pov_evidence = Some(Box::new(PovEvidence {
                     pov: pov.as_slice().into(),
                     unanchored: unanchored.as_slice().into(),
+                    minds: minds.as_slice().into(),
                 }));
             }
             self.evidence.push(ev);

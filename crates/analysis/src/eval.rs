@@ -122,6 +122,11 @@ pub struct Scores {
     pub speaker_b3: BCubed,
     /// Speaker accuracy among found quotations, split by the rule that chose the speaker.
     pub speaker_by_rule: std::collections::BTreeMap<&'static str, Ratio>,
+    /// Scene boundaries found in text with none (LitBank's excerpts are the opening ~2,000 words
+    /// of novels, nearly all one continuous scene): a proxy for boundary precision.
+    pub continuous_boundaries: usize,
+    /// Words of that continuous text.
+    pub continuous_words: usize,
 }
 
 /// The evaluation result: scores per data set, notes and the individual misses.
@@ -220,6 +225,24 @@ impl fmt::Display for EvalReport {
             "| scene boundary F1 | {} | {} |",
             pct_f1(&s.boundary_precision, &s.boundary_recall),
             pct_f1(&l.boundary_precision, &l.boundary_recall)
+        )?;
+        let per_10k = |s: &Scores| {
+            if s.continuous_words == 0 {
+                "n/a".to_string()
+            } else {
+                format!(
+                    "{:.2} ({} in {} words)",
+                    s.continuous_boundaries as f64 * 10_000.0 / s.continuous_words as f64,
+                    s.continuous_boundaries,
+                    s.continuous_words
+                )
+            }
+        };
+        writeln!(
+            f,
+            "| scene boundaries per 10k words of continuous text | {} | {} |",
+            per_10k(s),
+            per_10k(l)
         )?;
         for n in &self.notes {
             writeln!(f, "note: {n}")?;
@@ -1292,6 +1315,36 @@ fn litbank_doc(
     let (a, ex) = crate::engine::run_explained(work, scorer);
     let how = ex.how;
     let quote_cands = ex.cands;
+    // the excerpt is (nearly) one continuous scene: every boundary is a likely false one
+    s.continuous_words += work
+        .chapters
+        .iter()
+        .flat_map(|c| &c.scenes)
+        .flat_map(|sc| &sc.paragraphs)
+        .map(|p| p.text.split_whitespace().count())
+        .sum::<usize>();
+    for w in a.scenes.windows(2) {
+        if w[0].chapter != w[1].chapter {
+            continue;
+        }
+        s.continuous_boundaries += 1;
+        let b = w[1].paragraphs[0];
+        let text = work
+            .chapters
+            .iter()
+            .find(|c| c.number == w[1].chapter)
+            .and_then(|c| c.scenes.iter().flat_map(|sc| &sc.paragraphs).nth(b))
+            .map_or("", |p| p.text.as_str());
+        let end = text.floor_char_boundary(100.min(text.len()));
+        misses.push(format!(
+            "litbank {stem}: scene boundary in continuous text at ¶{b}: {:?}/{:?} -> {:?}/{:?}: {}…",
+            w[0].person,
+            w[0].pov,
+            w[1].person,
+            w[1].pov,
+            &text[..end]
+        ));
+    }
     if dump && std::env::var("FICARCHIVE_EVAL_DUMP").is_ok_and(|v| stem.contains(&v)) {
         for (i, p) in work.chapters[0]
             .scenes

@@ -362,6 +362,33 @@ mod tests {
     }
 
     #[test]
+    fn a_character_who_only_acts_and_talks_opens_no_scene() {
+        let mut text = String::from(
+            "Marcus sat by the window and waited. He wondered where the boat was.\n\
+             Marcus thought of the sea, and of the long grey road to the harbour.\n\
+             He remembered the last time, and Marcus knew it would be late again.\n\
+             Marcus watched the rain on the glass. He felt the cold in his hands.\n\
+             He decided to wait one more hour. Marcus heard the clock strike.\n",
+        );
+        // a stretch of Anna acting and talking, seen from where Marcus sits
+        for _ in 0..3 {
+            text.push_str(
+                "Anna crossed the room with the tray. Anna laughed and set it down.\n\
+                 \"More tea,\" Anna said.\n\
+                 Anna picked up the cup and Anna poured.\n",
+            );
+        }
+        let a = run(&text);
+        assert_eq!(a.scenes.len(), 1, "{:?}", a.scenes);
+        assert_eq!(a.scenes[0].pov.as_deref(), Some("Marcus"));
+        // when the narration enters her mind, the scene is hers
+        let text = text.replace("Anna laughed", "Anna wondered why");
+        let a = run(&text);
+        assert_eq!(a.scenes.len(), 2, "{:?}", a.scenes);
+        assert_eq!(a.scenes[1].pov.as_deref(), Some("Anna"));
+    }
+
+    #[test]
     fn a_new_conversation_forgets_the_old_partner() {
         let text = "Marcus looked at Anna. Anna frowned at Marcus.\n\
             \"Go home,\" Marcus said.\n\

@@ -259,9 +259,19 @@ fn third_person(
             .find(|p| p.0 == cands[s])
             .map_or(0.0, |p| p.1)
     });
+    let minds_of = |a: usize, b: usize, s: usize| -> f32 {
+        (a..b)
+            .flat_map(|k| ev[k].minds().iter().filter(|p| p.0 == cands[s]))
+            .map(|p| p.1)
+            .sum()
+    };
+    // head-hopping is counted before the minds are asked: an omniscient narrator hops between
+    // characters whose minds it does not always enter
+    let hops = switches(&path);
+    confirm_switches(&mut path, minds_of);
     // head-hopping plus a voice that knows what no one present knows is an omniscient narrator:
     // the scene has no single focal character
-    if switches(&path) >= OMNISCIENT_SWITCHES
+    if hops >= OMNISCIENT_SWITCHES
         && paras[start..end]
             .iter()
             .map(collective_minds)
@@ -305,6 +315,26 @@ fn delay_switches(path: &mut [usize], weight: impl Fn(usize, usize) -> f32) {
         } else {
             i += 1;
         }
+    }
+}
+
+/// Keeps a switch of focal character only where the narration enters the new character's mind:
+/// in the new run, the new character is the subject of a perception or cognition verb ("Sam
+/// noticed", "she wondered") at least once and at least as often as the old one. A character
+/// who only acts and talks for a while ("Stede came and sat next to him", a stretch of
+/// dialogue) is seen from the same point of view, not a new one. A run that fails joins the
+/// point of view before it, and the next switch is judged against that one.
+/// `minds(first, end, state)` counts the state's minds in paragraphs `first..end`.
+fn confirm_switches(path: &mut [usize], minds: impl Fn(usize, usize, usize) -> f32) {
+    let mut i = run_end(path, 0);
+    while i < path.len() {
+        let j = run_end(path, i);
+        let (old, new) = (path[i - 1], path[i]);
+        let (mine, theirs) = (minds(i, j, new), minds(i, j, old));
+        if mine < 1.0 || mine < theirs {
+            path[i..j].fill(old);
+        }
+        i = j;
     }
 }
 
@@ -449,6 +479,7 @@ mod tests {
             pov_evidence: Some(Box::new(PovEvidence {
                 pov: pov.into(),
                 unanchored: unanchored.into(),
+                minds: Box::default(),
             })),
             ..ParaEvidence::default()
         }
@@ -512,6 +543,70 @@ mod tests {
         let mut path = vec![0, 0, 1, 1];
         delay_switches(&mut path, |k, s| weights[k][s]);
         assert_eq!(path, vec![0, 0, 1, 1]);
+    }
+
+    #[test]
+    fn a_switch_stands_only_where_the_new_mind_is_entered() {
+        // minds[paragraph][state]
+        let minds = |m: &'static [[f32; 3]]| {
+            move |a: usize, b: usize, s: usize| (a..b).map(|k| m[k][s]).sum::<f32>()
+        };
+        // the new run never enters 1's mind (1 only acts and talks): no switch
+        let mut path = vec![0, 0, 0, 1, 1, 1];
+        confirm_switches(
+            &mut path,
+            minds(&[
+                [1.0, 0.0, 0.0],
+                [0.0; 3],
+                [0.0; 3],
+                [0.0; 3],
+                [0.0; 3],
+                [0.0; 3],
+            ]),
+        );
+        assert_eq!(path, vec![0; 6]);
+        // it does, as often as the old one's: the switch stands
+        let mut path = vec![0, 0, 0, 1, 1, 1];
+        confirm_switches(
+            &mut path,
+            minds(&[
+                [1.0, 0.0, 0.0],
+                [0.0; 3],
+                [0.0; 3],
+                [1.0, 1.0, 0.0],
+                [0.0; 3],
+                [0.0; 3],
+            ]),
+        );
+        assert_eq!(path, vec![0, 0, 0, 1, 1, 1]);
+        // the old one's mind more often than the new one's: no switch
+        let mut path = vec![0, 0, 0, 1, 1, 1];
+        confirm_switches(
+            &mut path,
+            minds(&[
+                [0.0; 3],
+                [0.0; 3],
+                [0.0; 3],
+                [2.0, 1.0, 0.0],
+                [0.0; 3],
+                [0.0; 3],
+            ]),
+        );
+        assert_eq!(path, vec![0; 6]);
+        // a run that fails joins the one before, and the next switch is judged against it
+        let mut path = vec![0, 0, 1, 1, 2, 2];
+        confirm_switches(
+            &mut path,
+            minds(&[
+                [0.0; 3],
+                [0.0; 3],
+                [0.0; 3],
+                [0.0; 3],
+                [0.0, 0.0, 1.0],
+                [0.0; 3],
+            ]),
+        );
+        assert_eq!(path, vec![0, 0, 0, 0, 2, 2]);
     }
 
     #[test]
