@@ -389,6 +389,20 @@ mod tests {
     }
 
     #[test]
+    fn my_mother_is_told_in_the_first_person() {
+        let text = "I was born on a Friday, at midnight. I have been told that the clock began to strike as I began to cry, and I believe it.\n\
+            I remember the garden, and I remember the rooks in the elms. I was a small child and I was often afraid of them.\n\
+            My mother sat by the fire that evening. My mother was timid and young, and she was alone in the house with the servant.\n\
+            My mother looked out of the window and saw a strange lady coming up the garden path, walking stiffly and slowly.\n\
+            My mother went to the door. The lady stared at the house, and pressed the end of her nose against the glass.\n\
+            My mother answered that she had had that pleasure, and she was afraid, and she did not know what else to say.\n\
+            My mother cried, and the lady scolded her, and my mother cried again, and the fire went very low in the grate.\n";
+        let a = run(text);
+        assert_eq!(a.scenes.len(), 1, "{:?}", a.scenes);
+        assert_eq!(a.scenes[0].person, Person::First);
+    }
+
+    #[test]
     fn a_new_conversation_forgets_the_old_partner() {
         let text = "Marcus looked at Anna. Anna frowned at Marcus.\n\
             \"Go home,\" Marcus said.\n\

@@ -41,12 +41,13 @@ fn the_fic_development_set_keeps_its_figures() {
     at_least("fic quote recall", &s.quote_recall, 0.98);
     at_least("fic quote precision", &s.quote_precision, 0.98);
     // re-based when the set grew from 8 fics (87.6%, floor 85%) to 12 with four dialogue-heavier
-    // ones (85.1% with the shipped weights); likewise boundary precision (5/5 then, 8/10 now)
+    // ones (85.1% with the shipped weights); likewise boundary precision (5/5 then, 8/10 with
+    // twelve, 8/8 once a switch needed a mind and no conversation across it)
     at_least("fic speaker accuracy", &s.speaker_accuracy, 0.83);
     at_least("fic character precision", &s.character_precision, 0.88);
     at_least("fic character recall", &s.character_recall, 0.62);
     at_least("fic POV accuracy", &s.pov_accuracy, 0.90);
-    at_least("fic boundary precision", &s.boundary_precision, 0.75);
+    at_least("fic boundary precision", &s.boundary_precision, 0.85);
     at_least("fic boundary recall", &s.boundary_recall, 0.80);
     at_least("fic person accuracy", &s.person_accuracy, 1.0);
     at_least("fic relationship recall", &s.relationship_recall, 0.75);
