@@ -94,8 +94,9 @@ pub(crate) struct PovEvidence {
     pub pov: Box<[(usize, f32)]>,
     /// The part of `pov` that came from unanchored he/she.
     pub unanchored: Box<[Unanchored]>,
-    /// Subjects of perception and cognition verbs ("she wondered") per character, as salience
-    /// resolved them: whose mind the narration enters.
+    /// Subjects of perception and cognition verbs ("she wondered") per character: whose mind the
+    /// narration enters. A he/she with no antecedent in its paragraph counts for the latest name
+    /// of its gender before it, else the previous paragraph's chain (as level 2 of the scenes).
     pub minds: Box<[(usize, f32)]>,
 }
 
@@ -1112,7 +1113,11 @@ impl<'a, 'w> Pass<'a, 'w> {
                             if free {
                                 unanchored.push((ch, female, w, alt));
                             }
-                            add_mind(&mut minds, ch, w);
+                            // a free pronoun's mind is read as level 2 of the scenes reads it:
+                            // the name it follows, else the previous paragraph's chain
+                            // (salience lags behind a change of focus)
+                            let mind_of = if free { alt.unwrap_or(ch) } else { ch };
+                            add_mind(&mut minds, mind_of, w);
                             self.st.touch(ch);
                         }
                     } else if is_first_person(w) {

@@ -389,6 +389,29 @@ mod tests {
     }
 
     #[test]
+    fn a_new_mind_is_read_from_the_name_its_pronoun_follows() {
+        let mut text = String::from(
+            "Marcus sat by the window and waited. He wondered where the boat was.\n\
+             Marcus thought of the sea, and of the long grey road to the harbour.\n\
+             He remembered the last time, and Marcus knew it would be late again.\n\
+             Marcus watched the rain on the glass. He felt the cold in his hands.\n\
+             He decided to wait one more hour. Marcus heard the clock strike.\n",
+        );
+        // Tom's scene, stripped of its break: salience still gives the free "he" that wonders to
+        // Marcus, the one it was about; it follows Tom's name
+        text.push_str(
+            "The letter was in Tom's hand. He wondered who had sent it. Tom opened it, and Tom read it twice.\n\
+             Tom put the letter down on the table. Tom stood up, and Tom went to the door.\n\
+             Tom pulled on his coat. Tom took his hat from the peg by the stairs.\n\
+             Tom walked down the hill to the harbour. Tom stopped at the water's edge.\n\
+             Tom waited on the quay for an hour. Tom bought a ticket at the office.\n",
+        );
+        let a = run(&text);
+        assert_eq!(a.scenes.len(), 2, "{:?}", a.scenes);
+        assert_eq!(a.scenes[1].pov.as_deref(), Some("Tom"));
+    }
+
+    #[test]
     fn my_mother_is_told_in_the_first_person() {
         let text = "I was born on a Friday, at midnight. I have been told that the clock began to strike as I began to cry, and I believe it.\n\
             I remember the garden, and I remember the rooks in the elms. I was a small child and I was often afraid of them.\n\
