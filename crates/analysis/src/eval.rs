@@ -127,6 +127,11 @@ pub struct Scores {
     pub continuous_boundaries: usize,
     /// Words of that continuous text.
     pub continuous_words: usize,
+    /// Scene boundary precision on the same texts with their scene-break lines removed: every
+    /// boundary must then be found from the text (a stripped break).
+    pub stripped_precision: Ratio,
+    /// Scene boundary recall on the texts with their scene-break lines removed.
+    pub stripped_recall: Ratio,
 }
 
 /// The evaluation result: scores per data set, notes and the individual misses.
@@ -244,6 +249,20 @@ impl fmt::Display for EvalReport {
             per_10k(s),
             per_10k(l)
         )?;
+        for (name, a, b) in [
+            (
+                "scene boundary precision, break lines removed",
+                &s.stripped_precision,
+                &l.stripped_precision,
+            ),
+            (
+                "scene boundary recall, break lines removed",
+                &s.stripped_recall,
+                &l.stripped_recall,
+            ),
+        ] {
+            writeln!(f, "| {name} | {} | {} |", pct(a), pct(b))?;
+        }
         for n in &self.notes {
             writeln!(f, "note: {n}")?;
         }
@@ -457,6 +476,95 @@ fn seeds(
             }
         };
         seed_work(file, text, w, &a, report);
+        stripped_breaks(file, text, w, reader, report);
+    }
+}
+
+/// The gold scene boundaries of an annotated work: first paragraphs of scenes that do not open
+/// a chapter (1-based non-empty line numbers).
+fn gold_boundaries(w: &serde_json::Value) -> HashSet<usize> {
+    let empty = Vec::new();
+    let mut out = HashSet::new();
+    for ch in w["chapters"].as_array().unwrap_or(&empty) {
+        for sc in ch["scenes"].as_array().unwrap_or(&empty).iter().skip(1) {
+            out.insert(sc["first"].as_u64().unwrap_or(0) as usize);
+        }
+    }
+    out
+}
+
+/// The predicted scene boundaries: first lines of scenes that follow a scene of the same chapter.
+fn predicted_boundaries(text: &str, a: &Analysis) -> HashSet<usize> {
+    let lines = Lines::new(text);
+    let scenes: Vec<(usize, u32)> = a
+        .scenes
+        .iter()
+        .filter_map(|sc| Some((lines.number(sc.span?.start)?, sc.chapter)))
+        .collect();
+    scenes
+        .windows(2)
+        .filter(|p| p[0].1 == p[1].1)
+        .map(|p| p[1].0)
+        .collect()
+}
+
+/// Scores scene boundaries once more on the text with its scene-break lines ("* * *") removed,
+/// so that every boundary must be found from the text, as in a fic whose breaks were lost: a
+/// recall check for the rules that find stripped breaks, and a precision check for the ones
+/// that keep them from firing inside a scene.
+fn stripped_breaks(
+    file: &str,
+    text: &str,
+    w: &serde_json::Value,
+    reader: &dyn Fn(&str) -> Option<Work>,
+    report: &mut EvalReport,
+) {
+    let empty = Vec::new();
+    let breaks: HashSet<usize> = w["chapters"]
+        .as_array()
+        .unwrap_or(&empty)
+        .iter()
+        .flat_map(|ch| ch["break_paragraphs"].as_array().unwrap_or(&empty))
+        .filter_map(|b| b.as_u64().map(|b| b as usize))
+        .collect();
+    if breaks.is_empty() {
+        return;
+    }
+    let mut stripped = String::with_capacity(text.len());
+    let mut number = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.trim().is_empty() {
+            number += 1;
+            if breaks.contains(&number) {
+                continue;
+            }
+        }
+        stripped.push_str(line);
+    }
+    let Some(work) = reader(&stripped) else {
+        return;
+    };
+    let a = analyze(&work);
+    // a line after a removed one moves up by the number removed before it
+    let renumber = |n: usize| n - breaks.iter().filter(|&&b| b < n).count();
+    let gold: HashSet<usize> = gold_boundaries(w).into_iter().map(renumber).collect();
+    let pred = predicted_boundaries(&stripped, &a);
+    let s = &mut report.seeds;
+    for b in &pred {
+        s.stripped_precision.add(gold.contains(b));
+        if !gold.contains(b) {
+            report.misses.push(format!(
+                "{file} (break lines removed): extra scene boundary at ¶{b}"
+            ));
+        }
+    }
+    for b in &gold {
+        s.stripped_recall.add(pred.contains(b));
+        if !pred.contains(b) {
+            report.misses.push(format!(
+                "{file} (break lines removed): scene boundary missed at ¶{b}"
+            ));
+        }
     }
 }
 
