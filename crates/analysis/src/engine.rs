@@ -76,6 +76,11 @@ impl ParaEvidence {
     pub fn unanchored(&self) -> &[Unanchored] {
         self.pov_evidence.as_ref().map_or(&[], |e| &e.unanchored)
     }
+
+    /// Subjects of perception and cognition verbs per character.
+    pub fn minds(&self) -> &[(usize, f32)] {
+        self.pov_evidence.as_ref().map_or(&[], |e| &e.minds)
+    }
 }
 
 /// A he/she with no antecedent in its paragraph, resolved by salience alone: (character it went
@@ -89,6 +94,21 @@ pub(crate) struct PovEvidence {
     pub pov: Box<[(usize, f32)]>,
     /// The part of `pov` that came from unanchored he/she.
     pub unanchored: Box<[Unanchored]>,
+    /// Subjects of perception and cognition verbs ("she wondered") per character: whose mind the
+    /// narration enters. A he/she with no antecedent in its paragraph counts for the latest name
+    /// of its gender before it, else the previous paragraph's chain (as level 2 of the scenes).
+    pub minds: Box<[(usize, f32)]>,
+}
+
+/// Counts a mention whose point-of-view weight `w` includes the bonus of a perception or
+/// cognition verb (a subject weighs 2, the verb adds 2) as one entry into `ch`'s mind.
+fn add_mind(minds: &mut Vec<(usize, f32)>, ch: usize, w: f32) {
+    if w >= 4.0 {
+        match minds.iter_mut().find(|(c, _)| *c == ch) {
+            Some(e) => e.1 += 1.0,
+            None => minds.push((ch, 1.0)),
+        }
+    }
 }
 
 /// The first few characters present in a paragraph, kept inline: one heap vector per paragraph
@@ -930,6 +950,7 @@ impl<'a, 'w> Pass<'a, 'w> {
         // this paragraph's point-of-view evidence, copied into its `ParaEvidence` at the end
         let mut pov: Vec<(usize, f32)> = Vec::new();
         let mut unanchored: Vec<Unanchored> = Vec::new();
+        let mut minds: Vec<(usize, f32)> = Vec::new();
         for pi in 0..self.paras.len() {
             let p = &self.paras[pi];
             if p.model_scene as usize != self.st.scene {
@@ -947,6 +968,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             let mut ev = ParaEvidence::default();
             pov.clear();
             unanchored.clear();
+            minds.clear();
             let mut found: Vec<Mention> = Vec::new();
             let mut tok_mention: HashMap<usize, usize> = HashMap::new();
             let mut quote_vocative: Vec<(u32, usize)> = Vec::new();
@@ -987,6 +1009,14 @@ impl<'a, 'w> Pass<'a, 'w> {
                         })
                     });
                 if let Some(na) = named {
+                    // "my mother answered": a narrator who says "my" tells in the first person
+                    if t.quote.is_none() {
+                        match na.key.split(' ').next() {
+                            Some("my" | "our") => ev.first += 1,
+                            Some("your") => ev.second += 1,
+                            _ => {}
+                        }
+                    }
                     let last = toks[i + na.len - 1];
                     if let Some(&ch) = self.index.get(&na.key) {
                         self.mentions[ch] += 1;
@@ -1007,7 +1037,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                                 alt: None,
                                 sentence,
                             });
-                            self.add_pov(
+                            let w = self.add_pov(
                                 &mut pov,
                                 ch,
                                 subject,
@@ -1017,6 +1047,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                                 1.0,
                                 1.0,
                             );
+                            add_mind(&mut minds, ch, w);
                             self.st.touch(ch);
                             ev.third += 1;
                         } else if is_vocative(p.text, &toks, i, na.len) {
@@ -1082,6 +1113,11 @@ impl<'a, 'w> Pass<'a, 'w> {
                             if free {
                                 unanchored.push((ch, female, w, alt));
                             }
+                            // a free pronoun's mind is read as level 2 of the scenes reads it:
+                            // the name it follows, else the previous paragraph's chain
+                            // (salience lags behind a change of focus)
+                            let mind_of = if free { alt.unwrap_or(ch) } else { ch };
+                            add_mind(&mut minds, mind_of, w);
                             self.st.touch(ch);
                         }
                     } else if is_first_person(w) {
@@ -1257,6 +1293,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                 ev.pov_evidence = Some(Box::new(PovEvidence {
                     pov: pov.as_slice().into(),
                     unanchored: unanchored.as_slice().into(),
+                    minds: minds.as_slice().into(),
                 }));
             }
             self.evidence.push(ev);

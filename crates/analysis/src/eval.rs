@@ -122,6 +122,16 @@ pub struct Scores {
     pub speaker_b3: BCubed,
     /// Speaker accuracy among found quotations, split by the rule that chose the speaker.
     pub speaker_by_rule: std::collections::BTreeMap<&'static str, Ratio>,
+    /// Scene boundaries found in text with none (LitBank's excerpts are the opening ~2,000 words
+    /// of novels, nearly all one continuous scene): a proxy for boundary precision.
+    pub continuous_boundaries: usize,
+    /// Words of that continuous text.
+    pub continuous_words: usize,
+    /// Scene boundary precision on the same texts with their scene-break lines removed: every
+    /// boundary must then be found from the text (a stripped break).
+    pub stripped_precision: Ratio,
+    /// Scene boundary recall on the texts with their scene-break lines removed.
+    pub stripped_recall: Ratio,
 }
 
 /// The evaluation result: scores per data set, notes and the individual misses.
@@ -221,6 +231,38 @@ impl fmt::Display for EvalReport {
             pct_f1(&s.boundary_precision, &s.boundary_recall),
             pct_f1(&l.boundary_precision, &l.boundary_recall)
         )?;
+        let per_10k = |s: &Scores| {
+            if s.continuous_words == 0 {
+                "n/a".to_string()
+            } else {
+                format!(
+                    "{:.2} ({} in {} words)",
+                    s.continuous_boundaries as f64 * 10_000.0 / s.continuous_words as f64,
+                    s.continuous_boundaries,
+                    s.continuous_words
+                )
+            }
+        };
+        writeln!(
+            f,
+            "| scene boundaries per 10k words of continuous text | {} | {} |",
+            per_10k(s),
+            per_10k(l)
+        )?;
+        for (name, a, b) in [
+            (
+                "scene boundary precision, break lines removed",
+                &s.stripped_precision,
+                &l.stripped_precision,
+            ),
+            (
+                "scene boundary recall, break lines removed",
+                &s.stripped_recall,
+                &l.stripped_recall,
+            ),
+        ] {
+            writeln!(f, "| {name} | {} | {} |", pct(a), pct(b))?;
+        }
         for n in &self.notes {
             writeln!(f, "note: {n}")?;
         }
@@ -434,6 +476,95 @@ fn seeds(
             }
         };
         seed_work(file, text, w, &a, report);
+        stripped_breaks(file, text, w, reader, report);
+    }
+}
+
+/// The gold scene boundaries of an annotated work: first paragraphs of scenes that do not open
+/// a chapter (1-based non-empty line numbers).
+fn gold_boundaries(w: &serde_json::Value) -> HashSet<usize> {
+    let empty = Vec::new();
+    let mut out = HashSet::new();
+    for ch in w["chapters"].as_array().unwrap_or(&empty) {
+        for sc in ch["scenes"].as_array().unwrap_or(&empty).iter().skip(1) {
+            out.insert(sc["first"].as_u64().unwrap_or(0) as usize);
+        }
+    }
+    out
+}
+
+/// The predicted scene boundaries: first lines of scenes that follow a scene of the same chapter.
+fn predicted_boundaries(text: &str, a: &Analysis) -> HashSet<usize> {
+    let lines = Lines::new(text);
+    let scenes: Vec<(usize, u32)> = a
+        .scenes
+        .iter()
+        .filter_map(|sc| Some((lines.number(sc.span?.start)?, sc.chapter)))
+        .collect();
+    scenes
+        .windows(2)
+        .filter(|p| p[0].1 == p[1].1)
+        .map(|p| p[1].0)
+        .collect()
+}
+
+/// Scores scene boundaries once more on the text with its scene-break lines ("* * *") removed,
+/// so that every boundary must be found from the text, as in a fic whose breaks were lost: a
+/// recall check for the rules that find stripped breaks, and a precision check for the ones
+/// that keep them from firing inside a scene.
+fn stripped_breaks(
+    file: &str,
+    text: &str,
+    w: &serde_json::Value,
+    reader: &dyn Fn(&str) -> Option<Work>,
+    report: &mut EvalReport,
+) {
+    let empty = Vec::new();
+    let breaks: HashSet<usize> = w["chapters"]
+        .as_array()
+        .unwrap_or(&empty)
+        .iter()
+        .flat_map(|ch| ch["break_paragraphs"].as_array().unwrap_or(&empty))
+        .filter_map(|b| b.as_u64().map(|b| b as usize))
+        .collect();
+    if breaks.is_empty() {
+        return;
+    }
+    let mut stripped = String::with_capacity(text.len());
+    let mut number = 0;
+    for line in text.split_inclusive('\n') {
+        if !line.trim().is_empty() {
+            number += 1;
+            if breaks.contains(&number) {
+                continue;
+            }
+        }
+        stripped.push_str(line);
+    }
+    let Some(work) = reader(&stripped) else {
+        return;
+    };
+    let a = analyze(&work);
+    // a line after a removed one moves up by the number removed before it
+    let renumber = |n: usize| n - breaks.iter().filter(|&&b| b < n).count();
+    let gold: HashSet<usize> = gold_boundaries(w).into_iter().map(renumber).collect();
+    let pred = predicted_boundaries(&stripped, &a);
+    let s = &mut report.seeds;
+    for b in &pred {
+        s.stripped_precision.add(gold.contains(b));
+        if !gold.contains(b) {
+            report.misses.push(format!(
+                "{file} (break lines removed): extra scene boundary at ¶{b}"
+            ));
+        }
+    }
+    for b in &gold {
+        s.stripped_recall.add(pred.contains(b));
+        if !pred.contains(b) {
+            report.misses.push(format!(
+                "{file} (break lines removed): scene boundary missed at ¶{b}"
+            ));
+        }
     }
 }
 
@@ -1292,6 +1423,36 @@ fn litbank_doc(
     let (a, ex) = crate::engine::run_explained(work, scorer);
     let how = ex.how;
     let quote_cands = ex.cands;
+    // the excerpt is (nearly) one continuous scene: every boundary is a likely false one
+    s.continuous_words += work
+        .chapters
+        .iter()
+        .flat_map(|c| &c.scenes)
+        .flat_map(|sc| &sc.paragraphs)
+        .map(|p| p.text.split_whitespace().count())
+        .sum::<usize>();
+    for w in a.scenes.windows(2) {
+        if w[0].chapter != w[1].chapter {
+            continue;
+        }
+        s.continuous_boundaries += 1;
+        let b = w[1].paragraphs[0];
+        let text = work
+            .chapters
+            .iter()
+            .find(|c| c.number == w[1].chapter)
+            .and_then(|c| c.scenes.iter().flat_map(|sc| &sc.paragraphs).nth(b))
+            .map_or("", |p| p.text.as_str());
+        let end = text.floor_char_boundary(100.min(text.len()));
+        misses.push(format!(
+            "litbank {stem}: scene boundary in continuous text at ¶{b}: {:?}/{:?} -> {:?}/{:?}: {}…",
+            w[0].person,
+            w[0].pov,
+            w[1].person,
+            w[1].pov,
+            &text[..end]
+        ));
+    }
     if dump && std::env::var("FICARCHIVE_EVAL_DUMP").is_ok_and(|v| stem.contains(&v)) {
         for (i, p) in work.chapters[0]
             .scenes

@@ -362,6 +362,70 @@ mod tests {
     }
 
     #[test]
+    fn a_character_who_only_acts_and_talks_opens_no_scene() {
+        let mut text = String::from(
+            "Marcus sat by the window and waited. He wondered where the boat was.\n\
+             Marcus thought of the sea, and of the long grey road to the harbour.\n\
+             He remembered the last time, and Marcus knew it would be late again.\n\
+             Marcus watched the rain on the glass. He felt the cold in his hands.\n\
+             He decided to wait one more hour. Marcus heard the clock strike.\n",
+        );
+        // a stretch of Anna acting and talking, seen from where Marcus sits
+        for _ in 0..3 {
+            text.push_str(
+                "Anna crossed the room with the tray. Anna laughed and set it down.\n\
+                 \"More tea,\" Anna said.\n\
+                 Anna picked up the cup and Anna poured.\n",
+            );
+        }
+        let a = run(&text);
+        assert_eq!(a.scenes.len(), 1, "{:?}", a.scenes);
+        assert_eq!(a.scenes[0].pov.as_deref(), Some("Marcus"));
+        // when the narration enters her mind, the scene is hers
+        let text = text.replace("Anna laughed", "Anna wondered why");
+        let a = run(&text);
+        assert_eq!(a.scenes.len(), 2, "{:?}", a.scenes);
+        assert_eq!(a.scenes[1].pov.as_deref(), Some("Anna"));
+    }
+
+    #[test]
+    fn a_new_mind_is_read_from_the_name_its_pronoun_follows() {
+        let mut text = String::from(
+            "Marcus sat by the window and waited. He wondered where the boat was.\n\
+             Marcus thought of the sea, and of the long grey road to the harbour.\n\
+             He remembered the last time, and Marcus knew it would be late again.\n\
+             Marcus watched the rain on the glass. He felt the cold in his hands.\n\
+             He decided to wait one more hour. Marcus heard the clock strike.\n",
+        );
+        // Tom's scene, stripped of its break: salience still gives the free "he" that wonders to
+        // Marcus, the one it was about; it follows Tom's name
+        text.push_str(
+            "The letter was in Tom's hand. He wondered who had sent it. Tom opened it, and Tom read it twice.\n\
+             Tom put the letter down on the table. Tom stood up, and Tom went to the door.\n\
+             Tom pulled on his coat. Tom took his hat from the peg by the stairs.\n\
+             Tom walked down the hill to the harbour. Tom stopped at the water's edge.\n\
+             Tom waited on the quay for an hour. Tom bought a ticket at the office.\n",
+        );
+        let a = run(&text);
+        assert_eq!(a.scenes.len(), 2, "{:?}", a.scenes);
+        assert_eq!(a.scenes[1].pov.as_deref(), Some("Tom"));
+    }
+
+    #[test]
+    fn my_mother_is_told_in_the_first_person() {
+        let text = "I was born on a Friday, at midnight. I have been told that the clock began to strike as I began to cry, and I believe it.\n\
+            I remember the garden, and I remember the rooks in the elms. I was a small child and I was often afraid of them.\n\
+            My mother sat by the fire that evening. My mother was timid and young, and she was alone in the house with the servant.\n\
+            My mother looked out of the window and saw a strange lady coming up the garden path, walking stiffly and slowly.\n\
+            My mother went to the door. The lady stared at the house, and pressed the end of her nose against the glass.\n\
+            My mother answered that she had had that pleasure, and she was afraid, and she did not know what else to say.\n\
+            My mother cried, and the lady scolded her, and my mother cried again, and the fire went very low in the grate.\n";
+        let a = run(text);
+        assert_eq!(a.scenes.len(), 1, "{:?}", a.scenes);
+        assert_eq!(a.scenes[0].person, Person::First);
+    }
+
+    #[test]
     fn a_new_conversation_forgets_the_old_partner() {
         let text = "Marcus looked at Anna. Anna frowned at Marcus.\n\
             \"Go home,\" Marcus said.\n\

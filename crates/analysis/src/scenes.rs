@@ -11,6 +11,10 @@ use crate::{Person, SceneAnalysis};
 const PERSON_SWITCH: f32 = 3.0;
 /// Cost of switching point-of-view character between paragraphs.
 const POV_SWITCH: f32 = 3.5;
+/// A first- or second-person run beside third-person narration tells the story only when this
+/// share of its narration words are its pronouns (a first-person narrator says "I" about once in
+/// every 10 to 20 words; an author's aside in a third-person text, once in 100 or more).
+const PERSON_DENSITY: f32 = 0.03;
 /// Shortest run of paragraphs kept as a scene of its own point of view.
 const MIN_POV_RUN: usize = 5;
 /// A reader scene whose point of view switches this often without a break is head-hopping…
@@ -135,6 +139,7 @@ fn segment_run(
             };
         }
     }
+    sparse_persons_are_asides(&mut persons, ev);
     let mut i = 0;
     while i < ev.len() {
         let mut j = i + 1;
@@ -161,6 +166,30 @@ fn segment_run(
                     person,
                     narrator.map(|c| clusters[c].name.clone()),
                 ));
+            }
+        }
+        i = j;
+    }
+}
+
+/// A run in the first or second person inside a reader scene told partly in the third is a
+/// narrator's aside ("I will assign no fictitious name to this town", "as you may imagine") unless
+/// its pronouns are as dense as a narrator's who tells the story: at least `PERSON_DENSITY` of its
+/// narration words. Such a run is third person. `persons` is 0 (third), 1 (first), 2 (second).
+fn sparse_persons_are_asides(persons: &mut [usize], ev: &[ParaEvidence]) {
+    if persons.iter().all(|&p| p == persons[0]) {
+        return;
+    }
+    let mut i = 0;
+    while i < persons.len() {
+        let j = run_end(persons, i);
+        if persons[i] != 0 {
+            let (pronouns, words) = ev[i..j].iter().fold((0u32, 0u32), |(p, w), e| {
+                let n = if persons[i] == 1 { e.first } else { e.second };
+                (p + n, w + e.words)
+            });
+            if (pronouns as f32) < PERSON_DENSITY * words as f32 {
+                persons[i..j].fill(0);
             }
         }
         i = j;
@@ -259,9 +288,20 @@ fn third_person(
             .find(|p| p.0 == cands[s])
             .map_or(0.0, |p| p.1)
     });
+    let minds_of = |a: usize, b: usize, s: usize| -> f32 {
+        (a..b)
+            .flat_map(|k| ev[k].minds().iter().filter(|p| p.0 == cands[s]))
+            .map(|p| p.1)
+            .sum()
+    };
+    // head-hopping is counted before the minds are asked: an omniscient narrator hops between
+    // characters whose minds it does not always enter
+    let hops = switches(&path);
+    no_switch_inside_a_conversation(&mut path, |k| !paras[start + k].quotes.is_empty());
+    confirm_switches(&mut path, minds_of);
     // head-hopping plus a voice that knows what no one present knows is an omniscient narrator:
     // the scene has no single focal character
-    if switches(&path) >= OMNISCIENT_SWITCHES
+    if hops >= OMNISCIENT_SWITCHES
         && paras[start..end]
             .iter()
             .map(collective_minds)
@@ -305,6 +345,42 @@ fn delay_switches(path: &mut [usize], weight: impl Fn(usize, usize) -> f32) {
         } else {
             i += 1;
         }
+    }
+}
+
+/// Keeps a switch of focal character only where the narration enters the new character's mind:
+/// in the new run, the new character is the subject of a perception or cognition verb ("Sam
+/// noticed", "she wondered") at least once and at least as often as the old one. A character
+/// who only acts and talks for a while ("Stede came and sat next to him", a stretch of
+/// dialogue) is seen from the same point of view, not a new one. A run that fails joins the
+/// point of view before it, and the next switch is judged against that one.
+/// `minds(first, end, state)` counts the state's minds in paragraphs `first..end`.
+fn confirm_switches(path: &mut [usize], minds: impl Fn(usize, usize, usize) -> f32) {
+    let mut i = run_end(path, 0);
+    while i < path.len() {
+        let j = run_end(path, i);
+        let (old, new) = (path[i - 1], path[i]);
+        let (mine, theirs) = (minds(i, j, new), minds(i, j, old));
+        if mine < 1.0 || mine < theirs {
+            path[i..j].fill(old);
+        }
+        i = j;
+    }
+}
+
+/// A conversation runs on across a switch whose paragraph and the one before it both hold
+/// quotations: the same people are talking in the same place, so it is the same scene, and the
+/// switch goes (its run joins the point of view before it). `talk(paragraph)` tells whether the
+/// paragraph holds a quotation.
+fn no_switch_inside_a_conversation(path: &mut [usize], talk: impl Fn(usize) -> bool) {
+    let mut i = run_end(path, 0);
+    while i < path.len() {
+        let j = run_end(path, i);
+        if talk(i - 1) && talk(i) {
+            let old = path[i - 1];
+            path[i..j].fill(old);
+        }
+        i = j;
     }
 }
 
@@ -449,6 +525,7 @@ mod tests {
             pov_evidence: Some(Box::new(PovEvidence {
                 pov: pov.into(),
                 unanchored: unanchored.into(),
+                minds: Box::default(),
             })),
             ..ParaEvidence::default()
         }
@@ -512,6 +589,127 @@ mod tests {
         let mut path = vec![0, 0, 1, 1];
         delay_switches(&mut path, |k, s| weights[k][s]);
         assert_eq!(path, vec![0, 0, 1, 1]);
+    }
+
+    #[test]
+    fn a_switch_stands_only_where_the_new_mind_is_entered() {
+        // minds[paragraph][state]
+        let minds = |m: &'static [[f32; 3]]| {
+            move |a: usize, b: usize, s: usize| (a..b).map(|k| m[k][s]).sum::<f32>()
+        };
+        // the new run never enters 1's mind (1 only acts and talks): no switch
+        let mut path = vec![0, 0, 0, 1, 1, 1];
+        confirm_switches(
+            &mut path,
+            minds(&[
+                [1.0, 0.0, 0.0],
+                [0.0; 3],
+                [0.0; 3],
+                [0.0; 3],
+                [0.0; 3],
+                [0.0; 3],
+            ]),
+        );
+        assert_eq!(path, vec![0; 6]);
+        // it does, as often as the old one's: the switch stands
+        let mut path = vec![0, 0, 0, 1, 1, 1];
+        confirm_switches(
+            &mut path,
+            minds(&[
+                [1.0, 0.0, 0.0],
+                [0.0; 3],
+                [0.0; 3],
+                [1.0, 1.0, 0.0],
+                [0.0; 3],
+                [0.0; 3],
+            ]),
+        );
+        assert_eq!(path, vec![0, 0, 0, 1, 1, 1]);
+        // the old one's mind more often than the new one's: no switch
+        let mut path = vec![0, 0, 0, 1, 1, 1];
+        confirm_switches(
+            &mut path,
+            minds(&[
+                [0.0; 3],
+                [0.0; 3],
+                [0.0; 3],
+                [2.0, 1.0, 0.0],
+                [0.0; 3],
+                [0.0; 3],
+            ]),
+        );
+        assert_eq!(path, vec![0; 6]);
+        // a run that fails joins the one before, and the next switch is judged against it
+        let mut path = vec![0, 0, 1, 1, 2, 2];
+        confirm_switches(
+            &mut path,
+            minds(&[
+                [0.0; 3],
+                [0.0; 3],
+                [0.0; 3],
+                [0.0; 3],
+                [0.0, 0.0, 1.0],
+                [0.0; 3],
+            ]),
+        );
+        assert_eq!(path, vec![0, 0, 0, 0, 2, 2]);
+    }
+
+    #[test]
+    fn a_conversation_across_a_switch_keeps_the_scene() {
+        // paragraphs 2 and 3 both hold quotations: the talk runs across the switch
+        let talk = [false, false, true, true, false, false];
+        let mut path = vec![0, 0, 0, 1, 1, 1];
+        no_switch_inside_a_conversation(&mut path, |k| talk[k]);
+        assert_eq!(path, vec![0; 6]);
+        // a switch where narration takes over (or a quotation follows narration) stands
+        let mut path = vec![0, 0, 0, 0, 1, 1];
+        no_switch_inside_a_conversation(&mut path, |k| talk[k]);
+        assert_eq!(path, vec![0, 0, 0, 0, 1, 1]);
+        let mut path = vec![0, 0, 1, 1, 1, 1];
+        no_switch_inside_a_conversation(&mut path, |k| talk[k]);
+        assert_eq!(path, vec![0, 0, 1, 1, 1, 1]);
+    }
+
+    fn person_evidence(first: u32, second: u32, words: u32) -> ParaEvidence {
+        ParaEvidence {
+            first,
+            second,
+            words,
+            ..ParaEvidence::default()
+        }
+    }
+
+    #[test]
+    fn sparse_first_person_beside_the_third_is_an_aside() {
+        // an opening of 500 words with six "I"s (an author's aside), then third-person narration
+        let ev = [
+            person_evidence(6, 0, 500),
+            person_evidence(0, 0, 50),
+            person_evidence(0, 0, 60),
+        ];
+        let mut persons = vec![1, 0, 0];
+        sparse_persons_are_asides(&mut persons, &ev);
+        assert_eq!(persons, vec![0, 0, 0]);
+        // a narrator who tells the story says "I" far more often: the switch stands
+        let ev = [
+            person_evidence(0, 0, 50),
+            person_evidence(0, 0, 60),
+            person_evidence(8, 0, 90),
+            person_evidence(3, 0, 70),
+        ];
+        let mut persons = vec![0, 0, 1, 1];
+        sparse_persons_are_asides(&mut persons, &ev);
+        assert_eq!(persons, vec![0, 0, 1, 1]);
+        // a scene all in the first person is never judged by its density
+        let mut persons = vec![1, 1, 1];
+        sparse_persons_are_asides(&mut persons, &ev[..3]);
+        assert_eq!(persons, vec![1, 1, 1]);
+        // nor is the third person: sparse "you" is an aside too
+        let ev = [person_evidence(0, 2, 300), person_evidence(0, 0, 40)];
+        let mut persons = vec![2, 0];
+        sparse_persons_are_asides(&mut persons, &ev);
+        assert_eq!(persons, vec![0, 0]);
     }
 
     #[test]
