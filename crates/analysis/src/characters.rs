@@ -4,9 +4,9 @@ use std::collections::{HashMap, HashSet};
 
 use crate::engine::Para;
 use crate::lexicon::{
-    gendered_pronoun, given_name, honorific, is_cognition_verb, is_listed_short_form, is_non_name,
-    is_person_noun, is_place_name_end, is_place_preposition, is_role_noun, is_short_form,
-    is_speech_verb, lower, person_noun_gender,
+    gendered_pronoun, given_name, honorific, is_cognition_verb, is_listed_short_form,
+    is_motion_verb, is_non_name, is_number_word, is_person_noun, is_place_name_end,
+    is_place_preposition, is_role_noun, is_short_form, is_speech_verb, lower, person_noun_gender,
 };
 use crate::tokens::{Token, tokenize};
 
@@ -480,6 +480,7 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
     let mut toks = Vec::new();
     let mut buf = String::new();
     let mut buf2 = String::new();
+    let mut buf3 = String::new();
     for p in paras {
         tokenize(p.text, p.quotes, &mut toks);
         if !p.quotes.is_empty() {
@@ -659,11 +660,22 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
             }
             let prev = i.checked_sub(1).map(|k| toks[k]);
             let next = toks.get(i + found.len).copied();
+            // the word before the one before: "the Three Broomsticks", "welcome to Pemberley"
+            let before_prev = i
+                .checked_sub(2)
+                .map(|k| toks[k])
+                .filter(|x| x.is_word() && x.quote == t.quote);
             if let Some(pv) = prev.filter(|x| x.is_word() && x.quote == t.quote) {
                 let w = lower(pv.text(p.text), &mut buf2);
-                if is_place_preposition(w) {
+                let mut before_prev_is = |f: fn(&str) -> bool| {
+                    before_prev.is_some_and(|x| f(lower(x.text(p.text), &mut buf3)))
+                };
+                if is_place_preposition(w) || (w == "to" && before_prev_is(is_motion_verb)) {
                     entry.place += 1;
-                } else if w == "the" && found.honorific.is_none() {
+                } else if found.honorific.is_none()
+                    && (w == "the"
+                        || (pv.cap && is_number_word(w) && before_prev_is(|x| x == "the")))
+                {
                     entry.the_before += 1;
                 } else if is_speech_verb(w) && t.quote.is_none() {
                     entry.speaker += 1;

@@ -416,6 +416,13 @@ pub(crate) fn is_non_name(w: &str) -> bool {
             | "friday"
             | "saturday"
             | "sunday"
+            | "mondays"
+            | "tuesdays"
+            | "wednesdays"
+            | "thursdays"
+            | "fridays"
+            | "saturdays"
+            | "sundays"
             | "january"
             | "february"
             | "march"
@@ -1596,6 +1603,59 @@ pub(crate) fn is_listed_short_form(short: &str, formal: &str) -> bool {
                     .iter()
                     .any(|v| in_table(v))
             })
+}
+
+/// Verbs of coming and going whose "to" leads to a place ("welcome to Pemberley", "came to
+/// Lowick"): a name after them counts as a place, like one after "in" or "from".
+pub(crate) fn is_motion_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "come"
+            | "came"
+            | "comes"
+            | "coming"
+            | "go"
+            | "goes"
+            | "went"
+            | "gone"
+            | "going"
+            | "welcome"
+            | "return"
+            | "returned"
+            | "returning"
+            | "travelled"
+            | "traveled"
+            | "journeyed"
+            | "sailed"
+            | "rode"
+            | "drove"
+            | "moved"
+            | "walked"
+            | "headed"
+    )
+}
+
+/// Cardinal number words, which open names of inns and places ("the Three Broomsticks", "the
+/// Seven Dials").
+pub(crate) fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "twenty"
+            | "hundred"
+            | "thousand"
+    )
 }
 
 /// Nouns that end the name of a place ("Columbia City", "Wuthering Heights", "Harley Street"), and

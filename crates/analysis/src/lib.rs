@@ -1183,6 +1183,34 @@ mod tests {
         );
     }
     #[test]
+    fn a_name_after_a_verb_of_going_and_to_is_a_place() {
+        // "Lowick was quiet": it acts, but one comes and is welcome to it
+        let text = "\"You are very welcome to Lowick,\" said Anna.\n\
+            They had never thought to come to Lowick. Lowick was quiet.\n\
+            \"Thank you,\" said Marcus.\n";
+        let a = run(text);
+        let names: Vec<&str> = a.characters.iter().map(|c| c.name.as_str()).collect();
+        assert!(!names.contains(&"Lowick"), "{names:?}");
+        assert!(names.contains(&"Anna"), "{names:?}");
+    }
+    #[test]
+    fn a_name_after_the_and_a_number_is_a_place() {
+        // "the Three Pigeons": an inn, as "the Pigeons" would be
+        let text = "Anna looked towards the Three Pigeons. The Three Pigeons was loud.\n\
+            \"Shall we?\" said Anna.\n";
+        let a = run(text);
+        let names: Vec<&str> = a.characters.iter().map(|c| c.name.as_str()).collect();
+        assert!(!names.iter().any(|n| n.contains("Pigeons")), "{names:?}");
+    }
+    #[test]
+    fn weekdays_in_the_plural_are_no_names() {
+        let text = "\"Tuesdays,\" said the shopkeeper, \"are the days people lose.\"\n\
+            \"All Tuesdays?\" Anna asked. Tuesdays were sorted by year.\n";
+        let a = run(text);
+        let names: Vec<&str> = a.characters.iter().map(|c| c.name.as_str()).collect();
+        assert!(!names.contains(&"Tuesdays"), "{names:?}");
+    }
+    #[test]
     fn a_name_ending_in_a_place_noun_is_a_place() {
         let text = "Columbia City was not far away. She knew Columbia City well.\n\
             \"Is it far?\" asked Carrie.\n\
