@@ -1132,8 +1132,13 @@ fn full_name_homes(clusters: &[Cluster], key: &str) -> Vec<(usize, bool)> {
     let (Some(&given), Some(&last)) = (words.first(), words.last()) else {
         return Vec::new();
     };
+    let mrs = key.starts_with("mrs ");
     let mut out = Vec::new();
     for (id, c) in clusters.iter().enumerate() {
+        // "Joe Gargery" is not "Mrs. Joe Gargery", his wife
+        if !mrs && c.keys.iter().any(|k| k.starts_with("mrs ")) {
+            continue;
+        }
         // (named by the given name, named by the surname alone)
         let (mut by_given, mut by_surname) = (false, false);
         let (mut same_surname, mut other_surname) = (false, false);
@@ -1371,7 +1376,7 @@ fn extend_with_unclaimed_names(
         }
         if let Some([id]) = holders.get(k.as_str()).map(Vec::as_slice) {
             joins.push(((*k).clone(), *id));
-        } else if let Some(id) = short_form_home(clusters, k) {
+        } else if let Some(id) = short_form_home(clusters, k).or_else(|| formal_home(clusters, k)) {
             joins.push(((*k).clone(), id));
         }
     }
@@ -1425,6 +1430,28 @@ pub(crate) fn unclaimed_short_forms(
     out.into_iter().map(|k| names[k].display.clone()).collect()
 }
 
+/// The one character known by a pet name or nickname of the single name `key` ("Beth" for an
+/// unclaimed "Elizabeth", "Meg" for "Margaret"; [`is_listed_short_form`]), as the given name of
+/// one of its names. None when none or several.
+fn formal_home(clusters: &[Cluster], key: &str) -> Option<usize> {
+    let mut home = None;
+    for (id, c) in clusters.iter().enumerate() {
+        let holds = c.keys.iter().any(|k| {
+            !k.starts_with("the ")
+                && bare_words(k)
+                    .first()
+                    .is_some_and(|g| is_listed_short_form(g, key))
+        });
+        if holds {
+            if home.is_some() {
+                return None;
+            }
+            home = Some(id);
+        }
+    }
+    home
+}
+
 /// Gives a character one more name, with its mentions and pronoun votes.
 fn add_name(c: &mut Cluster, key: &str, s: &NameStats) {
     c.keys.push(key.to_string());
@@ -1434,6 +1461,28 @@ fn add_name(c: &mut Cluster, key: &str, s: &NameStats) {
     c.female += s.female;
     c.weak_male += s.weak_male;
     c.weak_female += s.weak_female;
+}
+
+/// True when a name key opens with a word of address or feeling ("dearest meg", "poor jemima"):
+/// another name of a character, never its canonical one.
+fn opens_with_feeling(k: &str) -> bool {
+    matches!(
+        k.split(' ').next(),
+        Some(
+            "dear"
+                | "dearest"
+                | "darling"
+                | "poor"
+                | "little"
+                | "old"
+                | "young"
+                | "good"
+                | "sweet"
+                | "honest"
+                | "my"
+                | "our"
+        )
+    )
 }
 
 /// Decides which names are people and groups them into characters. Returns the clusters and a map
@@ -1710,7 +1759,17 @@ pub(crate) fn cluster(
         .collect();
     for (gone, keep) in pets {
         if !clusters[keep].keys.is_empty() && !clusters[gone].keys.is_empty() {
+            // "Jo" named far more often than "Josephine" stays "Jo"
+            let pet_name = (!clusters[keep].name.contains(' ')
+                && clusters[gone].count > clusters[keep].count)
+                .then(|| clusters[gone].name.clone());
             merge_into(&mut clusters, &mut index, keep, gone);
+            if let Some(name) = pet_name {
+                let c = &mut clusters[keep];
+                let old = std::mem::replace(&mut c.name, name.clone());
+                c.aliases.retain(|a| *a != name);
+                c.aliases.push(old);
+            }
         }
     }
     // "Stede Bonnet isn't crew": a full name that is no character of its own (named once, or
@@ -1782,7 +1841,7 @@ pub(crate) fn cluster(
         } else if let Some(best) = c
             .keys
             .iter()
-            .filter(|k| k.contains(' ') && !k.starts_with("the "))
+            .filter(|k| k.contains(' ') && !k.starts_with("the ") && !opens_with_feeling(k))
             .max_by_key(|k| {
                 (
                     names.get(*k).map_or(0, |s| s.count),
@@ -1820,7 +1879,30 @@ pub(crate) fn cluster(
 
 #[cfg(test)]
 mod honorific_tests {
-    use super::name_key;
+    use super::{NameStats, cluster, name_key};
+    use std::collections::HashMap;
+
+    #[test]
+    fn a_name_of_feeling_is_never_the_canonical_one() {
+        // letters open "Dearest Meg," three times: another name of Meg, not her name
+        let stats = |display: &str, speaker: u32| NameStats {
+            display: display.to_string(),
+            count: 3,
+            inner: 3,
+            speaker,
+            ..NameStats::default()
+        };
+        let names: HashMap<String, NameStats> = [
+            ("meg".to_string(), stats("Meg", 3)),
+            ("dearest meg".to_string(), stats("Dearest Meg", 0)),
+        ]
+        .into_iter()
+        .collect();
+        let (clusters, index) = cluster(&names, &[]);
+        let meg = &clusters[index["meg"]];
+        assert_eq!(meg.name, "Meg");
+        assert!(meg.aliases.iter().any(|a| a == "Dearest Meg"), "{meg:?}");
+    }
 
     #[test]
     fn a_japanese_honorific_suffix_is_not_part_of_the_name() {

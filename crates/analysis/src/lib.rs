@@ -1146,6 +1146,50 @@ mod tests {
         );
     }
     #[test]
+    fn a_formal_name_that_is_no_character_joins_the_one_known_by_its_pet_name() {
+        // "Dolly" is the character; her formal name, named once, is hers
+        let text = "\"Come here,\" said Dolly. Dolly laughed.\n\
+            Dolly sat by the fire. Her mother called her Dorothy.\n";
+        let a = run(text);
+        assert!(
+            one_character_holds(&a, &["Dolly", "Dorothy"]),
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
+    fn a_full_name_is_not_the_wife_who_carries_it_as_mrs() {
+        // "Wat Hobb" names Wat, not "Mrs. Wat Hobb", his wife
+        let text = "\"Hello,\" said Wat. Wat laughed.\n\
+            \"Stop that,\" said Mrs. Wat Hobb.\n\
+            \"Fine,\" said Wat Tyler.\n\
+            Wat Hobb laughed at that.\n";
+        let a = run(text);
+        assert!(
+            holder_of(&a, "Mrs. Wat Hobb").is_some(),
+            "{:?}",
+            a.characters
+        );
+        assert!(
+            !one_character_holds(&a, &["Wat", "Mrs. Wat Hobb"]),
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
+    fn a_pet_name_used_more_than_the_formal_name_stays_the_name() {
+        let text = "\"Come here,\" said Dolly. Dolly laughed.\n\
+            \"Coming,\" said Dolly. Dolly sat by the fire.\n\
+            \"Dorothea,\" said Anna. Dorothea looked up.\n";
+        let a = run(text);
+        let dolly = holder_of(&a, "Dolly");
+        assert!(
+            dolly.is_some_and(|c| c.name == "Dolly" && c.aliases.iter().any(|x| x == "Dorothea")),
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
     fn a_declared_full_name_gathers_its_short_forms_and_ranks() {
         let mut work = work_from_lines(
             "Cass looked at Livia. He smiled.\n\"Hello,\" Cass said.\n\
