@@ -4,9 +4,9 @@ use std::collections::{HashMap, HashSet};
 
 use crate::engine::Para;
 use crate::lexicon::{
-    gendered_pronoun, given_name, honorific, is_cognition_verb, is_non_name, is_person_noun,
-    is_place_name_end, is_place_preposition, is_role_noun, is_speech_verb, lower,
-    person_noun_gender, pet_name_of,
+    gendered_pronoun, given_name, honorific, is_cognition_verb, is_listed_short_form,
+    is_motion_verb, is_non_name, is_number_word, is_person_noun, is_place_name_end,
+    is_place_preposition, is_role_noun, is_short_form, is_speech_verb, lower, person_noun_gender,
 };
 use crate::tokens::{Token, tokenize};
 
@@ -510,6 +510,7 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
     let mut toks = Vec::new();
     let mut buf = String::new();
     let mut buf2 = String::new();
+    let mut buf3 = String::new();
     for p in paras {
         tokenize(p.text, p.quotes, &mut toks);
         if !p.quotes.is_empty() {
@@ -725,11 +726,22 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
             }
             let prev = i.checked_sub(1).map(|k| toks[k]);
             let next = toks.get(i + found.len).copied();
+            // the word before the one before: "the Three Broomsticks", "welcome to Pemberley"
+            let before_prev = i
+                .checked_sub(2)
+                .map(|k| toks[k])
+                .filter(|x| x.is_word() && x.quote == t.quote);
             if let Some(pv) = prev.filter(|x| x.is_word() && x.quote == t.quote) {
                 let w = lower(pv.text(p.text), &mut buf2);
-                if is_place_preposition(w) {
+                let mut before_prev_is = |f: fn(&str) -> bool| {
+                    before_prev.is_some_and(|x| f(lower(x.text(p.text), &mut buf3)))
+                };
+                if is_place_preposition(w) || (w == "to" && before_prev_is(is_motion_verb)) {
                     entry.place += 1;
-                } else if w == "the" && found.honorific.is_none() {
+                } else if found.honorific.is_none()
+                    && (w == "the"
+                        || (pv.cap && is_number_word(w) && before_prev_is(|x| x == "the")))
+                {
                     entry.the_before += 1;
                 } else if is_speech_verb(w) && t.quote.is_none() {
                     entry.speaker += 1;
@@ -1146,15 +1158,15 @@ fn titled_one_word_home(c: &Cluster, id: usize, holders: &WordHolders<'_>) -> Op
     home
 }
 
-/// For a character known only by one pet name ("Lizzy"), the one other character one of whose
-/// names opens (after its title) with a given name the pet name stands for ("Elizabeth",
-/// "Miss Elizabeth Bennet"). None when there is none or several.
+/// For a character known only by one pet name or short form ("Lizzy", "Ed", "Amy"), the one
+/// other character one of whose names opens (after its title) with a given name it stands for
+/// ("Elizabeth", "Miss Elizabeth Bennet", "Edward Teach"; see [`is_short_form`]) and whose gender
+/// does not disagree. None when there is none or several.
 fn pet_name_home(clusters: &[Cluster], id: usize) -> Option<usize> {
     let [key] = clusters[id].keys.as_slice() else {
         return None;
     };
-    let formal = pet_name_of(key);
-    if formal.is_empty() {
+    if key.contains(' ') {
         return None;
     }
     let mut home = None;
@@ -1162,10 +1174,7 @@ fn pet_name_home(clusters: &[Cluster], id: usize) -> Option<usize> {
         if other == id {
             continue;
         }
-        let holds = o.keys.iter().any(|k| {
-            let mut words = k.split(' ').filter(|w| honorific(w).is_none());
-            words.next().is_some_and(|w| formal.contains(&w))
-        });
+        let holds = o.keys.iter().any(|k| stands_for(key, k));
         if holds {
             if home.is_some() {
                 return None;
@@ -1173,7 +1182,92 @@ fn pet_name_home(clusters: &[Cluster], id: usize) -> Option<usize> {
             home = Some(other);
         }
     }
-    home
+    home.filter(|&h| genders_agree(&clusters[h], &clusters[id]))
+}
+
+/// True when the single name `short` stands for the given name that opens the name key `k` (after
+/// its title): any short form of the given name of a full name ("Ed" of "Edward Teach", "Sam" of
+/// "Samwise Gamgee"), only a listed one of a single name, which may be a surname ("Lizzy" of
+/// "Elizabeth", not "Bag" of "Baggins").
+fn stands_for(short: &str, k: &str) -> bool {
+    if k.starts_with("the ") {
+        return false;
+    }
+    match bare_words(k).as_slice() {
+        [one] => is_listed_short_form(short, one),
+        [given, _, ..] => is_short_form(short, given),
+        [] => false,
+    }
+}
+
+/// True unless both characters have a known gender and the two differ.
+fn genders_agree(a: &Cluster, b: &Cluster) -> bool {
+    match (a.gender(), b.gender()) {
+        (Some(x), Some(y)) => x == y,
+        _ => true,
+    }
+}
+
+/// The words of a name key without its titles and "the" ("mr sherlock holmes" -> sherlock, holmes).
+fn bare_words(k: &str) -> Vec<&str> {
+    k.split(' ')
+        .filter(|w| honorific(w).is_none() && *w != "the")
+        .collect()
+}
+
+/// The characters a full name that is no character of its own ("Stede Bonnet", named once at a
+/// sentence start; "Dr John Watson", named once in passing) names: those with a single name
+/// that is its given name or its surname, or a short form of the given name ("Ed" of "Edward
+/// Teach"), or that is a short form of it ("Margarita" of "Peggy"), or with a full name of the same
+/// surname whose given name is the same or a short form ("Amy Pond" for "Amelia Pond"); a
+/// character whose full names all have another surname is not named by it.
+fn full_name_homes(clusters: &[Cluster], key: &str) -> Vec<(usize, bool)> {
+    let words = bare_words(key);
+    let (Some(&given), Some(&last)) = (words.first(), words.last()) else {
+        return Vec::new();
+    };
+    let mrs = key.starts_with("mrs ");
+    let mut out = Vec::new();
+    for (id, c) in clusters.iter().enumerate() {
+        // "Joe Gargery" is not "Mrs. Joe Gargery", his wife
+        if !mrs && c.keys.iter().any(|k| k.starts_with("mrs ")) {
+            continue;
+        }
+        // (named by the given name, named by the surname alone)
+        let (mut by_given, mut by_surname) = (false, false);
+        let (mut same_surname, mut other_surname) = (false, false);
+        for k in &c.keys {
+            if k.starts_with("the ") {
+                continue;
+            }
+            match bare_words(k).as_slice() {
+                [one] => {
+                    by_given |= *one == given
+                        || is_short_form(one, given)
+                        || is_listed_short_form(given, one);
+                    by_surname |= *one == last;
+                }
+                [g, .., l] => {
+                    if *l == last {
+                        same_surname = true;
+                        by_given |=
+                            *g == given || is_short_form(g, given) || is_short_form(given, g);
+                    } else {
+                        other_surname = true;
+                    }
+                }
+                [] => {}
+            }
+        }
+        // "John Smith" is not the "John" of "John Reed"
+        if other_surname && !same_surname {
+            continue;
+        }
+        if by_given || by_surname {
+            out.push((id, by_given));
+        }
+    }
+    out
 }
 
 /// How many more weak votes one gender needs (beyond twice the other's) to decide.
@@ -1231,6 +1325,258 @@ fn merge_into(
     c.weak_male += g.weak_male;
     c.weak_female += g.weak_female;
     c.count += g.count;
+}
+
+/// True when the declared name `dk` holds the name key `k`: the same name, or one word of it
+/// ("Buffy" of "Buffy Summers").
+fn declared_holds(dk: &str, k: &str) -> bool {
+    k == dk || (!k.contains(' ') && dk.split(' ').any(|t| t == k))
+}
+
+/// The one declared full name whose surname a character's rank and surname give ("Sergeant
+/// Barnes" for "Bucky Barnes", "General Schuyler" for "Philip Schuyler" among four Schuylers), the
+/// declared given name's gender agreeing with the character's (ranks of either gender take the
+/// character's pronoun gender, and a declared name another character holds must have that one's
+/// gender). Titles anyone may carry (Mr, Mrs, Miss) are left out: "Miss
+/// Bennet" is as often the eldest sister as the declared "Elizabeth Bennet". None when none or
+/// several.
+fn declared_by_title(
+    clusters: &[Cluster],
+    id: usize,
+    declared_keys: &[(String, String)],
+) -> Option<usize> {
+    let c = &clusters[id];
+    let gender = c.gender();
+    // the gender of the character another name of the declared one already gives
+    let holder_gender = |dk: &str| {
+        clusters.iter().enumerate().find_map(|(o, oc)| {
+            (o != id && oc.keys.iter().any(|k| declared_holds(dk, k)))
+                .then(|| oc.gender())
+                .flatten()
+        })
+    };
+    let mut hits = declared_keys.iter().enumerate().filter(|(_, (dk, _))| {
+        let dw = bare_words(dk);
+        dw.len() >= 2
+            && gender.is_none_or(|g| holder_gender(dk).is_none_or(|h| h == g))
+            && c.keys.iter().any(|k| {
+                let mut words = k.split(' ');
+                let (Some(title), Some(word), None) = (words.next(), words.next(), words.next())
+                else {
+                    return false;
+                };
+                let declared_gender = given_name_of(dk).flatten();
+                title_of(title).is_some()
+                    && dw.last() == Some(&word)
+                    && honorific(title)
+                        .flatten()
+                        .or(gender)
+                        .is_none_or(|g| declared_gender.is_none_or(|d| d == g))
+            })
+    });
+    let first = hits.next().map(|(d, _)| d);
+    first.filter(|_| hits.next().is_none())
+}
+
+/// The one declared full name ("Samwise Gamgee", "Elizabeth Schuyler") a character's names give in
+/// short: a single name that is a short form of its given name ("Sam", "Eliza", "Betsey"), or a
+/// full name of the same surname whose given name is one ("Sam Gamgee"). None when none or several.
+fn declared_by_short_form(c: &Cluster, declared_keys: &[(String, String)]) -> Option<usize> {
+    let mut hits = declared_keys.iter().enumerate().filter(|(_, (dk, _))| {
+        let dw = bare_words(dk);
+        let (Some(&dg), Some(&dl)) = (dw.first(), dw.last()) else {
+            return false;
+        };
+        dw.len() >= 2
+            && c.keys.iter().any(|k| match bare_words(k).as_slice() {
+                [one] => is_short_form(one, dg),
+                [g, .., l] => *l == dl && is_short_form(g, dg),
+                [] => false,
+            })
+    });
+    let first = hits.next().map(|(d, _)| d);
+    first.filter(|_| hits.next().is_none())
+}
+
+/// Gives the characters the names of the text that are no character of their own but plainly
+/// name one (see [`full_name_homes`]): each such full name joins the one character it names, or
+/// merges the two it names when it acts as one name or carries a title; then each single name that
+/// is a word of one character's full names and of no other's joins it ("Holmes", "Teach").
+fn extend_with_unclaimed_names(
+    names: &HashMap<String, NameStats>,
+    clusters: &mut [Cluster],
+    index: &mut HashMap<String, usize>,
+) {
+    let mut unclaimed: Vec<&String> = names
+        .keys()
+        .filter(|k| !index.contains_key(*k) && !k.starts_with("the "))
+        .collect();
+    unclaimed.sort();
+    let not_a_place = |s: &NameStats| s.the_before == 0 && 2 * s.place <= s.count;
+    for k in &unclaimed {
+        let s = &names[*k];
+        let words = bare_words(k);
+        if words.len() < 2 || !not_a_place(s) {
+            continue;
+        }
+        let last = words[words.len() - 1];
+        let first = k.split(' ').next().unwrap_or(k);
+        if is_place_name_end(last) && honorific(first).is_none() && given_name(first).is_none() {
+            continue;
+        }
+        let homes = full_name_homes(clusters, k);
+        let keep = match homes.as_slice() {
+            [(one, _)] => *one,
+            [(a, _), (b, _)]
+                if (s.honorific > 0 || s.speaker + s.subject > s.possessive)
+                    && genders_agree(&clusters[*a], &clusters[*b]) =>
+            {
+                let (keep, gone) = if clusters[*a].count >= clusters[*b].count {
+                    (*a, *b)
+                } else {
+                    (*b, *a)
+                };
+                merge_into(clusters, index, keep, gone);
+                keep
+            }
+            // "Margarita Schuyler" is "Peggy" (by her given name), not "General Schuyler"
+            [(a, true), (_, false)] | [(_, false), (a, true)] => *a,
+            _ => continue,
+        };
+        add_name(&mut clusters[keep], k, s);
+        index.insert((*k).clone(), keep);
+    }
+    // single names: the word of one character's full names alone
+    let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (id, c) in clusters.iter().enumerate() {
+        for k in &c.keys {
+            let kw = bare_words(k);
+            if kw.len() < 2 || k.starts_with("the ") {
+                continue;
+            }
+            for w in kw {
+                let v = holders.entry(w).or_default();
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+            }
+        }
+    }
+    let mut joins = Vec::new();
+    for k in &unclaimed {
+        let s = &names[*k];
+        if k.contains(' ') || index.contains_key(*k) || !not_a_place(s) {
+            continue;
+        }
+        if let Some([id]) = holders.get(k.as_str()).map(Vec::as_slice) {
+            joins.push(((*k).clone(), *id));
+        } else if let Some(id) = short_form_home(clusters, k).or_else(|| formal_home(clusters, k)) {
+            joins.push(((*k).clone(), id));
+        }
+    }
+    for (k, id) in joins {
+        add_name(&mut clusters[id], &k, &names[&k]);
+        index.insert(k, id);
+    }
+}
+
+/// The one character one of whose names opens (after its title) with a given name that the
+/// single name `key` is a short form of ("Tess" of "Teresa", "Amy" of "Amelia Pond"; see
+/// [`is_short_form`]). None when none or several.
+pub(crate) fn short_form_home(clusters: &[Cluster], key: &str) -> Option<usize> {
+    let mut home = None;
+    for (id, c) in clusters.iter().enumerate() {
+        let holds = c.keys.iter().any(|k| stands_for(key, k));
+        if holds {
+            if home.is_some() {
+                return None;
+            }
+            home = Some(id);
+        }
+    }
+    home
+}
+
+/// The names of the text that are no one's and are short forms of character `n`'s name ("Tess",
+/// "Tessie" of a narrator the others' vocatives name "Teresa"; see [`stands_for`]), as written.
+pub(crate) fn unclaimed_short_forms(
+    names: &HashMap<String, NameStats>,
+    index: &HashMap<String, usize>,
+    clusters: &[Cluster],
+    n: usize,
+) -> Vec<String> {
+    let full = name_key(&clusters[n].name);
+    let claimed: HashSet<String> = clusters
+        .iter()
+        .flat_map(|c| std::iter::once(&c.name).chain(&c.aliases))
+        .map(|a| name_key(a))
+        .collect();
+    let mut out: Vec<&String> = names
+        .keys()
+        .filter(|k| {
+            !k.contains(' ')
+                && !index.contains_key(*k)
+                && !claimed.contains(*k)
+                && stands_for(k, &full)
+        })
+        .collect();
+    out.sort();
+    out.into_iter().map(|k| names[k].display.clone()).collect()
+}
+
+/// The one character known by a pet name or nickname of the single name `key` ("Beth" for an
+/// unclaimed "Elizabeth", "Meg" for "Margaret"; [`is_listed_short_form`]), as the given name of
+/// one of its names. None when none or several.
+fn formal_home(clusters: &[Cluster], key: &str) -> Option<usize> {
+    let mut home = None;
+    for (id, c) in clusters.iter().enumerate() {
+        let holds = c.keys.iter().any(|k| {
+            !k.starts_with("the ")
+                && bare_words(k)
+                    .first()
+                    .is_some_and(|g| is_listed_short_form(g, key))
+        });
+        if holds {
+            if home.is_some() {
+                return None;
+            }
+            home = Some(id);
+        }
+    }
+    home
+}
+
+/// Gives a character one more name, with its mentions and pronoun votes.
+fn add_name(c: &mut Cluster, key: &str, s: &NameStats) {
+    c.keys.push(key.to_string());
+    c.aliases.push(s.display.clone());
+    c.count += s.count;
+    c.male += s.male;
+    c.female += s.female;
+    c.weak_male += s.weak_male;
+    c.weak_female += s.weak_female;
+}
+
+/// True when a name key opens with a word of address or feeling ("dearest meg", "poor jemima"):
+/// another name of a character, never its canonical one.
+fn opens_with_feeling(k: &str) -> bool {
+    matches!(
+        k.split(' ').next(),
+        Some(
+            "dear"
+                | "dearest"
+                | "darling"
+                | "poor"
+                | "little"
+                | "old"
+                | "young"
+                | "good"
+                | "sweet"
+                | "honest"
+                | "my"
+                | "our"
+        )
+    )
 }
 
 /// Decides which names are people and groups them into characters. Returns the clusters and a map
@@ -1507,27 +1853,46 @@ pub(crate) fn cluster(
         .collect();
     for (gone, keep) in pets {
         if !clusters[keep].keys.is_empty() && !clusters[gone].keys.is_empty() {
+            // "Jo" named far more often than "Josephine" stays "Jo"
+            let pet_name = (!clusters[keep].name.contains(' ')
+                && clusters[gone].count > clusters[keep].count)
+                .then(|| clusters[gone].name.clone());
             merge_into(&mut clusters, &mut index, keep, gone);
+            if let Some(name) = pet_name {
+                let c = &mut clusters[keep];
+                let old = std::mem::replace(&mut c.name, name.clone());
+                c.aliases.retain(|a| *a != name);
+                c.aliases.push(old);
+            }
         }
     }
+    // "Stede Bonnet isn't crew": a full name that is no character of its own (named once, or
+    // only at sentence starts) is another name of the one character it names, and when it names
+    // two ("Obi-Wan" and "Kenobi", "John" and "Dr Watson") and itself acts or carries a title, it
+    // joins them; "Holmes" alone, no character of its own, is the one character whose full name
+    // holds it
+    extend_with_unclaimed_names(names, &mut clusters, &mut index);
     // a declared full name gathers its parts: "Harry" and "Potter" are one "Harry Potter" though the
     // text never writes it whole, when the part belongs to that declared name alone and the two do
     // not disagree on gender
-    let declared_of = |c: &Cluster| {
-        let mut hits = declared_keys.iter().enumerate().filter(|(_, (dk, _))| {
-            c.keys
-                .iter()
-                .any(|k| k == dk || (!k.contains(' ') && dk.split(' ').any(|t| t == k)))
-        });
+    let declared_of = |clusters: &[Cluster], i: usize| {
+        let c = &clusters[i];
+        let mut hits = declared_keys
+            .iter()
+            .enumerate()
+            .filter(|(_, (dk, _))| c.keys.iter().any(|k| declared_holds(dk, k)));
         let first = hits.next().map(|(d, _)| d);
-        first.filter(|_| hits.next().is_none())
+        first
+            .filter(|_| hits.next().is_none())
+            .or_else(|| declared_by_short_form(c, &declared_keys))
+            .or_else(|| declared_by_title(clusters, i, &declared_keys))
     };
     let mut owner: HashMap<usize, usize> = HashMap::new();
     for i in 0..clusters.len() {
         if clusters[i].keys.is_empty() {
             continue;
         }
-        let Some(d) = declared_of(&clusters[i]) else {
+        let Some(d) = declared_of(&clusters, i) else {
             continue;
         };
         match owner.get(&d) {
@@ -1543,12 +1908,21 @@ pub(crate) fn cluster(
         }
     }
     // declared full names become canonical
-    for c in clusters.iter_mut().filter(|c| !c.keys.is_empty()) {
-        let hit = declared_keys.iter().find(|(dk, _)| {
-            c.keys
+    let hits: Vec<Option<usize>> = (0..clusters.len())
+        .map(|i| {
+            let c = &clusters[i];
+            declared_keys
                 .iter()
-                .any(|k| k == dk || (!k.contains(' ') && dk.split(' ').any(|t| t == k)))
-        });
+                .position(|(dk, _)| c.keys.iter().any(|k| declared_holds(dk, k)))
+                .or_else(|| declared_by_short_form(c, &declared_keys))
+                .or_else(|| declared_by_title(&clusters, i, &declared_keys))
+        })
+        .collect();
+    for (c, hit) in clusters.iter_mut().zip(hits) {
+        if c.keys.is_empty() {
+            continue;
+        }
+        let hit = hit.map(|d| &declared_keys[d]);
         if let Some((dk, display)) = hit
             && c.name != *display
         {
@@ -1561,7 +1935,7 @@ pub(crate) fn cluster(
         } else if let Some(best) = c
             .keys
             .iter()
-            .filter(|k| k.contains(' ') && !k.starts_with("the "))
+            .filter(|k| k.contains(' ') && !k.starts_with("the ") && !opens_with_feeling(k))
             .max_by_key(|k| {
                 (
                     names.get(*k).map_or(0, |s| s.count),
@@ -1599,7 +1973,30 @@ pub(crate) fn cluster(
 
 #[cfg(test)]
 mod honorific_tests {
-    use super::name_key;
+    use super::{NameStats, cluster, name_key};
+    use std::collections::HashMap;
+
+    #[test]
+    fn a_name_of_feeling_is_never_the_canonical_one() {
+        // letters open "Dearest Meg," three times: another name of Meg, not her name
+        let stats = |display: &str, speaker: u32| NameStats {
+            display: display.to_string(),
+            count: 3,
+            inner: 3,
+            speaker,
+            ..NameStats::default()
+        };
+        let names: HashMap<String, NameStats> = [
+            ("meg".to_string(), stats("Meg", 3)),
+            ("dearest meg".to_string(), stats("Dearest Meg", 0)),
+        ]
+        .into_iter()
+        .collect();
+        let (clusters, index) = cluster(&names, &[]);
+        let meg = &clusters[index["meg"]];
+        assert_eq!(meg.name, "Meg");
+        assert!(meg.aliases.iter().any(|a| a == "Dearest Meg"), "{meg:?}");
+    }
 
     #[test]
     fn a_japanese_honorific_suffix_is_not_part_of_the_name() {

@@ -7,6 +7,7 @@ use ficarchive_model::{Span, Work, count_words};
 use crate::characters::{
     Cluster, NameAt, NameStats, cluster, common_word_surnames, epithet_at, gather,
     is_descriptive_epithet, is_verbish, name_at, split_declared, title_holder, title_holders,
+    unclaimed_short_forms,
 };
 use crate::lexicon::{
     PronounCase, gendered_pronoun, is_cognition_verb, is_dangling_word, is_first_person,
@@ -701,6 +702,10 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     if let Some(n) = named_narrator.or(unnamed_narrator)
         && clusters[n].name != "the narrator"
     {
+        // "Dear Tessie": a short form of the narrator's name that is no one's is hers
+        for short in unclaimed_short_forms(&names, &index, &clusters, n) {
+            clusters[n].aliases.push(short);
+        }
         for s in scenes
             .iter_mut()
             .filter(|s| s.person == crate::Person::First && s.pov.is_none())

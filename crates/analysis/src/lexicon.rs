@@ -416,6 +416,13 @@ pub(crate) fn is_non_name(w: &str) -> bool {
             | "friday"
             | "saturday"
             | "sunday"
+            | "mondays"
+            | "tuesdays"
+            | "wednesdays"
+            | "thursdays"
+            | "fridays"
+            | "saturdays"
+            | "sundays"
             | "january"
             | "february"
             | "march"
@@ -1523,6 +1530,134 @@ pub(crate) fn pet_name_of(w: &str) -> &'static [&'static str] {
     }
 }
 
+/// The public nickname table vendored in `data/nicknames.csv` (the `nicknames` package by Carlton
+/// Northern and Nick Crews, Apache-2.0; see `data/NOTICE`): for each nickname, the given names it
+/// stands for ("amy" -> amelia, "tess" -> teresa, theresa). Built once, on first use.
+static NICKNAMES: std::sync::LazyLock<std::collections::HashMap<&'static str, Vec<&'static str>>> =
+    std::sync::LazyLock::new(|| {
+        let mut m: std::collections::HashMap<&'static str, Vec<&'static str>> =
+            std::collections::HashMap::new();
+        for line in include_str!("../data/nicknames.csv").lines().skip(1) {
+            let mut f = line.trim().split(',');
+            if let (Some(formal), Some("has_nickname"), Some(nick)) = (f.next(), f.next(), f.next())
+            {
+                m.entry(nick).or_default().push(formal);
+            }
+        }
+        m
+    });
+
+/// The stem of a diminutive in -y, -ie or -ey with a doubled consonant undone ("merry" -> "mer",
+/// "georgy" -> "georg", "tessie" -> "tes"), if `w` is one.
+fn diminutive_stem(w: &str) -> Option<&str> {
+    let stem = w
+        .strip_suffix("ie")
+        .or_else(|| w.strip_suffix("ey"))
+        .or_else(|| w.strip_suffix('y'))?;
+    let b = stem.as_bytes();
+    Some(if b.len() >= 2 && b[b.len() - 1] == b[b.len() - 2] {
+        &stem[..stem.len() - 1]
+    } else {
+        stem
+    })
+}
+
+/// True when the lower-case given name `short` is a short form of the lower-case given name
+/// `formal` (which is longer): one of the closed list of pet names ([`pet_name_of`]), a
+/// nickname of the public table (spelt -y, -ie or -ey alike: "peggy" for the table's "peggie"),
+/// its first three letters or more ("sam" of "samwise", "eliza" of "elizabeth"), or a diminutive
+/// of them ("merry" of "meriadoc", "georgy" of "georgiana"). The last two only hold where
+/// `formal` is known to be a given name (it opens a full name): "Bag" is not short for "Baggins".
+pub(crate) fn is_short_form(short: &str, formal: &str) -> bool {
+    if is_listed_short_form(short, formal) {
+        return true;
+    }
+    if short.len() >= formal.len() || short.len() < 3 {
+        return false;
+    }
+    // a diminutive's stem, unless the name is a given name of its own ("Mary" is not "Mar-"
+    // of Margaret)
+    formal.starts_with(short)
+        || (given_name(short).is_none()
+            && diminutive_stem(short).is_some_and(|st| st.len() >= 3 && formal.starts_with(st)))
+}
+
+/// True when `short` stands for `formal` in the closed list of pet names or the public nickname
+/// table (see [`is_short_form`]), which also hold for a single name that may be a surname.
+pub(crate) fn is_listed_short_form(short: &str, formal: &str) -> bool {
+    if pet_name_of(short).contains(&formal) {
+        return true;
+    }
+    // no longer than the name ("Tessie" of "Teresa"; the table also lists "teresa" under "tess")
+    if short.len() > formal.len() || short.len() < 2 || short == formal {
+        return false;
+    }
+    let in_table = |w: &str| NICKNAMES.get(w).is_some_and(|fs| fs.contains(&formal));
+    in_table(short)
+        || short
+            .strip_suffix("ie")
+            .or_else(|| short.strip_suffix("ey"))
+            .or_else(|| short.strip_suffix('y'))
+            .is_some_and(|stem| {
+                [format!("{stem}y"), format!("{stem}ie"), format!("{stem}ey")]
+                    .iter()
+                    .any(|v| in_table(v))
+            })
+}
+
+/// Verbs of coming and going whose "to" leads to a place ("welcome to Pemberley", "came to
+/// Lowick"): a name after them counts as a place, like one after "in" or "from".
+pub(crate) fn is_motion_verb(w: &str) -> bool {
+    matches!(
+        w,
+        "come"
+            | "came"
+            | "comes"
+            | "coming"
+            | "go"
+            | "goes"
+            | "went"
+            | "gone"
+            | "going"
+            | "welcome"
+            | "return"
+            | "returned"
+            | "returning"
+            | "travelled"
+            | "traveled"
+            | "journeyed"
+            | "sailed"
+            | "rode"
+            | "drove"
+            | "moved"
+            | "walked"
+            | "headed"
+    )
+}
+
+/// Cardinal number words, which open names of inns and places ("the Three Broomsticks", "the
+/// Seven Dials").
+pub(crate) fn is_number_word(w: &str) -> bool {
+    matches!(
+        w,
+        "one"
+            | "two"
+            | "three"
+            | "four"
+            | "five"
+            | "six"
+            | "seven"
+            | "eight"
+            | "nine"
+            | "ten"
+            | "eleven"
+            | "twelve"
+            | "twenty"
+            | "hundred"
+            | "thousand"
+    )
+}
+
 /// Nouns that end the name of a place ("Columbia City", "Wuthering Heights", "Harley Street"), and
 /// the "-shire" of counties ("Derbyshire").
 pub(crate) fn is_place_name_end(w: &str) -> bool {
@@ -1584,7 +1719,30 @@ pub(crate) fn is_place_name_end(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::is_greeting_or_adverb;
+    use super::{is_greeting_or_adverb, is_listed_short_form, is_short_form};
+
+    #[test]
+    fn short_forms_of_given_names() {
+        // the public table
+        assert!(is_short_form("amy", "amelia"));
+        assert!(is_short_form("tess", "teresa"));
+        assert!(is_short_form("ed", "edward"));
+        // spelt -y for the table's -ie
+        assert!(is_short_form("peggy", "margarita"));
+        // a prefix and a diminutive of one
+        assert!(is_short_form("sam", "samwise"));
+        assert!(is_short_form("merry", "meriadoc"));
+        // the closed list of pet names, however long
+        assert!(is_short_form("harry", "henry"));
+        assert!(is_short_form("jack", "john"));
+        // never the other way, nor an unrelated name
+        assert!(!is_short_form("teresa", "tess"));
+        assert!(!is_short_form("qu", "quentara"));
+        assert!(!is_short_form("mary", "margaret"));
+        // a prefix is a short form only of a known given name
+        assert!(!is_listed_short_form("bag", "baggins"));
+        assert!(is_listed_short_form("tessie", "teresa"));
+    }
 
     #[test]
     fn greetings_and_manner_adverbs_are_not_names() {

@@ -1144,6 +1144,219 @@ mod tests {
         let carrie = b.characters.iter().find(|c| c.name == "Caroline Meeber");
         assert!(carrie.is_some_and(|c| c.aliases.iter().any(|x| x == "Carrie")));
     }
+    /// The character whose name or aliases include `name`, if any.
+    fn holder_of<'a>(a: &'a Analysis, name: &str) -> Option<&'a Character> {
+        a.characters
+            .iter()
+            .find(|c| c.name == name || c.aliases.iter().any(|x| x == name))
+    }
+
+    /// True when one character holds all of `names`.
+    fn one_character_holds(a: &Analysis, names: &[&str]) -> bool {
+        let first = holder_of(a, names[0]);
+        first.is_some() && names.iter().all(|n| holder_of(a, n) == first)
+    }
+
+    #[test]
+    fn a_short_form_from_the_nickname_table_joins_the_full_name() {
+        // "Ed" is no pet name of the closed list: the public table gives it to Edward
+        let text = "\"Hello,\" said Edward Falk.\n\
+            Ed laughed. Ed sat down by the fire.\n\
+            \"Fine,\" said Ed.\n\
+            \"Good,\" said Edward Falk.\n";
+        let a = run(text);
+        assert!(
+            one_character_holds(&a, &["Edward Falk", "Ed"]),
+            "{:?}",
+            a.characters
+        );
+        // a prefix of a given name of a full name: "Cass" of "Cassius Wren"
+        let text = "\"Hello,\" said Cassius Wren.\n\
+            Cass laughed. Cass sat down by the fire.\n\
+            \"Fine,\" said Cass.\n\
+            \"Good,\" said Cassius Wren.\n";
+        let a = run(text);
+        assert!(
+            one_character_holds(&a, &["Cassius Wren", "Cass"]),
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
+    fn a_full_name_that_is_no_character_joins_the_one_it_names() {
+        // named once, at the start of a quotation's sentence: no character of its own
+        let text = "Corwin looked up from the map. Corwin frowned.\n\
+            \"We ride at dawn,\" Corwin said.\n\
+            \"Corwin Ashdale never rides at dawn,\" Mira said.\n";
+        let a = run(text);
+        assert!(
+            one_character_holds(&a, &["Corwin", "Corwin Ashdale"]),
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
+    fn a_full_name_that_acts_joins_the_two_characters_it_names() {
+        // "Quint" (only addressed) and "Varro" are one man: "Varro Quint felt it most."
+        let text = "\"You again, Quint,\" said Hesper.\n\
+            \"Only me,\" said Varro.\n\
+            Varro sat down. Varro laughed.\n\
+            \"Leave, Quint,\" Hesper said.\n\
+            Varro Quint felt it most.\n";
+        let a = run(text);
+        assert!(
+            one_character_holds(&a, &["Varro", "Quint"]),
+            "{:?}",
+            a.characters
+        );
+        // a title makes it one name too: "Dr Ansel Pratt"
+        let text = "\"Morning,\" said Dr Pratt. Dr Pratt sat down.\n\
+            \"Coffee, Ansel?\" Mira asked.\n\
+            \"Please,\" said Ansel. Ansel smiled.\n\
+            The letter was for Dr Ansel Pratt, in the wrong hand.\n";
+        let a = run(text);
+        assert!(
+            one_character_holds(&a, &["Dr Pratt", "Ansel"]),
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
+    fn a_full_name_joins_the_one_its_given_name_names_before_one_its_surname_names() {
+        // "Margarita Fenn" is Peggy (a short form of her given name), not General Fenn
+        let text = "Peggy laughed. Peggy ran to the door.\n\
+            \"Stop that,\" said General Fenn. General Fenn frowned. He sat.\n\
+            \"Margarita Fenn,\" said Anna. She laughed.\n\
+            Peggy sat down.\n";
+        let a = run(text);
+        assert!(
+            one_character_holds(&a, &["Peggy", "Margarita Fenn"]),
+            "{:?}",
+            a.characters
+        );
+        assert!(!one_character_holds(&a, &["Peggy", "General Fenn"]));
+    }
+    #[test]
+    fn a_single_name_that_is_no_character_joins_the_one_full_name_holding_it() {
+        let text = "\"Hello,\" said Marigold Fenwick.\n\
+            Marigold Fenwick sat by the fire.\n\
+            Everyone liked Marigold.\n";
+        let a = run(text);
+        assert!(
+            one_character_holds(&a, &["Marigold Fenwick", "Marigold"]),
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
+    fn a_formal_name_that_is_no_character_joins_the_one_known_by_its_pet_name() {
+        // "Dolly" is the character; her formal name, named once, is hers
+        let text = "\"Come here,\" said Dolly. Dolly laughed.\n\
+            Dolly sat by the fire. Her mother called her Dorothy.\n";
+        let a = run(text);
+        assert!(
+            one_character_holds(&a, &["Dolly", "Dorothy"]),
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
+    fn a_full_name_is_not_the_wife_who_carries_it_as_mrs() {
+        // "Wat Hobb" names Wat, not "Mrs. Wat Hobb", his wife
+        let text = "\"Hello,\" said Wat. Wat laughed.\n\
+            \"Stop that,\" said Mrs. Wat Hobb.\n\
+            \"Fine,\" said Wat Tyler.\n\
+            Wat Hobb laughed at that.\n";
+        let a = run(text);
+        assert!(
+            holder_of(&a, "Mrs. Wat Hobb").is_some(),
+            "{:?}",
+            a.characters
+        );
+        assert!(
+            !one_character_holds(&a, &["Wat", "Mrs. Wat Hobb"]),
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
+    fn a_pet_name_used_more_than_the_formal_name_stays_the_name() {
+        let text = "\"Come here,\" said Dolly. Dolly laughed.\n\
+            \"Coming,\" said Dolly. Dolly sat by the fire.\n\
+            \"Dorothea,\" said Anna. Dorothea looked up.\n";
+        let a = run(text);
+        let dolly = holder_of(&a, "Dolly");
+        assert!(
+            dolly.is_some_and(|c| c.name == "Dolly" && c.aliases.iter().any(|x| x == "Dorothea")),
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
+    fn a_declared_full_name_gathers_its_short_forms_and_ranks() {
+        let mut work = work_from_lines(
+            "Cass looked at Livia. He smiled.\n\"Hello,\" Cass said.\n\
+            \"Sergeant Wren,\" Livia said. She laughed.\n\
+            \"Colonel Vos is here,\" said Livia. Colonel Vos came in. He sat.\n",
+        );
+        work.tags
+            .characters
+            .extend(["Cassius Wren", "Livia Vos", "Pieter Vos"].map(String::from));
+        let a = analyze(&work);
+        assert!(
+            one_character_holds(&a, &["Cassius Wren", "Cass"]),
+            "{:?}",
+            a.characters
+        );
+        // a rank of either gender takes the declared name whose gender fits the pronouns'
+        assert!(
+            one_character_holds(&a, &["Pieter Vos", "Colonel Vos"]),
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
+    fn a_short_form_of_the_narrators_name_is_theirs() {
+        // one vocative names the narrator "Ignatius" once the pass is done; the letter's "Iggy",
+        // no one's name before then, is the narrator's too
+        let text = "\"You should have this, Ignatius,\" the woman said.\n\
+            \"Thank you,\" I said.\n\
+            I open the letter. It begins, Dear Iggy, I am sorry.\n";
+        let a = run(text);
+        assert!(
+            one_character_holds(&a, &["Ignatius", "Iggy"]),
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
+    fn a_name_after_a_verb_of_going_and_to_is_a_place() {
+        // "Lowick was quiet": it acts, but one comes and is welcome to it
+        let text = "\"You are very welcome to Lowick,\" said Anna.\n\
+            They had never thought to come to Lowick. Lowick was quiet.\n\
+            \"Thank you,\" said Marcus.\n";
+        let a = run(text);
+        let names: Vec<&str> = a.characters.iter().map(|c| c.name.as_str()).collect();
+        assert!(!names.contains(&"Lowick"), "{names:?}");
+        assert!(names.contains(&"Anna"), "{names:?}");
+    }
+    #[test]
+    fn a_name_after_the_and_a_number_is_a_place() {
+        // "the Three Pigeons": an inn, as "the Pigeons" would be
+        let text = "Anna looked towards the Three Pigeons. The Three Pigeons was loud.\n\
+            \"Shall we?\" said Anna.\n";
+        let a = run(text);
+        let names: Vec<&str> = a.characters.iter().map(|c| c.name.as_str()).collect();
+        assert!(!names.iter().any(|n| n.contains("Pigeons")), "{names:?}");
+    }
+    #[test]
+    fn weekdays_in_the_plural_are_no_names() {
+        let text = "\"Tuesdays,\" said the shopkeeper, \"are the days people lose.\"\n\
+            \"All Tuesdays?\" Anna asked. Tuesdays were sorted by year.\n";
+        let a = run(text);
+        let names: Vec<&str> = a.characters.iter().map(|c| c.name.as_str()).collect();
+        assert!(!names.contains(&"Tuesdays"), "{names:?}");
+    }
     #[test]
     fn a_name_ending_in_a_place_noun_is_a_place() {
         let text = "Columbia City was not far away. She knew Columbia City well.\n\
