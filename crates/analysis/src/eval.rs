@@ -472,6 +472,9 @@ fn seeds(
                 let lit: Vec<&LitDoc> = lit.iter().collect();
                 let others: Vec<&FicDoc> = fics.iter().filter(|f| f.file != *file).collect();
                 let w = train_on(&lit, &others);
+                if std::env::var("FICARCHIVE_EVAL_DUMP").is_ok_and(|v| file.contains(&v)) {
+                    dump_fic(work, &w);
+                }
                 crate::engine::run(work, crate::engine::Scorer::Learned(&w))
             }
         };
@@ -564,6 +567,37 @@ fn stripped_breaks(
             report.misses.push(format!(
                 "{file} (break lines removed): scene boundary missed at ¶{b}"
             ));
+        }
+    }
+}
+
+/// `FICARCHIVE_EVAL_DUMP=NAME`: each quotation of the matching fic with its rule, and the
+/// scorer's candidates with their scores and the cues that are on.
+fn dump_fic(work: &Work, w: &[f32]) {
+    let (a, ex) = crate::engine::run_explained(work, crate::engine::Scorer::Learned(w));
+    for (i, q) in a.quotes.iter().enumerate() {
+        eprintln!(
+            "Q p{} {:?} [{}] {:?}",
+            q.paragraph,
+            q.speaker,
+            ex.how[i],
+            q.text.chars().take(40).collect::<String>()
+        );
+        if let Some(c) = &ex.cands[i] {
+            for (name, x) in &c.cands {
+                let on: Vec<&str> = x
+                    .iter()
+                    .enumerate()
+                    .filter(|(_, v)| **v != 0.0)
+                    .map(|(k, _)| crate::speaker_rank::FEATURE_NAMES[k])
+                    .collect();
+                eprintln!(
+                    "    {:>6.2} {:?} {}",
+                    crate::speaker_rank::score(w, x),
+                    name,
+                    on.join(" ")
+                );
+            }
         }
     }
 }

@@ -442,6 +442,36 @@ mod tests {
     }
 
     #[test]
+    fn one_the_quotation_names_is_not_its_speaker() {
+        // "Helen doesn't like anybody.": Helen, the partner of the talk just before, has left
+        let text = "Marcus sat with Anna in the cabin, reading. Helen came in and glared at Marcus.\n\
+            \"You're late,\" Helen said to Anna.\n\
+            \"I know,\" Anna said.\n\
+            \"Then hurry.\"\n\
+            \"Give me a minute.\"\n\
+            Helen turned and left, and the door banged shut behind her.\n\
+            \"She doesn't like me much, does she,\" Anna said.\n\
+            \"Helen doesn't like anybody.\"\n";
+        let said = speakers(&run(text));
+        assert_eq!(said.last().map(String::as_str), Some("Marcus"));
+        // one the paragraph's tag names may still speak of himself by name
+        let text = "Anna looked at Helen. Helen looked at Anna.\n\
+            \"You came,\" Helen said.\n\
+            \"I said I would,\" Anna said. \"Anna keeps her word.\"\n";
+        assert_eq!(speakers(&run(text)), ["Helen", "Anna", "Anna"]);
+    }
+
+    #[test]
+    fn a_name_in_apposition_with_a_possessive_noun_is_not_addressed() {
+        let text = "Jane had stayed at home. Jane was ill. Anna looked at Marcus.\n\
+            \"And your sister, Jane? Is she well?\" Marcus asked.\n\
+            \"Quite well, Marcus.\"\n";
+        let a = run(text);
+        assert_eq!(a.quotes[0].addressee, None);
+        assert_eq!(a.quotes[1].addressee.as_deref(), Some("Marcus"));
+    }
+
+    #[test]
     fn a_beat_ending_on_the_other_one_acting_passes_the_turn() {
         let text = "Marcus looked at Anna. Anna frowned at Marcus.\n\
             \"You should go,\" Marcus said.\n\

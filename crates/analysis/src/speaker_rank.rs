@@ -35,6 +35,7 @@ pub const FEATURE_NAMES: [&str; NF] = [
     "two_turns_ago",
     "partner",
     "addressed_here",
+    "named_here",
     "addressed_in_para",
     "prev_addressee",
     "prev_topic",
@@ -49,7 +50,7 @@ pub const FEATURE_NAMES: [&str; NF] = [
 ];
 
 /// Number of cues per candidate.
-pub const NF: usize = 33;
+pub const NF: usize = 34;
 /// Number of weights: one per cue.
 pub const NW: usize = NF;
 

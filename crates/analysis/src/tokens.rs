@@ -354,11 +354,37 @@ fn is_speech_tag(clause: &str) -> bool {
             bare(first).as_str(),
             "he" | "she" | "i" | "they" | "we" | "you" | "it" | "the"
         );
-    subject
-        && !rest.is_empty()
-        && rest
-            .iter()
-            .any(|w| crate::lexicon::is_speech_verb(&bare(w)))
+    if !subject {
+        return false;
+    }
+    let Some(verb) = rest
+        .iter()
+        .position(|w| crate::lexicon::is_speech_verb(&bare(w)))
+    else {
+        return false;
+    };
+    // a verb that goes straight on into a clause of its own reports words, it does not tag them:
+    // `— Are you a wizard? Uncle Owen says there's an old wizard…` is one speech
+    let verb = rest[verb];
+    if verb.ends_with(|c: char| c.is_alphanumeric())
+        && let Some(next) = clause
+            .split_whitespace()
+            .skip_while(|w| !std::ptr::eq(*w, verb))
+            .nth(1)
+    {
+        let next = bare(next).replace('’', "'");
+        let opens_clause = matches!(next.split('\'').next().unwrap_or(""), "there" | "that")
+            || (next.contains('\'')
+                && matches!(
+                    next.split('\'').next().unwrap_or(""),
+                    "he" | "she" | "i" | "we" | "they" | "you" | "it"
+                ))
+            || matches!(next.as_str(), "he" | "she" | "we" | "they" | "i");
+        if opens_clause {
+            return false;
+        }
+    }
+    true
 }
 
 fn push_quote(out: &mut Vec<(usize, usize)>, start: usize, end: usize) {
@@ -388,6 +414,19 @@ mod tests {
             quotes("— Tell me, Mulligan, Stephen said quietly.", d),
             vec!["Tell me, Mulligan,"]
         );
+        // a verb that goes on into a reported clause is no tag
+        assert_eq!(
+            quotes(
+                "— Are you a wizard? Uncle Owen says there's a wizard who eats boys.",
+                d
+            ),
+            vec!["Are you a wizard? Uncle Owen says there's a wizard who eats boys."]
+        );
+        assert_eq!(
+            quotes("— Go home? Mother said she would wait.", d),
+            vec!["Go home? Mother said she would wait."]
+        );
+        assert_eq!(quotes("— Go home? said he.", d), vec!["Go home?"]);
         assert_eq!(
             quotes("-- Come up, Kinch! Come up, you fearful jesuit!", d),
             vec!["Come up, Kinch! Come up, you fearful jesuit!"]
