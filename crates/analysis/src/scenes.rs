@@ -297,7 +297,19 @@ fn third_person(
     // head-hopping is counted before the minds are asked: an omniscient narrator hops between
     // characters whose minds it does not always enter
     let hops = switches(&path);
-    no_switch_inside_a_conversation(&mut path, |k| !paras[start + k].quotes.is_empty());
+    no_switch_inside_a_conversation(
+        &mut path,
+        |k| !paras[start + k].quotes.is_empty(),
+        |k, st| {
+            let c = cands[st];
+            opens_on(paras[start + k].text, &clusters[c])
+                && !ev[k - 1]
+                    .present
+                    .as_slice()
+                    .iter()
+                    .any(|&p| p as usize == c)
+        },
+    );
     confirm_switches(&mut path, minds_of);
     // head-hopping plus a voice that knows what no one present knows is an omniscient narrator:
     // the scene has no single focal character
@@ -372,16 +384,42 @@ fn confirm_switches(path: &mut [usize], minds: impl Fn(usize, usize, usize) -> f
 /// quotations: the same people are talking in the same place, so it is the same scene, and the
 /// switch goes (its run joins the point of view before it). `talk(paragraph)` tells whether the
 /// paragraph holds a quotation.
-fn no_switch_inside_a_conversation(path: &mut [usize], talk: impl Fn(usize) -> bool) {
+///
+/// Unless the new run holds the new scene's opening: a paragraph of narration that opens on the
+/// new character's name ("Mara had a plan."), after a paragraph of narration without a
+/// quotation that does not mention them (the beat that closed the conversation: "Tom grinned
+/// so wide it hurt."). A stripped scene break between two people talking and the next scene looks
+/// like that; the switch then moves there. `opens(paragraph, state)` tells whether the paragraph
+/// opens on the state's name and the paragraph before it does not mention the state.
+fn no_switch_inside_a_conversation(
+    path: &mut [usize],
+    talk: impl Fn(usize) -> bool,
+    opens: impl Fn(usize, usize) -> bool,
+) {
     let mut i = run_end(path, 0);
     while i < path.len() {
         let j = run_end(path, i);
         if talk(i - 1) && talk(i) {
-            let old = path[i - 1];
-            path[i..j].fill(old);
+            let (old, new) = (path[i - 1], path[i]);
+            let opening = (i + 1..j).find(|&k| !talk(k - 1) && opens(k, new));
+            path[i..opening.unwrap_or(j)].fill(old);
         }
         i = j;
     }
+}
+
+/// Whether a paragraph opens on one of the character's names as its first words, in narration
+/// ("Mara had a plan."; not a quotation, not "The"): how a scene opens on a new character.
+fn opens_on(text: &str, cluster: &Cluster) -> bool {
+    let text = text.trim_start();
+    if !text.starts_with(char::is_alphabetic) {
+        return false;
+    }
+    let words: Vec<&str> = text.split_whitespace().take(3).collect();
+    (1..=words.len()).any(|n| {
+        let key = crate::characters::name_key(&words[..n].join(" "));
+        !key.is_empty() && cluster.keys.contains(&key)
+    })
 }
 
 /// Number of switches of state along a path.
@@ -659,16 +697,47 @@ mod tests {
     fn a_conversation_across_a_switch_keeps_the_scene() {
         // paragraphs 2 and 3 both hold quotations: the talk runs across the switch
         let talk = [false, false, true, true, false, false];
+        let never = |_: usize, _: usize| false;
         let mut path = vec![0, 0, 0, 1, 1, 1];
-        no_switch_inside_a_conversation(&mut path, |k| talk[k]);
+        no_switch_inside_a_conversation(&mut path, |k| talk[k], never);
         assert_eq!(path, vec![0; 6]);
         // a switch where narration takes over (or a quotation follows narration) stands
         let mut path = vec![0, 0, 0, 0, 1, 1];
-        no_switch_inside_a_conversation(&mut path, |k| talk[k]);
+        no_switch_inside_a_conversation(&mut path, |k| talk[k], never);
         assert_eq!(path, vec![0, 0, 0, 0, 1, 1]);
         let mut path = vec![0, 0, 1, 1, 1, 1];
-        no_switch_inside_a_conversation(&mut path, |k| talk[k]);
+        no_switch_inside_a_conversation(&mut path, |k| talk[k], never);
         assert_eq!(path, vec![0, 0, 1, 1, 1, 1]);
+    }
+
+    #[test]
+    fn a_switch_inside_a_conversation_moves_to_the_new_scenes_opening() {
+        // talk at 2..=4, a closing beat of narration at 5, the new character named first at 6:
+        // a stripped break; the switch found inside the talk moves to 6
+        let talk = [false, false, true, true, true, false, false, false];
+        let opens = |k: usize, s: usize| k == 6 && s == 1;
+        let mut path = vec![0, 0, 0, 1, 1, 1, 1, 1];
+        no_switch_inside_a_conversation(&mut path, |k| talk[k], opens);
+        assert_eq!(path, vec![0, 0, 0, 0, 0, 0, 1, 1]);
+        // a paragraph naming the new character right after a quotation is still the conversation
+        let opens = |k: usize, s: usize| k == 5 && s == 1;
+        let mut path = vec![0, 0, 0, 1, 1, 1, 1, 1];
+        no_switch_inside_a_conversation(&mut path, |k| talk[k], opens);
+        assert_eq!(path, vec![0; 8]);
+    }
+
+    #[test]
+    fn a_paragraph_opens_on_a_name_in_narration() {
+        let c = Cluster {
+            name: "Mara Quill".into(),
+            keys: vec!["mara quill".into(), "mara".into()],
+            ..Cluster::default()
+        };
+        assert!(opens_on("Mara had a plan. She always had one.", &c));
+        assert!(opens_on("  Mara Quill, of all people, laughed.", &c));
+        assert!(!opens_on("\"Mara!\" he yelled.", &c));
+        assert!(!opens_on("Then Mara moved.", &c));
+        assert!(!opens_on("Tom grinned so wide it hurt.", &c));
     }
 
     fn person_evidence(first: u32, second: u32, words: u32) -> ParaEvidence {
