@@ -1353,8 +1353,14 @@ fn extend_with_unclaimed_names(
                 merge_into(clusters, index, keep, gone);
                 keep
             }
-            // "Margarita Schuyler" is "Peggy" (by her given name), not "General Schuyler"
-            [(a, true), (_, false)] | [(_, false), (a, true)] => *a,
+            // "Margarita Schuyler" is "Peggy" (by her given name), not "General Schuyler"; but
+            // "Spike Faith's blood" is two people side by side when "Faith" is a name of its own
+            // and owns what follows
+            [(a, true), (b, false)] | [(b, false), (a, true)]
+                if s.possessive == 0 || !clusters[*b].keys.iter().any(|ck| ck == last) =>
+            {
+                *a
+            }
             _ => continue,
         };
         add_name(&mut clusters[keep], k, s);

@@ -1132,6 +1132,13 @@ mod tests {
             a.characters
         );
         assert!(!one_character_holds(&a, &["Peggy", "General Fenn"]));
+        // two names side by side that never act as one are two people, not another name of the
+        // first
+        let text = "\"Go,\" said Spike. Then Spike ran to the door.\n\
+            \"Stop that,\" said Faith. Then Faith frowned.\n\
+            They would bring Spike Faith's blood.\n";
+        let a = run(text);
+        assert!(holder_of(&a, "Spike Faith").is_none(), "{:?}", a.characters);
     }
     #[test]
     fn a_single_name_that_is_no_character_joins_the_one_full_name_holding_it() {
