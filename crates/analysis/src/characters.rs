@@ -1365,6 +1365,17 @@ fn extend_with_unclaimed_names(
         };
         add_name(&mut clusters[keep], k, s);
         index.insert((*k).clone(), keep);
+        // "Stede" becomes "Stede Bonnet": a character known by one word of the full name takes
+        // the full name, as one whose full name is a character of its own does
+        let c = &mut clusters[keep];
+        if !c.name.contains(' ')
+            && !opens_with_feeling(k)
+            && words.contains(&name_key(&c.name).as_str())
+        {
+            let old = std::mem::replace(&mut c.name, s.display.clone());
+            c.aliases.retain(|a| *a != s.display);
+            c.aliases.push(old);
+        }
     }
     // single names: the word of one character's full names alone
     let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();

@@ -821,7 +821,12 @@ mod tests {
             \"Three years,\" said Good.\n\
             \"Good heavens, so long?\" asked Sir Henry.\n";
         let a = run(text);
-        assert_eq!(speakers(&a), ["Sir Henry", "Good", "Sir Henry"]);
+        // (the full name, named once, is his name: "Good" is one of his aliases)
+        assert_eq!(
+            speakers(&a),
+            ["Sir Henry", "Captain John Good", "Sir Henry"]
+        );
+        assert!(holder_of(&a, "Good").is_some_and(|c| c.name == "Captain John Good"));
     }
 
     #[test]
@@ -1091,6 +1096,8 @@ mod tests {
             "{:?}",
             a.characters
         );
+        // and the full name is the character's name
+        assert!(holder_of(&a, "Corwin").is_some_and(|c| c.name == "Corwin Ashdale"));
     }
     #[test]
     fn a_full_name_that_acts_joins_the_two_characters_it_names() {
