@@ -4,9 +4,10 @@ use std::collections::{HashMap, HashSet};
 
 use crate::engine::Para;
 use crate::lexicon::{
-    gendered_pronoun, given_name, honorific, is_cognition_verb, is_listed_short_form,
-    is_motion_verb, is_non_name, is_number_word, is_person_noun, is_place_name_end,
-    is_place_preposition, is_role_noun, is_short_form, is_speech_verb, lower, person_noun_gender,
+    before_diminutive_ending, gendered_pronoun, given_name, honorific, is_cognition_verb,
+    is_listed_short_form, is_motion_verb, is_non_name, is_number_word, is_person_noun,
+    is_place_name_end, is_place_preposition, is_role_noun, is_short_form, is_speech_verb,
+    listed_formals, lower, person_noun_gender, pet_name_of, table_nicknames,
 };
 use crate::tokens::{Token, tokenize};
 
@@ -1162,27 +1163,17 @@ fn titled_one_word_home(c: &Cluster, id: usize, holders: &WordHolders<'_>) -> Op
 /// other character one of whose names opens (after its title) with a given name it stands for
 /// ("Elizabeth", "Miss Elizabeth Bennet", "Edward Teach"; see [`is_short_form`]) and whose gender
 /// does not disagree. None when there is none or several.
-fn pet_name_home(clusters: &[Cluster], id: usize) -> Option<usize> {
+fn pet_name_home(clusters: &[Cluster], given: &GivenIndex<'_>, id: usize) -> Option<usize> {
     let [key] = clusters[id].keys.as_slice() else {
         return None;
     };
     if key.contains(' ') {
         return None;
     }
-    let mut home = None;
-    for (other, o) in clusters.iter().enumerate() {
-        if other == id {
-            continue;
-        }
-        let holds = o.keys.iter().any(|k| stands_for(key, k));
-        if holds {
-            if home.is_some() {
-                return None;
-            }
-            home = Some(other);
-        }
-    }
-    home.filter(|&h| genders_agree(&clusters[h], &clusters[id]))
+    // its own name is no short form of itself: the one home is another character
+    given
+        .short_home(key)
+        .filter(|&h| h != id && genders_agree(&clusters[h], &clusters[id]))
 }
 
 /// True when the single name `short` stands for the given name that opens the name key `k` (after
@@ -1193,11 +1184,28 @@ fn stands_for(short: &str, k: &str) -> bool {
     if k.starts_with("the ") {
         return false;
     }
-    match bare_words(k).as_slice() {
-        [one] => is_listed_short_form(short, one),
-        [given, _, ..] => is_short_form(short, given),
-        [] => false,
+    match ends(k) {
+        Some((one, _, 1)) => is_listed_short_form(short, one),
+        Some((given, _, _)) => is_short_form(short, given),
+        None => false,
     }
+}
+
+/// The first and last words of a name key without its titles and "the", and how many words it has
+/// ("mr sherlock holmes" -> sherlock, holmes, 2), without allocating.
+fn ends(k: &str) -> Option<(&str, &str, usize)> {
+    let mut first = None;
+    let mut last = "";
+    let mut n = 0;
+    for w in k
+        .split(' ')
+        .filter(|w| honorific(w).is_none() && *w != "the")
+    {
+        first.get_or_insert(w);
+        last = w;
+        n += 1;
+    }
+    first.map(|f| (f, last, n))
 }
 
 /// True unless both characters have a known gender and the two differ.
@@ -1240,23 +1248,23 @@ fn full_name_homes(clusters: &[Cluster], key: &str) -> Vec<(usize, bool)> {
             if k.starts_with("the ") {
                 continue;
             }
-            match bare_words(k).as_slice() {
-                [one] => {
-                    by_given |= *one == given
+            match ends(k) {
+                Some((one, _, 1)) => {
+                    by_given |= one == given
                         || is_short_form(one, given)
                         || is_listed_short_form(given, one);
-                    by_surname |= *one == last;
+                    by_surname |= one == last;
                 }
-                [g, .., l] => {
-                    if *l == last {
+                Some((g, l, _)) => {
+                    if l == last {
                         same_surname = true;
                         by_given |=
-                            *g == given || is_short_form(g, given) || is_short_form(given, g);
+                            g == given || is_short_form(g, given) || is_short_form(given, g);
                     } else {
                         other_surname = true;
                     }
                 }
-                [] => {}
+                None => {}
             }
         }
         // "John Smith" is not the "John" of "John Reed"
@@ -1439,12 +1447,29 @@ fn extend_with_unclaimed_names(
                 merge_into(clusters, index, keep, gone);
                 keep
             }
-            // "Margarita Schuyler" is "Peggy" (by her given name), not "General Schuyler"
-            [(a, true), (_, false)] | [(_, false), (a, true)] => *a,
+            // "Margarita Schuyler" is "Peggy" (by her given name), not "General Schuyler"; but
+            // "Spike Faith's blood" is two people side by side when "Faith" is a name of its own
+            // and owns what follows
+            [(a, true), (b, false)] | [(b, false), (a, true)]
+                if s.possessive == 0 || !clusters[*b].keys.iter().any(|ck| ck == last) =>
+            {
+                *a
+            }
             _ => continue,
         };
         add_name(&mut clusters[keep], k, s);
         index.insert((*k).clone(), keep);
+        // "Stede" becomes "Stede Bonnet": a character known by one word of the full name takes
+        // the full name, as one whose full name is a character of its own does
+        let c = &mut clusters[keep];
+        if !c.name.contains(' ')
+            && !opens_with_feeling(k)
+            && words.contains(&name_key(&c.name).as_str())
+        {
+            let old = std::mem::replace(&mut c.name, s.display.clone());
+            c.aliases.retain(|a| *a != s.display);
+            c.aliases.push(old);
+        }
     }
     // single names: the word of one character's full names alone
     let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
@@ -1463,6 +1488,7 @@ fn extend_with_unclaimed_names(
         }
     }
     let mut joins = Vec::new();
+    let given = GivenIndex::new(clusters);
     for k in &unclaimed {
         let s = &names[*k];
         if k.contains(' ') || index.contains_key(*k) || !not_a_place(s) {
@@ -1470,7 +1496,7 @@ fn extend_with_unclaimed_names(
         }
         if let Some([id]) = holders.get(k.as_str()).map(Vec::as_slice) {
             joins.push(((*k).clone(), *id));
-        } else if let Some(id) = short_form_home(clusters, k).or_else(|| formal_home(clusters, k)) {
+        } else if let Some(id) = given.short_home(k).or_else(|| given.formal_home(k)) {
             joins.push(((*k).clone(), id));
         }
     }
@@ -1478,23 +1504,6 @@ fn extend_with_unclaimed_names(
         add_name(&mut clusters[id], &k, &names[&k]);
         index.insert(k, id);
     }
-}
-
-/// The one character one of whose names opens (after its title) with a given name that the
-/// single name `key` is a short form of ("Tess" of "Teresa", "Amy" of "Amelia Pond"; see
-/// [`is_short_form`]). None when none or several.
-pub(crate) fn short_form_home(clusters: &[Cluster], key: &str) -> Option<usize> {
-    let mut home = None;
-    for (id, c) in clusters.iter().enumerate() {
-        let holds = c.keys.iter().any(|k| stands_for(key, k));
-        if holds {
-            if home.is_some() {
-                return None;
-            }
-            home = Some(id);
-        }
-    }
-    home
 }
 
 /// The names of the text that are no one's and are short forms of character `n`'s name ("Tess",
@@ -1524,26 +1533,121 @@ pub(crate) fn unclaimed_short_forms(
     out.into_iter().map(|k| names[k].display.clone()).collect()
 }
 
-/// The one character known by a pet name or nickname of the single name `key` ("Beth" for an
-/// unclaimed "Elizabeth", "Meg" for "Margaret"; [`is_listed_short_form`]), as the given name of
-/// one of its names. None when none or several.
-fn formal_home(clusters: &[Cluster], key: &str) -> Option<usize> {
-    let mut home = None;
-    for (id, c) in clusters.iter().enumerate() {
-        let holds = c.keys.iter().any(|k| {
-            !k.starts_with("the ")
-                && bare_words(k)
-                    .first()
-                    .is_some_and(|g| is_listed_short_form(g, key))
-        });
-        if holds {
-            if home.is_some() {
-                return None;
+/// The first three bytes of a word of three bytes or more.
+fn first_three(w: &str) -> [u8; 3] {
+    let b = w.as_bytes();
+    [b[0], b[1], b[2]]
+}
+
+/// The given names that open the characters' names, indexed so that a name's short forms and
+/// formal names are found without comparing it with every character (a text has thousands of
+/// capitalised words that are no one's).
+struct GivenIndex<'a> {
+    /// Given word -> (character, the name is a single word).
+    words: HashMap<&'a str, Vec<(usize, bool)>>,
+    /// The first three bytes of the given words of full names -> those words (for prefixes).
+    by_start: HashMap<[u8; 3], Vec<&'a str>>,
+    /// The stem before -y/-ie/-ey of a given word -> the words.
+    by_stem: HashMap<&'a str, Vec<&'a str>>,
+    /// A formal name -> the given words that are pet names of it ([`pet_name_of`]).
+    by_pet_formal: HashMap<&'static str, Vec<&'a str>>,
+}
+
+impl<'a> GivenIndex<'a> {
+    fn new(clusters: &'a [Cluster]) -> Self {
+        let mut ix = GivenIndex {
+            words: HashMap::new(),
+            by_start: HashMap::new(),
+            by_stem: HashMap::new(),
+            by_pet_formal: HashMap::new(),
+        };
+        for (id, c) in clusters.iter().enumerate() {
+            for k in c.keys.iter().filter(|k| !k.starts_with("the ")) {
+                let Some((g, _, n)) = ends(k) else {
+                    continue;
+                };
+                let v = ix.words.entry(g).or_default();
+                if v.contains(&(id, n == 1)) {
+                    continue;
+                }
+                let first = v.is_empty();
+                v.push((id, n == 1));
+                if n >= 2 && g.len() >= 3 {
+                    ix.by_start.entry(first_three(g)).or_default().push(g);
+                }
+                if first {
+                    if let Some(stem) = before_diminutive_ending(g) {
+                        ix.by_stem.entry(stem).or_default().push(g);
+                    }
+                    for f in pet_name_of(g) {
+                        ix.by_pet_formal.entry(f).or_default().push(g);
+                    }
+                }
             }
-            home = Some(id);
         }
+        ix
     }
-    home
+
+    /// The one character one of whose names opens with a given name that the single name `key`
+    /// stands for ("Tess" of "Teresa", "Amy" of "Amelia Pond"; see [`stands_for`]). None when
+    /// none or several.
+    fn short_home(&self, key: &str) -> Option<usize> {
+        let by_prefix = (key.len() >= 3)
+            .then(|| self.by_start.get(&first_three(key)))
+            .flatten()
+            .into_iter()
+            .flatten()
+            .copied();
+        let mut home = None;
+        let listed = listed_formals(key).map(|f| -> &'a str { f });
+        for f in listed.chain(by_prefix) {
+            for &(id, single) in self.words.get(f).into_iter().flatten() {
+                let fits = if single {
+                    is_listed_short_form(key, f)
+                } else {
+                    is_short_form(key, f)
+                };
+                if fits && home != Some(id) {
+                    if home.is_some() {
+                        return None;
+                    }
+                    home = Some(id);
+                }
+            }
+        }
+        home
+    }
+
+    /// The one character known by a pet name or nickname of the single name `key` ("Beth" for
+    /// an unclaimed "Elizabeth", "Meg" for "Margaret"; [`is_listed_short_form`]), as the given
+    /// name of one of its names. None when none or several.
+    fn formal_home(&self, key: &str) -> Option<usize> {
+        let pets = self.by_pet_formal.get(key).into_iter().flatten().copied();
+        let nicks = table_nicknames(key).flat_map(|n| {
+            let same = self.words.contains_key(n).then_some(n);
+            let by_stem = before_diminutive_ending(n)
+                .and_then(|st| self.by_stem.get(st))
+                .into_iter()
+                .flatten()
+                .copied();
+            same.into_iter().chain(by_stem)
+        });
+        let mut home = None;
+        for g in pets.chain(nicks) {
+            if !is_listed_short_form(g, key) {
+                continue;
+            }
+            for &(id, _) in self.words.get(g).into_iter().flatten() {
+                if home != Some(id) {
+                    if home.is_some() {
+                        return None;
+                    }
+                    home = Some(id);
+                }
+            }
+        }
+        home
+    }
 }
 
 /// Gives a character one more name, with its mentions and pronoun votes.
@@ -1848,9 +1952,12 @@ pub(crate) fn cluster(
     }
     // "Lizzy" is "Elizabeth Bennet", "Harry" is "Lord Henry Wotton": a pet name alone joins the
     // one character whose given name it stands for
-    let pets: Vec<(usize, usize)> = (0..clusters.len())
-        .filter_map(|gone| Some((gone, pet_name_home(&clusters, gone)?)))
-        .collect();
+    let pets: Vec<(usize, usize)> = {
+        let given = GivenIndex::new(&clusters);
+        (0..clusters.len())
+            .filter_map(|gone| Some((gone, pet_name_home(&clusters, &given, gone)?)))
+            .collect()
+    };
     for (gone, keep) in pets {
         if !clusters[keep].keys.is_empty() && !clusters[gone].keys.is_empty() {
             // "Jo" named far more often than "Josephine" stays "Jo"

@@ -1531,8 +1531,8 @@ pub(crate) fn pet_name_of(w: &str) -> &'static [&'static str] {
 }
 
 /// The public nickname table vendored in `data/nicknames.csv` (the `nicknames` package by Carlton
-/// Northern and Nick Crews, Apache-2.0; see `data/NOTICE`): for each nickname, the given names it
-/// stands for ("amy" -> amelia, "tess" -> teresa, theresa). Built once, on first use.
+/// Northern and Nick Crews, Apache-2.0; see `data/NOTICE`): for each given name, its nicknames
+/// (amelia -> amy, emily, mel, millie). Built once, on first use.
 static NICKNAMES: std::sync::LazyLock<std::collections::HashMap<&'static str, Vec<&'static str>>> =
     std::sync::LazyLock::new(|| {
         let mut m: std::collections::HashMap<&'static str, Vec<&'static str>> =
@@ -1541,11 +1541,56 @@ static NICKNAMES: std::sync::LazyLock<std::collections::HashMap<&'static str, Ve
             let mut f = line.trim().split(',');
             if let (Some(formal), Some("has_nickname"), Some(nick)) = (f.next(), f.next(), f.next())
             {
-                m.entry(nick).or_default().push(formal);
+                m.entry(formal).or_default().push(nick);
             }
         }
         m
     });
+
+/// The table the other way: for each nickname, and for the stem of each nickname in -y, -ie or
+/// -ey, the given names it stands for (amy -> amelia; "pegg" -> margarita, …).
+static NICKNAMES_REVERSED: std::sync::LazyLock<
+    std::collections::HashMap<&'static str, Vec<&'static str>>,
+> = std::sync::LazyLock::new(|| {
+    let mut m: std::collections::HashMap<&'static str, Vec<&'static str>> =
+        std::collections::HashMap::new();
+    for (formal, nicks) in NICKNAMES.iter() {
+        for n in nicks {
+            m.entry(*n).or_default().push(*formal);
+            if let Some(stem) = before_diminutive_ending(n) {
+                m.entry(stem).or_default().push(*formal);
+            }
+        }
+    }
+    m
+});
+
+/// The given names the lists may let `short` stand for (a superset of those for which
+/// [`is_listed_short_form`] holds): its pet-name formals and the table's.
+pub(crate) fn listed_formals(short: &str) -> impl Iterator<Item = &'static str> {
+    let by_table = |w: &str| NICKNAMES_REVERSED.get(w).into_iter().flatten().copied();
+    pet_name_of(short)
+        .iter()
+        .copied()
+        .chain(by_table(short))
+        .chain(
+            before_diminutive_ending(short)
+                .into_iter()
+                .flat_map(by_table),
+        )
+}
+
+/// The table's nicknames of the given name `formal`.
+pub(crate) fn table_nicknames(formal: &str) -> impl Iterator<Item = &'static str> {
+    NICKNAMES.get(formal).into_iter().flatten().copied()
+}
+
+/// The stem of a name before a diminutive ending -ie, -ey or -y ("peggie", "peggy" -> "pegg").
+pub(crate) fn before_diminutive_ending(w: &str) -> Option<&str> {
+    w.strip_suffix("ie")
+        .or_else(|| w.strip_suffix("ey"))
+        .or_else(|| w.strip_suffix('y'))
+}
 
 /// The stem of a diminutive in -y, -ie or -ey with a doubled consonant undone ("merry" -> "mer",
 /// "georgy" -> "georg", "tessie" -> "tes"), if `w` is one.
@@ -1592,17 +1637,13 @@ pub(crate) fn is_listed_short_form(short: &str, formal: &str) -> bool {
     if short.len() > formal.len() || short.len() < 2 || short == formal {
         return false;
     }
-    let in_table = |w: &str| NICKNAMES.get(w).is_some_and(|fs| fs.contains(&formal));
-    in_table(short)
-        || short
-            .strip_suffix("ie")
-            .or_else(|| short.strip_suffix("ey"))
-            .or_else(|| short.strip_suffix('y'))
-            .is_some_and(|stem| {
-                [format!("{stem}y"), format!("{stem}ie"), format!("{stem}ey")]
-                    .iter()
-                    .any(|v| in_table(v))
-            })
+    // the table's nickname, or the same stem with another of -y, -ie, -ey
+    let stem = before_diminutive_ending(short);
+    NICKNAMES.get(formal).is_some_and(|nicks| {
+        nicks
+            .iter()
+            .any(|n| *n == short || stem.is_some_and(|st| before_diminutive_ending(n) == Some(st)))
+    })
 }
 
 /// Verbs of coming and going whose "to" leads to a place ("welcome to Pemberley", "came to

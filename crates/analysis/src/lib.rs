@@ -954,7 +954,12 @@ mod tests {
             \"Three years,\" said Good.\n\
             \"Good heavens, so long?\" asked Sir Henry.\n";
         let a = run(text);
-        assert_eq!(speakers(&a), ["Sir Henry", "Good", "Sir Henry"]);
+        // (the full name, named once, is his name: "Good" is one of his aliases)
+        assert_eq!(
+            speakers(&a),
+            ["Sir Henry", "Captain John Good", "Sir Henry"]
+        );
+        assert!(holder_of(&a, "Good").is_some_and(|c| c.name == "Captain John Good"));
     }
 
     #[test]
@@ -1224,6 +1229,8 @@ mod tests {
             "{:?}",
             a.characters
         );
+        // and the full name is the character's name
+        assert!(holder_of(&a, "Corwin").is_some_and(|c| c.name == "Corwin Ashdale"));
     }
     #[test]
     fn a_full_name_that_acts_joins_the_two_characters_it_names() {
@@ -1265,6 +1272,13 @@ mod tests {
             a.characters
         );
         assert!(!one_character_holds(&a, &["Peggy", "General Fenn"]));
+        // two names side by side that never act as one are two people, not another name of the
+        // first
+        let text = "\"Go,\" said Spike. Then Spike ran to the door.\n\
+            \"Stop that,\" said Faith. Then Faith frowned.\n\
+            They would bring Spike Faith's blood.\n";
+        let a = run(text);
+        assert!(holder_of(&a, "Spike Faith").is_none(), "{:?}", a.characters);
     }
     #[test]
     fn a_single_name_that_is_no_character_joins_the_one_full_name_holding_it() {
