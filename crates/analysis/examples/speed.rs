@@ -3,7 +3,8 @@
 //!
 //! Texts: the seeds and LitBank texts concatenated (repeated up to 1M words), a generated novel
 //! (the bench's generator) at 10k, 100k, 500k and 1M words, and the bad inputs of issue 4 (one
-//! 10 MB paragraph, unbalanced quotes, nothing but dialogue, dash dialogue, non-English). For each it prints the
+//! 10 MB paragraph, unbalanced quotes, nothing but dialogue, dash dialogue, non-English, thousands of
+//! distinct names). For each it prints the
 //! wall-clock rate and the rate per CPU second of this thread (from /proc/thread-self/schedstat),
 //! which stays meaningful when other jobs share the machine.
 //!
@@ -175,6 +176,30 @@ fn main() {
     measure("non-English 10 MB", &ten_mb(foreign));
     let plain = "The wind blew over the hills and nobody came to the house by the river.\n";
     measure("no quotes 10 MB", &ten_mb(plain));
+    for n in [5_000, 50_000] {
+        measure(&format!("{n} distinct names"), &crowd_of_names(n));
+    }
+}
+
+/// A text of `n` people with distinct surnames, each named in full, by surname and in a tag: the
+/// steps that compare names with characters must stay linear when characters run to thousands.
+fn crowd_of_names(n: usize) -> String {
+    const SYLLABLES: [&str; 16] = [
+        "ka", "lo", "mi", "ra", "ten", "dor", "vel", "quin", "sar", "bel", "tor", "nim", "pes",
+        "gal", "rud", "fen",
+    ];
+    const GIVEN: [&str; 6] = ["John", "Mary", "Anna", "Peter", "Margaret", "Thomas"];
+    let mut text = String::new();
+    for i in 0..n {
+        let mut surname: String = (0..4).map(|d| SYLLABLES[(i >> (4 * d)) & 15]).collect();
+        surname[..1].make_ascii_uppercase();
+        let given = GIVEN[i % GIVEN.len()];
+        text.push_str(&format!(
+            "{given} {surname} walked into the room and sat down. \"Hello,\" said {surname}. \
+             {given} {surname} smiled, and {surname} nodded.\n\n"
+        ));
+    }
+    text
 }
 
 /// `unit` repeated to about 10 MB: the bad-input texts.

@@ -1406,6 +1406,12 @@ fn declared_by_short_form(c: &Cluster, declared_keys: &[(String, String)]) -> Op
     first.filter(|_| hits.next().is_none())
 }
 
+/// Given names sharing their first three letters beyond which a short form's prefix says nothing.
+const MAX_PREFIX_CROWD: usize = 64;
+
+/// How many (full name, character) comparisons [`extend_with_unclaimed_names`] makes at most.
+const HOME_SEARCH_BUDGET: usize = 1_000_000;
+
 /// Gives the characters the names of the text that are no character of their own but plainly
 /// name one (see [`full_name_homes`]): each such full name joins the one character it names, or
 /// merges the two it names when it acts as one name or carries a title; then each single name that
@@ -1421,12 +1427,20 @@ fn extend_with_unclaimed_names(
         .collect();
     unclaimed.sort();
     let not_a_place = |s: &NameStats| s.the_before == 0 && 2 * s.place <= s.count;
+    // each full name is compared with every character: a text of tens of thousands of distinct
+    // names (a directory, a generated list) would make that quadratic, so the comparisons stop
+    // after a fixed budget, far above what a novel needs (a few hundred names and characters)
+    let mut budget = HOME_SEARCH_BUDGET;
     for k in &unclaimed {
         let s = &names[*k];
         let words = bare_words(k);
         if words.len() < 2 || !not_a_place(s) {
             continue;
         }
+        let Some(left) = budget.checked_sub(clusters.len()) else {
+            break;
+        };
+        budget = left;
         let last = words[words.len() - 1];
         let first = k.split(' ').next().unwrap_or(k);
         if is_place_name_end(last) && honorific(first).is_none() && given_name(first).is_none() {
@@ -1592,9 +1606,12 @@ impl<'a> GivenIndex<'a> {
     /// stands for ("Tess" of "Teresa", "Amy" of "Amelia Pond"; see [`stands_for`]). None when
     /// none or several.
     fn short_home(&self, key: &str) -> Option<usize> {
+        // a crowd of given names sharing the first three letters (a generated list of names)
+        // leaves no one home anyway, and comparing with all of them would make this quadratic
         let by_prefix = (key.len() >= 3)
             .then(|| self.by_start.get(&first_three(key)))
             .flatten()
+            .filter(|names| names.len() <= MAX_PREFIX_CROWD)
             .into_iter()
             .flatten()
             .copied();
@@ -1805,7 +1822,7 @@ pub(crate) fn cluster(
     // ("Mr. Sherlock Holmes" and "Sherlock Holmes" are one full name: owners are counted per
     // full name without its honorific)
     let mut word_owners: HashMap<String, u32> = HashMap::new();
-    let mut full_names: Vec<Vec<String>> = Vec::new();
+    let mut full_names: HashSet<Vec<String>> = HashSet::new();
     // "Uncle Owen" is Owen Lars under a title, where "Mrs. Bennet" is another Bennet than
     // Elizabeth: a title and one word owns that word unless it is a full name's given name
     let given_names: HashSet<String> = keys
@@ -1822,34 +1839,31 @@ pub(crate) fn cluster(
             for w in &words {
                 *word_owners.entry(w.clone()).or_default() += 1;
             }
-            full_names.push(words);
+            full_names.insert(words);
         }
     }
     // cluster of each full name without its honorific, once one of its forms has a cluster
     let mut by_full_name: HashMap<String, usize> = HashMap::new();
+    // the first cluster holding a multi-word key with a given word, and, per first word, how many
+    // full names open with it and the cluster of the first: looked up, not searched, so a text of
+    // thousands of names stays linear
+    let mut multi_word_home: HashMap<String, usize> = HashMap::new();
+    let mut by_first_word: HashMap<String, (usize, usize)> = HashMap::new();
     for k in &keys {
         let s = &names[*k];
         let words = strip_hon(k);
         let target = if !k.contains(' ') {
             // a single name joins the one multi-word name that contains it
             (word_owners.get(*k) == Some(&1))
-                .then(|| {
-                    clusters.iter().position(|c| {
-                        c.keys
-                            .iter()
-                            .any(|ck| ck.contains(' ') && strip_hon(ck).iter().any(|w| w == k))
-                    })
-                })
+                .then(|| multi_word_home.get(*k).copied())
                 .flatten()
         } else if words.len() == 1 {
             // "Mr. Weston" joins a bare "Weston" cluster when there is one; "Nana Ruth" joins
             // the one full name whose given name is "Ruth"
             index.get(&words[0]).copied().or_else(|| {
-                let mut homes = by_full_name
-                    .iter()
-                    .filter(|(full, _)| full.split(' ').next() == Some(words[0].as_str()));
-                let home = homes.next().map(|(_, &id)| id);
-                home.filter(|_| homes.next().is_none())
+                by_first_word
+                    .get(&words[0])
+                    .and_then(|&(n, id)| (n == 1).then_some(id))
             })
         } else {
             // "Sherlock Holmes" joins "Mr. Sherlock Holmes"
@@ -1888,8 +1902,23 @@ pub(crate) fn cluster(
             c.honorific_gender = k.split(' ').next().and_then(honorific).flatten();
         }
         index.insert((*k).to_string(), id);
-        if words.len() >= 2 {
-            by_full_name.entry(words.join(" ")).or_insert(id);
+        if k.contains(' ') {
+            for w in &words {
+                multi_word_home
+                    .entry(w.clone())
+                    .and_modify(|home| *home = (*home).min(id))
+                    .or_insert(id);
+            }
+        }
+        if words.len() >= 2
+            && let std::collections::hash_map::Entry::Vacant(e) =
+                by_full_name.entry(words.join(" "))
+        {
+            e.insert(id);
+            by_first_word
+                .entry(words[0].clone())
+                .and_modify(|(n, _)| *n += 1)
+                .or_insert((1, id));
         }
     }
     // nicknames by prefix: "Dru" of "Drusilla", "Angel" of "Angelus"
@@ -1903,15 +1932,20 @@ pub(crate) fn cluster(
                 .map(move |k| (i, k.clone()))
         })
         .collect();
+    // the names that start with a given one are a run of the sorted list; two of them are
+    // already too many
+    let mut sorted: Vec<(&str, usize)> = singles.iter().map(|(i, k)| (k.as_str(), *i)).collect();
+    sorted.sort_unstable();
     let mut merges = Vec::new();
     for (ia, a) in &singles {
-        let longer: Vec<usize> = singles
+        let from = sorted.partition_point(|(k, _)| *k < a.as_str());
+        let mut longer = sorted[from..]
             .iter()
-            .filter(|(ib, b)| ib != ia && b.len() > a.len() && b.starts_with(a.as_str()))
-            .map(|(ib, _)| *ib)
-            .collect();
-        if longer.len() == 1 {
-            merges.push((*ia, longer[0]));
+            .take_while(|(b, _)| b.starts_with(a.as_str()))
+            .filter(|(b, ib)| ib != ia && b.len() > a.len())
+            .map(|(_, ib)| *ib);
+        if let (Some(only), None) = (longer.next(), longer.next()) {
+            merges.push((*ia, only));
         }
     }
     for (a, b) in merges {
