@@ -1671,6 +1671,11 @@ impl<'a> GivenIndex<'a> {
 fn add_name(c: &mut Cluster, key: &str, s: &NameStats) {
     c.keys.push(key.to_string());
     c.aliases.push(s.display.clone());
+    add_counts(c, s);
+}
+
+/// Adds a name's mentions and pronoun votes to its character's.
+fn add_counts(c: &mut Cluster, s: &NameStats) {
     c.count += s.count;
     c.male += s.male;
     c.female += s.female;
@@ -1884,11 +1889,7 @@ pub(crate) fn cluster(
         if c.name != s.display {
             c.aliases.push(s.display.clone());
         }
-        c.male += s.male;
-        c.female += s.female;
-        c.weak_male += s.weak_male;
-        c.weak_female += s.weak_female;
-        c.count += s.count;
+        add_counts(c, s);
         if c.given_gender.is_none() {
             c.given_gender = given_name_of(k).flatten();
         }
