@@ -1581,7 +1581,13 @@ impl<'a> GivenIndex<'a> {
                     continue;
                 };
                 let v = ix.words.entry(g).or_default();
-                if v.contains(&(id, n == 1)) {
+                // characters come in order, so this one's entries are the last ones: a given
+                // name thousands of characters share is not searched from the start each time
+                if v.iter()
+                    .rev()
+                    .take_while(|(i, _)| *i == id)
+                    .any(|e| *e == (id, n == 1))
+                {
                     continue;
                 }
                 let first = v.is_empty();
