@@ -1197,10 +1197,7 @@ fn ends(k: &str) -> Option<(&str, &str, usize)> {
     let mut first = None;
     let mut last = "";
     let mut n = 0;
-    for w in k
-        .split(' ')
-        .filter(|w| honorific(w).is_none() && *w != "the")
-    {
+    for w in name_words(k) {
         first.get_or_insert(w);
         last = w;
         n += 1;
@@ -1218,9 +1215,13 @@ fn genders_agree(a: &Cluster, b: &Cluster) -> bool {
 
 /// The words of a name key without its titles and "the" ("mr sherlock holmes" -> sherlock, holmes).
 fn bare_words(k: &str) -> Vec<&str> {
+    name_words(k).collect()
+}
+
+/// The words of a name key without its titles and "the".
+fn name_words(k: &str) -> impl Iterator<Item = &str> {
     k.split(' ')
         .filter(|w| honorific(w).is_none() && *w != "the")
-        .collect()
 }
 
 /// The characters a full name that is no character of its own ("Stede Bonnet", named once at a
@@ -1810,12 +1811,7 @@ pub(crate) fn cluster(
             .is_some_and(|s| s.speaker + s.subject > s.possessive);
         words.len() < 2 || acts_as_one || words.iter().filter(|w| singles.contains(w)).count() < 2
     });
-    let strip_hon = |k: &str| -> Vec<String> {
-        k.split(' ')
-            .filter(|w| honorific(w).is_none() && *w != "the")
-            .map(str::to_string)
-            .collect()
-    };
+    let strip_hon = |k: &str| -> Vec<String> { name_words(k).map(str::to_string).collect() };
     // order: full names first, so that "Nana Ruth" finds "Ruth Vance"; then frequent first, so
     // multi-word names claim their parts
     let mut keys: Vec<&str> = person.keys().copied().collect();
