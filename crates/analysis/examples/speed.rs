@@ -8,8 +8,10 @@
 //! wall-clock rate and the rate per CPU second of this thread (from /proc/thread-self/schedstat),
 //! which stays meaningful when other jobs share the machine.
 //!
-//! Memory: for each text the example prints the text's size and the peak resident memory one
-//! analysis adds on top of the work it was given (its working set plus its result), from Linux's
+//! Memory: for each text the example prints the text's size, the memory of the work model built
+//! from it (paragraphs with their spans: a text of one-line paragraphs costs several times its
+//! size before any analysis), and the peak resident memory one analysis adds on top of the work
+//! it was given (its working set plus its result), from Linux's
 //! peak-RSS mark, reset before the call. Memory the allocator kept from an earlier text can hide
 //! part of a later one's peak, so measure one text per process: `--only LABEL` runs the texts
 //! whose label contains LABEL.
@@ -107,7 +109,7 @@ fn measure(label: &str, text: &str) {
     {
         return;
     }
-    let work = work_from_lines(text);
+    let (work, work_peak) = peak_of(|| work_from_lines(text));
     let words = work.words();
     // enough repetitions for about a second of work
     let reps = (2_000_000 / words.max(1)).clamp(1, 50);
@@ -125,9 +127,10 @@ fn measure(label: &str, text: &str) {
     let total = (words * reps) as f64;
     let cpu_rate = cpu.map_or("n/a".to_string(), |c| format!("{:>10.0}", total / c));
     println!(
-        "| {label:<34} | {words:>9} | {:>10.0} | {cpu_rate} | {} | {} |",
+        "| {label:<34} | {words:>9} | {:>10.0} | {cpu_rate} | {} | {} | {} |",
         total / wall,
         mb(text.len()),
+        work_peak.map_or("n/a".into(), mb),
         peak.map_or("n/a".into(), mb)
     );
 }
@@ -141,9 +144,9 @@ fn main() {
             PathBuf::from,
         );
     println!(
-        "| text | words | words/s (wall) | words/s (CPU of the thread) | text MB | analysis peak MB |"
+        "| text | words | words/s (wall) | words/s (CPU of the thread) | text MB | work MB | analysis peak MB |"
     );
-    println!("|---|---|---|---|---|---|");
+    println!("|---|---|---|---|---|---|---|");
     let real = real_texts(&shared);
     if real.is_empty() {
         println!(

@@ -30,6 +30,9 @@ pub(crate) struct Para<'w> {
     pub chapter: u32,
     /// Index among the chapter's story paragraphs.
     pub index: u32,
+    /// Byte offset of `text` in its paragraph: a paragraph longer than `MAX_PIECE` is analysed
+    /// in pieces, which share its `index`.
+    pub offset: u32,
     /// Global index of the scene the reader gave the paragraph.
     pub model_scene: u32,
     /// Dialogue quotation content ranges.
@@ -45,6 +48,66 @@ impl Para<'_> {
     pub fn span(&self, s: usize, e: usize) -> Option<Span> {
         (self.base != NO_BASE).then(|| Span::new(self.base + s, self.base + e))
     }
+
+    /// A range of this piece's text as a range of its whole paragraph.
+    pub fn in_paragraph(&self, s: usize, e: usize) -> [usize; 2] {
+        let o = self.offset as usize;
+        [o + s, o + e]
+    }
+}
+
+/// The longest piece of a paragraph analysed at once. Every pass keeps one paragraph's tokens
+/// (24 bytes each, about five bytes of text apiece), so a whole book pasted as one paragraph
+/// would need several times its size; no printed paragraph comes near 64 KiB.
+const MAX_PIECE: usize = 64 * 1024;
+
+/// Where the piece of `text` starting at `from` ends: the whole rest when it is short, else the
+/// last sentence end (or line break) in the next `MAX_PIECE` bytes outside quotation marks,
+/// else the last space there, else a character boundary.
+fn piece_end(text: &str, from: usize) -> usize {
+    if text.len() - from <= MAX_PIECE {
+        return text.len();
+    }
+    let window = &text.as_bytes()[from..from + MAX_PIECE];
+    let (mut straight_open, mut curly_depth) = (false, 0i32);
+    let (mut sentence_end, mut space) = (None, None);
+    for (i, w) in window.windows(3).enumerate() {
+        match w {
+            [b'"', ..] => straight_open = !straight_open,
+            // “ and ” are E2 80 9C and E2 80 9D
+            [0xE2, 0x80, 0x9C] => curly_depth += 1,
+            [0xE2, 0x80, 0x9D] => curly_depth -= 1,
+            [b'.' | b'!' | b'?', b' ' | b'\n', _] | [b'\n', ..]
+                if !straight_open && curly_depth <= 0 =>
+            {
+                sentence_end = Some(i + 1);
+            }
+            [b' ', ..] => space = Some(i + 1),
+            _ => {}
+        }
+    }
+    let cut = sentence_end.filter(|&c| c >= MAX_PIECE / 4).or(space);
+    let mut end = from + cut.unwrap_or(MAX_PIECE);
+    while !text.is_char_boundary(end) {
+        end -= 1;
+    }
+    end
+}
+
+/// The pieces of a paragraph's text, each with its byte offset: one piece unless the paragraph
+/// is longer than `MAX_PIECE`.
+fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
+    let mut from = 0;
+    std::iter::from_fn(move || {
+        if from >= text.len() && !(from == 0 && text.is_empty()) {
+            return None;
+        }
+        let end = piece_end(text, from);
+        let piece = (from, &text[from..end]);
+        // an empty paragraph is one empty piece
+        from = end.max(1);
+        Some(piece)
+    })
 }
 
 /// Evidence from one paragraph used for scenes and relationships.
@@ -436,16 +499,24 @@ fn story_paras(work: &Work) -> impl Iterator<Item = Para<'_>> {
             .flat_map(|(scene, id)| scene.paragraphs.iter().map(move |p| (id, p)))
             .zip(0u32..)
             .filter(|((_, p), _)| !is_note(&p.text))
-            .map(|((model_scene, p), index)| Para {
-                text: &p.text,
-                base: p
+            .flat_map(move |((model_scene, p), index)| {
+                let base = p
                     .span
                     .filter(|s| s.len() == p.text.len())
-                    .map_or(NO_BASE, |s| s.start),
-                chapter: ch.number,
-                index,
-                model_scene,
-                quotes: &[],
+                    .map_or(NO_BASE, |s| s.start);
+                pieces(&p.text).map(move |(offset, text)| Para {
+                    text,
+                    base: if base == NO_BASE {
+                        NO_BASE
+                    } else {
+                        base + offset
+                    },
+                    chapter: ch.number,
+                    index,
+                    offset: offset as u32,
+                    model_scene,
+                    quotes: &[],
+                })
             })
     })
 }
@@ -817,7 +888,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
             addressee: name_of(addressee),
             chapter: p.chapter,
             paragraph: p.index as usize,
-            range: [s, e],
+            range: p.in_paragraph(s, e),
         });
     }
     (
@@ -2929,7 +3000,7 @@ fn repairs(paras: &[Para<'_>]) -> Vec<RepairFlag> {
                     span: p.span(dot, dot + 1),
                     chapter: p.chapter,
                     paragraph: p.index as usize,
-                    range: [dot, dot + 1],
+                    range: p.in_paragraph(dot, dot + 1),
                     suggestion: "...".into(),
                 });
             }
@@ -2944,6 +3015,45 @@ mod tests {
 
     fn quote(para: u32, speaker: usize, how: &'static str) -> FoundQuote {
         FoundQuote::new(para, Some(speaker), how, None, None, None)
+    }
+
+    #[test]
+    fn a_paragraph_longer_than_a_piece_is_cut_at_a_sentence_end_outside_quotation_marks() {
+        let unit = "Anna said, \"Hello there. How are you?\" and he smiled. ";
+        let text = unit.repeat(3 * MAX_PIECE / unit.len());
+        let cuts: Vec<(usize, &str)> = pieces(&text).collect();
+        assert!(cuts.len() >= 3, "{} pieces", cuts.len());
+        let mut next = 0;
+        for (offset, piece) in &cuts {
+            assert_eq!(*offset, next, "pieces are contiguous");
+            assert!(piece.len() <= MAX_PIECE);
+            assert_eq!(piece.matches('"').count() % 2, 0, "no quotation is cut");
+            next += piece.len();
+        }
+        assert_eq!(next, text.len());
+        // no space at all: cut on a character boundary
+        let solid = "é".repeat(MAX_PIECE);
+        assert!(pieces(&solid).all(|(o, p)| solid.is_char_boundary(o) && !p.is_empty()));
+        assert_eq!(pieces("").collect::<Vec<_>>(), vec![(0, "")]);
+    }
+
+    #[test]
+    fn quotations_of_a_paragraph_analysed_in_pieces_keep_whole_paragraph_ranges() {
+        let unit = "Anna said, \"Hello there, Marcus.\" He smiled. ";
+        let text = unit.repeat(2 * MAX_PIECE / unit.len());
+        let a = crate::analyze(&crate::plain::work_from_lines(&text));
+        let count = text.matches("Hello there").count();
+        assert_eq!(a.quotes.len(), count);
+        for q in &a.quotes {
+            assert_eq!(q.paragraph, 0);
+            assert_eq!(&text[q.range[0]..q.range[1]], "Hello there, Marcus.");
+            let span = q.span.expect("plain text maps onto the source");
+            assert_eq!(&text[span.start..span.end], "Hello there, Marcus.");
+        }
+        assert_eq!(
+            a.quotes.last().map(|q| q.speaker.as_deref()),
+            Some(Some("Anna"))
+        );
     }
 
     #[test]

@@ -583,6 +583,7 @@ mod tests {
             base: crate::engine::NO_BASE,
             chapter: 1,
             index: 0,
+            offset: 0,
             model_scene: 0,
             quotes: &[],
         }
