@@ -3,8 +3,10 @@
 //! Seeds: paragraphs are the non-empty lines of each file numbered from 1; predicted spans are
 //! mapped back to those numbers. LitBank: measured on **rejoined text** — the tokenised sentences
 //! of `quotations/tsv/*_brat.txt` are detokenised into running text (punctuation attached, quote
-//! marks paired) and cut into paragraphs where dialogue turns begin, since LitBank keeps no
-//! paragraph breaks; gold offsets are mapped onto the rejoined text token by token. A predicted
+//! marks paired) and cut into paragraphs where the printed book has them (`data/
+//! litbank_paragraphs.tsv`, derived from LitBank's `original/` texts; a printed chapter heading
+//! starts a chapter), or, for the three documents without an original, where dialogue turns
+//! begin; gold offsets are mapped onto the rejoined text token by token. A predicted
 //! speaker is right when one of its character's names equals a proper-name mention of the gold
 //! speaker's coreference chain.
 
@@ -1202,6 +1204,12 @@ fn litbank_docs(dir: &Path, notes: &mut Vec<String>) -> Vec<LitDoc> {
         .filter(|n| n.ends_with(".ann"))
         .collect();
     files.sort();
+    let printed = if std::env::var_os("FICARCHIVE_EVAL_GUESS_PARAGRAPHS").is_some() {
+        HashMap::new()
+    } else {
+        printed_paragraph_starts()
+    };
+    let mut from_print = 0;
     let mut docs = Vec::new();
     for ann in files {
         let stem = ann.trim_end_matches(".ann");
@@ -1214,7 +1222,14 @@ fn litbank_docs(dir: &Path, notes: &mut Vec<String>) -> Vec<LitDoc> {
             continue;
         };
         let rejoined = rejoin(&tokenised);
-        let work = litbank_work(&rejoined);
+        let printed = printed.get(stem.trim_end_matches("_brat"));
+        if printed.is_some() {
+            from_print += 1;
+        }
+        let work = match printed {
+            Some(starts) => work_from_paragraph_starts(&rejoined, starts),
+            None => litbank_work(&rejoined),
+        };
         docs.push(LitDoc {
             stem: stem.to_string(),
             qann,
@@ -1224,7 +1239,106 @@ fn litbank_docs(dir: &Path, notes: &mut Vec<String>) -> Vec<LitDoc> {
             work,
         });
     }
+    notes.push(format!(
+        "LitBank paragraphs: {from_print} of {} documents as printed (data/litbank_paragraphs.tsv), the rest guessed from dialogue turns",
+        docs.len()
+    ));
     docs
+}
+
+/// LitBank's printed paragraph starts, as `(sentence, token)` pairs per document stem: derived
+/// from LitBank's `original/` texts by `scripts/litbank_paragraphs.py`, since its tokenised files
+/// drop paragraph breaks and a guessed break misplaces dialogue turns.
+fn printed_paragraph_starts() -> HashMap<&'static str, Vec<(usize, usize)>> {
+    include_str!("../data/litbank_paragraphs.tsv")
+        .lines()
+        .filter(|l| !l.starts_with('#'))
+        .filter_map(|l| {
+            let (stem, starts) = l.split_once('\t')?;
+            let starts = starts
+                .split(' ')
+                .filter_map(|p| {
+                    let (s, t) = p.split_once(':')?;
+                    Some((s.parse().ok()?, t.parse().ok()?))
+                })
+                .collect();
+            Some((stem, starts))
+        })
+        .collect()
+}
+
+/// Cuts rejoined text into paragraphs at the given `(sentence, token)` starts, and builds a work.
+fn work_from_paragraph_starts(r: &Rejoined, starts: &[(usize, usize)]) -> Work {
+    let mut cuts: Vec<usize> = starts
+        .iter()
+        .filter_map(|&(s, t)| r.tokens.get(s)?.get(t).map(|&(b, _)| b))
+        .collect();
+    cuts.push(r.text.len());
+    let mut from = 0;
+    let mut chapters = Vec::new();
+    let mut title = None;
+    let mut paras = Vec::new();
+    for cut in cuts {
+        let (s, e) = (from, cut.max(from));
+        from = e;
+        let t = r.text[s..e].trim_end();
+        if t.is_empty() {
+            continue;
+        }
+        // "CHAPTER II." or "III" inside an excerpt starts a chapter, as the importer reads it
+        if is_chapter_heading(t) {
+            if !paras.is_empty() {
+                let number = chapters.len() as u32 + 1;
+                chapters.push(Chapter::from_paragraphs(
+                    number,
+                    title.take(),
+                    std::mem::take(&mut paras),
+                ));
+            }
+            title = Some(t.to_string());
+            continue;
+        }
+        paras.push(Paragraph {
+            text: t.to_string(),
+            html: None,
+            span: Some(Span::new(s, s + t.len())),
+        });
+    }
+    let number = chapters.len() as u32 + 1;
+    chapters.push(Chapter::from_paragraphs(number, title, paras));
+    Work {
+        chapters,
+        ..Work::default()
+    }
+}
+
+/// A printed chapter heading: "Chapter 2", "CHAPTER II.", "BOOK ONE" or a lone roman numeral.
+fn is_chapter_heading(t: &str) -> bool {
+    let t = t.trim_end_matches('.');
+    let is_roman = |w: &str| !w.is_empty() && w.chars().all(|c| "IVXLC".contains(c));
+    let words: Vec<&str> = t.split_whitespace().collect();
+    match words.as_slice() {
+        [w] => is_roman(w),
+        [head, number] => {
+            matches!(head.to_lowercase().as_str(), "chapter" | "book" | "part")
+                && (is_roman(&number.to_uppercase())
+                    || number.chars().all(|c| c.is_ascii_digit())
+                    || matches!(
+                        number.to_lowercase().as_str(),
+                        "one"
+                            | "two"
+                            | "three"
+                            | "four"
+                            | "five"
+                            | "six"
+                            | "seven"
+                            | "eight"
+                            | "nine"
+                            | "ten"
+                    ))
+        }
+        _ => false,
+    }
 }
 
 /// Folds of the cross-validation: document `i` (in name order) is held out in fold `i % FOLDS`.
@@ -1488,16 +1602,16 @@ fn litbank_doc(
         ));
     }
     if dump && std::env::var("FICARCHIVE_EVAL_DUMP").is_ok_and(|v| stem.contains(&v)) {
-        for (i, p) in work.chapters[0]
-            .scenes
-            .iter()
-            .flat_map(|s| &s.paragraphs)
-            .enumerate()
-        {
-            eprintln!("¶{i}: {}", p.text);
+        for ch in &work.chapters {
+            for (i, p) in ch.scenes.iter().flat_map(|s| &s.paragraphs).enumerate() {
+                eprintln!("ch{} ¶{i}: {}", ch.number, p.text);
+            }
         }
         for (q, h) in a.quotes.iter().zip(&how) {
-            eprintln!("Q ¶{} {:?} {h} {:?}", q.paragraph, q.speaker, q.text);
+            eprintln!(
+                "Q ch{} ¶{} {:?} {h} {:?}",
+                q.chapter, q.paragraph, q.speaker, q.text
+            );
         }
     }
     // coreference: chains, proper-name mentions, PER spans
@@ -1819,6 +1933,26 @@ mod tests {
             .flat_map(|s| &s.paragraphs)
             .map(|p| p.text.as_str())
             .collect()
+    }
+
+    #[test]
+    fn printed_paragraph_starts_cut_the_rejoined_text_mid_sentence_too() {
+        let r = rejoin("He said : “ Go .\n” She went .\nThen rain .\n");
+        let w = work_from_paragraph_starts(&r, &[(0, 3), (2, 0)]);
+        assert_eq!(
+            paragraph_texts(&w),
+            ["He said:", "“Go.” She went.", "Then rain."]
+        );
+        // a heading paragraph starts a chapter and titles it
+        let r = rejoin("He left .\nCHAPTER II .\nShe came .\n");
+        let w = work_from_paragraph_starts(&r, &[(1, 0), (2, 0)]);
+        assert_eq!(w.chapters.len(), 2);
+        assert_eq!(w.chapters[1].title.as_deref(), Some("CHAPTER II."));
+        assert!(is_chapter_heading("III") && is_chapter_heading("Chapter 2"));
+        assert!(!is_chapter_heading("Chapter and verse") && !is_chapter_heading("Go."));
+        // a start past the text is ignored
+        let w = work_from_paragraph_starts(&r, &[(9, 0)]);
+        assert_eq!(paragraph_texts(&w).len(), 1);
     }
 
     #[test]
