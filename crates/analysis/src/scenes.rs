@@ -1,6 +1,8 @@
 //! Scene segmentation and point of view: a Viterbi pass over paragraphs, first on grammatical person
 //! and then on the focal character, with a cost for every switch. Linear in the paragraph count.
 
+use std::collections::HashMap;
+
 use crate::characters::Cluster;
 use crate::engine::{Para, ParaEvidence};
 use crate::lexicon::is_cognition_verb;
@@ -205,7 +207,6 @@ fn third_person(
     out: &mut Vec<SceneAnalysis>,
 ) {
     let ev = &evidence[start..end];
-    let mut totals: Vec<(usize, f32)> = Vec::new();
     // "her aunt" is named from the focal character's side: it is never the focal one itself
     let relational = |c: usize| {
         let n = &clusters[c].name;
@@ -213,14 +214,14 @@ fn third_person(
             .iter()
             .any(|d| n.starts_with(d))
     };
+    // summed in a map: a long scene can have thousands of characters with evidence
+    let mut by_character: HashMap<usize, f32> = HashMap::new();
     for e in ev {
         for &(c, w) in e.pov().iter().filter(|&&(c, _)| !relational(c)) {
-            match totals.iter_mut().find(|(x, _)| *x == c) {
-                Some(t) => t.1 += w,
-                None => totals.push((c, w)),
-            }
+            *by_character.entry(c).or_insert(0.0) += w;
         }
     }
+    let mut totals: Vec<(usize, f32)> = by_character.into_iter().collect();
     totals.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     totals.truncate(POV_CANDIDATES);
     if totals.is_empty() {
