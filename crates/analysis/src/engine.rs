@@ -233,7 +233,11 @@ struct Salience {
     /// Every acting character of the previous paragraph's last sentence, in order.
     prev_last_sentence_actors: Vec<usize>,
     scene: usize,
+    /// Salience per character, decayed each paragraph.
     weight: Vec<f32>,
+    /// The characters whose `weight` is not zero: only they decay (a text of thousands of
+    /// characters would otherwise pay for all of them in every paragraph).
+    weighted: Vec<usize>,
     /// Per gender (masculine, feminine): whom the previous paragraph's last free pronoun chain meant.
     chain: [Option<usize>; 2],
     /// The speaker before `last_speaker` changed to the current one: who spoke two turns ago.
@@ -253,12 +257,28 @@ impl Salience {
         if self.weight.len() <= ch {
             self.weight.resize(ch + 1, 0.0);
         }
+        if self.weight[ch] == 0.0 {
+            self.weighted.push(ch);
+        }
         self.weight[ch] += 1.0;
         if let Some(p) = self.recency.iter().position(|&c| c == ch) {
             self.recency.remove(p);
         }
         self.recency.insert(0, ch);
         self.recency.truncate(24);
+    }
+
+    /// Lowers every salience for a new paragraph; one below `FORGOTTEN` becomes zero.
+    fn decay(&mut self) {
+        const FORGOTTEN: f32 = 1e-30;
+        let weight = &mut self.weight;
+        self.weighted.retain(|&c| {
+            weight[c] *= 0.6;
+            if weight[c] < FORGOTTEN {
+                weight[c] = 0.0;
+            }
+            weight[c] > 0.0
+        });
     }
 }
 
@@ -1041,9 +1061,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                     ..Salience::default()
                 };
             }
-            for w in &mut self.st.weight {
-                *w *= 0.6;
-            }
+            self.st.decay();
             tokenize(p.text, p.quotes, &mut toks);
             let mut ev = ParaEvidence::default();
             pov.clear();
@@ -3054,6 +3072,24 @@ mod tests {
             a.quotes.last().map(|q| q.speaker.as_deref()),
             Some(Some("Anna"))
         );
+    }
+
+    #[test]
+    fn salience_decays_only_for_characters_that_have_some_and_is_forgotten_at_last() {
+        let mut st = Salience::default();
+        st.touch(3);
+        st.touch(3);
+        st.decay();
+        assert_eq!(st.weight[3], 2.0 * 0.6);
+        assert_eq!(st.weighted, [3]);
+        for _ in 0..200 {
+            st.decay();
+        }
+        assert_eq!((st.weight[3], st.weighted.len()), (0.0, 0));
+        st.touch(3);
+        st.touch(9);
+        assert_eq!(st.weighted, [3, 9]);
+        assert_eq!(st.weight[9], 1.0);
     }
 
     #[test]
