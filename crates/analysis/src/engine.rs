@@ -117,6 +117,8 @@ pub(crate) struct ParaEvidence {
     pub first: u32,
     /// Second-person pronouns in narration.
     pub second: u32,
+    /// First-person plural pronouns ("we", "us", "our") in narration.
+    pub plural_first: u32,
     /// Third-person references (names and pronouns) in narration.
     pub third: u32,
     /// Narration words.
@@ -1225,6 +1227,18 @@ impl<'a, 'w> Pass<'a, 'w> {
                         }
                     } else if is_first_person(w) {
                         ev.first += 1;
+                    } else if matches!(
+                        w,
+                        "we" | "us"
+                            | "our"
+                            | "ours"
+                            | "ourselves"
+                            | "we're"
+                            | "we'd"
+                            | "we've"
+                            | "we'll"
+                    ) {
+                        ev.plural_first += 1;
                     } else if is_second_person(w) {
                         ev.second += 1;
                         // the reader is on stage whenever the narration tells "you"

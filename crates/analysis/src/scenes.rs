@@ -9,14 +9,20 @@ use crate::lexicon::is_cognition_verb;
 use crate::tokens::tokenize;
 use crate::{Person, SceneAnalysis};
 
-/// Cost of switching person between paragraphs.
-const PERSON_SWITCH: f32 = 3.0;
+/// Cost of switching person between paragraphs: high, since a first-person narrator tells whole
+/// paragraphs about others without an "I", and a real switch of narrating person brings dozens of
+/// pronouns (or a third-person mind entered, see `person_cost`).
+const PERSON_SWITCH: f32 = 6.0;
 /// Cost of switching point-of-view character between paragraphs.
 const POV_SWITCH: f32 = 3.5;
 /// A first- or second-person run beside third-person narration tells the story only when this
 /// share of its narration words are its pronouns (a first-person narrator says "I" about once in
 /// every 10 to 20 words; an author's aside in a third-person text, once in 100 or more).
 const PERSON_DENSITY: f32 = 0.03;
+/// A paragraph alone in its person shorter than this (narration words) is an aside, not a scene:
+/// a scene of one paragraph is rare, and an author's aside in the first person runs to a hundred
+/// words or more.
+const LONE_ASIDE_WORDS: u32 = 200;
 /// Shortest run of paragraphs kept as a scene of its own point of view.
 const MIN_POV_RUN: usize = 5;
 /// A reader scene whose point of view switches this often without a break is head-hopping…
@@ -72,13 +78,57 @@ fn viterbi(n: usize, k: usize, cost: impl Fn(usize, usize) -> f32, penalty: f32)
     path
 }
 
-fn person_cost(ev: &ParaEvidence, state: usize) -> f32 {
+/// A paragraph's evidence for the grammatical person of its narration.
+#[derive(Clone, Copy, Default, Debug)]
+struct PersonEvidence {
+    first: u32,
+    second: u32,
+    /// "we", "us", "our": a first-person narrator's, or an author's ("as we shall see").
+    plural_first: u32,
+    words: u32,
+    /// Minds of characters entered in the third person ("she thought", "he wondered").
+    minds: f32,
+}
+
+impl PersonEvidence {
+    /// A paragraph that opens with a dash is a turn of dash dialogue: the speech runs on after
+    /// its tag ("— God, is n't he dreadful? he said frankly. He thinks you 're not a
+    /// gentleman.") with no mark to close it, so its "I" and "you" are the speaker's, not the
+    /// narration's. It says nothing about the person of the narration.
+    fn of(p: &Para<'_>, e: &ParaEvidence) -> Self {
+        if opens_with_dash(p.text) {
+            return Self::default();
+        }
+        Self {
+            first: e.first,
+            second: e.second,
+            plural_first: e.plural_first,
+            words: e.words,
+            minds: e.minds().iter().map(|m| m.1).sum(),
+        }
+    }
+}
+
+/// Whether a paragraph opens with a dash (a dash-dialogue turn: "— Tell me, Mulligan, Stephen
+/// said quietly.").
+fn opens_with_dash(text: &str) -> bool {
+    let t = text.trim_start();
+    t.starts_with(['—', '–', '―']) || t.starts_with("--")
+}
+
+fn person_cost(ev: &PersonEvidence, state: usize) -> f32 {
     let (f, s) = (ev.first.min(4) as f32, ev.second.min(4) as f32);
     let len = (ev.words as f32 / 30.0).min(1.0);
+    // a paragraph with "we" but no "I" still fits a first-person narrator (one who tells what
+    // "we" did, or describes a companion in "our" party); it is no evidence for the first person
+    // either, since an author says "we" too
+    let no_first = ev.first == 0 && ev.plural_first == 0;
+    // a third-person mind entered ("she thought") is what a first-person narrator cannot tell
+    let minds = 0.75 * ev.minds.min(2.0);
     match state {
-        0 => 1.5 * (f + s),                                             // third
-        1 => (if ev.first == 0 { 2.0 * len } else { 0.0 }) + 0.5 * s,   // first
-        _ => (if ev.second == 0 { 2.0 * len } else { 0.0 }) + 0.75 * f, // second
+        0 => 1.5 * (f + s),                                              // third
+        1 => (if no_first { 2.0 * len } else { 0.0 }) + 0.5 * s + minds, // first
+        _ => (if ev.second == 0 { 2.0 * len } else { 0.0 }) + 0.75 * f,  // second
     }
 }
 
@@ -126,22 +176,12 @@ fn segment_run(
     out: &mut Vec<SceneAnalysis>,
     narrators: &mut [Option<u32>],
 ) {
-    let ev = &evidence[start..end];
+    let ev: Vec<PersonEvidence> = (start..end)
+        .map(|k| PersonEvidence::of(&paras[k], &evidence[k]))
+        .collect();
     let mut persons = viterbi(ev.len(), 3, |i, s| person_cost(&ev[i], s), PERSON_SWITCH);
-    // a lone short paragraph in another person is a thought or a letter ("It means you belong to
-    // somebody."), not a scene
-    for i in 0..persons.len() {
-        let lone = (i == 0 || persons[i - 1] != persons[i])
-            && (i + 1 == persons.len() || persons[i + 1] != persons[i]);
-        if lone && ev[i].words < 40 && persons.len() > 1 {
-            persons[i] = if i > 0 {
-                persons[i - 1]
-            } else {
-                persons[i + 1]
-            };
-        }
-    }
-    sparse_persons_are_asides(&mut persons, ev);
+    lone_paragraphs_are_asides(&mut persons, &ev);
+    sparse_persons_are_asides(&mut persons, &ev);
     let mut i = 0;
     while i < ev.len() {
         let mut j = i + 1;
@@ -174,11 +214,29 @@ fn segment_run(
     }
 }
 
+/// A lone paragraph in another person is a thought, a letter ("It means you belong to
+/// somebody.") or an author's aside ("I have mentioned his faults because I want it
+/// understood…"), not a scene, when it is shorter than `LONE_ASIDE_WORDS`: it takes the person
+/// of the paragraph before it (of the one after it, at the start).
+fn lone_paragraphs_are_asides(persons: &mut [usize], ev: &[PersonEvidence]) {
+    for i in 0..persons.len() {
+        let lone = (i == 0 || persons[i - 1] != persons[i])
+            && (i + 1 == persons.len() || persons[i + 1] != persons[i]);
+        if lone && ev[i].words < LONE_ASIDE_WORDS && persons.len() > 1 {
+            persons[i] = if i > 0 {
+                persons[i - 1]
+            } else {
+                persons[i + 1]
+            };
+        }
+    }
+}
+
 /// A run in the first or second person inside a reader scene told partly in the third is a
 /// narrator's aside ("I will assign no fictitious name to this town", "as you may imagine") unless
 /// its pronouns are as dense as a narrator's who tells the story: at least `PERSON_DENSITY` of its
 /// narration words. Such a run is third person. `persons` is 0 (third), 1 (first), 2 (second).
-fn sparse_persons_are_asides(persons: &mut [usize], ev: &[ParaEvidence]) {
+fn sparse_persons_are_asides(persons: &mut [usize], ev: &[PersonEvidence]) {
     if persons.iter().all(|&p| p == persons[0]) {
         return;
     }
@@ -312,6 +370,7 @@ fn third_person(
         },
     );
     confirm_switches(&mut path, minds_of);
+    no_switch_with_a_description(&mut path, |st| described(&clusters[cands[st]]));
     // head-hopping plus a voice that knows what no one present knows is an omniscient narrator:
     // the scene has no single focal character
     if hops >= OMNISCIENT_SWITCHES
@@ -379,6 +438,32 @@ fn confirm_switches(path: &mut [usize], minds: impl Fn(usize, usize, usize) -> f
         }
         i = j;
     }
+}
+
+/// Keeps a switch of focal character only between two characters the narration calls by their
+/// names: one it knows only by a description ("the girl", "the doctor", "the old lady") is seen
+/// from outside, by a narration that does not share their mind, or is a named character under
+/// another name (an alias not grouped), and a switch to or from them is the same scene going
+/// on. The run joins the point of view before it, and the next switch is judged against that
+/// one. `described(state)` tells whether the state's character has only a description.
+fn no_switch_with_a_description(path: &mut [usize], described: impl Fn(usize) -> bool) {
+    let mut i = run_end(path, 0);
+    while i < path.len() {
+        let j = run_end(path, i);
+        let (old, new) = (path[i - 1], path[i]);
+        if described(old) || described(new) {
+            path[i..j].fill(old);
+        }
+        i = j;
+    }
+}
+
+/// Whether a character's name is a description ("the girl", "a stranger"), not a name: none of
+/// its words is capitalised ("the Doctor" is a name).
+fn described(c: &Cluster) -> bool {
+    !c.name
+        .split_whitespace()
+        .any(|w| w.starts_with(char::is_uppercase))
 }
 
 /// A conversation runs on across a switch whose paragraph and the one before it both hold
@@ -742,12 +827,12 @@ mod tests {
         assert!(!opens_on("Tom grinned so wide it hurt.", &c));
     }
 
-    fn person_evidence(first: u32, second: u32, words: u32) -> ParaEvidence {
-        ParaEvidence {
+    fn person_evidence(first: u32, second: u32, words: u32) -> PersonEvidence {
+        PersonEvidence {
             first,
             second,
             words,
-            ..ParaEvidence::default()
+            ..PersonEvidence::default()
         }
     }
 
@@ -781,6 +866,158 @@ mod tests {
         let mut persons = vec![2, 0];
         sparse_persons_are_asides(&mut persons, &ev);
         assert_eq!(persons, vec![0, 0]);
+    }
+
+    fn first_person_path(ev: &[PersonEvidence]) -> Vec<usize> {
+        viterbi(ev.len(), 3, |i, s| person_cost(&ev[i], s), PERSON_SWITCH)
+    }
+
+    #[test]
+    fn a_dash_turn_says_nothing_about_the_narrations_person() {
+        let e = ParaEvidence {
+            first: 1,
+            second: 3,
+            words: 40,
+            ..ParaEvidence::default()
+        };
+        let turn =
+            para("— God, is he not dreadful? he said frankly. He thinks you are not one of us.");
+        let p = PersonEvidence::of(&turn, &e);
+        assert_eq!((p.first, p.second, p.words), (0, 0, 0));
+        assert!((0..3).all(|s| person_cost(&p, s) == 0.0));
+        let p = PersonEvidence::of(&para("-- Tell me, he said."), &e);
+        assert_eq!(p.words, 0);
+        // narration keeps its evidence
+        let p = PersonEvidence::of(&para("He thinks you are not one of us, he said."), &e);
+        assert_eq!((p.first, p.second, p.words), (1, 3, 40));
+    }
+
+    #[test]
+    fn we_keeps_a_first_person_narrator() {
+        // "I", then four paragraphs of what "we" did, with no "I"
+        let we = PersonEvidence {
+            plural_first: 2,
+            words: 40,
+            ..PersonEvidence::default()
+        };
+        let ev = [person_evidence(4, 0, 60), we, we, we, we];
+        assert_eq!(first_person_path(&ev), vec![1; 5]);
+        // "we" alone is no evidence for the first person: an author says it too
+        assert_eq!(person_cost(&we, 0), 0.0);
+    }
+
+    #[test]
+    fn a_we_narrator_describing_companions_is_one_first_person_scene() {
+        // "we" in narration is counted for the scenes (and "I" appears only now and then)
+        let mut text = String::from(
+            "I have never told this before, and I am not sure I can tell it well now.\n",
+        );
+        for _ in 0..3 {
+            text.push_str(
+                "We had known each other for years, and we had a good deal in common. All of us \
+                 were interested in science, and our talk ran on it for hours at a time.\n\
+                 Terry Nichols was rich enough to do as he pleased. His great aim was exploration, \
+                 and he had boats and motorcars and the best of our airmen's machines.\n\
+                 We came after a while to a sort of marshy lake, very big, so that the forest \
+                 looked low and dim across it, and we skirted it for another half hour.\n",
+            );
+        }
+        text.push_str("I told the others about these stories, and they laughed at them.\n");
+        let a = crate::analyze(&crate::plain::work_from_lines(&text));
+        assert_eq!(a.scenes.len(), 1, "{:?}", a.scenes);
+        assert_eq!(a.scenes[0].person, Person::First);
+    }
+
+    #[test]
+    fn a_first_person_narrator_may_describe_others_for_a_while() {
+        // after "I", four paragraphs of the others acting and talking (about 70 words, no
+        // "I"): the same narrator, not a third-person scene
+        let ev = [
+            person_evidence(5, 0, 80),
+            person_evidence(3, 0, 50),
+            person_evidence(0, 0, 6),
+            person_evidence(0, 0, 50),
+            person_evidence(0, 0, 2),
+            person_evidence(0, 0, 14),
+        ];
+        assert_eq!(first_person_path(&ev), vec![1; 6]);
+        // …unless the narration enters their minds ("she thought"), which a first-person
+        // narrator cannot do: then it is a third-person section, however short
+        let mut minds = ev.to_vec();
+        for e in &mut minds[2..] {
+            e.minds = 1.0;
+        }
+        assert_eq!(first_person_path(&minds)[2..], [0; 4]);
+        // a third-person section of real length does switch
+        let mut ev = ev.to_vec();
+        ev.extend([person_evidence(0, 0, 80); 4]);
+        assert_eq!(first_person_path(&ev)[6..], [0; 4]);
+    }
+
+    #[test]
+    fn a_lone_paragraph_in_another_person_is_an_aside() {
+        // an author's aside of a hundred words at the end of a third-person run
+        let ev = [
+            person_evidence(0, 0, 90),
+            person_evidence(0, 0, 120),
+            person_evidence(6, 0, 104),
+        ];
+        let mut persons = vec![0, 0, 1];
+        lone_paragraphs_are_asides(&mut persons, &ev);
+        assert_eq!(persons, vec![0, 0, 0]);
+        // two paragraphs are a run, and a lone paragraph of a long scene's length stands
+        let ev = [
+            person_evidence(0, 0, 90),
+            person_evidence(0, 0, 120),
+            person_evidence(6, 0, 104),
+            person_evidence(5, 0, 80),
+        ];
+        let mut persons = vec![0, 0, 1, 1];
+        lone_paragraphs_are_asides(&mut persons, &ev);
+        assert_eq!(persons, vec![0, 0, 1, 1]);
+        let ev = [
+            person_evidence(0, 0, 90),
+            person_evidence(0, 0, 120),
+            person_evidence(30, 0, 400),
+        ];
+        let mut persons = vec![0, 0, 1];
+        lone_paragraphs_are_asides(&mut persons, &ev);
+        assert_eq!(persons, vec![0, 0, 1]);
+    }
+
+    #[test]
+    fn no_switch_to_or_from_a_described_character() {
+        let named = Cluster {
+            name: "Mara Quill".into(),
+            ..Cluster::default()
+        };
+        let the_girl = Cluster {
+            name: "the girl".into(),
+            ..Cluster::default()
+        };
+        assert!(!described(&named));
+        assert!(described(&the_girl));
+        let the_doctor = Cluster {
+            name: "the Doctor".into(),
+            ..Cluster::default()
+        };
+        assert!(!described(&the_doctor));
+        // states: 0 and 2 named, 1 described
+        let desc = |s: usize| s == 1;
+        let mut path = vec![0, 0, 1, 1, 1];
+        no_switch_with_a_description(&mut path, desc);
+        assert_eq!(path, vec![0; 5]);
+        let mut path = vec![1, 1, 0, 0];
+        no_switch_with_a_description(&mut path, desc);
+        assert_eq!(path, vec![1; 4]);
+        // between two named characters the switch stands; after a failed run, the next switch
+        // is judged against the point of view before it
+        let mut path = vec![0, 0, 2, 2];
+        no_switch_with_a_description(&mut path, desc);
+        assert_eq!(path, vec![0, 0, 2, 2]);
+        let mut path = vec![0, 1, 1, 2, 2];
+        no_switch_with_a_description(&mut path, desc);
+        assert_eq!(path, vec![0, 0, 0, 2, 2]);
     }
 
     #[test]
