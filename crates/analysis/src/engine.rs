@@ -232,6 +232,10 @@ struct Salience {
     prev_last_sentence_subject: Option<usize>,
     /// Every acting character of the previous paragraph's last sentence, in order.
     prev_last_sentence_actors: Vec<usize>,
+    /// The one a paragraph of narration hands the word to: the subject of its last sentence
+    /// when that sentence ends on a colon or holds a speech verb ("Miss Bartlett said, with more
+    /// restraint:", "Buck Mulligan's gay voice went on.").
+    prev_intro: Option<usize>,
     scene: usize,
     weight: Vec<f32>,
     /// Per gender (masculine, feminine): whom the previous paragraph's last free pronoun chain meant.
@@ -1378,6 +1382,41 @@ impl<'a, 'w> Pass<'a, 'w> {
                 .filter(|m| m.tok >= last_sentence && m.subject)
                 .map(|m| m.ch)
                 .collect();
+            self.st.prev_intro = None;
+            if p.quotes.is_empty() {
+                let verb = toks[last_sentence.min(toks.len())..]
+                    .iter()
+                    .position(|t| t.is_word() && is_speech_verb(lower(t.text(p.text), &mut buf)))
+                    .map(|k| last_sentence + k);
+                if self.st.prev_ends_colon || verb.is_some() {
+                    let until = verb.unwrap_or(toks.len());
+                    // the speech verb's own subject: the last one before it, unless that one
+                    // acts in a clause of its own ("He raised his head when Angel came down, and
+                    // managed to ask:")
+                    const SUBORDINATORS: [&str; 18] = [
+                        "when", "as", "while", "if", "because", "after", "before", "until",
+                        "though", "although", "since", "that", "whom", "who", "till", "once",
+                        "unless", "where",
+                    ];
+                    let subordinate = |m: &Mention| {
+                        toks[..m.tok]
+                            .iter()
+                            .rev()
+                            .find(|t| t.is_word())
+                            .is_some_and(|t| {
+                                let w = t.text(p.text);
+                                SUBORDINATORS.iter().any(|s| w.eq_ignore_ascii_case(s))
+                            })
+                    };
+                    self.st.prev_intro = found
+                        .iter()
+                        .rev()
+                        .find(|m| {
+                            m.tok >= last_sentence && m.tok < until && m.subject && !subordinate(m)
+                        })
+                        .map(|m| m.ch);
+                }
+            }
             // `"…, my dear Rose," I answered, "opportunities are duties."`: any part may carry the name
             self.st.prev_addressee = self.quotes[base..].iter().rev().find_map(|q| q.addressee());
             if !pov.is_empty() || !unanchored.is_empty() {
@@ -2193,6 +2232,9 @@ impl Pass<'_, '_> {
             push(self.st.prev_addressee);
             push(self.st.prev_topic);
             push(self.st.prev_last_sentence_subject);
+            if q == 0 {
+                push(self.st.prev_intro);
+            }
             for m in found.iter().take(8) {
                 push(Some(m.ch));
             }
@@ -2284,6 +2326,7 @@ impl Pass<'_, '_> {
                     "prev_last_sentence_subject",
                     self.st.prev_last_sentence_subject == some,
                 );
+                set!("intro", q == 0 && self.st.prev_intro == some);
                 set!("narrator", c == NARRATOR);
                 set!("gender_known", self.gender_of(c).is_some());
                 set!("epithet", c != NARRATOR && c >= self.first_epithet);

@@ -47,10 +47,11 @@ pub const FEATURE_NAMES: [&str; NF] = [
     "epithet",
     "mentioned_prev_para",
     "cascade",
+    "intro",
 ];
 
 /// Number of cues per candidate.
-pub const NF: usize = 34;
+pub const NF: usize = 35;
 /// Number of weights: one per cue.
 pub const NW: usize = NF;
 
@@ -330,6 +331,22 @@ mod tests {
         }
         let got = speakers_with(DIALOGUE, Scorer::Learned(&bad));
         assert_ne!(got, ["Tom", "Mary", "Tom", "Mary", "Tom", "Mary"]);
+    }
+
+    #[test]
+    fn a_narration_paragraph_that_hands_over_the_word_names_the_speaker() {
+        // "…, and Mary said:" sets up the untagged turn after it: Mary goes on, though Tom is
+        // the narration's first subject and the other one of the conversation
+        let text = "Mary walked into the kitchen, where Tom was cooking.\n\
+            \"Good morning,\" said Mary.\n\
+            Tom turned round, and Mary said:\n\
+            \"Is the coffee ready?\"\n";
+        let got = speakers_with(text, Scorer::Learned(&crate::speaker_model::WEIGHTS));
+        assert_eq!(got, ["Mary", "Mary"]);
+        let mut without = crate::speaker_model::WEIGHTS;
+        without[feature("intro")] = 0.0;
+        let got = speakers_with(text, Scorer::Learned(&without));
+        assert_eq!(got, ["Mary", "Tom"]);
     }
 
     #[test]
