@@ -245,7 +245,7 @@ struct Salience {
     /// Characters present in the previous paragraph.
     prev_present: Present,
     /// Whether the previous paragraph's last sentence holds a quotation (it ends on a turn, not
-    /// on narration).
+    /// on narration): only then is the next paragraph's opening quotation surely a new turn.
     prev_ends_on_quote: bool,
 }
 
@@ -2248,10 +2248,12 @@ impl Pass<'_, '_> {
                 push(Some(NARRATOR));
             }
             // a paragraph that opens with a quotation right after a paragraph of dialogue is a new
-            // turn: its speaker is not the one who just spoke. A convention of printed dialogue
+            // turn: its speaker is not the one who just spoke, unless that paragraph ended on
+            // narration ("…," said Ogden. … Ogden celebrated his victory. / "Got a grouch?"): the
+            // one who acted last may well go on. A convention of printed dialogue
             // that LitBank's rebuilt paragraphs break (they cut one speaker's run of quotations),
             // so it is imposed rather than learned: learned, it cost the seeds six speakers.
-            if in_talk && opens && cands.len() > 1 {
+            if in_talk && opens && cands.len() > 1 && self.st.prev_ends_on_quote {
                 cands.retain(|&c| Some(c) != self.st.last_speaker);
             }
             // nor does a speaker name himself in the third person ("Izzy doesn't like anybody."):

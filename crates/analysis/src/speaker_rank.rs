@@ -350,6 +350,18 @@ mod tests {
     }
 
     #[test]
+    fn a_turn_that_ends_on_narration_may_go_on_in_the_next_paragraph() {
+        // Mary's paragraph ends on her own action, not on her words: the next untagged quotation
+        // is not forced to be a new turn, and the vocative shows that Mary goes on
+        let text = "Tom walked into the kitchen, where Mary was cooking.\n\
+            \"Good morning,\" said Tom.\n\
+            \"Good morning to you,\" said Mary. Mary turned back to the stove and stirred the pot.\n\
+            \"The soup is nearly ready, Tom.\"\n";
+        let got = speakers_with(text, Scorer::Learned(&crate::speaker_model::WEIGHTS));
+        assert_eq!(got, ["Tom", "Mary", "Mary"]);
+    }
+
+    #[test]
     fn feature_lookup_matches_names() {
         assert_eq!(FEATURE_NAMES.len(), NF);
         assert_eq!(FEATURE_NAMES[feature("partner")], "partner");
