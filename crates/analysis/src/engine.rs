@@ -1370,9 +1370,25 @@ impl<'a, 'w> Pass<'a, 'w> {
             {
                 last_sentence += comma;
             }
-            self.st.prev_ends_on_quote = toks[last_sentence.min(toks.len())..]
-                .iter()
-                .any(|t| t.quote.is_some());
+            // the paragraph ends on its last quotation, or on that quotation's tag ("…," Anna
+            // said.), unless a sentence of narration follows
+            self.st.prev_ends_on_quote = match toks.iter().rposition(|t| t.quote.is_some()) {
+                None => false,
+                Some(last_q) => {
+                    let tagged = speakers.last().is_some_and(|s| is_fixed(s.1));
+                    let from = if tagged {
+                        toks[last_q..]
+                            .iter()
+                            .position(|t| {
+                                t.quote.is_none() && matches!(t.kind, Kind::Punct('.' | '!' | '?'))
+                            })
+                            .map_or(toks.len(), |k| last_q + k + 1)
+                    } else {
+                        last_q + 1
+                    };
+                    !toks[from.min(toks.len())..].iter().any(|t| t.is_word())
+                }
+            };
             self.st.prev_last_sentence_subject = found
                 .iter()
                 .find(|m| m.tok >= last_sentence && m.subject)
