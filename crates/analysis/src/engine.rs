@@ -1372,7 +1372,12 @@ impl<'a, 'w> Pass<'a, 'w> {
             }
             // the paragraph ends on its last quotation, or on that quotation's tag ("…," Anna
             // said.), unless a sentence of narration follows
-            self.st.prev_ends_on_quote = match toks.iter().rposition(|t| t.quote.is_some()) {
+            let last_quote_tok = if p.quotes.is_empty() {
+                None
+            } else {
+                toks.iter().rposition(|t| t.quote.is_some())
+            };
+            self.st.prev_ends_on_quote = match last_quote_tok {
                 None => false,
                 Some(last_q) => {
                     let tagged = speakers.last().is_some_and(|s| is_fixed(s.1));
