@@ -234,6 +234,10 @@ struct Salience {
     prev_last_sentence_subject: Option<usize>,
     /// Every acting character of the previous paragraph's last sentence, in order.
     prev_last_sentence_actors: Vec<usize>,
+    /// The one a paragraph of narration hands the word to: the subject of its last sentence
+    /// when that sentence ends on a colon or holds a speech verb ("Miss Bartlett said, with more
+    /// restraint:", "Buck Mulligan's gay voice went on.").
+    prev_intro: Option<usize>,
     scene: usize,
     /// Salience per character, decayed each paragraph.
     weight: Vec<f32>,
@@ -247,7 +251,7 @@ struct Salience {
     /// Characters present in the previous paragraph.
     prev_present: Present,
     /// Whether the previous paragraph's last sentence holds a quotation (it ends on a turn, not
-    /// on narration).
+    /// on narration): only then is the next paragraph's opening quotation surely a new turn.
     prev_ends_on_quote: bool,
 }
 
@@ -1398,9 +1402,30 @@ impl<'a, 'w> Pass<'a, 'w> {
             {
                 last_sentence += comma;
             }
-            self.st.prev_ends_on_quote = toks[last_sentence.min(toks.len())..]
-                .iter()
-                .any(|t| t.quote.is_some());
+            // the paragraph ends on its last quotation, or on that quotation's tag ("…," Anna
+            // said.), unless a sentence of narration follows
+            let last_quote_tok = if p.quotes.is_empty() {
+                None
+            } else {
+                toks.iter().rposition(|t| t.quote.is_some())
+            };
+            self.st.prev_ends_on_quote = match last_quote_tok {
+                None => false,
+                Some(last_q) => {
+                    let tagged = speakers.last().is_some_and(|s| is_fixed(s.1));
+                    let from = if tagged {
+                        toks[last_q..]
+                            .iter()
+                            .position(|t| {
+                                t.quote.is_none() && matches!(t.kind, Kind::Punct('.' | '!' | '?'))
+                            })
+                            .map_or(toks.len(), |k| last_q + k + 1)
+                    } else {
+                        last_q + 1
+                    };
+                    !toks[from.min(toks.len())..].iter().any(|t| t.is_word())
+                }
+            };
             self.st.prev_last_sentence_subject = found
                 .iter()
                 .find(|m| m.tok >= last_sentence && m.subject)
@@ -1410,6 +1435,41 @@ impl<'a, 'w> Pass<'a, 'w> {
                 .filter(|m| m.tok >= last_sentence && m.subject)
                 .map(|m| m.ch)
                 .collect();
+            self.st.prev_intro = None;
+            if p.quotes.is_empty() {
+                let verb = toks[last_sentence.min(toks.len())..]
+                    .iter()
+                    .position(|t| t.is_word() && is_speech_verb(lower(t.text(p.text), &mut buf)))
+                    .map(|k| last_sentence + k);
+                if self.st.prev_ends_colon || verb.is_some() {
+                    let until = verb.unwrap_or(toks.len());
+                    // the speech verb's own subject: the last one before it, unless that one
+                    // acts in a clause of its own ("He raised his head when Angel came down, and
+                    // managed to ask:")
+                    const SUBORDINATORS: [&str; 18] = [
+                        "when", "as", "while", "if", "because", "after", "before", "until",
+                        "though", "although", "since", "that", "whom", "who", "till", "once",
+                        "unless", "where",
+                    ];
+                    let subordinate = |m: &Mention| {
+                        toks[..m.tok]
+                            .iter()
+                            .rev()
+                            .find(|t| t.is_word())
+                            .is_some_and(|t| {
+                                let w = t.text(p.text);
+                                SUBORDINATORS.iter().any(|s| w.eq_ignore_ascii_case(s))
+                            })
+                    };
+                    self.st.prev_intro = found
+                        .iter()
+                        .rev()
+                        .find(|m| {
+                            m.tok >= last_sentence && m.tok < until && m.subject && !subordinate(m)
+                        })
+                        .map(|m| m.ch);
+                }
+            }
             // `"…, my dear Rose," I answered, "opportunities are duties."`: any part may carry the name
             self.st.prev_addressee = self.quotes[base..].iter().rev().find_map(|q| q.addressee());
             if !pov.is_empty() || !unanchored.is_empty() {
@@ -2225,6 +2285,9 @@ impl Pass<'_, '_> {
             push(self.st.prev_addressee);
             push(self.st.prev_topic);
             push(self.st.prev_last_sentence_subject);
+            if q == 0 {
+                push(self.st.prev_intro);
+            }
             for m in found.iter().take(8) {
                 push(Some(m.ch));
             }
@@ -2238,10 +2301,12 @@ impl Pass<'_, '_> {
                 push(Some(NARRATOR));
             }
             // a paragraph that opens with a quotation right after a paragraph of dialogue is a new
-            // turn: its speaker is not the one who just spoke. A convention of printed dialogue
+            // turn: its speaker is not the one who just spoke, unless that paragraph ended on
+            // narration ("…," said Ogden. … Ogden celebrated his victory. / "Got a grouch?"): the
+            // one who acted last may well go on. A convention of printed dialogue
             // that LitBank's rebuilt paragraphs break (they cut one speaker's run of quotations),
             // so it is imposed rather than learned: learned, it cost the seeds six speakers.
-            if in_talk && opens && cands.len() > 1 {
+            if in_talk && opens && cands.len() > 1 && self.st.prev_ends_on_quote {
                 cands.retain(|&c| Some(c) != self.st.last_speaker);
             }
             // nor does a speaker name himself in the third person ("Izzy doesn't like anybody."):
@@ -2316,6 +2381,7 @@ impl Pass<'_, '_> {
                     "prev_last_sentence_subject",
                     self.st.prev_last_sentence_subject == some,
                 );
+                set!("intro", q == 0 && self.st.prev_intro == some);
                 set!("narrator", c == NARRATOR);
                 set!("gender_known", self.gender_of(c).is_some());
                 set!("epithet", c != NARRATOR && c >= self.first_epithet);

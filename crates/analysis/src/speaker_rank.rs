@@ -47,10 +47,11 @@ pub const FEATURE_NAMES: [&str; NF] = [
     "epithet",
     "mentioned_prev_para",
     "cascade",
+    "intro",
 ];
 
 /// Number of cues per candidate.
-pub const NF: usize = 34;
+pub const NF: usize = 35;
 /// Number of weights: one per cue.
 pub const NW: usize = NF;
 
@@ -330,6 +331,34 @@ mod tests {
         }
         let got = speakers_with(DIALOGUE, Scorer::Learned(&bad));
         assert_ne!(got, ["Tom", "Mary", "Tom", "Mary", "Tom", "Mary"]);
+    }
+
+    #[test]
+    fn a_narration_paragraph_that_hands_over_the_word_names_the_speaker() {
+        // "…, and Mary said:" sets up the untagged turn after it: Mary goes on, though Tom is
+        // the narration's first subject and the other one of the conversation
+        let text = "Mary walked into the kitchen, where Tom was cooking.\n\
+            \"Good morning,\" said Mary.\n\
+            Tom turned round, and Mary said:\n\
+            \"Is the coffee ready?\"\n";
+        let got = speakers_with(text, Scorer::Learned(&crate::speaker_model::WEIGHTS));
+        assert_eq!(got, ["Mary", "Mary"]);
+        let mut without = crate::speaker_model::WEIGHTS;
+        without[feature("intro")] = 0.0;
+        let got = speakers_with(text, Scorer::Learned(&without));
+        assert_eq!(got, ["Mary", "Tom"]);
+    }
+
+    #[test]
+    fn a_turn_that_ends_on_narration_may_go_on_in_the_next_paragraph() {
+        // Mary's paragraph ends on her own action, not on her words: the next untagged quotation
+        // is not forced to be a new turn, and the vocative shows that Mary goes on
+        let text = "Tom walked into the kitchen, where Mary was cooking.\n\
+            \"Good morning,\" said Tom.\n\
+            \"Good morning to you,\" said Mary. Mary turned back to the stove and stirred the pot.\n\
+            \"The soup is nearly ready, Tom.\"\n";
+        let got = speakers_with(text, Scorer::Learned(&crate::speaker_model::WEIGHTS));
+        assert_eq!(got, ["Tom", "Mary", "Mary"]);
     }
 
     #[test]
