@@ -1029,7 +1029,7 @@ pub(crate) fn title_holder(
 }
 
 /// True when token `i` comes right after a quotation (skipping punctuation), as in `"…," Angel said`.
-fn after_quote(toks: &[Token], i: usize) -> bool {
+pub(crate) fn after_quote(toks: &[Token], i: usize) -> bool {
     let mut k = i;
     while k > 0 {
         k -= 1;
@@ -1282,6 +1282,10 @@ fn full_name_homes(clusters: &[Cluster], key: &str) -> Vec<(usize, bool)> {
 /// How many more weak votes one gender needs (beyond twice the other's) to decide.
 const WEAK_MARGIN: u32 = 2;
 
+/// Close pronoun votes against a character's given name overturn it only when they are at
+/// least this many times the votes for it, plus this many.
+const GIVEN_OVERTURN: f32 = 3.0;
+
 impl Cluster {
     /// Gender as the evidence suggests: Some(true) female, Some(false) male.
     pub fn gender(&self) -> Option<bool> {
@@ -1307,8 +1311,20 @@ impl Cluster {
         } else {
             None
         };
-        // a given name tells the gender when the pronouns do not
-        by_pronouns.or(self.given_gender)
+        // a given name tells the gender when the pronouns do not, and outweighs a few pronouns
+        // against it ("Charlotte had made too great an impression on his mind": his is the
+        // man's who thinks of her); only a clear majority against it overturns it
+        match (self.given_gender, by_pronouns) {
+            (Some(g), Some(p)) if g != p => {
+                let (with, against) = if g { (f, m) } else { (m, f) };
+                if against >= GIVEN_OVERTURN * with + GIVEN_OVERTURN {
+                    Some(p)
+                } else {
+                    Some(g)
+                }
+            }
+            (given, pronouns) => pronouns.or(given),
+        }
     }
 }
 
@@ -2148,5 +2164,41 @@ mod honorific_tests {
         assert_eq!(name_key("Kakashi-sensei"), "kakashi");
         assert_eq!(name_key("Itachi-nii-san"), "itachi");
         assert_eq!(name_key("Mary-Kate"), "mary-kate");
+    }
+}
+
+#[cfg(test)]
+mod gender_tests {
+    use super::Cluster;
+
+    #[test]
+    fn a_given_name_outweighs_a_few_pronouns_against_it() {
+        // "Charlotte had made too great an impression on his mind": two votes for "his"
+        let c = Cluster {
+            male: 2,
+            given_gender: Some(true),
+            ..Cluster::default()
+        };
+        assert_eq!(c.gender(), Some(true));
+        let c = Cluster {
+            male: 6,
+            female: 2,
+            given_gender: Some(true),
+            ..Cluster::default()
+        };
+        assert_eq!(c.gender(), Some(true));
+        // a clear majority against it overturns it
+        let c = Cluster {
+            male: 9,
+            given_gender: Some(true),
+            ..Cluster::default()
+        };
+        assert_eq!(c.gender(), Some(false));
+        // no pronouns: the given name
+        let c = Cluster {
+            given_gender: Some(false),
+            ..Cluster::default()
+        };
+        assert_eq!(c.gender(), Some(false));
     }
 }

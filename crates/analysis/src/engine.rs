@@ -5,7 +5,7 @@ use std::collections::{HashMap, HashSet};
 use ficarchive_model::{Span, Work, count_words};
 
 use crate::characters::{
-    Cluster, NameAt, NameStats, cluster, common_word_surnames, epithet_at, gather,
+    Cluster, NameAt, NameStats, after_quote, cluster, common_word_surnames, epithet_at, gather,
     is_descriptive_epithet, is_verbish, name_at, split_declared, title_holder, title_holders,
     unclaimed_short_forms,
 };
@@ -210,6 +210,9 @@ struct Mention {
     pronoun: bool,
     /// A pronoun resolved by salience alone, or through a chain of such pronouns.
     free: bool,
+    /// The character as the point-of-view evidence reads the mention: for a free pronoun, the
+    /// one salience alone gives, without the bonus of a name just mentioned.
+    pov_ch: usize,
     /// For a free pronoun: the latest name of its gender earlier in the paragraph, in any role.
     alt: Option<usize>,
     /// The first token of the mention's sentence.
@@ -250,6 +253,12 @@ struct Salience {
     before_last: Option<usize>,
     /// Characters present in the previous paragraph.
     prev_present: Present,
+    /// Per gender (masculine, feminine): the last character the previous paragraph's narration
+    /// named (not a pronoun).
+    prev_named: [Option<usize>; 2],
+    /// Whether narration goes on for a sentence of its own after the previous paragraph's last
+    /// quotation and its tag (`"Well!" exclaimed Lefferts. Lefferts was the authority on form.`).
+    prev_narration_after_quote: bool,
     /// Whether the previous paragraph's last sentence holds a quotation (it ends on a turn, not
     /// on narration): only then is the next paragraph's opening quotation surely a new turn.
     prev_ends_on_quote: bool,
@@ -1007,12 +1016,34 @@ impl<'a, 'w> Pass<'a, 'w> {
     }
 
     /// Resolves a he/she reference at token `pos` of the current paragraph.
-    fn resolve(&self, female: bool, pos: usize, found: &[Mention]) -> Option<usize> {
-        let local = self.anchor(female, pos, found).map(|m| m.ch);
+    fn resolve(&self, female: bool, pos: usize, found: &[Mention], names: bool) -> Option<usize> {
+        let local = self
+            .anchor(female, pos, found)
+            .map(|m| if names { m.ch } else { m.pov_ch });
         // the latest acting mention of that gender in the same paragraph is the antecedent
         if local.is_some() {
             return local;
         }
+        // the latest name of that gender earlier in the paragraph, in any role
+        let named = found[found.len().saturating_sub(64)..]
+            .iter()
+            .rev()
+            .find(|m| m.tok < pos && !m.pronoun && self.compatible(m.ch, female))
+            .map(|m| m.ch);
+        // else, with `names`, the last one of that gender the previous paragraph named, when
+        // nothing of that gender came after it there nor before `pos` here (near the paragraph's
+        // start only: a huge paragraph must not make this quadratic)
+        let prev_named = if names
+            && named.is_none()
+            && found.len() <= 64
+            && !found
+                .iter()
+                .any(|m| m.tok < pos && self.compatible(m.ch, female))
+        {
+            self.st.prev_named[usize::from(female)]
+        } else {
+            None
+        };
         // salience: decayed count of references, plus the local subject and the previous topic
         let best = self
             .st
@@ -1027,6 +1058,12 @@ impl<'a, 'w> Pass<'a, 'w> {
                 }
                 if Some(c) == self.st.prev_topic {
                     score += 1.5;
+                }
+                if Some(c) == named {
+                    score += NAMED_BONUS;
+                }
+                if Some(c) == prev_named {
+                    score += NAMED_BONUS;
                 }
                 // characters of unknown gender stay candidates, behind all those known to fit:
                 // a salient one of unknown gender took every he and every she of the narration
@@ -1131,9 +1168,12 @@ impl<'a, 'w> Pass<'a, 'w> {
                             let next = toks
                                 .get(i + na.len)
                                 .filter(|x| x.is_word() && x.quote.is_none());
+                            // "said the surgeon, putting on his gloves": the name after the
+                            // tag's verb is its subject
                             let subject = next.is_some_and(|x| {
                                 !x.cap && is_verbish(lower(x.text(p.text), &mut buf2))
-                            }) || (last.possessive && clause_start);
+                            }) || (last.possessive && clause_start)
+                                || inverted_tag_subject(p.text, &toks, i, &mut buf2);
                             tok_mention.insert(i, found.len());
                             found.push(Mention {
                                 tok: i,
@@ -1141,6 +1181,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                                 subject,
                                 pronoun: false,
                                 free: false,
+                                pov_ch: ch,
                                 alt: None,
                                 sentence,
                             });
@@ -1190,7 +1231,12 @@ impl<'a, 'w> Pass<'a, 'w> {
                                 .map(|m| m.ch)
                                 .or(self.st.chain[female as usize]),
                         };
-                        if let Some(ch) = self.resolve(female, i, &found) {
+                        if let Some(ch) = self.resolve(female, i, &found, true) {
+                            let pov_ch = if free {
+                                self.resolve(female, i, &found, false).unwrap_or(ch)
+                            } else {
+                                ch
+                            };
                             let subject = case == PronounCase::Subject
                                 || (case == PronounCase::Possessive && clause_start);
                             tok_mention.insert(i, found.len());
@@ -1200,6 +1246,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                                 subject,
                                 pronoun: true,
                                 free,
+                                pov_ch,
                                 alt,
                                 sentence,
                             });
@@ -1211,7 +1258,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                             // a resolved pronoun is weaker evidence than a name: resolution can be wrong
                             let w = self.add_pov(
                                 &mut pov,
-                                ch,
+                                pov_ch,
                                 subject,
                                 &toks,
                                 i + 1,
@@ -1220,12 +1267,12 @@ impl<'a, 'w> Pass<'a, 'w> {
                                 1.0,
                             );
                             if free {
-                                unanchored.push((ch, female, w, alt));
+                                unanchored.push((pov_ch, female, w, alt));
                             }
                             // a free pronoun's mind is read as level 2 of the scenes reads it:
                             // the name it follows, else the previous paragraph's chain
                             // (salience lags behind a change of focus)
-                            let mind_of = if free { alt.unwrap_or(ch) } else { ch };
+                            let mind_of = if free { alt.unwrap_or(pov_ch) } else { pov_ch };
                             add_mind(&mut minds, mind_of, w);
                             self.st.touch(ch);
                         }
@@ -1353,13 +1400,21 @@ impl<'a, 'w> Pass<'a, 'w> {
                 para_speaker.or(topic)
             };
             self.st.prev_had_quotes = !p.quotes.is_empty();
+            for g in [false, true] {
+                self.st.prev_named[g as usize] = found
+                    .iter()
+                    .rev()
+                    .find(|m| self.compatible(m.ch, g))
+                    .filter(|m| !m.pronoun)
+                    .map(|m| m.ch);
+            }
             // a free chain that runs on into the next paragraph keeps its referent there
             for g in [false, true] {
                 if let Some(m) = found.iter().rev().find(|m| self.compatible(m.ch, g)) {
                     self.st.chain[g as usize] = if m.free {
-                        m.alt.or(Some(m.ch))
+                        m.alt.or(Some(m.pov_ch))
                     } else {
-                        Some(m.ch)
+                        Some(m.pov_ch)
                     };
                 }
             }
@@ -1402,6 +1457,17 @@ impl<'a, 'w> Pass<'a, 'w> {
             {
                 last_sentence += comma;
             }
+            self.st.prev_narration_after_quote = toks
+                .iter()
+                .rposition(|t| t.quote.is_some())
+                .is_some_and(|q| {
+                    toks[q + 1..]
+                        .iter()
+                        .position(|t| {
+                            t.quote.is_none() && matches!(t.kind, Kind::Punct('.' | '!' | '?'))
+                        })
+                        .is_some_and(|end| toks[q + 1 + end..].iter().any(|t| t.is_word()))
+                });
             // the paragraph ends on its last quotation, or on that quotation's tag ("…," Anna
             // said.), unless a sentence of narration follows
             let last_quote_tok = if p.quotes.is_empty() {
@@ -1809,7 +1875,12 @@ impl<'a, 'w> Pass<'a, 'w> {
         let in_talk = self.st.last_speaker_para + 2 >= pi && self.st.last_speaker_para < pi;
         // a new turn right after another's quotation: the one who just spoke rarely answers
         // himself ("he went on" aside), so the other one in the conversation is likely
-        let next_turn = turn && self.st.prev_had_quotes && self.st.last_speaker_para + 1 == pi;
+        // (not when the narration went on about someone after the last turn: the one it was
+        // about may well speak next)
+        let next_turn = turn
+            && self.st.prev_had_quotes
+            && self.st.last_speaker_para + 1 == pi
+            && !self.st.prev_narration_after_quote;
         let score = |c: usize| {
             let mut v = self.st.weight.get(c).copied().unwrap_or(0.0).min(3.0);
             if Some(c) == self.st.prev_topic {
@@ -2141,6 +2212,18 @@ struct ScorerBufs {
 /// Rules whose choice the learned scorer keeps: a speech tag, whether a name, "I", an epithet or
 /// a he/she (resolved by `resolve_speaker`: the scorer weighing he/she tags did better on LitBank,
 /// 67.1% against 66.2%, but cost the seeds six speakers, see docs/analysis.md).
+/// True when the name at token `i` follows a speech verb right after a quotation, as the
+/// subject of an inverted tag: `"…," said the surgeon`.
+fn inverted_tag_subject(text: &str, toks: &[Token], i: usize, buf: &mut String) -> bool {
+    i.checked_sub(1).is_some_and(|k| {
+        let v = toks[k];
+        v.is_word()
+            && v.quote.is_none()
+            && is_speech_verb(lower(v.text(text), buf))
+            && after_quote(toks, k)
+    })
+}
+
 fn is_fixed(how: &str) -> bool {
     matches!(
         how,
@@ -2640,6 +2723,13 @@ fn continues(text: &str, toks: &[Token], last: usize, buf: &mut String) -> bool 
 /// Stand-in cluster index for the first-person narrator, replaced once scenes are known.
 pub(crate) const NARRATOR: usize = usize::MAX;
 
+/// Salience bonus, for a he/she of the narration with no acting antecedent in its paragraph, of
+/// the latest character of its gender named earlier in the paragraph in any role, else (outside
+/// the point-of-view evidence) of the one the previous paragraph named last of that gender:
+/// "…that my good friend, Master John Rolfe, was without. / I went down to the gate and gave him
+/// my hand." is Rolfe's, however salient the minister of the paragraph before.
+const NAMED_BONUS: f32 = 2.0;
+
 /// Salience bonus, in a pronoun tag, for the subject of the last sentence of the narration before.
 const LAST_SUBJECT_BONUS: f32 = 1.0;
 
@@ -3113,6 +3203,28 @@ mod tests {
 
     fn quote(para: u32, speaker: usize, how: &'static str) -> FoundQuote {
         FoundQuote::new(para, Some(speaker), how, None, None, None)
+    }
+
+    #[test]
+    fn the_name_after_a_tags_verb_is_its_subject() {
+        let subject_at = |text: &str, word: &str| {
+            let style = detect_style(std::iter::once(text));
+            let mut quotes = Vec::new();
+            find_quotes(text, style, &mut quotes);
+            let mut toks = Vec::new();
+            tokenize(text, &quotes, &mut toks);
+            toks.iter()
+                .position(|t| t.quote.is_none() && t.text(text) == word)
+                .is_some_and(|i| inverted_tag_subject(text, &toks, i, &mut String::new()))
+        };
+        assert!(subject_at(
+            "\"Well,\" said the surgeon, putting on his gloves.",
+            "the"
+        ));
+        assert!(subject_at("\"No, no,\" laughed Cotter.", "Cotter"));
+        // a verb that is no tag's: "He told Cotter so."
+        assert!(!subject_at("He told Cotter so.", "Cotter"));
+        assert!(!subject_at("\"Go.\" He looked at Cotter.", "Cotter"));
     }
 
     #[test]

@@ -306,6 +306,37 @@ mod tests {
     }
 
     #[test]
+    fn a_he_with_no_antecedent_in_its_paragraph_is_the_one_just_named() {
+        // the minister of the paragraph before is more salient, but the friend was named last
+        let text = "Peter Moore preached on Sunday. Peter Moore prayed for rain.\n\
+            I did not know, until his voice came up the bank, that my good friend, Tom Rolfe, \
+            was at the gate. I had not seen Tom Rolfe for a year.\n\
+            I went down to the gate and gave him my hand.\n\
+            \"Thou careful man!\" he said.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Tom Rolfe"]);
+        // named in its own paragraph, though not acting: "came upon Peter Pett. … he felt"
+        let text = "Peter Pett lived on the Drive.\n\
+            Ogden Ford sat in the chair. Ogden Ford grinned at the ceiling.\n\
+            A sense of helplessness came upon Peter Pett. For the thousandth time he felt baffled.\n\
+            \"You ought to be out in the open air,\" he said feebly.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Peter Pett"]);
+    }
+
+    #[test]
+    fn a_speaker_the_narration_goes_on_about_may_speak_the_next_turn() {
+        // the paragraph before ends on narration about the one who spoke in it, not on a turn
+        let text = "That night Newland Archer sat in the club box, and he watched the stage. Then \
+            Newland Archer smiled.\n\
+            \"Well, upon my soul!\" exclaimed Larry Lefferts, turning his glass away. Larry \
+            Lefferts was the foremost authority on form. He had studied it for years.\n\
+            \"My God!\" he said.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Larry Lefferts", "Larry Lefferts"]);
+    }
+
+    #[test]
     fn a_pronoun_after_a_second_name_that_does_not_act_tells_no_gender() {
         let text = "Hermione had gone ahead to Scrivenshaft's with a list as long as her arm.\n\
             Harry waited outside the shop in the snow.\n";
