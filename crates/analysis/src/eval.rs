@@ -1240,8 +1240,8 @@ fn litbank_docs(dir: &Path, notes: &mut Vec<String>) -> Vec<LitDoc> {
         });
     }
     notes.push(format!(
-        "LitBank paragraphs: {from_print} of {} documents as printed (data/litbank_paragraphs.tsv), the rest guessed from dialogue turns",
-        docs.len()
+        "LitBank paragraphs: {from_print} of the {} documents with quotations as printed (data/litbank_paragraphs.tsv), the rest guessed from dialogue turns",
+        docs.iter().filter(|d| !d.qann.trim().is_empty()).count()
     ));
     docs
 }
@@ -1478,8 +1478,9 @@ fn litbank(docs: &[LitDoc], fics: &[FicDoc], report: &mut EvalReport) {
     }
     report.litbank = cv;
     report.notes.push(format!(
-        "LitBank: {} documents with quotations, measured on rejoined text",
-        docs.len()
+        "LitBank: {} documents ({} with quotations), measured on rejoined text",
+        docs.len(),
+        docs.iter().filter(|d| !d.qann.trim().is_empty()).count()
     ));
 }
 
