@@ -17,7 +17,7 @@ use std::path::Path;
 use ficarchive_model::{Chapter, Paragraph, Span, Work};
 
 use crate::characters::name_key;
-use crate::lexicon::is_speech_verb;
+use crate::lexicon::{is_number_word, is_speech_verb};
 use crate::{Analysis, analyze, plain};
 
 /// Counts behind one precision/recall style score.
@@ -1323,19 +1323,7 @@ fn is_chapter_heading(t: &str) -> bool {
             matches!(head.to_lowercase().as_str(), "chapter" | "book" | "part")
                 && (is_roman(&number.to_uppercase())
                     || number.chars().all(|c| c.is_ascii_digit())
-                    || matches!(
-                        number.to_lowercase().as_str(),
-                        "one"
-                            | "two"
-                            | "three"
-                            | "four"
-                            | "five"
-                            | "six"
-                            | "seven"
-                            | "eight"
-                            | "nine"
-                            | "ten"
-                    ))
+                    || is_number_word(&number.to_lowercase()))
         }
         _ => false,
     }
