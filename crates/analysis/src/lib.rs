@@ -1114,6 +1114,15 @@ mod tests {
         );
     }
     #[test]
+    fn an_epithet_acting_before_a_quotation_paragraph_is_a_character() {
+        // the soldier acts once, in the paragraph before a turn that only "he" tags
+        let text = "Tommy walked behind the others.\n\
+            The soldier looked up at the sky.\n\
+            \"We camp here,\" he said.\n";
+        let a = run(text);
+        assert!(a.characters.iter().any(|c| c.name == "the soldier"));
+    }
+    #[test]
     fn a_surname_said_only_as_a_vocative_is_the_full_names_alias() {
         // the nearest other speaker is John Watson, but "Holmes" is part of one full name
         let text = "Sherlock Holmes knelt by the body. Lestrade waited with John Watson.\n\
