@@ -754,7 +754,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         .map(|n| {
             n.filter(|&c| {
                 let c = c as usize;
-                Some(c) != doubted && !acts_in_narration(&clusters[c], &names)
+                Some(c) != doubted && scenes_narrator_fits(&clusters[c], mentions[c], &names)
             })
         })
         .collect();
@@ -2949,6 +2949,17 @@ fn acts_in_narration(c: &Cluster, names: &HashMap<String, NameStats>) -> bool {
         >= NARRATOR_MAX_SUBJECT
 }
 
+/// Mentions a character needs before the scenes' guess may make it the narrator: a name said once
+/// or twice ("the eve of St. George's Day") is prominent in a short first-person run only because
+/// the narrator is never named.
+const NARRATOR_MIN_MENTIONS: u32 = 3;
+
+/// Whether the scene analysis's narrator guess may stand: one whose name acts in the narration is
+/// a third person, and one mentioned only once or twice is no one the story follows.
+fn scenes_narrator_fits(c: &Cluster, mentions: u32, names: &HashMap<String, NameStats>) -> bool {
+    mentions >= NARRATOR_MIN_MENTIONS && !acts_in_narration(c, names)
+}
+
 /// The first-person narrator's name: the name the other speakers use when they address the one
 /// who says "I said". A name known only from these vocatives becomes a new character. Second: a
 /// character the evidence pointed to but was too weak for, whom no other guess should name.
@@ -3199,6 +3210,17 @@ fn repairs(paras: &[Para<'_>]) -> Vec<RepairFlag> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn a_name_said_twice_is_not_the_scenes_narrator() {
+        let c = Cluster {
+            name: "St. George".into(),
+            keys: vec!["st george".into()],
+            ..Cluster::default()
+        };
+        let names = HashMap::new();
+        assert!(!super::scenes_narrator_fits(&c, 2, &names));
+        assert!(super::scenes_narrator_fits(&c, 3, &names));
+    }
     use super::*;
 
     fn quote(para: u32, speaker: usize, how: &'static str) -> FoundQuote {

@@ -1472,4 +1472,12 @@ mod tests {
         let a = run(text);
         assert_eq!(speakers(&a), ["the landlord", "Ishmael"]);
     }
+    #[test]
+    fn a_narrator_who_called_himself_a_name_is_that_character() {
+        let text = "My father's name being Pirrip, I called myself Pip. I lived with my sister.\n\
+            \"Where do you live?\" asked the stranger.\n\
+            \"In the village, sir,\" I said.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["the stranger", "Pip"]);
+    }
 }
