@@ -2254,6 +2254,7 @@ impl Pass<'_, '_> {
         bufs: &mut ScorerBufs,
     ) {
         let n = out.len();
+        let text = self.paras[pi].text;
         // what later quotations may use: only the speakers that no guess chose
         let ScorerBufs {
             known,
@@ -2380,7 +2381,13 @@ impl Pass<'_, '_> {
             for &c in self.st.prev_present.as_slice() {
                 push(Some(c as usize));
             }
-            if self.narrator_quotes > 0 {
+            // "I was on my knees. 'They're new.'": the narrator acting just before speaks, even
+            // before any "I said"
+            let before_from = if q == 0 { 0 } else { prev_end + 1 };
+            let i_acts = toks[before_from.max(first.saturating_sub(40))..first]
+                .iter()
+                .any(|t| t.quote.is_none() && t.text(text) == "I");
+            if self.narrator_quotes > 0 || i_acts {
                 push(Some(NARRATOR));
             }
             // a paragraph that opens with a quotation right after a paragraph of dialogue is a new
@@ -2466,6 +2473,7 @@ impl Pass<'_, '_> {
                 );
                 set!("intro", q == 0 && self.st.prev_intro == some);
                 set!("narrator", c == NARRATOR);
+                set!("narrator_acts", c == NARRATOR && i_acts);
                 set!("gender_known", self.gender_of(c).is_some());
                 set!("epithet", c != NARRATOR && c >= self.first_epithet);
                 set!(

@@ -1480,4 +1480,12 @@ mod tests {
         let a = run(text);
         assert_eq!(speakers(&a), ["the stranger", "Pip"]);
     }
+    #[test]
+    fn the_narrator_acting_before_an_untagged_turn_speaks_it() {
+        let text = "Holmes was at the window. He turned round when I came in.\n\
+            \"You are late,\" he said.\n\
+            I put down my hat and I sat by the fire. \"The train was slow.\"\n";
+        let a = run(text);
+        assert_eq!(speakers(&a)[1], "the narrator");
+    }
 }
