@@ -758,6 +758,14 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
             })
         })
         .collect();
+    // a paragraph outside every first-person scene (its "I" acted before a turn) is told by the
+    // narrator the scenes found most often where "I said" stands
+    let scenes_narrator = most_named(
+        quotes
+            .iter()
+            .filter(|q| q.speaker() == Some(NARRATOR))
+            .map(|q| narrators[q.para as usize]),
+    );
     // a narrator no one names is still one person: "the narrator", who says "I"
     let mut unnamed_narrator = None;
     for q in &mut quotes {
@@ -767,6 +775,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         {
             let to = named_narrator
                 .or(narrators[q.para as usize].map(|n| n as usize))
+                .or(scenes_narrator)
                 .unwrap_or(usize::MAX - 1);
             for x in &mut c.cands {
                 if x.0 == NARRATOR {
@@ -777,6 +786,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         if q.speaker() == Some(NARRATOR) {
             let to = named_narrator
                 .or(narrators[q.para as usize].map(|n| n as usize))
+                .or(scenes_narrator)
                 .or_else(|| {
                     Some(*unnamed_narrator.get_or_insert_with(|| {
                         clusters.push(Cluster {
@@ -2957,6 +2967,18 @@ fn acts_in_narration(c: &Cluster, names: &HashMap<String, NameStats>) -> bool {
         >= NARRATOR_MAX_SUBJECT
 }
 
+/// The character given most often (the lowest index on a tie), if any.
+fn most_named(it: impl Iterator<Item = Option<u32>>) -> Option<usize> {
+    let mut votes: HashMap<usize, u32> = HashMap::new();
+    for n in it.flatten() {
+        *votes.entry(n as usize).or_default() += 1;
+    }
+    votes
+        .into_iter()
+        .max_by_key(|&(c, v)| (v, std::cmp::Reverse(c)))
+        .map(|(c, _)| c)
+}
+
 /// Mentions a character needs before the scenes' guess may make it the narrator: a name said once
 /// or twice ("the eve of St. George's Day") is prominent in a short first-person run only because
 /// the narrator is never named.
@@ -3218,6 +3240,14 @@ fn repairs(paras: &[Para<'_>]) -> Vec<RepairFlag> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_scenes_narrator_where_i_said_stands_most_often_tells_the_rest() {
+        assert_eq!(
+            super::most_named([Some(4), None, Some(2), Some(4)].into_iter()),
+            Some(4)
+        );
+        assert_eq!(super::most_named([None, None].into_iter()), None);
+    }
     #[test]
     fn a_name_said_twice_is_not_the_scenes_narrator() {
         let c = Cluster {
