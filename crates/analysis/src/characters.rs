@@ -907,7 +907,8 @@ fn relative_clause_end(text: &str, toks: &[Token], k: usize, buf: &mut String) -
 }
 
 /// True when the name at tokens `i..i + len` is the first-person narrator's own, named in the
-/// narration: "I, Allan Quatermain, of Durban", "Call me Ishmael", "my name is John Carter".
+/// narration: "I, Allan Quatermain, of Durban", "Call me Ishmael", "I called myself Pip", "my
+/// name is John Carter".
 fn names_the_narrator(text: &str, toks: &[Token], i: usize, len: usize) -> bool {
     // no allocation: this runs at every name of the narration
     let is = |k: usize, w: &str| {
@@ -920,7 +921,10 @@ fn names_the_narrator(text: &str, toks: &[Token], i: usize, len: usize) -> bool 
     if i >= 2 && comma(i - 1) && is(i - 2, "i") && comma(i + len) {
         return true;
     }
-    (i >= 2 && is(i - 2, "call") && is(i - 1, "me"))
+    // "Call me Ishmael", "I called myself Pip"
+    (i >= 2
+        && (is(i - 2, "call") || is(i - 2, "called"))
+        && (is(i - 1, "me") || is(i - 1, "myself")))
         || (i >= 3 && is(i - 3, "my") && is(i - 2, "name") && (is(i - 1, "is") || is(i - 1, "was")))
 }
 

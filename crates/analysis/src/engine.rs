@@ -754,10 +754,18 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         .map(|n| {
             n.filter(|&c| {
                 let c = c as usize;
-                Some(c) != doubted && !acts_in_narration(&clusters[c], &names)
+                Some(c) != doubted && scenes_narrator_fits(&clusters[c], mentions[c], &names)
             })
         })
         .collect();
+    // a paragraph outside every first-person scene (its "I" acted before a turn) is told by the
+    // narrator the scenes found most often where "I said" stands
+    let scenes_narrator = most_named(
+        quotes
+            .iter()
+            .filter(|q| q.speaker() == Some(NARRATOR))
+            .map(|q| narrators[q.para as usize]),
+    );
     // a narrator no one names is still one person: "the narrator", who says "I"
     let mut unnamed_narrator = None;
     for q in &mut quotes {
@@ -767,6 +775,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         {
             let to = named_narrator
                 .or(narrators[q.para as usize].map(|n| n as usize))
+                .or(scenes_narrator)
                 .unwrap_or(usize::MAX - 1);
             for x in &mut c.cands {
                 if x.0 == NARRATOR {
@@ -777,6 +786,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         if q.speaker() == Some(NARRATOR) {
             let to = named_narrator
                 .or(narrators[q.para as usize].map(|n| n as usize))
+                .or(scenes_narrator)
                 .or_else(|| {
                     Some(*unnamed_narrator.get_or_insert_with(|| {
                         clusters.push(Cluster {
@@ -2254,6 +2264,7 @@ impl Pass<'_, '_> {
         bufs: &mut ScorerBufs,
     ) {
         let n = out.len();
+        let text = self.paras[pi].text;
         // what later quotations may use: only the speakers that no guess chose
         let ScorerBufs {
             known,
@@ -2380,7 +2391,13 @@ impl Pass<'_, '_> {
             for &c in self.st.prev_present.as_slice() {
                 push(Some(c as usize));
             }
-            if self.narrator_quotes > 0 {
+            // "I was on my knees. 'They're new.'": the narrator acting just before speaks, even
+            // before any "I said"
+            let before_from = if q == 0 { 0 } else { prev_end + 1 };
+            let i_acts = toks[before_from.max(first.saturating_sub(40))..first]
+                .iter()
+                .any(|t| t.quote.is_none() && t.text(text) == "I");
+            if self.narrator_quotes > 0 || i_acts {
                 push(Some(NARRATOR));
             }
             // a paragraph that opens with a quotation right after a paragraph of dialogue is a new
@@ -2466,6 +2483,7 @@ impl Pass<'_, '_> {
                 );
                 set!("intro", q == 0 && self.st.prev_intro == some);
                 set!("narrator", c == NARRATOR);
+                set!("narrator_acts", c == NARRATOR && i_acts);
                 set!("gender_known", self.gender_of(c).is_some());
                 set!("epithet", c != NARRATOR && c >= self.first_epithet);
                 set!(
@@ -2949,6 +2967,29 @@ fn acts_in_narration(c: &Cluster, names: &HashMap<String, NameStats>) -> bool {
         >= NARRATOR_MAX_SUBJECT
 }
 
+/// The character given most often (the lowest index on a tie), if any.
+fn most_named(it: impl Iterator<Item = Option<u32>>) -> Option<usize> {
+    let mut votes: HashMap<usize, u32> = HashMap::new();
+    for n in it.flatten() {
+        *votes.entry(n as usize).or_default() += 1;
+    }
+    votes
+        .into_iter()
+        .max_by_key(|&(c, v)| (v, std::cmp::Reverse(c)))
+        .map(|(c, _)| c)
+}
+
+/// Mentions a character needs before the scenes' guess may make it the narrator: a name said once
+/// or twice ("the eve of St. George's Day") is prominent in a short first-person run only because
+/// the narrator is never named.
+const NARRATOR_MIN_MENTIONS: u32 = 3;
+
+/// Whether the scene analysis's narrator guess may stand: one whose name acts in the narration is
+/// a third person, and one mentioned only once or twice is no one the story follows.
+fn scenes_narrator_fits(c: &Cluster, mentions: u32, names: &HashMap<String, NameStats>) -> bool {
+    mentions >= NARRATOR_MIN_MENTIONS && !acts_in_narration(c, names)
+}
+
 /// The first-person narrator's name: the name the other speakers use when they address the one
 /// who says "I said". A name known only from these vocatives becomes a new character. Second: a
 /// character the evidence pointed to but was too weak for, whom no other guess should name.
@@ -3199,6 +3240,25 @@ fn repairs(paras: &[Para<'_>]) -> Vec<RepairFlag> {
 
 #[cfg(test)]
 mod tests {
+    #[test]
+    fn the_scenes_narrator_where_i_said_stands_most_often_tells_the_rest() {
+        assert_eq!(
+            super::most_named([Some(4), None, Some(2), Some(4)].into_iter()),
+            Some(4)
+        );
+        assert_eq!(super::most_named([None, None].into_iter()), None);
+    }
+    #[test]
+    fn a_name_said_twice_is_not_the_scenes_narrator() {
+        let c = Cluster {
+            name: "St. George".into(),
+            keys: vec!["st george".into()],
+            ..Cluster::default()
+        };
+        let names = HashMap::new();
+        assert!(!super::scenes_narrator_fits(&c, 2, &names));
+        assert!(super::scenes_narrator_fits(&c, 3, &names));
+    }
     use super::*;
 
     fn quote(para: u32, speaker: usize, how: &'static str) -> FoundQuote {

@@ -1481,4 +1481,20 @@ mod tests {
         let a = run(text);
         assert_eq!(speakers(&a), ["the landlord", "Ishmael"]);
     }
+    #[test]
+    fn a_narrator_who_called_himself_a_name_is_that_character() {
+        let text = "My father's name being Pirrip, I called myself Pip. I lived with my sister.\n\
+            \"Where do you live?\" asked the stranger.\n\
+            \"In the village, sir,\" I said.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["the stranger", "Pip"]);
+    }
+    #[test]
+    fn the_narrator_acting_before_an_untagged_turn_speaks_it() {
+        let text = "Holmes was at the window. He turned round when I came in.\n\
+            \"You are late,\" he said.\n\
+            I put down my hat and I sat by the fire. \"The train was slow.\"\n";
+        let a = run(text);
+        assert_eq!(speakers(&a)[1], "the narrator");
+    }
 }

@@ -48,10 +48,11 @@ pub const FEATURE_NAMES: [&str; NF] = [
     "mentioned_prev_para",
     "cascade",
     "intro",
+    "narrator_acts",
 ];
 
 /// Number of cues per candidate.
-pub const NF: usize = 35;
+pub const NF: usize = 36;
 /// Number of weights: one per cue.
 pub const NW: usize = NF;
 
