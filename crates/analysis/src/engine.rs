@@ -3240,13 +3240,15 @@ fn repairs(paras: &[Para<'_>]) -> Vec<RepairFlag> {
 
 #[cfg(test)]
 mod tests {
+    use super::*;
+
     #[test]
     fn the_scenes_narrator_where_i_said_stands_most_often_tells_the_rest() {
         assert_eq!(
-            super::most_named([Some(4), None, Some(2), Some(4)].into_iter()),
+            most_named([Some(4), None, Some(2), Some(4)].into_iter()),
             Some(4)
         );
-        assert_eq!(super::most_named([None, None].into_iter()), None);
+        assert_eq!(most_named([None, None].into_iter()), None);
     }
     #[test]
     fn a_name_said_twice_is_not_the_scenes_narrator() {
@@ -3256,11 +3258,9 @@ mod tests {
             ..Cluster::default()
         };
         let names = HashMap::new();
-        assert!(!super::scenes_narrator_fits(&c, 2, &names));
-        assert!(super::scenes_narrator_fits(&c, 3, &names));
+        assert!(!scenes_narrator_fits(&c, 2, &names));
+        assert!(scenes_narrator_fits(&c, 3, &names));
     }
-    use super::*;
-
     fn quote(para: u32, speaker: usize, how: &'static str) -> FoundQuote {
         FoundQuote::new(para, Some(speaker), how, None, None, None)
     }
