@@ -392,15 +392,16 @@ mod tests {
         assert_eq!(a.scenes[1].pov.as_deref(), Some("Spike"));
     }
 
+    /// Five paragraphs inside Marcus's mind: a scene whose point of view is his.
+    const MARCUS_WAITS: &str = "Marcus sat by the window and waited. He wondered where the boat was.\n\
+        Marcus thought of the sea, and of the long grey road to the harbour.\n\
+        He remembered the last time, and Marcus knew it would be late again.\n\
+        Marcus watched the rain on the glass. He felt the cold in his hands.\n\
+        He decided to wait one more hour. Marcus heard the clock strike.\n";
+
     #[test]
     fn a_character_who_only_acts_and_talks_opens_no_scene() {
-        let mut text = String::from(
-            "Marcus sat by the window and waited. He wondered where the boat was.\n\
-             Marcus thought of the sea, and of the long grey road to the harbour.\n\
-             He remembered the last time, and Marcus knew it would be late again.\n\
-             Marcus watched the rain on the glass. He felt the cold in his hands.\n\
-             He decided to wait one more hour. Marcus heard the clock strike.\n",
-        );
+        let mut text = String::from(MARCUS_WAITS);
         // a stretch of Anna acting and talking, seen from where Marcus sits
         for _ in 0..3 {
             text.push_str(
@@ -421,13 +422,7 @@ mod tests {
 
     #[test]
     fn a_new_mind_is_read_from_the_name_its_pronoun_follows() {
-        let mut text = String::from(
-            "Marcus sat by the window and waited. He wondered where the boat was.\n\
-             Marcus thought of the sea, and of the long grey road to the harbour.\n\
-             He remembered the last time, and Marcus knew it would be late again.\n\
-             Marcus watched the rain on the glass. He felt the cold in his hands.\n\
-             He decided to wait one more hour. Marcus heard the clock strike.\n",
-        );
+        let mut text = String::from(MARCUS_WAITS);
         // Tom's scene, stripped of its break: salience still gives the free "he" that wonders to
         // Marcus, the one it was about; it follows Tom's name
         text.push_str(
@@ -1245,6 +1240,15 @@ mod tests {
         first.is_some() && names.iter().all(|n| holder_of(a, n) == first)
     }
 
+    /// Asserts that one character holds all `names`, listing the characters when not.
+    fn assert_one_character(a: &Analysis, names: &[&str]) {
+        assert!(
+            one_character_holds(a, names),
+            "{names:?}: {:?}",
+            a.characters
+        );
+    }
+
     #[test]
     fn a_short_form_from_the_nickname_table_joins_the_full_name() {
         // "Ed" is no pet name of the closed list: the public table gives it to Edward
@@ -1253,22 +1257,14 @@ mod tests {
             \"Fine,\" said Ed.\n\
             \"Good,\" said Edward Falk.\n";
         let a = run(text);
-        assert!(
-            one_character_holds(&a, &["Edward Falk", "Ed"]),
-            "{:?}",
-            a.characters
-        );
+        assert_one_character(&a, &["Edward Falk", "Ed"]);
         // a prefix of a given name of a full name: "Cass" of "Cassius Wren"
         let text = "\"Hello,\" said Cassius Wren.\n\
             Cass laughed. Cass sat down by the fire.\n\
             \"Fine,\" said Cass.\n\
             \"Good,\" said Cassius Wren.\n";
         let a = run(text);
-        assert!(
-            one_character_holds(&a, &["Cassius Wren", "Cass"]),
-            "{:?}",
-            a.characters
-        );
+        assert_one_character(&a, &["Cassius Wren", "Cass"]);
     }
     #[test]
     fn a_full_name_that_is_no_character_joins_the_one_it_names() {
@@ -1277,11 +1273,7 @@ mod tests {
             \"We ride at dawn,\" Corwin said.\n\
             \"Corwin Ashdale never rides at dawn,\" Mira said.\n";
         let a = run(text);
-        assert!(
-            one_character_holds(&a, &["Corwin", "Corwin Ashdale"]),
-            "{:?}",
-            a.characters
-        );
+        assert_one_character(&a, &["Corwin", "Corwin Ashdale"]);
         // and the full name is the character's name
         assert!(holder_of(&a, "Corwin").is_some_and(|c| c.name == "Corwin Ashdale"));
     }
@@ -1294,22 +1286,14 @@ mod tests {
             \"Leave, Quint,\" Hesper said.\n\
             Varro Quint felt it most.\n";
         let a = run(text);
-        assert!(
-            one_character_holds(&a, &["Varro", "Quint"]),
-            "{:?}",
-            a.characters
-        );
+        assert_one_character(&a, &["Varro", "Quint"]);
         // a title makes it one name too: "Dr Ansel Pratt"
         let text = "\"Morning,\" said Dr Pratt. Dr Pratt sat down.\n\
             \"Coffee, Ansel?\" Mira asked.\n\
             \"Please,\" said Ansel. Ansel smiled.\n\
             The letter was for Dr Ansel Pratt, in the wrong hand.\n";
         let a = run(text);
-        assert!(
-            one_character_holds(&a, &["Dr Pratt", "Ansel"]),
-            "{:?}",
-            a.characters
-        );
+        assert_one_character(&a, &["Dr Pratt", "Ansel"]);
     }
     #[test]
     fn a_full_name_joins_the_one_its_given_name_names_before_one_its_surname_names() {
@@ -1319,11 +1303,7 @@ mod tests {
             \"Margarita Fenn,\" said Anna. She laughed.\n\
             Peggy sat down.\n";
         let a = run(text);
-        assert!(
-            one_character_holds(&a, &["Peggy", "Margarita Fenn"]),
-            "{:?}",
-            a.characters
-        );
+        assert_one_character(&a, &["Peggy", "Margarita Fenn"]);
         assert!(!one_character_holds(&a, &["Peggy", "General Fenn"]));
         // two names side by side that never act as one are two people, not another name of the
         // first
@@ -1339,11 +1319,7 @@ mod tests {
             Marigold Fenwick sat by the fire.\n\
             Everyone liked Marigold.\n";
         let a = run(text);
-        assert!(
-            one_character_holds(&a, &["Marigold Fenwick", "Marigold"]),
-            "{:?}",
-            a.characters
-        );
+        assert_one_character(&a, &["Marigold Fenwick", "Marigold"]);
     }
     #[test]
     fn a_formal_name_that_is_no_character_joins_the_one_known_by_its_pet_name() {
@@ -1351,11 +1327,7 @@ mod tests {
         let text = "\"Come here,\" said Dolly. Dolly laughed.\n\
             Dolly sat by the fire. Her mother called her Dorothy.\n";
         let a = run(text);
-        assert!(
-            one_character_holds(&a, &["Dolly", "Dorothy"]),
-            "{:?}",
-            a.characters
-        );
+        assert_one_character(&a, &["Dolly", "Dorothy"]);
     }
     #[test]
     fn a_full_name_is_not_the_wife_who_carries_it_as_mrs() {
@@ -1400,17 +1372,9 @@ mod tests {
             .characters
             .extend(["Cassius Wren", "Livia Vos", "Pieter Vos"].map(String::from));
         let a = analyze(&work);
-        assert!(
-            one_character_holds(&a, &["Cassius Wren", "Cass"]),
-            "{:?}",
-            a.characters
-        );
+        assert_one_character(&a, &["Cassius Wren", "Cass"]);
         // a rank of either gender takes the declared name whose gender fits the pronouns'
-        assert!(
-            one_character_holds(&a, &["Pieter Vos", "Colonel Vos"]),
-            "{:?}",
-            a.characters
-        );
+        assert_one_character(&a, &["Pieter Vos", "Colonel Vos"]);
     }
     #[test]
     fn a_short_form_of_the_narrators_name_is_theirs() {
@@ -1420,11 +1384,7 @@ mod tests {
             \"Thank you,\" I said.\n\
             I open the letter. It begins, Dear Iggy, I am sorry.\n";
         let a = run(text);
-        assert!(
-            one_character_holds(&a, &["Ignatius", "Iggy"]),
-            "{:?}",
-            a.characters
-        );
+        assert_one_character(&a, &["Ignatius", "Iggy"]);
     }
     #[test]
     fn a_name_after_a_verb_of_going_and_to_is_a_place() {

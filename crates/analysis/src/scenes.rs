@@ -836,36 +836,46 @@ mod tests {
         }
     }
 
+    /// Paragraphs' person evidence from (first, second, words) triples.
+    fn persons_evidence(rows: &[(u32, u32, u32)]) -> Vec<PersonEvidence> {
+        rows.iter()
+            .map(|&(f, s, w)| person_evidence(f, s, w))
+            .collect()
+    }
+
+    /// The persons a rule over paragraphs leaves of `persons`.
+    fn applied(
+        rule: fn(&mut [usize], &[PersonEvidence]),
+        persons: &[usize],
+        ev: &[PersonEvidence],
+    ) -> Vec<usize> {
+        let mut persons = persons.to_vec();
+        rule(&mut persons, ev);
+        persons
+    }
+
     #[test]
     fn sparse_first_person_beside_the_third_is_an_aside() {
         // an opening of 500 words with six "I"s (an author's aside), then third-person narration
-        let ev = [
-            person_evidence(6, 0, 500),
-            person_evidence(0, 0, 50),
-            person_evidence(0, 0, 60),
-        ];
-        let mut persons = vec![1, 0, 0];
-        sparse_persons_are_asides(&mut persons, &ev);
-        assert_eq!(persons, vec![0, 0, 0]);
+        let ev = persons_evidence(&[(6, 0, 500), (0, 0, 50), (0, 0, 60)]);
+        assert_eq!(
+            applied(sparse_persons_are_asides, &[1, 0, 0], &ev),
+            [0, 0, 0]
+        );
         // a narrator who tells the story says "I" far more often: the switch stands
-        let ev = [
-            person_evidence(0, 0, 50),
-            person_evidence(0, 0, 60),
-            person_evidence(8, 0, 90),
-            person_evidence(3, 0, 70),
-        ];
-        let mut persons = vec![0, 0, 1, 1];
-        sparse_persons_are_asides(&mut persons, &ev);
-        assert_eq!(persons, vec![0, 0, 1, 1]);
+        let ev = persons_evidence(&[(0, 0, 50), (0, 0, 60), (8, 0, 90), (3, 0, 70)]);
+        assert_eq!(
+            applied(sparse_persons_are_asides, &[0, 0, 1, 1], &ev),
+            [0, 0, 1, 1]
+        );
         // a scene all in the first person is never judged by its density
-        let mut persons = vec![1, 1, 1];
-        sparse_persons_are_asides(&mut persons, &ev[..3]);
-        assert_eq!(persons, vec![1, 1, 1]);
+        assert_eq!(
+            applied(sparse_persons_are_asides, &[1, 1, 1], &ev[..3]),
+            [1, 1, 1]
+        );
         // nor is the third person: sparse "you" is an aside too
         let ev = [person_evidence(0, 2, 300), person_evidence(0, 0, 40)];
-        let mut persons = vec![2, 0];
-        sparse_persons_are_asides(&mut persons, &ev);
-        assert_eq!(persons, vec![0, 0]);
+        assert_eq!(applied(sparse_persons_are_asides, &[2, 0], &ev), [0, 0]);
     }
 
     fn first_person_path(ev: &[PersonEvidence]) -> Vec<usize> {
@@ -932,14 +942,14 @@ mod tests {
     fn a_first_person_narrator_may_describe_others_for_a_while() {
         // after "I", four paragraphs of the others acting and talking (about 70 words, no
         // "I"): the same narrator, not a third-person scene
-        let ev = [
-            person_evidence(5, 0, 80),
-            person_evidence(3, 0, 50),
-            person_evidence(0, 0, 6),
-            person_evidence(0, 0, 50),
-            person_evidence(0, 0, 2),
-            person_evidence(0, 0, 14),
-        ];
+        let ev = persons_evidence(&[
+            (5, 0, 80),
+            (3, 0, 50),
+            (0, 0, 6),
+            (0, 0, 50),
+            (0, 0, 2),
+            (0, 0, 14),
+        ]);
         assert_eq!(first_person_path(&ev), vec![1; 6]);
         // …unless the narration enters their minds ("she thought"), which a first-person
         // narrator cannot do: then it is a third-person section, however short
@@ -957,32 +967,22 @@ mod tests {
     #[test]
     fn a_lone_paragraph_in_another_person_is_an_aside() {
         // an author's aside of a hundred words at the end of a third-person run
-        let ev = [
-            person_evidence(0, 0, 90),
-            person_evidence(0, 0, 120),
-            person_evidence(6, 0, 104),
-        ];
-        let mut persons = vec![0, 0, 1];
-        lone_paragraphs_are_asides(&mut persons, &ev);
-        assert_eq!(persons, vec![0, 0, 0]);
+        let ev = persons_evidence(&[(0, 0, 90), (0, 0, 120), (6, 0, 104)]);
+        assert_eq!(
+            applied(lone_paragraphs_are_asides, &[0, 0, 1], &ev),
+            [0, 0, 0]
+        );
         // two paragraphs are a run, and a lone paragraph of a long scene's length stands
-        let ev = [
-            person_evidence(0, 0, 90),
-            person_evidence(0, 0, 120),
-            person_evidence(6, 0, 104),
-            person_evidence(5, 0, 80),
-        ];
-        let mut persons = vec![0, 0, 1, 1];
-        lone_paragraphs_are_asides(&mut persons, &ev);
-        assert_eq!(persons, vec![0, 0, 1, 1]);
-        let ev = [
-            person_evidence(0, 0, 90),
-            person_evidence(0, 0, 120),
-            person_evidence(30, 0, 400),
-        ];
-        let mut persons = vec![0, 0, 1];
-        lone_paragraphs_are_asides(&mut persons, &ev);
-        assert_eq!(persons, vec![0, 0, 1]);
+        let ev = persons_evidence(&[(0, 0, 90), (0, 0, 120), (6, 0, 104), (5, 0, 80)]);
+        assert_eq!(
+            applied(lone_paragraphs_are_asides, &[0, 0, 1, 1], &ev),
+            [0, 0, 1, 1]
+        );
+        let ev = persons_evidence(&[(0, 0, 90), (0, 0, 120), (30, 0, 400)]);
+        assert_eq!(
+            applied(lone_paragraphs_are_asides, &[0, 0, 1], &ev),
+            [0, 0, 1]
+        );
     }
 
     #[test]
