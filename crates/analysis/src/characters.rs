@@ -172,6 +172,26 @@ pub(crate) fn split_declared(tag: &str) -> Vec<String> {
     out
 }
 
+/// Drops each declared single name that only repeats a part of one other declared name: the
+/// relationship tag's "Percy" beside the character tag "Percy de Rolo", "Ed" beside "Edward Teach".
+/// Left as it is, the short name would be a declared name of its own: it would take the canonical
+/// name from the full one, and the two would hold the same names, so neither could gather them.
+/// Kept when two declared names could hold it ("Sam" beside "Sam Wilson" and "Samwise Gamgee").
+pub(crate) fn fold_declared_short_names(declared: Vec<String>) -> Vec<String> {
+    let keys: Vec<String> = declared.iter().map(|d| name_key(d)).collect();
+    let holders = |k: &str| {
+        keys.iter()
+            .filter(|dk| dk.contains(' ') && (declared_holds(dk, k) || stands_for(k, dk)))
+            .count()
+    };
+    declared
+        .into_iter()
+        .zip(&keys)
+        .filter(|(_, k)| k.contains(' ') || k.is_empty() || holders(k) != 1)
+        .map(|(d, _)| d)
+        .collect()
+}
+
 /// A lower-case key for a name: words joined by single spaces, dots dropped.
 pub(crate) fn name_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
@@ -2166,7 +2186,7 @@ pub(crate) fn cluster(
 
 #[cfg(test)]
 mod honorific_tests {
-    use super::{NameStats, cluster, name_key};
+    use super::{NameStats, cluster, fold_declared_short_names, name_key};
     use std::collections::HashMap;
 
     #[test]
@@ -2189,6 +2209,26 @@ mod honorific_tests {
         let meg = &clusters[index["meg"]];
         assert_eq!(meg.name, "Meg");
         assert!(meg.aliases.iter().any(|a| a == "Dearest Meg"), "{meg:?}");
+    }
+
+    #[test]
+    fn a_declared_short_name_folds_into_the_one_full_name_that_holds_it() {
+        let declared = |names: &[&str]| {
+            fold_declared_short_names(names.iter().map(|n| n.to_string()).collect())
+        };
+        assert_eq!(
+            declared(&["Ed", "Edward Teach", "Stede Bonnet", "Stede"]),
+            ["Edward Teach", "Stede Bonnet"]
+        );
+        assert_eq!(
+            declared(&["Percy", "Percy de Rolo", "Vex"]),
+            ["Percy de Rolo", "Vex"]
+        );
+        // two full names could hold it: it stays, and says nothing about which
+        assert_eq!(
+            declared(&["Sam", "Sam Wilson", "Samwise Gamgee"]),
+            ["Sam", "Sam Wilson", "Samwise Gamgee"]
+        );
     }
 
     #[test]

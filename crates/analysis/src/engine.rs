@@ -5,9 +5,9 @@ use std::collections::{HashMap, HashSet};
 use ficarchive_model::{Span, Work, count_words};
 
 use crate::characters::{
-    Cluster, NameAt, NameStats, after_quote, cluster, common_word_surnames, epithet_at, gather,
-    is_descriptive_epithet, is_verbish, name_at, split_declared, title_holder, title_holders,
-    unclaimed_short_forms,
+    Cluster, NameAt, NameStats, after_quote, cluster, common_word_surnames, epithet_at,
+    fold_declared_short_names, gather, is_descriptive_epithet, is_verbish, name_at, split_declared,
+    title_holder, title_holders, unclaimed_short_forms,
 };
 use crate::lexicon::{
     PronounCase, gendered_pronoun, is_cognition_verb, is_dangling_word, is_first_person,
@@ -564,7 +564,7 @@ fn declared_names(work: &Work) -> Vec<String> {
     }
     out.sort();
     out.dedup();
-    out
+    fold_declared_short_names(out)
 }
 
 /// Runs the whole analysis.
