@@ -37,20 +37,23 @@ fn at_least(what: &str, r: &Ratio, floor: f64) {
 fn the_fic_development_set_keeps_its_figures() {
     let report = score(&repo_root().join("eval/fics"));
     let s = &report.seeds;
-    assert!(s.speaker_accuracy.total >= 740, "{:?}", report.notes);
+    assert!(s.speaker_accuracy.total >= 1100, "{:?}", report.notes);
     at_least("fic quote recall", &s.quote_recall, 0.98);
     at_least("fic quote precision", &s.quote_precision, 0.98);
     // re-based as the set grew: 8 fics (87.6%, floor 85%), 12 with four dialogue-heavier ones
     // (85.1% with the shipped weights, floor 83%), 16 with four written to be hard (epithet
     // speakers, a first-person narrator named only by vocatives, a stripped break: 82.2%, POV 27/32,
     // boundary precision 12/16; 12/13 and POV 29/32 once a focal switch needed a mind; POV 27/32
-    // once split full names joined their short forms: the Star Wars omniscient scene gets Owen)
-    at_least("fic speaker accuracy", &s.speaker_accuracy, 0.80);
+    // once split full names joined their short forms: the Star Wars omniscient scene gets Owen);
+    // 24 with eight in styles the sixteen covered thinly (a group chat, descriptive speakers named
+    // later, second person, six-way banter: 77.8% with the shipped weights, boundary recall 15/19,
+    // POV 38/46)
+    at_least("fic speaker accuracy", &s.speaker_accuracy, 0.75);
     at_least("fic character precision", &s.character_precision, 0.88);
     at_least("fic character recall", &s.character_recall, 0.62);
-    at_least("fic POV accuracy", &s.pov_accuracy, 0.82);
+    at_least("fic POV accuracy", &s.pov_accuracy, 0.80);
     at_least("fic boundary precision", &s.boundary_precision, 0.85);
-    at_least("fic boundary recall", &s.boundary_recall, 0.80);
+    at_least("fic boundary recall", &s.boundary_recall, 0.75);
     at_least("fic person accuracy", &s.person_accuracy, 1.0);
     at_least("fic relationship recall", &s.relationship_recall, 0.75);
 }
