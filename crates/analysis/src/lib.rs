@@ -1084,6 +1084,18 @@ mod tests {
         assert_eq!(gender_of(&b, "the washer-woman").as_deref(), Some("female"));
     }
     #[test]
+    fn an_occupation_noun_is_an_epithet_speaker() {
+        // "undertaker" and "waggoner" name trades like "parson": their tags make characters
+        let text = "Warwick walked into the shop.\n\
+            \"Good morning, sir,\" said the undertaker.\n\
+            \"Good morning,\" answered Warwick.\n\
+            \"The tailboard is gone, Miss,\" the waggoner replied.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["the undertaker", "Warwick", "the waggoner"]);
+        let b = run("\"Come in,\" said the chambermaid.\n");
+        assert_eq!(gender_of(&b, "the chambermaid").as_deref(), Some("female"));
+    }
+    #[test]
     fn an_epithet_acting_twice_in_narration_is_a_character() {
         // no tag names "the girl", and her beats stand in paragraphs of their own
         let text = "One girl stood alone by the rail.\n\
