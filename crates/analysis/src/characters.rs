@@ -552,6 +552,11 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
         // never describe, and at the end of it he swept the hat off": neither "he" is Vex)
         let mut sentence_genders = [false; 2];
         let mut pending_genders = [false; 2];
+        // the epithet that last spoke or acted in this paragraph's narration, and whether a
+        // quotation followed it: a he/she right after that quotation ("said the surgeon. ‘…,’ he
+        // added", "The surgeon leaned over the body. ‘The old story,’ he said") is its pronoun,
+        // though the quotation ends the sentence a close vote needs
+        let mut tag_subject: Option<(String, bool)> = None;
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
@@ -560,6 +565,9 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
             // a pronoun tells a name's gender only inside the sentence where the name acts:
             // across sentences the point-of-view character's pronouns would swamp everyone else
             if t.quote.is_some() {
+                if let Some((_, quoted)) = tag_subject.as_mut() {
+                    *quoted = true;
+                }
                 pending = None;
                 carry = None;
                 cast = None;
@@ -614,6 +622,23 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                     gendered_pronoun(w),
                     Some((_, crate::lexicon::PronounCase::Subject))
                 );
+                if subject_pronoun
+                    && let Some((key, true)) = &tag_subject
+                    && (after_quote(&toks, i)
+                        || i.checked_sub(1).is_some_and(|k| {
+                            toks[k].is_word()
+                                && is_speech_verb(lower(toks[k].text(p.text), &mut buf2))
+                                && after_quote(&toks, k)
+                        }))
+                    && let Some((female, _)) = gendered_pronoun(w)
+                    && let Some(s) = epithet_votes.get_mut(key)
+                {
+                    if female {
+                        s.female += 1;
+                    } else {
+                        s.male += 1;
+                    }
+                }
                 // votes: 2 when the name acts, 1 when it is only mentioned ("made Buffy dizzy when she…")
                 let opens = t.sentence_start
                     || i.checked_sub(1)
@@ -678,6 +703,14 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                     });
                     // "The girl held out her hand.": it opens a sentence and acts
                     let subject = u32::from(acts && t.sentence_start && t.quote.is_none());
+                    let tagged = (i.checked_sub(1).is_some_and(|k| {
+                        toks[k].is_word()
+                            && is_speech_verb(lower(toks[k].text(p.text), &mut buf2))
+                            && after_quote(&toks, k)
+                    })) || (toks.get(i + len).is_some_and(|v| {
+                        v.is_word() && is_speech_verb(lower(v.text(p.text), &mut buf2))
+                    }) && after_quote(&toks, i));
+                    tag_subject = (subject == 1 || tagged).then(|| (key.clone(), false));
                     if subject == 1 {
                         // "the" only: "my mother", "his sister" are mostly people the text
                         // names (with every determiner: LitBank +18 over six partitions but the
@@ -854,6 +887,7 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                 pending_owns = last.possessive;
                 carry = None;
                 cast = None;
+                tag_subject = None;
                 last_mention.clear();
                 last_mention.push_str(&found.key);
                 has_last_mention = true;

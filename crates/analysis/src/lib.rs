@@ -1096,6 +1096,16 @@ mod tests {
         assert_eq!(gender_of(&b, "the chambermaid").as_deref(), Some("female"));
     }
     #[test]
+    fn a_pronoun_tag_after_an_epithets_quotation_gives_its_gender() {
+        // the quotation ends the sentence, so no close vote reaches "the surgeon"; the "he" of
+        // the tag after it is the surgeon's all the same
+        let text = "Anna lay still in the bed.\n\
+            \"It's all over,\" said the surgeon. \"Keep her warm,\" he added.\n";
+        let a = run(text);
+        assert_eq!(gender_of(&a, "the surgeon").as_deref(), Some("male"));
+        assert_eq!(speakers(&a), ["the surgeon", "the surgeon"]);
+    }
+    #[test]
     fn an_epithet_acting_twice_in_narration_is_a_character() {
         // no tag names "the girl", and her beats stand in paragraphs of their own
         let text = "One girl stood alone by the rail.\n\
