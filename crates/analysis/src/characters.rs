@@ -727,7 +727,8 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
             // "conscious of a man behind her": an indefinite person with a gender, in narration
             if t.is_word()
                 && t.quote.is_none()
-                && matches!(lower(t.text(p.text), &mut buf), "a" | "an")
+                && t.end - t.start <= 2
+                && matches!(t.text(p.text), "a" | "A" | "an" | "An")
                 && let Some((_, key)) = epithet_at(p.text, &toks, i, &mut buf)
                 && !is_descriptive_epithet(&key)
                 && let Some(female) = key.rsplit(' ').next().and_then(person_noun_gender)
