@@ -740,7 +740,7 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                     toks[k].is_word()
                         && toks[k].quote.is_none()
                         && is_intro_blocking_preposition(lower(toks[k].text(p.text), &mut buf2))
-                });
+                }) || of_after_noun_phrase(p.text, &toks, i, &mut buf2);
                 open_intro = (!passing).then_some((key, female, pi, i, pi));
                 intro_frozen = false;
             }
@@ -1000,6 +1000,26 @@ fn guessed_gender(found: &NameAt, stats: Option<&NameStats>) -> Option<bool> {
         std::cmp::Ordering::Less => Some(true),
         std::cmp::Ordering::Equal => None,
     }
+}
+
+/// True when the word before token `i` is "of" after a noun phrase ("with the weary care of a
+/// man who…", "the reverence of a priest"): a determiner among the three words before "of". A
+/// comparison or a kind, not a person on stage ("conscious of a man behind" has none).
+fn of_after_noun_phrase(text: &str, toks: &[Token], i: usize, buf: &mut String) -> bool {
+    let Some(of) = i.checked_sub(1) else {
+        return false;
+    };
+    if !toks[of].is_word() || lower(toks[of].text(text), buf) != "of" {
+        return false;
+    }
+    (of.saturating_sub(3)..of).any(|k| {
+        toks[k].is_word()
+            && toks[k].quote.is_none()
+            && matches!(
+                lower(toks[k].text(text), buf),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "my" | "your" | "our"
+            )
+    })
 }
 
 /// Prepositions before which an indefinite person is no voice that speaks next (see [`gather`]).

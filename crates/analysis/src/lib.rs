@@ -1123,6 +1123,12 @@ mod tests {
                 .iter()
                 .all(|c| c.name != "a truthful cavalryman")
         );
+        // "of" after a noun phrase is a comparison: no newcomer
+        let c = run(
+            "Owen put down his tools with the weary care of a man who knows.\n\
+            \"Not again,\" he said.\n",
+        );
+        assert!(c.characters.iter().all(|c| c.name != "a man"));
     }
     #[test]
     fn an_unknown_vocative_said_to_me_names_the_narrator() {
