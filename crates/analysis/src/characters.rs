@@ -535,7 +535,14 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
     // the "the" epithet that was the last acting sentence subject of the previous paragraph,
     // when that paragraph was narration only
     let mut prev_subject: Option<String> = None;
-    for p in paras {
+    // the last indefinite epithet with a gendered head noun in the narration ("a man", "an old
+    // woman"): (key, female, paragraph, token, paragraph last in view); a he/she of its gender that speaks in a tag within
+    // the next few paragraphs makes it the one who speaks, a voice the text never names
+    let mut introductions = HashSet::new();
+    let mut open_intro: Option<(String, bool, usize, usize, usize)> = None;
+    // a name in the narration since the voice came: its pronouns may be that one's now
+    let mut intro_frozen = false;
+    for (pi, p) in paras.iter().enumerate() {
         tokenize(p.text, p.quotes, &mut toks);
         if !p.quotes.is_empty() {
             epithet_speakers(p, &toks, &mut epithets);
@@ -572,6 +579,11 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
         // never describe, and at the end of it he swept the hat off": neither "he" is Vex)
         let mut sentence_genders = [false; 2];
         let mut pending_genders = [false; 2];
+        // the epithet that last spoke or acted in this paragraph's narration, and whether a
+        // quotation followed it: a he/she right after that quotation ("said the surgeon. ‘…,’ he
+        // added", "The surgeon leaned over the body. ‘The old story,’ he said") is its pronoun,
+        // though the quotation ends the sentence a close vote needs
+        let mut tag_subject: Option<(String, bool)> = None;
         let mut i = 0;
         while i < toks.len() {
             let t = toks[i];
@@ -580,6 +592,9 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
             // a pronoun tells a name's gender only inside the sentence where the name acts:
             // across sentences the point-of-view character's pronouns would swamp everyone else
             if t.quote.is_some() {
+                if let Some((_, quoted)) = tag_subject.as_mut() {
+                    *quoted = true;
+                }
                 pending = None;
                 carry = None;
                 cast = None;
@@ -634,6 +649,23 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                     gendered_pronoun(w),
                     Some((_, crate::lexicon::PronounCase::Subject))
                 );
+                if subject_pronoun
+                    && let Some((key, true)) = &tag_subject
+                    && (after_quote(&toks, i)
+                        || i.checked_sub(1).is_some_and(|k| {
+                            toks[k].is_word()
+                                && is_speech_verb(lower(toks[k].text(p.text), &mut buf2))
+                                && after_quote(&toks, k)
+                        }))
+                    && let Some((female, _)) = gendered_pronoun(w)
+                    && let Some(s) = epithet_votes.get_mut(key)
+                {
+                    if female {
+                        s.female += 1;
+                    } else {
+                        s.male += 1;
+                    }
+                }
                 // votes: 2 when the name acts, 1 when it is only mentioned ("made Buffy dizzy when she…")
                 let opens = t.sentence_start
                     || i.checked_sub(1)
@@ -650,6 +682,28 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                 } else {
                     None
                 };
+                if subject_pronoun
+                    && let Some((female, _)) = gendered_pronoun(w)
+                    && open_intro
+                        .as_ref()
+                        .is_some_and(|(_, g, _, _, seen)| *g == female && pi <= seen + INTRO_REACH)
+                    && is_tag_pronoun(p.text, &toks, i, &mut buf2)
+                    && let Some((key, _, at, tok, _)) = open_intro.take()
+                {
+                    introductions.insert((at, tok));
+                    *epithets.entry(key).or_default() += 1;
+                } else if subject_pronoun
+                    && let Some((female, _)) = gendered_pronoun(w)
+                    && !intro_frozen
+                    && let Some((_, g, _, _, seen)) = open_intro.as_mut()
+                    && *g == female
+                    && pi <= *seen + INTRO_REACH
+                {
+                    // "A man's voice beside her… He spoke to no one… he was greatly agitated":
+                    // the narration's he/she of its gender keep the voice in view
+                    *seen = pi;
+                }
+                let w = lower(t.text(p.text), &mut buf);
                 if same_person && let Some((female, _)) = gendered_pronoun(w) {
                     sentence_genders[usize::from(female)] = true;
                 }
@@ -690,6 +744,26 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                     }
                 }
             }
+            // "conscious of a man behind her": an indefinite person with a gender, in narration
+            if t.is_word()
+                && t.quote.is_none()
+                && t.end - t.start <= 2
+                && matches!(t.text(p.text), "a" | "A" | "an" | "An")
+                && let Some((_, key)) = epithet_at(p.text, &toks, i, &mut buf)
+                && !is_descriptive_epithet(&key)
+                && let Some(female) = key.rsplit(' ').next().and_then(person_noun_gender)
+            {
+                // "heard it from a truthful cavalryman", "grovelling at a woman's slipper": a
+                // person in a prepositional phrase is a passing reference ("conscious of a man
+                // behind" is the one exception, "of"); the voice before it is out of view too
+                let passing = i.checked_sub(1).is_some_and(|k| {
+                    toks[k].is_word()
+                        && toks[k].quote.is_none()
+                        && is_intro_blocking_preposition(lower(toks[k].text(p.text), &mut buf2))
+                }) || of_after_noun_phrase(p.text, &toks, i, &mut buf2);
+                open_intro = (!passing).then_some((key, female, pi, i, pi));
+                intro_frozen = false;
+            }
             let Some(found) = name_at(p.text, &toks, i, &mut buf, surnames) else {
                 // "the captain turned. He…": a definite epithet takes pronoun votes like a name
                 if determiner && let Some((len, key)) = epithet_at(p.text, &toks, i, &mut buf) {
@@ -698,6 +772,14 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                     });
                     // "The girl held out her hand.": it opens a sentence and acts
                     let subject = u32::from(acts && t.sentence_start && t.quote.is_none());
+                    let tagged = (i.checked_sub(1).is_some_and(|k| {
+                        toks[k].is_word()
+                            && is_speech_verb(lower(toks[k].text(p.text), &mut buf2))
+                            && after_quote(&toks, k)
+                    })) || (toks.get(i + len).is_some_and(|v| {
+                        v.is_word() && is_speech_verb(lower(v.text(p.text), &mut buf2))
+                    }) && after_quote(&toks, i));
+                    tag_subject = (subject == 1 || tagged).then(|| (key.clone(), false));
                     if subject == 1 {
                         // "the" only: "my mother", "his sister" are mostly people the text
                         // names (with every determiner: LitBank +18 over six partitions but the
@@ -874,6 +956,15 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                 pending_owns = last.possessive;
                 carry = None;
                 cast = None;
+                tag_subject = None;
+                intro_frozen = true;
+                // a name of the voice's gender since it came ("He told me that a king who could
+                // not stand could not rule", then Arthur again): the he/she tags are that one's
+                if open_intro.as_ref().is_some_and(|(_, g, _, _, _)| {
+                    guessed_gender(&found, names.get(&found.key)) == Some(*g)
+                }) {
+                    open_intro = None;
+                }
                 last_mention.clear();
                 last_mention.push_str(&found.key);
                 has_last_mention = true;
@@ -901,7 +992,88 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
         self_named,
         second_person,
         other_person,
+        introductions,
     }
+}
+
+/// How many paragraphs after an indefinite person's mention a he/she tag of its gender may
+/// come to make it the voice that speaks.
+const INTRO_REACH: usize = 3;
+
+/// A name's gender as far as pass one has seen it: its title's, its given name's, else the
+/// pronoun votes so far.
+fn guessed_gender(found: &NameAt, stats: Option<&NameStats>) -> Option<bool> {
+    if let Some(Some(g)) = found.honorific {
+        return Some(g);
+    }
+    if let Some(g) = found
+        .key
+        .split(' ')
+        .find_map(|w| honorific(w).or_else(|| given_name(w)))
+        .flatten()
+    {
+        return Some(g);
+    }
+    let s = stats?;
+    match s.male.cmp(&s.female) {
+        std::cmp::Ordering::Greater => Some(false),
+        std::cmp::Ordering::Less => Some(true),
+        std::cmp::Ordering::Equal => None,
+    }
+}
+
+/// True when the word before token `i` is "of" after a noun phrase ("with the weary care of a
+/// man who…", "the reverence of a priest"): a determiner among the three words before "of". A
+/// comparison or a kind, not a person on stage ("conscious of a man behind" has none).
+fn of_after_noun_phrase(text: &str, toks: &[Token], i: usize, buf: &mut String) -> bool {
+    let Some(of) = i.checked_sub(1) else {
+        return false;
+    };
+    if !toks[of].is_word() || lower(toks[of].text(text), buf) != "of" {
+        return false;
+    }
+    (of.saturating_sub(3)..of).any(|k| {
+        toks[k].is_word()
+            && toks[k].quote.is_none()
+            && matches!(
+                lower(toks[k].text(text), buf),
+                "the" | "a" | "an" | "his" | "her" | "its" | "their" | "my" | "your" | "our"
+            )
+    })
+}
+
+/// Prepositions before which an indefinite person is no voice that speaks next (see [`gather`]).
+fn is_intro_blocking_preposition(w: &str) -> bool {
+    matches!(
+        w,
+        "at" | "from"
+            | "to"
+            | "with"
+            | "for"
+            | "by"
+            | "like"
+            | "than"
+            | "into"
+            | "upon"
+            | "on"
+            | "about"
+            | "as"
+            | "in"
+    )
+}
+
+/// True when the subject pronoun at `i` is a speech tag's subject: right after a quotation and
+/// before a speech verb ("…,” he observed), or after a quotation's speech verb ("said he").
+fn is_tag_pronoun(text: &str, toks: &[Token], i: usize, buf: &mut String) -> bool {
+    let verb_after = toks.get(i + 1).is_some_and(|v| {
+        v.is_word() && v.quote.is_none() && is_speech_verb(lower(v.text(text), buf))
+    });
+    (verb_after && after_quote(toks, i))
+        || i.checked_sub(1).is_some_and(|k| {
+            toks[k].is_word()
+                && is_speech_verb(lower(toks[k].text(text), buf))
+                && after_quote(toks, k)
+        })
 }
 
 /// When a relative clause set off by commas follows a name at token `k` (", who had known him
@@ -963,6 +1135,10 @@ pub(crate) struct Gathered {
     pub second_person: usize,
     /// "I" and he/she/his/her… in the narration.
     pub other_person: usize,
+    /// Indefinite epithets that introduce a voice ("conscious of a man behind her", "A man's
+    /// voice beside her"): (paragraph, token) of the mention, whose key is a character (see
+    /// [`gather`]).
+    pub introductions: HashSet<(usize, usize)>,
 }
 
 /// The head noun of a person epithet in apposition with the name at tokens `i..i + len`: right

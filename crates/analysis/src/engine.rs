@@ -613,6 +613,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     // at least half as often as it says I/he/she
     let second_person_story =
         gathered.second_person >= 5 && gathered.second_person * 2 >= gathered.other_person;
+    let introductions = std::mem::take(&mut gathered.introductions);
     let (names, epithet_speakers, epithet_votes, self_named) = (
         gathered.names,
         gathered.epithet_speakers,
@@ -681,6 +682,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     });
     let mut pass = Pass::new(&paras, &clusters, &index, &names, &surnames);
     pass.epithet_keys = epithet_count;
+    pass.introductions = introductions;
     pass.reader = reader;
     pass.first_epithet = first_epithet;
     pass.scorer = scorer;
@@ -805,6 +807,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     drop(narrators);
     vocative_aliases(
         &paras,
+        unnamed_narrator,
         &mut quotes,
         &mut clusters,
         &names,
@@ -976,6 +979,9 @@ struct Pass<'a, 'w> {
     scorer_bufs: ScorerBufs,
     /// The one the last speech tag found says the words are for (`he said to Robert`).
     tag_to: Option<usize>,
+    /// (paragraph, token) of the indefinite mentions that introduce a voice ("a man"), which
+    /// are mentions of their epithet character (`Gathered::introductions`).
+    introductions: HashSet<(usize, usize)>,
 }
 
 impl<'a, 'w> Pass<'a, 'w> {
@@ -1007,6 +1013,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             total_quotes: 0,
             scorer_bufs: ScorerBufs::default(),
             tag_to: None,
+            introductions: HashSet::new(),
         }
     }
 
@@ -1152,8 +1159,11 @@ impl<'a, 'w> Pass<'a, 'w> {
                             return None;
                         }
                         let (len, key) = epithet_at(p.text, &toks, i, &mut buf)?;
-                        // "a man" names someone new each time: a mention only in its own tag
-                        if key.starts_with("a ") || key.starts_with("an ") {
+                        // "a man" names someone new each time: a mention only in its own tag,
+                        // or where it introduces a voice that then speaks
+                        if (key.starts_with("a ") || key.starts_with("an "))
+                            && !self.introductions.contains(&(pi, i))
+                        {
                             return None;
                         }
                         self.index.contains_key(&key).then_some(NameAt {
@@ -3140,6 +3150,7 @@ fn narrator_by_vocative(
 /// ("Peaches" said to Angel): the addressee is the nearest other speaker of the conversation.
 fn vocative_aliases(
     paras: &[Para<'_>],
+    narrator: Option<usize>,
     quotes: &mut [FoundQuote],
     clusters: &mut [Cluster],
     names: &HashMap<String, NameStats>,
@@ -3147,6 +3158,8 @@ fn vocative_aliases(
     dialogue: &mut HashMap<(usize, usize), u32>,
 ) {
     let mut votes: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    // each paragraph's narration is read once, however many vocatives it holds
+    let mut says_me: HashMap<u32, bool> = HashMap::new();
     for qi in 0..quotes.len() {
         let Some(word) = quotes[qi].vocative_unknown().map(str::to_string) else {
             continue;
@@ -3161,12 +3174,20 @@ fn vocative_aliases(
         let near = |q: &FoundQuote| {
             q.para.abs_diff(para) <= 4 && q.speaker().is_some_and(|s| s != speaker)
         };
+        // "…handed it to me and said the words "you should have this, Teresa"": words said to
+        // the unnamed narrator ("me" in the paragraph's narration) name the narrator
+        let to_narrator = narrator.filter(|&n| {
+            n != speaker
+                && *says_me
+                    .entry(para)
+                    .or_insert_with(|| narration_says_me(&paras[para as usize]))
+        });
         let other = quotes[qi + 1..]
             .iter()
             .take(6)
             .find(|q| near(q))
             .or_else(|| quotes[..qi].iter().rev().take(6).find(|q| near(q)));
-        if let Some(o) = other.and_then(|q| q.speaker()) {
+        if let Some(o) = to_narrator.or_else(|| other.and_then(|q| q.speaker())) {
             votes.entry(word).or_default().push((qi, o));
         }
     }
@@ -3201,7 +3222,26 @@ fn vocative_aliases(
             }
         }
     }
-    let _ = paras;
+}
+
+/// True when the paragraph's narration (outside its quotations) holds the word "me".
+fn narration_says_me(p: &Para<'_>) -> bool {
+    let mut from = 0;
+    let mut spans = p
+        .quotes
+        .iter()
+        .copied()
+        .chain(std::iter::once((p.text.len(), p.text.len())));
+    std::iter::from_fn(|| {
+        let (s, e) = spans.next()?;
+        let part = p.text.get(from..s.max(from)).unwrap_or("");
+        from = e.max(from);
+        Some(part)
+    })
+    .any(|part| {
+        part.split(|c: char| !c.is_alphanumeric())
+            .any(|w| w == "me")
+    })
 }
 
 /// Flags full stops that probably replaced an ellipsis: "but why. Realization", "or. or not".

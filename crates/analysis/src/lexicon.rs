@@ -903,6 +903,66 @@ fn is_simple_person_noun(w: &str) -> bool {
                 | "schoolmaster"
                 | "master"
         )
+        || is_occupation_noun(w)
+}
+
+/// Common English nouns of occupation, rank and station beyond the core list above, the way
+/// any narrator names someone by what they do ("said the guide", "continued the undertaker",
+/// "the waggoner replied"); a general list, not drawn from any one text.
+fn is_occupation_noun(w: &str) -> bool {
+    matches!(
+        w,
+        // trades and crafts
+        "guide" | "undertaker" | "waggoner" | "wagoner" | "carter" | "carrier" | "cabman"
+            | "cabby" | "cabbie" | "groom" | "stableman" | "ostler" | "hostler" | "blacksmith"
+            | "smith" | "carpenter" | "joiner" | "mason" | "builder" | "baker" | "butcher"
+            | "grocer" | "tailor" | "seamstress" | "milliner" | "draper" | "hatter" | "cobbler"
+            | "weaver" | "miller" | "miner" | "collier" | "stoker" | "engineer" | "mechanic"
+            | "plumber" | "glazier" | "cooper" | "tanner" | "potter"
+            | "chemist" | "druggist" | "apothecary" | "dentist" | "midwife"
+            // shops, inns and houses
+            | "shopman" | "shopgirl" | "salesman" | "saleswoman" | "pedlar"
+            | "peddler" | "hawker" | "vendor" | "tradesman" | "dealer" | "trader" | "auctioneer"
+            | "banker" | "broker" | "cashier" | "bookkeeper" | "secretary" | "typist"
+            | "manager" | "foreman" | "overseer" | "superintendent" | "steward" | "stewardess"
+            | "valet" | "messenger" | "courier" | "postman" | "postmaster"
+            | "postmistress" | "doorkeeper" | "janitor" | "caretaker" | "chambermaid"
+            | "housemaid" | "kitchenmaid" | "scullion" | "chef" | "waitress" | "barmaid"
+            | "bartender" | "barman" | "publican" | "tapster" | "laundress" | "washerwoman"
+            | "charwoman" | "nursemaid" | "attendant" | "usher" | "conductor"
+            // land and sea
+            | "gardener" | "ploughman" | "plowman" | "herdsman" | "cowherd" | "shepherdess"
+            | "milkmaid" | "dairymaid" | "woodsman" | "woodcutter" | "trapper" | "ranger"
+            | "rancher" | "ranchman" | "cowpuncher" | "drover" | "prospector" | "settler"
+            | "pioneer" | "emigrant" | "immigrant" | "seaman" | "mariner" | "skipper" | "mate"
+            | "boatswain" | "bosun" | "pilot" | "ferryman" | "lighterman" | "horseman"
+            | "horsewoman" | "jockey" | "workman" | "workwoman"
+            // law, arms and office
+            | "magistrate" | "attorney" | "solicitor" | "barrister" | "notary" | "juror"
+            | "witness" | "jailer" | "jailor" | "gaoler" | "warder" | "turnkey" | "hangman"
+            | "executioner" | "sentry" | "sentinel" | "watchman" | "corporal" | "trooper"
+            | "recruit" | "veteran" | "rifleman" | "cavalryman"
+            | "marshal" | "deputy" | "detective" | "spy" | "alderman"
+            | "councillor" | "ambassador" | "consul" | "envoy" | "courtier" | "herald"
+            // church and school
+            | "preacher" | "missionary" | "monk" | "nun" | "friar" | "abbess" | "chaplain"
+            | "deacon" | "sexton" | "beadle" | "verger" | "rabbi" | "tutor" | "schoolmistress"
+            | "schoolboy" | "schoolgirl" | "pupil" | "scholar" | "lecturer"
+            // letters and the arts
+            | "reporter" | "journalist" | "editor" | "writer" | "author" | "poet" | "novelist"
+            | "musician" | "singer" | "pianist" | "violinist" | "fiddler" | "dancer" | "actor"
+            | "actress" | "player" | "gambler" | "sculptor"
+            // station, company and circumstance
+            | "passenger" | "tourist" | "guest" | "caller" | "neighbour" | "neighbor"
+            | "companion" | "partner" | "employer" | "lodger" | "tenant" | "nobleman"
+            | "noblewoman" | "heir" | "heiress" | "orphan" | "infant" | "urchin" | "spinster"
+            | "bachelor" | "bride" | "bridegroom" | "widower" | "beggar" | "tramp" | "vagabond"
+            | "convict" | "thief" | "robber" | "burglar" | "murderer" | "outlaw" | "bandit"
+            | "highwayman" | "pirate" | "smuggler" | "foreigner" | "patient" | "customer" | "client"
+            // kin
+            | "grandson" | "granddaughter" | "stepmother" | "stepfather" | "stepson"
+            | "stepdaughter" | "godmother" | "godfather" | "parent" | "twin"
+    )
 }
 
 /// Prepositions that put a following name in a place slot ("in Sunnydale").
@@ -1029,11 +1089,24 @@ pub(crate) fn person_noun_gender(w: &str) -> Option<bool> {
         | "king" | "prince" | "lad" | "fellow" | "butler" | "priest" | "host" | "sir" | "lord"
         | "duke" | "grandfather" | "nephew" | "papa" | "master" | "mister" | "monk" | "knight"
         | "clergyman" | "parson" | "landlord" | "coachman" | "footman" | "policeman" | "chap"
-        | "fisherman" | "boatman" | "cowboy" | "schoolmaster" => Some(false),
+        | "fisherman" | "boatman" | "cowboy" | "schoolmaster" | "groom" | "bridegroom"
+        | "bachelor" | "friar" | "nobleman" | "horseman" | "workman" | "salesman" | "tradesman"
+        | "seaman" | "cabman" | "barman" | "ploughman" | "plowman" | "herdsman" | "woodsman"
+        | "ranchman" | "cavalryman" | "rifleman" | "highwayman" | "alderman" | "grandson"
+        | "stepfather" | "stepson" | "godfather" | "schoolboy" | "widower" | "abbot" | "earl"
+        | "baron" | "count" | "emperor" | "headmaster" | "postman" | "shopman" | "watchman"
+        | "hangman" | "ferryman" | "lighterman" | "stableman" | "actor" => Some(false),
         "woman" | "girl" | "lady" | "wife" | "mother" | "daughter" | "sister" | "aunt"
         | "queen" | "princess" | "lass" | "maid" | "hostess" | "nurse" | "grandmother"
         | "niece" | "mama" | "mistress" | "madam" | "nun" | "widow" | "mamma" | "landlady"
-        | "housekeeper" | "governess" | "gentlewoman" | "maiden" | "dame" => Some(true),
+        | "housekeeper" | "governess" | "gentlewoman" | "maiden" | "dame" | "seamstress"
+        | "waitress" | "actress" | "laundress" | "washerwoman" | "charwoman" | "chambermaid"
+        | "housemaid" | "kitchenmaid" | "milkmaid" | "dairymaid" | "barmaid" | "nursemaid"
+        | "schoolmistress" | "schoolgirl" | "shopgirl" | "postmistress" | "stewardess"
+        | "heiress" | "spinster" | "bride" | "abbess" | "midwife" | "noblewoman" | "horsewoman"
+        | "saleswoman" | "workwoman" | "granddaughter" | "stepmother" | "stepdaughter"
+        | "godmother" | "shepherdess" | "empress" | "duchess" | "countess" | "baroness"
+        | "headmistress" => Some(true),
         _ => None,
     }
 }

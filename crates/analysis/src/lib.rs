@@ -1084,6 +1084,68 @@ mod tests {
         assert_eq!(gender_of(&b, "the washer-woman").as_deref(), Some("female"));
     }
     #[test]
+    fn an_occupation_noun_is_an_epithet_speaker() {
+        // "undertaker" and "waggoner" name trades like "parson": their tags make characters
+        let text = "Warwick walked into the shop.\n\
+            \"Good morning, sir,\" said the undertaker.\n\
+            \"Good morning,\" answered Warwick.\n\
+            \"The tailboard is gone, Miss,\" the waggoner replied.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["the undertaker", "Warwick", "the waggoner"]);
+        let b = run("\"Come in,\" said the chambermaid.\n");
+        assert_eq!(gender_of(&b, "the chambermaid").as_deref(), Some("female"));
+    }
+    #[test]
+    fn a_pronoun_tag_after_an_epithets_quotation_gives_its_gender() {
+        // the quotation ends the sentence, so no close vote reaches "the surgeon"; the "he" of
+        // the tag after it is the surgeon's all the same
+        let text = "Anna lay still in the bed.\n\
+            \"It's all over,\" said the surgeon. \"Keep her warm,\" he added.\n";
+        let a = run(text);
+        assert_eq!(gender_of(&a, "the surgeon").as_deref(), Some("male"));
+        assert_eq!(speakers(&a), ["the surgeon", "the surgeon"]);
+    }
+    #[test]
+    fn an_indefinite_person_whose_pronoun_then_speaks_is_a_character() {
+        // no name for the man: "a man" introduces him, and the "he" tags that follow are his
+        let text = "Carrie sat by the window of the train.\n\
+            For some time she had been conscious of a man behind. He leaned forward.\n\
+            \"This is your first visit to Chicago,\" he observed.\n\
+            \"Yes,\" said Carrie.\n";
+        let a = run(text);
+        assert!(a.characters.iter().any(|c| c.name == "a man"));
+        assert_eq!(speakers(&a), ["a man", "Carrie"]);
+        // a person in a prepositional phrase is only a reference: no character
+        let b = run("Jim had heard it from a truthful cavalryman.\n\
+            \"We move tomorrow,\" he said.\n");
+        assert!(
+            b.characters
+                .iter()
+                .all(|c| c.name != "a truthful cavalryman")
+        );
+        // "of" after a noun phrase is a comparison: no newcomer
+        let c = run(
+            "Owen put down his tools with the weary care of a man who knows.\n\
+            \"Not again,\" he said.\n",
+        );
+        assert!(c.characters.iter().all(|c| c.name != "a man"));
+    }
+    #[test]
+    fn an_unknown_vocative_said_to_me_names_the_narrator() {
+        // the vocative's quotation is said to "me": the word is the narrator's name, whoever
+        // speaks next
+        let text = "The solicitor handed me the box and said \"this is yours, Teresa\", and I said thank you.\n\
+            A woman comes out onto the deck. She leans on the rail.\n\
+            \"Bit wild tonight,\" she says.\n\
+            \"I don't mind,\" I say.\n";
+        let a = run(text);
+        let narrator = a
+            .characters
+            .iter()
+            .find(|c| c.aliases.iter().any(|x| x == "I"));
+        assert_eq!(narrator.map(|c| c.name.as_str()), Some("Teresa"));
+    }
+    #[test]
     fn an_epithet_acting_twice_in_narration_is_a_character() {
         // no tag names "the girl", and her beats stand in paragraphs of their own
         let text = "One girl stood alone by the rail.\n\
