@@ -524,6 +524,7 @@ pub(crate) fn common_word_surnames(names: &HashMap<String, NameStats>) -> HashSe
 /// Pass one: statistics per candidate name and epithet. `surnames`: see [`name_at`].
 pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered {
     let (mut second_person, mut other_person) = (0usize, 0usize);
+    let (mut first_person, mut third_person) = (0usize, 0usize);
     let mut names: HashMap<String, NameStats> = HashMap::new();
     let mut epithets = HashMap::new();
     let mut epithet_votes: HashMap<String, NameStats> = HashMap::new();
@@ -612,6 +613,11 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                     second_person += 1;
                 } else if t.text(p.text) == "I" || gendered_pronoun(w).is_some() {
                     other_person += 1;
+                }
+                if crate::lexicon::is_first_person(w) {
+                    first_person += 1;
+                } else if gendered_pronoun(w).is_some() {
+                    third_person += 1;
                 }
                 determiner = matches!(w, "the" | "his" | "her" | "my" | "their" | "our" | "your");
                 let same_person = match gendered_pronoun(w) {
@@ -901,6 +907,8 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
         self_named,
         second_person,
         other_person,
+        first_person,
+        third_person,
     }
 }
 
@@ -963,6 +971,10 @@ pub(crate) struct Gathered {
     pub second_person: usize,
     /// "I" and he/she/his/her… in the narration.
     pub other_person: usize,
+    /// I/me/my… in the narration.
+    pub first_person: usize,
+    /// he/she/his/her… in the narration.
+    pub third_person: usize,
 }
 
 /// The head noun of a person epithet in apposition with the name at tokens `i..i + len`: right

@@ -10,9 +10,9 @@ use crate::characters::{
     title_holder, title_holders, unclaimed_short_forms,
 };
 use crate::lexicon::{
-    PronounCase, gendered_pronoun, is_cognition_verb, is_dangling_word, is_first_person,
-    is_greeting_or_adverb, is_non_name, is_person_noun, is_romance_word, is_second_person,
-    is_speech_verb, lower, person_noun_gender,
+    PronounCase, gendered_pronoun, given_name, is_cognition_verb, is_dangling_word,
+    is_first_person, is_greeting_or_adverb, is_non_name, is_person_noun, is_romance_word,
+    is_second_person, is_speech_verb, lower, person_noun_gender,
 };
 use crate::speaker_rank::{Feats, NF, feature, score};
 use crate::tokens::{Kind, QuoteStyle, Token, detect_style, find_quotes, tokenize};
@@ -613,6 +613,10 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     // at least half as often as it says I/he/she
     let second_person_story =
         gathered.second_person >= 5 && gathered.second_person * 2 >= gathered.other_person;
+    // a story told in the first person: its narration says I/me/my at least eight times and at
+    // least a quarter as often as it says he/she
+    let first_person_story =
+        gathered.first_person >= 8 && gathered.first_person * 4 >= gathered.third_person;
     let (names, epithet_speakers, epithet_votes, self_named) = (
         gathered.names,
         gathered.epithet_speakers,
@@ -682,6 +686,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let mut pass = Pass::new(&paras, &clusters, &index, &names, &surnames);
     pass.epithet_keys = epithet_count;
     pass.reader = reader;
+    pass.first_person_story = first_person_story;
     pass.first_epithet = first_epithet;
     pass.scorer = scorer;
     pass.explain = explain;
@@ -810,6 +815,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         &names,
         &mut mentions,
         &mut dialogue,
+        named_narrator.or(unnamed_narrator),
     );
     // the others' vocatives gave "the narrator" a name ("…you should have this, Teresa"): that
     // name is the narrator's, and a first-person scene no one else narrates is told by them
@@ -972,6 +978,8 @@ struct Pass<'a, 'w> {
     /// Quotations attributed so far, per cluster; the narrator's apart.
     quote_counts: Vec<u32>,
     narrator_quotes: u32,
+    /// The narration says "I": the narrator may speak before any "I said".
+    first_person_story: bool,
     total_quotes: u32,
     scorer_bufs: ScorerBufs,
     /// The one the last speech tag found says the words are for (`he said to Robert`).
@@ -1004,6 +1012,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             explain: false,
             quote_counts: vec![0; clusters.len()],
             narrator_quotes: 0,
+            first_person_story: false,
             total_quotes: 0,
             scorer_bufs: ScorerBufs::default(),
             tag_to: None,
@@ -2397,7 +2406,10 @@ impl Pass<'_, '_> {
             let i_acts = toks[before_from.max(first.saturating_sub(40))..first]
                 .iter()
                 .any(|t| t.quote.is_none() && t.text(text) == "I");
-            if self.narrator_quotes > 0 || i_acts {
+            // in a story told in the first person the narrator is on stage from the first turn,
+            // before any "I said" ("“Here's the thing,” he says. “You've had three.” / “I've had
+            // two.”")
+            if self.narrator_quotes > 0 || i_acts || self.first_person_story {
                 push(Some(NARRATOR));
             }
             // a paragraph that opens with a quotation right after a paragraph of dialogue is a new
@@ -3010,6 +3022,10 @@ fn narrator_by_vocative(
         .filter(|q| q.how() == "tag:name")
         .filter_map(|q| q.speaker())
         .collect();
+    let common = common_nouns_among(
+        paras,
+        quotes.iter().filter_map(FoundQuote::vocative_unknown),
+    );
     for (qi, q) in quotes.iter().enumerate() {
         // "'Dr Watson,' she said to me": the tag says whom the vocative addresses
         let told_me = q.speaker() != Some(NARRATOR)
@@ -3024,6 +3040,7 @@ fn narrator_by_vocative(
         } else if let Some(w) = q.vocative_unknown()
             && !is_non_name(w)
             && !is_greeting_or_adverb(w)
+            && !common.contains(w)
         {
             *unknown.entry(w.to_string()).or_default() += TOLD_ME_VOTES;
         }
@@ -3052,6 +3069,7 @@ fn narrator_by_vocative(
             } else if let Some(w) = q.vocative_unknown()
                 && !is_non_name(w)
                 && !is_greeting_or_adverb(w)
+                && !common.contains(w)
             {
                 *unknown.entry(w.to_string()).or_default() += weight;
             }
@@ -3112,13 +3130,21 @@ fn vocative_aliases(
     names: &HashMap<String, NameStats>,
     mentions: &mut [u32],
     dialogue: &mut HashMap<(usize, usize), u32>,
+    narrator: Option<usize>,
 ) {
     let mut votes: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    let common = common_nouns_among(
+        paras,
+        quotes.iter().filter_map(FoundQuote::vocative_unknown),
+    );
     for qi in 0..quotes.len() {
         let Some(word) = quotes[qi].vocative_unknown().map(str::to_string) else {
             continue;
         };
-        if is_non_name(&word) || names.get(&word).is_some_and(|s| s.count > s.vocative) {
+        if is_non_name(&word)
+            || common.contains(&word)
+            || names.get(&word).is_some_and(|s| s.count > s.vocative)
+        {
             continue;
         }
         let Some(speaker) = quotes[qi].speaker() else {
@@ -3154,6 +3180,16 @@ fn vocative_aliases(
             .map(|(i, _)| i)
             .filter(|_| starts.next().is_none());
         let target = prefix_of.unwrap_or(v[0].1);
+        // in a story told in the first person the others' unknown vocatives are mostly the
+        // narrator's names ("“You paying today, Jackson?” he calls."): one that goes by
+        // another name in the narration, where the narrator never names himself, is not whom
+        // such a call is for
+        if prefix_of.is_none()
+            && narrator.is_some_and(|n| n != target)
+            && acts_in_narration(&clusters[target], names)
+        {
+            continue;
+        }
         if prefix_of.is_some() || v.iter().all(|&(_, o)| o == target) {
             let display = names.get(&word).map_or(word.clone(), |s| s.display.clone());
             if !clusters[target].aliases.contains(&display) {
@@ -3168,7 +3204,37 @@ fn vocative_aliases(
             }
         }
     }
-    let _ = paras;
+}
+
+/// The capitalised words among `words` (lower-case keys) that the text also writes in lower
+/// case as words of their own ("“Phone,” says Annabeth" where "My phone buzzes"): a common noun
+/// said as a one-word call is no name. Given names of the closed list are left alone.
+fn common_nouns_among<'a>(
+    paras: &[Para<'_>],
+    words: impl Iterator<Item = &'a str>,
+) -> HashSet<String> {
+    let mut wanted: HashSet<&str> = words.filter(|w| given_name(w).is_none()).collect();
+    let mut out = HashSet::new();
+    if wanted.is_empty() {
+        return out;
+    }
+    for p in paras {
+        for w in p
+            .text
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        {
+            if w.starts_with(|c: char| c.is_lowercase())
+                && let Some(&k) = wanted.get(w)
+            {
+                out.insert(k.to_string());
+                wanted.remove(k);
+                if wanted.is_empty() {
+                    return out;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Flags full stops that probably replaced an ellipsis: "but why. Realization", "or. or not".

@@ -1118,6 +1118,51 @@ mod tests {
         assert!(a.characters.iter().any(|c| c.name == "the soldier"));
     }
     #[test]
+    fn a_common_noun_said_as_a_call_is_no_name() {
+        // "Lamp" is said alone as a call, but the narration writes "lamp" as a common word
+        let text = "Nora set the lamp on the desk and sat down. Nora opened a book.\n\
+            Mark leaned over to read it. The lamp flickered.\n\
+            \"Lamp,\" said Nora. \"It's going out.\"\n\
+            \"It always does,\" said Mark.\n\
+            \"Lamp, Mark.\"\n\
+            \"Fine,\" said Mark.\n";
+        let a = run(text);
+        assert!(
+            a.characters
+                .iter()
+                .all(|c| c.name != "Lamp" && c.aliases.iter().all(|x| x != "Lamp"))
+        );
+    }
+
+    #[test]
+    fn a_call_in_a_first_person_story_is_no_alias_of_one_the_narration_names() {
+        // "Hollis" is said to the narrator; the one who answers in the end is Dan, whom the
+        // narration names as Dan: the call is not another name of his
+        let text = "I sat at the counter with Dan and watched the rain. Dan was eating my fries.\n\
+            \"You've had six,\" I said. Dan grinned at me and took another.\n\
+            \"Seven,\" he said. Dan pushed the plate back to me. I took the last one.\n\
+            Behind the counter the cook was watching all of this.\n\
+            \"You paying today, Hollis?\" he called.\n\
+            \"Dan's paying.\"\n\
+            \"I am not,\" said Dan. Dan looked at the door.\n";
+        let a = run(text);
+        let dan = a.characters.iter().find(|c| c.name == "Dan");
+        assert!(dan.is_some_and(|c| c.aliases.iter().all(|x| x != "Hollis")));
+    }
+
+    #[test]
+    fn a_first_person_narrator_answers_before_any_i_said() {
+        // the narration says "I" and "my" throughout, but the narrator's first turn has no tag
+        let text = "Dan sits across from me with the last two fries between us. My plate is empty.\n\
+            \"Here's the thing,\" he says. \"You've had six.\"\n\
+            \"I've had four.\"\n\
+            I look at the window. My phone buzzes and I ignore it. I know who it is.\n\
+            Dan takes a fry. I let him. I am too tired to argue, and my coffee is cold.\n";
+        let a = run(text);
+        assert_ne!(speakers(&a)[2], "Dan");
+    }
+
+    #[test]
     fn a_surname_said_only_as_a_vocative_is_the_full_names_alias() {
         // the nearest other speaker is John Watson, but "Holmes" is part of one full name
         let text = "Sherlock Holmes knelt by the body. Lestrade waited with John Watson.\n\
