@@ -505,6 +505,64 @@ fn epithet_speakers(p: &Para<'_>, toks: &[Token], out: &mut HashMap<String, u32>
     }
 }
 
+/// Nouns the closed person list lacks that this text shows speaking: "said the X" or "the X
+/// said" right after a quotation, with X a lower-case word standing alone (not "said the old
+/// man"), at least once, and twice counting the sentences X opens acting ("The X dried her
+/// hands"). Things that speak in tags ("said the voice") are left out.
+pub(crate) fn tag_nouns(paras: &[Para<'_>]) -> HashSet<String> {
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    let mut toks = Vec::new();
+    let mut buf = String::new();
+    let mut buf2 = String::new();
+    for p in paras {
+        tokenize(p.text, p.quotes, &mut toks);
+        for i in 0..toks.len().saturating_sub(1) {
+            let (t, n) = (toks[i], toks[i + 1]);
+            if !t.is_word() || t.quote.is_some() || !n.is_word() || n.quote.is_some() || n.cap {
+                continue;
+            }
+            if lower(t.text(p.text), &mut buf) != "the" {
+                continue;
+            }
+            let noun = lower(n.text(p.text), &mut buf);
+            if noun.len() < 3
+                || !noun.chars().all(|c| c.is_ascii_alphabetic())
+                || is_person_noun(noun)
+                || crate::lexicon::is_speaking_thing(noun)
+                || is_speech_verb(noun)
+            {
+                continue;
+            }
+            let next = toks.get(i + 2);
+            let next_word = next.filter(|x| x.is_word() && x.quote.is_none());
+            let verb_before = i > 0
+                && toks[i - 1].is_word()
+                && is_speech_verb(lower(toks[i - 1].text(p.text), &mut buf2))
+                && after_quote(&toks, i - 1)
+                && next.is_none_or(|x| !x.is_word());
+            let verb_after = next_word
+                .is_some_and(|x| is_speech_verb(lower(x.text(p.text), &mut buf2)))
+                && after_quote(&toks, i);
+            let acts = t.sentence_start
+                && next_word
+                    .is_some_and(|x| !x.cap && is_verbish(lower(x.text(p.text), &mut buf2)));
+            if verb_before || verb_after || acts {
+                let e = counts.entry(noun.to_string()).or_default();
+                if verb_before || verb_after {
+                    e.0 += 1;
+                } else {
+                    e.1 += 1;
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (tags, acts))| *tags >= 1 && tags + acts >= 2)
+        .map(|(k, _)| k)
+        .collect()
+}
+
 /// Pass one: gathers name statistics over every story paragraph, and the epithets that speak in
 /// tags (see [`epithet_speakers`]).
 /// Words of the non-name list that a full name with a title uses as its surname ("Captain John

@@ -7,7 +7,7 @@ use ficarchive_model::{Span, Work, count_words};
 use crate::characters::{
     Cluster, NameAt, NameStats, after_quote, cluster, common_word_surnames, epithet_at,
     fold_declared_short_names, gather, is_descriptive_epithet, is_verbish, name_at, split_declared,
-    title_holder, title_holders, unclaimed_short_forms,
+    tag_nouns, title_holder, title_holders, unclaimed_short_forms,
 };
 use crate::lexicon::{
     PronounCase, gendered_pronoun, given_name, is_cognition_verb, is_dangling_word,
@@ -602,6 +602,17 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     for (p, r) in paras.iter_mut().zip(ranges) {
         p.quotes = &all_quotes[r];
     }
+    // "said the medic": nouns this text shows speaking are person nouns for it (until the
+    // guard drops, at the end of the analysis)
+    struct TextNouns;
+    impl Drop for TextNouns {
+        fn drop(&mut self) {
+            crate::lexicon::set_text_person_nouns(None);
+        }
+    }
+    crate::lexicon::set_text_person_nouns(None);
+    crate::lexicon::set_text_person_nouns(Some(tag_nouns(&paras)));
+    let _text_nouns = TextNouns;
     let mut gathered = gather(&paras, &HashSet::new());
     // "Captain John Good": a surname that is also a common word is a name in this work; pass one
     // runs again with it only when some full name shows one (rare: the cost stays linear)

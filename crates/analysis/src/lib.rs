@@ -1163,6 +1163,28 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_the_text_shows_speaking_is_a_person_noun_for_it() {
+        // "welder" is no listed person noun, but the text has "said the welder" twice
+        let text = "Tom came into the shed out of the rain.\n\
+            The welder lifted her mask. \"Hand me that,\" said the welder.\n\
+            \"This one?\" Tom asked.\n\
+            \"That one,\" said the welder, and took it from him.\n";
+        let a = run(text);
+        assert!(a.characters.iter().any(|c| c.name == "the welder"));
+        assert_eq!(speakers(&a)[0], "the welder");
+        assert_eq!(speakers(&a)[2], "the welder");
+    }
+
+    #[test]
+    fn a_thing_that_speaks_in_a_tag_is_no_person() {
+        let text = "Tom stood by the door of the shed.\n\
+            \"Stand clear,\" said the voice. Tom stepped back.\n\
+            \"Stand clear,\" said the voice again.\n";
+        let a = run(text);
+        assert!(a.characters.iter().all(|c| c.name != "the voice"));
+    }
+
+    #[test]
     fn a_surname_said_only_as_a_vocative_is_the_full_names_alias() {
         // the nearest other speaker is John Watson, but "Holmes" is part of one full name
         let text = "Sherlock Holmes knelt by the body. Lestrade waited with John Watson.\n\
