@@ -583,6 +583,7 @@ pub(crate) fn common_word_surnames(names: &HashMap<String, NameStats>) -> HashSe
 pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered {
     let (mut second_person, mut other_person) = (0usize, 0usize);
     let (mut first_person, mut third_person) = (0usize, 0usize);
+    let mut chapter_person: HashMap<u32, (usize, usize)> = HashMap::new();
     let mut names: HashMap<String, NameStats> = HashMap::new();
     let mut epithets = HashMap::new();
     let mut epithet_votes: HashMap<String, NameStats> = HashMap::new();
@@ -669,8 +670,10 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                 let w = lower(t.text(p.text), &mut buf);
                 if matches!(w, "you" | "your") {
                     second_person += 1;
+                    chapter_person.entry(p.chapter).or_default().0 += 1;
                 } else if t.text(p.text) == "I" || gendered_pronoun(w).is_some() {
                     other_person += 1;
+                    chapter_person.entry(p.chapter).or_default().1 += 1;
                 }
                 if crate::lexicon::is_first_person(w) {
                     first_person += 1;
@@ -967,6 +970,7 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
         other_person,
         first_person,
         third_person,
+        chapter_person,
     }
 }
 
@@ -1033,6 +1037,8 @@ pub(crate) struct Gathered {
     pub first_person: usize,
     /// he/she/his/her… in the narration.
     pub third_person: usize,
+    /// Per chapter: "you"/"your", and "I" and he/she…, in its narration.
+    pub chapter_person: HashMap<u32, (usize, usize)>,
 }
 
 /// The head noun of a person epithet in apposition with the name at tokens `i..i + len`: right

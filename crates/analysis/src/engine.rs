@@ -624,6 +624,23 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     // at least half as often as it says I/he/she
     let second_person_story =
         gathered.second_person >= 5 && gathered.second_person * 2 >= gathered.other_person;
+    // a story that tells one chapter to "you" and another in the first or third person: the "you"
+    // of that chapter is a character of the story, whom the others name when they address them
+    let second_chapters: HashSet<u32> = if second_person_story {
+        HashSet::new()
+    } else {
+        let told_to_you: HashSet<u32> = gathered
+            .chapter_person
+            .iter()
+            .filter(|&(_, &(you, other))| you >= 5 && you * 2 >= other)
+            .map(|(&c, _)| c)
+            .collect();
+        if gathered.chapter_person.len() > told_to_you.len() {
+            told_to_you
+        } else {
+            HashSet::new()
+        }
+    };
     // a story told in the first person: its narration says I/me/my at least eight times and at
     // least a quarter as often as it says he/she
     let first_person_story =
@@ -677,7 +694,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         epithet_count += 1;
     }
     // "you ask": a story told to "you" has the reader as a character, named as AO3 tags one
-    let reader = second_person_story.then(|| {
+    let reader = (second_person_story || !second_chapters.is_empty()).then(|| {
         if let Some(&known) = index.get("reader") {
             return known;
         }
@@ -697,6 +714,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let mut pass = Pass::new(&paras, &clusters, &index, &names, &surnames);
     pass.epithet_keys = epithet_count;
     pass.reader = reader;
+    pass.reader_chapters = second_chapters.clone();
     pass.first_person_story = first_person_story;
     pass.first_epithet = first_epithet;
     pass.scorer = scorer;
@@ -828,6 +846,19 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         &mut dialogue,
         named_narrator.or(unnamed_narrator),
     );
+    if let Some(r) = reader
+        && !second_chapters.is_empty()
+        && let Some(who) = name_the_reader(&paras, &mut quotes, &second_chapters, r, &mut mentions)
+    {
+        // and the scenes told to "you" there are told from that character's point of view
+        for s in scenes.iter_mut().filter(|s| {
+            s.person == crate::Person::Second
+                && s.pov.is_none()
+                && second_chapters.contains(&s.chapter)
+        }) {
+            s.pov = Some(clusters[who].name.clone());
+        }
+    }
     // the others' vocatives gave "the narrator" a name ("…you should have this, Teresa"): that
     // name is the narrator's, and a first-person scene no one else narrates is told by them
     if let Some(n) = unnamed_narrator
@@ -991,6 +1022,8 @@ struct Pass<'a, 'w> {
     narrator_quotes: u32,
     /// The narration says "I": the narrator may speak before any "I said".
     first_person_story: bool,
+    /// The chapters told to the reader ("you"), when not all are: empty for all.
+    reader_chapters: HashSet<u32>,
     total_quotes: u32,
     scorer_bufs: ScorerBufs,
     /// The one the last speech tag found says the words are for (`he said to Robert`).
@@ -998,6 +1031,11 @@ struct Pass<'a, 'w> {
 }
 
 impl<'a, 'w> Pass<'a, 'w> {
+    /// Whether the chapter's narration is told to "you".
+    fn told_to_reader(&self, chapter: u32) -> bool {
+        self.reader_chapters.is_empty() || self.reader_chapters.contains(&chapter)
+    }
+
     fn new(
         paras: &'a [Para<'w>],
         clusters: &'a [Cluster],
@@ -1024,6 +1062,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             quote_counts: vec![0; clusters.len()],
             narrator_quotes: 0,
             first_person_story: false,
+            reader_chapters: HashSet::new(),
             total_quotes: 0,
             scorer_bufs: ScorerBufs::default(),
             tag_to: None,
@@ -1323,7 +1362,9 @@ impl<'a, 'w> Pass<'a, 'w> {
                     } else if is_second_person(w) {
                         ev.second += 1;
                         // the reader is on stage whenever the narration tells "you"
-                        if let Some(reader) = self.reader {
+                        if let Some(reader) = self.reader
+                            && self.told_to_reader(p.chapter)
+                        {
                             self.st.touch(reader);
                             self.mentions[reader] += 1;
                         }
@@ -1655,6 +1696,7 @@ impl<'a, 'w> Pass<'a, 'w> {
         }
         if w == "you"
             && let Some(reader) = self.reader
+            && self.told_to_reader(p.chapter)
         {
             return Some((Ref::Char(reader), k + 1));
         }
@@ -3130,6 +3172,57 @@ fn narrator_by_vocative(
         }
         _ => (None, None),
     }
+}
+
+/// The "you" of the chapters told to "you" in a story whose other chapters are told in another
+/// person is a character of it: the one the others address by name in those chapters, most of all
+/// in the turns next to the reader's ("“Geralt,” he calls. / “No.”"). Their quotations become
+/// that character's, and the reader no character of its own. Needs two votes, one ahead.
+fn name_the_reader(
+    paras: &[Para<'_>],
+    quotes: &mut [FoundQuote],
+    chapters: &HashSet<u32>,
+    reader: usize,
+    mentions: &mut [u32],
+) -> Option<usize> {
+    let mut votes: HashMap<usize, u32> = HashMap::new();
+    for qi in 0..quotes.len() {
+        let q = &quotes[qi];
+        let Some(a) = q.addressee() else {
+            continue;
+        };
+        if a == reader
+            || q.speaker() == Some(reader)
+            || !paras
+                .get(q.para as usize)
+                .is_some_and(|p| chapters.contains(&p.chapter))
+        {
+            continue;
+        }
+        let next = quotes
+            .get(qi + 1)
+            .is_some_and(|n| n.speaker() == Some(reader) && n.para == q.para + 1);
+        let prev = qi
+            .checked_sub(1)
+            .is_some_and(|k| quotes[k].speaker() == Some(reader) && quotes[k].para + 1 == q.para);
+        *votes.entry(a).or_default() += if next || prev { 2 } else { 1 };
+    }
+    let mut ranked: Vec<(usize, u32)> = votes.into_iter().collect();
+    ranked.sort_by_key(|&(c, v)| (std::cmp::Reverse(v), c));
+    let &(who, v) = ranked.first()?;
+    if v < 2 || ranked.get(1).is_some_and(|x| x.1 == v) {
+        return None;
+    }
+    for q in quotes.iter_mut() {
+        if q.speaker() == Some(reader) {
+            q.set_speaker(Some(who));
+        }
+        if q.addressee() == Some(reader) {
+            q.set_addressee(Some(who));
+        }
+    }
+    mentions[who] += std::mem::take(&mut mentions[reader]);
+    Some(who)
 }
 
 /// Unknown capitalised words used only as vocatives become aliases of the one they address

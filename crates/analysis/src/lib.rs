@@ -1185,6 +1185,31 @@ mod tests {
     }
 
     #[test]
+    fn the_you_of_one_chapter_is_the_character_the_others_name() {
+        // chapter 1 is told to "you", chapter 2 in the third person: "you" is Marek, whom Ilsa
+        // addresses by name next to his turns
+        let text = "Chapter 1: The Well\n\
+            You have been at the well since dawn, and your arms ache, and you do not stop.\n\
+            Ilsa comes down the path with a basket. You watch her come. You know what she wants.\n\
+            \"Marek, you missed breakfast again.\"\n\
+            \"I wasn't hungry,\" you say.\n\
+            \"You are always hungry, Marek.\"\n\
+            \"Not today,\" you say, and you turn back to the rope.\n\
+            Chapter 2: The Road\n\
+            Ilsa walked home alone. Marek had stayed at the well, as he always did.\n\
+            Marek came in late. He sat down by the fire and said nothing for a long time. She\n\
+            watched him. He took off his boots and his coat, and he held his hands to the fire, and\n\
+            she saw that his knuckles were raw. She said nothing about it. He would not have\n\
+            thanked her, and she knew it, and he knew she knew it.\n\
+            \"You stayed out,\" Ilsa said.\n\
+            \"I did,\" said Marek.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a)[1], "Marek");
+        assert_eq!(speakers(&a)[3], "Marek");
+        assert!(a.characters.iter().all(|c| c.name != "Reader"));
+    }
+
+    #[test]
     fn a_surname_said_only_as_a_vocative_is_the_full_names_alias() {
         // the nearest other speaker is John Watson, but "Holmes" is part of one full name
         let text = "Sherlock Holmes knelt by the body. Lestrade waited with John Watson.\n\
