@@ -2055,13 +2055,35 @@ impl<'a, 'w> Pass<'a, 'w> {
                 };
                 // "he proposed to Robert": Robert is not the one speaking
                 let with_to;
-                let own: &[usize] = match self.tag_to {
+                let mut own: &[usize] = match self.tag_to {
                     Some(to) => {
                         with_to = [own_by_quote[q].as_slice(), &[to]].concat();
                         &with_to
                     }
                     None => &own_by_quote[q],
                 };
+                // "“Sokka's snoring,” he offered": nor is one the quotation names in the third
+                // person, unless the quotation is nothing but names (a self-introduction: "“Tam
+                // Achterberg,” he gasped")
+                let with_named;
+                if matches!(r, Ref::Pronoun(..))
+                    && named.iter().any(|&(nq, _)| nq as usize == q)
+                    && toks[first..=last.min(toks.len() - 1)]
+                        .iter()
+                        .any(|t| t.is_word() && !t.cap && t.quote.is_some())
+                {
+                    with_named = own
+                        .iter()
+                        .copied()
+                        .chain(
+                            named
+                                .iter()
+                                .filter(|&&(nq, _)| nq as usize == q)
+                                .map(|&(_, c)| c),
+                        )
+                        .collect::<Vec<usize>>();
+                    own = &with_named;
+                }
                 // a quotation opening the paragraph opens a turn, unless its tag says the same
                 // one goes on ("he continued"); narration before it may be the speaker's own beat
                 let turn = q == 0

@@ -1210,6 +1210,15 @@ mod tests {
     }
 
     #[test]
+    fn a_pronoun_tag_is_not_one_its_quotation_names() {
+        // "he" after a quotation about Tom is not Tom, though Tom was mentioned last
+        let text = "Dan climbed onto the roof and sat down. Tom was asleep downstairs.\n\
+            \"Tom's snoring again,\" he said.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a)[0], "Dan");
+    }
+
+    #[test]
     fn a_surname_said_only_as_a_vocative_is_the_full_names_alias() {
         // the nearest other speaker is John Watson, but "Holmes" is part of one full name
         let text = "Sherlock Holmes knelt by the body. Lestrade waited with John Watson.\n\
