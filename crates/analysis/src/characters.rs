@@ -505,6 +505,64 @@ fn epithet_speakers(p: &Para<'_>, toks: &[Token], out: &mut HashMap<String, u32>
     }
 }
 
+/// Nouns the closed person list lacks that this text shows speaking: "said the X" or "the X
+/// said" right after a quotation, with X a lower-case word standing alone (not "said the old
+/// man"), at least once, and twice counting the sentences X opens acting ("The X dried her
+/// hands"). Things that speak in tags ("said the voice") are left out.
+pub(crate) fn tag_nouns(paras: &[Para<'_>]) -> HashSet<String> {
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    let mut toks = Vec::new();
+    let mut buf = String::new();
+    let mut buf2 = String::new();
+    for p in paras {
+        tokenize(p.text, p.quotes, &mut toks);
+        for i in 0..toks.len().saturating_sub(1) {
+            let (t, n) = (toks[i], toks[i + 1]);
+            if !t.is_word() || t.quote.is_some() || !n.is_word() || n.quote.is_some() || n.cap {
+                continue;
+            }
+            if lower(t.text(p.text), &mut buf) != "the" {
+                continue;
+            }
+            let noun = lower(n.text(p.text), &mut buf);
+            if noun.len() < 3
+                || !noun.chars().all(|c| c.is_ascii_alphabetic())
+                || is_person_noun(noun)
+                || crate::lexicon::is_speaking_thing(noun)
+                || is_speech_verb(noun)
+            {
+                continue;
+            }
+            let next = toks.get(i + 2);
+            let next_word = next.filter(|x| x.is_word() && x.quote.is_none());
+            let verb_before = i > 0
+                && toks[i - 1].is_word()
+                && is_speech_verb(lower(toks[i - 1].text(p.text), &mut buf2))
+                && after_quote(&toks, i - 1)
+                && next.is_none_or(|x| !x.is_word());
+            let verb_after = next_word
+                .is_some_and(|x| is_speech_verb(lower(x.text(p.text), &mut buf2)))
+                && after_quote(&toks, i);
+            let acts = t.sentence_start
+                && next_word
+                    .is_some_and(|x| !x.cap && is_verbish(lower(x.text(p.text), &mut buf2)));
+            if verb_before || verb_after || acts {
+                let e = counts.entry(noun.to_string()).or_default();
+                if verb_before || verb_after {
+                    e.0 += 1;
+                } else {
+                    e.1 += 1;
+                }
+            }
+        }
+    }
+    counts
+        .into_iter()
+        .filter(|(_, (tags, acts))| *tags >= 1 && tags + acts >= 2)
+        .map(|(k, _)| k)
+        .collect()
+}
+
 /// Pass one: gathers name statistics over every story paragraph, and the epithets that speak in
 /// tags (see [`epithet_speakers`]).
 /// Words of the non-name list that a full name with a title uses as its surname ("Captain John
@@ -524,6 +582,8 @@ pub(crate) fn common_word_surnames(names: &HashMap<String, NameStats>) -> HashSe
 /// Pass one: statistics per candidate name and epithet. `surnames`: see [`name_at`].
 pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered {
     let (mut second_person, mut other_person) = (0usize, 0usize);
+    let (mut first_person, mut third_person) = (0usize, 0usize);
+    let mut chapter_person: HashMap<u32, (usize, usize)> = HashMap::new();
     let mut names: HashMap<String, NameStats> = HashMap::new();
     let mut epithets = HashMap::new();
     let mut epithet_votes: HashMap<String, NameStats> = HashMap::new();
@@ -625,8 +685,15 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                 let w = lower(t.text(p.text), &mut buf);
                 if matches!(w, "you" | "your") {
                     second_person += 1;
+                    chapter_person.entry(p.chapter).or_default().0 += 1;
                 } else if t.text(p.text) == "I" || gendered_pronoun(w).is_some() {
                     other_person += 1;
+                    chapter_person.entry(p.chapter).or_default().1 += 1;
+                }
+                if crate::lexicon::is_first_person(w) {
+                    first_person += 1;
+                } else if gendered_pronoun(w).is_some() {
+                    third_person += 1;
                 }
                 determiner = matches!(w, "the" | "his" | "her" | "my" | "their" | "our" | "your");
                 let same_person = match gendered_pronoun(w) {
@@ -993,6 +1060,9 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
         second_person,
         other_person,
         introductions,
+        first_person,
+        third_person,
+        chapter_person,
     }
 }
 
@@ -1139,6 +1209,12 @@ pub(crate) struct Gathered {
     /// voice beside her"): (paragraph, token) of the mention, whose key is a character (see
     /// [`gather`]).
     pub introductions: HashSet<(usize, usize)>,
+    /// I/me/my… in the narration.
+    pub first_person: usize,
+    /// he/she/his/her… in the narration.
+    pub third_person: usize,
+    /// Per chapter: "you"/"your", and "I" and he/she…, in its narration.
+    pub chapter_person: HashMap<u32, (usize, usize)>,
 }
 
 /// The head noun of a person epithet in apposition with the name at tokens `i..i + len`: right

@@ -7,12 +7,12 @@ use ficarchive_model::{Span, Work, count_words};
 use crate::characters::{
     Cluster, NameAt, NameStats, after_quote, cluster, common_word_surnames, epithet_at,
     fold_declared_short_names, gather, is_descriptive_epithet, is_verbish, name_at, split_declared,
-    title_holder, title_holders, unclaimed_short_forms,
+    tag_nouns, title_holder, title_holders, unclaimed_short_forms,
 };
 use crate::lexicon::{
-    PronounCase, gendered_pronoun, is_cognition_verb, is_dangling_word, is_first_person,
-    is_greeting_or_adverb, is_non_name, is_person_noun, is_romance_word, is_second_person,
-    is_speech_verb, lower, person_noun_gender,
+    PronounCase, gendered_pronoun, given_name, is_cognition_verb, is_dangling_word,
+    is_first_person, is_greeting_or_adverb, is_non_name, is_person_noun, is_romance_word,
+    is_second_person, is_speech_verb, lower, person_noun_gender,
 };
 use crate::speaker_rank::{Feats, NF, feature, score};
 use crate::tokens::{Kind, QuoteStyle, Token, detect_style, find_quotes, tokenize};
@@ -602,6 +602,17 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     for (p, r) in paras.iter_mut().zip(ranges) {
         p.quotes = &all_quotes[r];
     }
+    // "said the medic": nouns this text shows speaking are person nouns for it (until the
+    // guard drops, at the end of the analysis)
+    struct TextNouns;
+    impl Drop for TextNouns {
+        fn drop(&mut self) {
+            crate::lexicon::set_text_person_nouns(None);
+        }
+    }
+    crate::lexicon::set_text_person_nouns(None);
+    crate::lexicon::set_text_person_nouns(Some(tag_nouns(&paras)));
+    let _text_nouns = TextNouns;
     let mut gathered = gather(&paras, &HashSet::new());
     // "Captain John Good": a surname that is also a common word is a name in this work; pass one
     // runs again with it only when some full name shows one (rare: the cost stays linear)
@@ -614,6 +625,27 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let second_person_story =
         gathered.second_person >= 5 && gathered.second_person * 2 >= gathered.other_person;
     let introductions = std::mem::take(&mut gathered.introductions);
+    // a story that tells one chapter to "you" and another in the first or third person: the "you"
+    // of that chapter is a character of the story, whom the others name when they address them
+    let second_chapters: HashSet<u32> = if second_person_story {
+        HashSet::new()
+    } else {
+        let told_to_you: HashSet<u32> = gathered
+            .chapter_person
+            .iter()
+            .filter(|&(_, &(you, other))| you >= 5 && you * 2 >= other)
+            .map(|(&c, _)| c)
+            .collect();
+        if gathered.chapter_person.len() > told_to_you.len() {
+            told_to_you
+        } else {
+            HashSet::new()
+        }
+    };
+    // a story told in the first person: its narration says I/me/my at least eight times and at
+    // least a quarter as often as it says he/she
+    let first_person_story =
+        gathered.first_person >= 8 && gathered.first_person * 4 >= gathered.third_person;
     let (names, epithet_speakers, epithet_votes, self_named) = (
         gathered.names,
         gathered.epithet_speakers,
@@ -663,7 +695,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         epithet_count += 1;
     }
     // "you ask": a story told to "you" has the reader as a character, named as AO3 tags one
-    let reader = second_person_story.then(|| {
+    let reader = (second_person_story || !second_chapters.is_empty()).then(|| {
         if let Some(&known) = index.get("reader") {
             return known;
         }
@@ -684,6 +716,8 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     pass.epithet_keys = epithet_count;
     pass.introductions = introductions;
     pass.reader = reader;
+    pass.reader_chapters = second_chapters.clone();
+    pass.first_person_story = first_person_story;
     pass.first_epithet = first_epithet;
     pass.scorer = scorer;
     pass.explain = explain;
@@ -813,7 +847,21 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         &names,
         &mut mentions,
         &mut dialogue,
+        named_narrator.or(unnamed_narrator),
     );
+    if let Some(r) = reader
+        && !second_chapters.is_empty()
+        && let Some(who) = name_the_reader(&paras, &mut quotes, &second_chapters, r, &mut mentions)
+    {
+        // and the scenes told to "you" there are told from that character's point of view
+        for s in scenes.iter_mut().filter(|s| {
+            s.person == crate::Person::Second
+                && s.pov.is_none()
+                && second_chapters.contains(&s.chapter)
+        }) {
+            s.pov = Some(clusters[who].name.clone());
+        }
+    }
     // the others' vocatives gave "the narrator" a name ("…you should have this, Teresa"): that
     // name is the narrator's, and a first-person scene no one else narrates is told by them
     if let Some(n) = unnamed_narrator
@@ -975,6 +1023,10 @@ struct Pass<'a, 'w> {
     /// Quotations attributed so far, per cluster; the narrator's apart.
     quote_counts: Vec<u32>,
     narrator_quotes: u32,
+    /// The narration says "I": the narrator may speak before any "I said".
+    first_person_story: bool,
+    /// The chapters told to the reader ("you"), when not all are: empty for all.
+    reader_chapters: HashSet<u32>,
     total_quotes: u32,
     scorer_bufs: ScorerBufs,
     /// The one the last speech tag found says the words are for (`he said to Robert`).
@@ -985,6 +1037,11 @@ struct Pass<'a, 'w> {
 }
 
 impl<'a, 'w> Pass<'a, 'w> {
+    /// Whether the chapter's narration is told to "you".
+    fn told_to_reader(&self, chapter: u32) -> bool {
+        self.reader_chapters.is_empty() || self.reader_chapters.contains(&chapter)
+    }
+
     fn new(
         paras: &'a [Para<'w>],
         clusters: &'a [Cluster],
@@ -1010,6 +1067,8 @@ impl<'a, 'w> Pass<'a, 'w> {
             explain: false,
             quote_counts: vec![0; clusters.len()],
             narrator_quotes: 0,
+            first_person_story: false,
+            reader_chapters: HashSet::new(),
             total_quotes: 0,
             scorer_bufs: ScorerBufs::default(),
             tag_to: None,
@@ -1313,7 +1372,9 @@ impl<'a, 'w> Pass<'a, 'w> {
                     } else if is_second_person(w) {
                         ev.second += 1;
                         // the reader is on stage whenever the narration tells "you"
-                        if let Some(reader) = self.reader {
+                        if let Some(reader) = self.reader
+                            && self.told_to_reader(p.chapter)
+                        {
                             self.st.touch(reader);
                             self.mentions[reader] += 1;
                         }
@@ -1645,6 +1706,7 @@ impl<'a, 'w> Pass<'a, 'w> {
         }
         if w == "you"
             && let Some(reader) = self.reader
+            && self.told_to_reader(p.chapter)
         {
             return Some((Ref::Char(reader), k + 1));
         }
@@ -2003,13 +2065,35 @@ impl<'a, 'w> Pass<'a, 'w> {
                 };
                 // "he proposed to Robert": Robert is not the one speaking
                 let with_to;
-                let own: &[usize] = match self.tag_to {
+                let mut own: &[usize] = match self.tag_to {
                     Some(to) => {
                         with_to = [own_by_quote[q].as_slice(), &[to]].concat();
                         &with_to
                     }
                     None => &own_by_quote[q],
                 };
+                // "“Sokka's snoring,” he offered": nor is one the quotation names in the third
+                // person, unless the quotation is nothing but names (a self-introduction: "“Tam
+                // Achterberg,” he gasped")
+                let with_named;
+                if matches!(r, Ref::Pronoun(..))
+                    && named.iter().any(|&(nq, _)| nq as usize == q)
+                    && toks[first..=last.min(toks.len() - 1)]
+                        .iter()
+                        .any(|t| t.is_word() && !t.cap && t.quote.is_some())
+                {
+                    with_named = own
+                        .iter()
+                        .copied()
+                        .chain(
+                            named
+                                .iter()
+                                .filter(|&&(nq, _)| nq as usize == q)
+                                .map(|&(_, c)| c),
+                        )
+                        .collect::<Vec<usize>>();
+                    own = &with_named;
+                }
                 // a quotation opening the paragraph opens a turn, unless its tag says the same
                 // one goes on ("he continued"); narration before it may be the speaker's own beat
                 let turn = q == 0
@@ -2407,7 +2491,10 @@ impl Pass<'_, '_> {
             let i_acts = toks[before_from.max(first.saturating_sub(40))..first]
                 .iter()
                 .any(|t| t.quote.is_none() && t.text(text) == "I");
-            if self.narrator_quotes > 0 || i_acts {
+            // in a story told in the first person the narrator is on stage from the first turn,
+            // before any "I said" ("“Here's the thing,” he says. “You've had three.” / “I've had
+            // two.”")
+            if self.narrator_quotes > 0 || i_acts || self.first_person_story {
                 push(Some(NARRATOR));
             }
             // a paragraph that opens with a quotation right after a paragraph of dialogue is a new
@@ -3053,6 +3140,10 @@ fn narrator_by_vocative(
         .filter(|q| q.how() == "tag:name")
         .filter_map(|q| q.speaker())
         .collect();
+    let common = common_nouns_among(
+        paras,
+        quotes.iter().filter_map(FoundQuote::vocative_unknown),
+    );
     for (qi, q) in quotes.iter().enumerate() {
         // "'Dr Watson,' she said to me": the tag says whom the vocative addresses
         let told_me = q.speaker() != Some(NARRATOR)
@@ -3067,6 +3158,7 @@ fn narrator_by_vocative(
         } else if let Some(w) = q.vocative_unknown()
             && !is_non_name(w)
             && !is_greeting_or_adverb(w)
+            && !common.contains(w)
         {
             *unknown.entry(w.to_string()).or_default() += TOLD_ME_VOTES;
         }
@@ -3095,6 +3187,7 @@ fn narrator_by_vocative(
             } else if let Some(w) = q.vocative_unknown()
                 && !is_non_name(w)
                 && !is_greeting_or_adverb(w)
+                && !common.contains(w)
             {
                 *unknown.entry(w.to_string()).or_default() += weight;
             }
@@ -3146,25 +3239,87 @@ fn narrator_by_vocative(
     }
 }
 
+/// The "you" of the chapters told to "you" in a story whose other chapters are told in another
+/// person is a character of it: the one the others address by name in those chapters, most of all
+/// in the turns next to the reader's ("“Geralt,” he calls. / “No.”"). Their quotations become
+/// that character's, and the reader no character of its own. Needs two votes, one ahead.
+fn name_the_reader(
+    paras: &[Para<'_>],
+    quotes: &mut [FoundQuote],
+    chapters: &HashSet<u32>,
+    reader: usize,
+    mentions: &mut [u32],
+) -> Option<usize> {
+    let mut votes: HashMap<usize, u32> = HashMap::new();
+    for qi in 0..quotes.len() {
+        let q = &quotes[qi];
+        let Some(a) = q.addressee() else {
+            continue;
+        };
+        if a == reader
+            || q.speaker() == Some(reader)
+            || !paras
+                .get(q.para as usize)
+                .is_some_and(|p| chapters.contains(&p.chapter))
+        {
+            continue;
+        }
+        let next = quotes
+            .get(qi + 1)
+            .is_some_and(|n| n.speaker() == Some(reader) && n.para == q.para + 1);
+        let prev = qi
+            .checked_sub(1)
+            .is_some_and(|k| quotes[k].speaker() == Some(reader) && quotes[k].para + 1 == q.para);
+        *votes.entry(a).or_default() += if next || prev { 2 } else { 1 };
+    }
+    let mut ranked: Vec<(usize, u32)> = votes.into_iter().collect();
+    ranked.sort_by_key(|&(c, v)| (std::cmp::Reverse(v), c));
+    let &(who, v) = ranked.first()?;
+    if v < 2 || ranked.get(1).is_some_and(|x| x.1 == v) {
+        return None;
+    }
+    for q in quotes.iter_mut() {
+        if q.speaker() == Some(reader) {
+            q.set_speaker(Some(who));
+        }
+        if q.addressee() == Some(reader) {
+            q.set_addressee(Some(who));
+        }
+    }
+    mentions[who] += std::mem::take(&mut mentions[reader]);
+    Some(who)
+}
+
 /// Unknown capitalised words used only as vocatives become aliases of the one they address
 /// ("Peaches" said to Angel): the addressee is the nearest other speaker of the conversation.
+/// `unnamed_narrator` is "the narrator" of a first-person text that never names its narrator;
+/// `narrator` is the first-person narrator, named or not.
+#[allow(clippy::too_many_arguments)]
 fn vocative_aliases(
     paras: &[Para<'_>],
-    narrator: Option<usize>,
+    unnamed_narrator: Option<usize>,
     quotes: &mut [FoundQuote],
     clusters: &mut [Cluster],
     names: &HashMap<String, NameStats>,
     mentions: &mut [u32],
     dialogue: &mut HashMap<(usize, usize), u32>,
+    narrator: Option<usize>,
 ) {
     let mut votes: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
     // each paragraph's narration is read once, however many vocatives it holds
     let mut says_me: HashMap<u32, bool> = HashMap::new();
+    let common = common_nouns_among(
+        paras,
+        quotes.iter().filter_map(FoundQuote::vocative_unknown),
+    );
     for qi in 0..quotes.len() {
         let Some(word) = quotes[qi].vocative_unknown().map(str::to_string) else {
             continue;
         };
-        if is_non_name(&word) || names.get(&word).is_some_and(|s| s.count > s.vocative) {
+        if is_non_name(&word)
+            || common.contains(&word)
+            || names.get(&word).is_some_and(|s| s.count > s.vocative)
+        {
             continue;
         }
         let Some(speaker) = quotes[qi].speaker() else {
@@ -3176,7 +3331,7 @@ fn vocative_aliases(
         };
         // "…handed it to me and said the words "you should have this, Teresa"": words said to
         // the unnamed narrator ("me" in the paragraph's narration) name the narrator
-        let to_narrator = narrator.filter(|&n| {
+        let to_narrator = unnamed_narrator.filter(|&n| {
             n != speaker
                 && *says_me
                     .entry(para)
@@ -3208,6 +3363,16 @@ fn vocative_aliases(
             .map(|(i, _)| i)
             .filter(|_| starts.next().is_none());
         let target = prefix_of.unwrap_or(v[0].1);
+        // in a story told in the first person the others' unknown vocatives are mostly the
+        // narrator's names ("“You paying today, Jackson?” he calls."): one that goes by
+        // another name in the narration, where the narrator never names himself, is not whom
+        // such a call is for
+        if prefix_of.is_none()
+            && narrator.is_some_and(|n| n != target)
+            && acts_in_narration(&clusters[target], names)
+        {
+            continue;
+        }
         if prefix_of.is_some() || v.iter().all(|&(_, o)| o == target) {
             let display = names.get(&word).map_or(word.clone(), |s| s.display.clone());
             if !clusters[target].aliases.contains(&display) {
@@ -3242,6 +3407,37 @@ fn narration_says_me(p: &Para<'_>) -> bool {
         part.split(|c: char| !c.is_alphanumeric())
             .any(|w| w == "me")
     })
+}
+
+/// The capitalised words among `words` (lower-case keys) that the text also writes in lower
+/// case as words of their own ("“Phone,” says Annabeth" where "My phone buzzes"): a common noun
+/// said as a one-word call is no name. Given names of the closed list are left alone.
+fn common_nouns_among<'a>(
+    paras: &[Para<'_>],
+    words: impl Iterator<Item = &'a str>,
+) -> HashSet<String> {
+    let mut wanted: HashSet<&str> = words.filter(|w| given_name(w).is_none()).collect();
+    let mut out = HashSet::new();
+    if wanted.is_empty() {
+        return out;
+    }
+    for p in paras {
+        for w in p
+            .text
+            .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        {
+            if w.starts_with(|c: char| c.is_lowercase())
+                && let Some(&k) = wanted.get(w)
+            {
+                out.insert(k.to_string());
+                wanted.remove(k);
+                if wanted.is_empty() {
+                    return out;
+                }
+            }
+        }
+    }
+    out
 }
 
 /// Flags full stops that probably replaced an ellipsis: "but why. Realization", "or. or not".
@@ -3442,8 +3638,8 @@ mod tests {
         let ranges: Vec<(usize, usize)> = texts
             .iter()
             .map(|t| {
-                let s = t.find('"').unwrap() + 1;
-                (s, s + t[s..].find('"').unwrap())
+                let s = t.find('"').expect("an opening mark") + 1;
+                (s, s + t[s..].find('"').expect("a closing mark"))
             })
             .collect();
         let mut quotes = vec![quote(0, 1, "model"), quote(1, 0, "tag:name")];

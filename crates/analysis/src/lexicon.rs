@@ -759,7 +759,57 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
     if let Some((_, last)) = w.rsplit_once('-') {
         return !last.is_empty() && is_simple_person_noun(last);
     }
-    is_simple_person_noun(w) || (w.len() > 7 && (w.ends_with("keeper") || w.ends_with("maker")))
+    is_simple_person_noun(w)
+        || (w.len() > 7 && (w.ends_with("keeper") || w.ends_with("maker")))
+        || TEXT_PERSON_NOUNS.with(|s| s.borrow().as_ref().is_some_and(|s| s.contains(w)))
+}
+
+thread_local! {
+    /// Nouns the text being analysed shows speaking in tags ("said the medic"), which the closed
+    /// list lacks: person nouns for this text only (see `characters::tag_nouns`).
+    static TEXT_PERSON_NOUNS: std::cell::RefCell<Option<std::collections::HashSet<String>>> =
+        const { std::cell::RefCell::new(None) };
+}
+
+/// Sets the text's own person nouns (`None`, or an empty set, for none) for this thread's analysis.
+pub(crate) fn set_text_person_nouns(nouns: Option<std::collections::HashSet<String>>) {
+    TEXT_PERSON_NOUNS.with(|s| *s.borrow_mut() = nouns.filter(|n| !n.is_empty()));
+}
+
+/// Things that speak in tags without being people: "said the voice", "the note said", "the
+/// radio said".
+pub(crate) fn is_speaking_thing(w: &str) -> bool {
+    matches!(
+        w,
+        "voice"
+            | "voices"
+            | "note"
+            | "letter"
+            | "sign"
+            | "radio"
+            | "intercom"
+            | "message"
+            | "card"
+            | "text"
+            | "screen"
+            | "computer"
+            | "paper"
+            | "newspaper"
+            | "headline"
+            | "label"
+            | "tv"
+            | "television"
+            | "speaker"
+            | "machine"
+            | "phone"
+            | "recording"
+            | "book"
+            | "page"
+            | "inscription"
+            | "ship"
+            | "system"
+            | "announcement"
+    )
 }
 
 /// The person nouns of [`is_person_noun`] that are single words.

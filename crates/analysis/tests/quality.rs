@@ -46,13 +46,14 @@ fn the_fic_development_set_keeps_its_figures() {
     // boundary precision 12/16; 12/13 and POV 29/32 once a focal switch needed a mind; POV 27/32
     // once split full names joined their short forms: the Star Wars omniscient scene gets Owen);
     // 24 with eight in styles the sixteen covered thinly (a group chat, descriptive speakers named
-    // later, second person, six-way banter: 77.8% with the shipped weights, boundary recall 15/19,
-    // POV 38/46)
-    at_least("fic speaker accuracy", &s.speaker_accuracy, 0.75);
+    // later, second person, six-way banter: 77.8% with the shipped weights, then 81.6%, 922/1130,
+    // after the fifth session's vocative, first-person and second-person rules, floor 80%)
+    at_least("fic speaker accuracy", &s.speaker_accuracy, 0.80);
     at_least("fic character precision", &s.character_precision, 0.88);
     at_least("fic character recall", &s.character_recall, 0.62);
     at_least("fic POV accuracy", &s.pov_accuracy, 0.80);
     at_least("fic boundary precision", &s.boundary_precision, 0.85);
+    // 15/19 since the set grew to 24 fics (two of the new ones strip their break)
     at_least("fic boundary recall", &s.boundary_recall, 0.75);
     at_least("fic person accuracy", &s.person_accuracy, 1.0);
     at_least("fic relationship recall", &s.relationship_recall, 0.75);
