@@ -9,7 +9,7 @@ use crate::lexicon::{
     is_place_name_end, is_place_preposition, is_role_noun, is_short_form, is_speech_verb,
     listed_formals, lower, person_noun_gender, pet_name_of, table_nicknames,
 };
-use crate::tokens::{Token, tokenize};
+use crate::tokens::{Kind, Token, tokenize};
 
 /// Evidence gathered for one surface name.
 #[derive(Debug, Default, Clone)]
@@ -383,6 +383,14 @@ pub(crate) fn epithet_at(
     ) {
         return None;
     }
+    // "the taller one", "the shorter of the two soldiers": a comparison between two people on
+    // stage stands for one of them
+    if det == "the"
+        && let Some(len) = comparative_one_at(text, toks, i, buf)
+    {
+        let last = toks[i + len - 1];
+        return Some((len, name_key(&text[t.start as usize..last.end as usize])));
+    }
     for len in 1..=2 {
         let n = toks
             .get(i + len)
@@ -404,10 +412,87 @@ pub(crate) fn epithet_at(
     None
 }
 
+/// Comparatives that tell two people apart by look or age ("the taller one").
+fn is_comparing_adjective(w: &str) -> bool {
+    matches!(
+        w,
+        "taller"
+            | "shorter"
+            | "older"
+            | "younger"
+            | "elder"
+            | "bigger"
+            | "smaller"
+            | "larger"
+            | "thinner"
+            | "heavier"
+            | "stouter"
+            | "broader"
+    )
+}
+
+/// The token length of "the taller one" or "the taller of the two (soldiers)" from the "the" at
+/// `i`, all out of quotation or all in the same one.
+fn comparative_one_at(text: &str, toks: &[Token], i: usize, buf: &mut String) -> Option<usize> {
+    let q = toks[i].quote;
+    let word = |k: usize, buf: &mut String| -> Option<String> {
+        toks.get(k)
+            .filter(|x| x.is_word() && !x.cap && x.quote == q)
+            .map(|x| lower(x.text(text), buf).to_string())
+    };
+    if !is_comparing_adjective(&word(i + 1, buf)?) {
+        return None;
+    }
+    match word(i + 2, buf)?.as_str() {
+        "one" => Some(3),
+        "of" if word(i + 3, buf).as_deref() == Some("the")
+            && matches!(word(i + 4, buf).as_deref(), Some("two" | "pair")) =>
+        {
+            // "the taller of the two men": the plural person noun belongs to the phrase
+            let noun = word(i + 5, buf);
+            let plural_person = noun.as_deref().is_some_and(|n| {
+                n.len() > 3 && n.ends_with('s') && is_person_noun(&n[..n.len() - 1])
+                    || matches!(n, "men" | "women" | "children" | "brothers" | "sisters")
+            });
+            Some(if plural_person { 6 } else { 5 })
+        }
+        _ => None,
+    }
+}
+
+/// True when a comparing epithet stands for one of two people by itself, with no person noun
+/// ("the taller one", "the shorter of the two"): a character of its own until the text names it.
+pub(crate) fn is_comparative_one(key: &str) -> bool {
+    let mut w = key.split(' ');
+    w.next() == Some("the")
+        && w.next().is_some_and(is_comparing_adjective)
+        && matches!(w.next(), Some("one" | "of"))
+}
+
+/// "the taller soldier", "the taller of the two men": the key of the comparative-one epithet
+/// ("the taller one") that the same comparison stands for.
+pub(crate) fn comparative_one_key(key: &str) -> Option<String> {
+    let mut w = key.split(' ');
+    if w.next() != Some("the") {
+        return None;
+    }
+    let adjective = w.next().filter(|a| is_comparing_adjective(a))?;
+    let rest: Vec<&str> = w.collect();
+    let person = match rest.as_slice() {
+        [noun] => is_person_noun(noun),
+        ["of", "the", "two" | "pair", ..] => true,
+        _ => false,
+    };
+    person.then(|| format!("the {adjective} one"))
+}
+
 /// True when an epithet's head noun describes someone the text also names ("the brunette", "the
 /// vampire", "the other"): such epithets are resolved to a named character, while role and kin
 /// nouns ("the parson", "my mother") may be people the text never names.
 pub(crate) fn is_descriptive_epithet(key: &str) -> bool {
+    if is_comparative_one(key) {
+        return false;
+    }
     let mut words = key.rsplit(' ');
     let head = words.next();
     // "the older man", "the taller woman", "the blond boy": a comparison between people on stage,
@@ -1265,6 +1350,65 @@ fn apposed_epithet(
         return key.rsplit(' ').next().map(|h| (h.to_string(), key.clone()));
     }
     None
+}
+
+/// "The cook — Maren, her name was — …", "the taller one (Oskar)": a definite epithet in
+/// narration followed by a name set off by dashes or brackets, or by commas and "her name was",
+/// is that name. Returns epithet key -> name key, the first seen for each epithet.
+pub(crate) fn epithet_appositions(paras: &[Para<'_>]) -> HashMap<String, String> {
+    let mut out = HashMap::new();
+    let mut toks = Vec::new();
+    let mut buf = String::new();
+    let none = HashSet::new();
+    for p in paras {
+        tokenize(p.text, p.quotes, &mut toks);
+        for i in 0..toks.len() {
+            if toks[i].quote.is_some() || !toks[i].is_word() {
+                continue;
+            }
+            let Some((len, key)) = epithet_at(p.text, &toks, i, &mut buf) else {
+                continue;
+            };
+            if !key.starts_with("the ") {
+                continue;
+            }
+            let open = i + len;
+            let Some(kind) = toks.get(open).map(|t| t.kind) else {
+                continue;
+            };
+            let dash = matches!(kind, Kind::Punct('—' | '–' | '('));
+            if !dash && !matches!(kind, Kind::Punct(',')) {
+                continue;
+            }
+            if toks.get(open + 1).is_none_or(|t| t.quote.is_some()) {
+                continue;
+            }
+            let Some(name) = name_at(p.text, &toks, open + 1, &mut buf, &none) else {
+                continue;
+            };
+            let close = open + 1 + name.len;
+            let word = |k: usize, buf: &mut String| {
+                toks.get(k)
+                    .filter(|t| t.is_word())
+                    .map(|t| lower(t.text(p.text), buf).to_string())
+            };
+            let closed = match toks.get(close).map(|t| t.kind) {
+                Some(Kind::Punct('—' | '–' | ')')) => dash,
+                Some(Kind::Punct(',')) => {
+                    matches!(
+                        word(close + 1, &mut buf).as_deref(),
+                        Some("his" | "her" | "their")
+                    ) && word(close + 2, &mut buf).as_deref() == Some("name")
+                        && matches!(word(close + 3, &mut buf).as_deref(), Some("was" | "is"))
+                }
+                _ => false,
+            };
+            if closed {
+                out.entry(key).or_insert(name.key);
+            }
+        }
+    }
+    out
 }
 
 /// A title that, after "the", stands for the one person who carries it in front of a name ("the

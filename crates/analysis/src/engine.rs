@@ -670,12 +670,15 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let mut epithet_count = 0;
     let holders = title_holders(&clusters);
     let first_epithet = clusters.len();
+    let appositions = crate::characters::epithet_appositions(&paras);
     for (key, _) in epithet_speakers {
         if index.contains_key(&key) {
             continue;
         }
-        // "said the doctor" when the text's only doctor is "Dr. Archie"
-        if let Some(holder) = title_holder(&key, &holders) {
+        // "said the doctor" when the text's only doctor is "Dr. Archie"; "the cook — Maren,
+        // her name was —" when the text names her in apposition
+        let apposed = appositions.get(&key).and_then(|n| index.get(n)).copied();
+        if let Some(holder) = apposed.or_else(|| title_holder(&key, &holders)) {
             clusters[holder].aliases.push(key.clone());
             index.insert(key, holder);
             epithet_count += 1;
@@ -736,6 +739,11 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     addressed_back(&mut quotes, &|p| paras[p].text, &all_quotes);
     rephase_before_tag(&mut quotes);
     backfill_opening_turns(&mut quotes);
+    for (ch, alias) in epithets {
+        if !clusters[ch].aliases.contains(&alias) {
+            clusters[ch].aliases.push(alias);
+        }
+    }
     self_introductions(
         &paras,
         &all_quotes,
@@ -744,12 +752,6 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         &mut clusters,
         &mut mentions,
     );
-
-    for (ch, alias) in epithets {
-        if !clusters[ch].aliases.contains(&alias) {
-            clusters[ch].aliases.push(alias);
-        }
-    }
     let (mut scenes, narrators) = scenes::segment(
         &paras,
         &evidence,
@@ -1207,6 +1209,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                 let clause_start = i == 0
                     || t.sentence_start
                     || matches!(toks[i - 1].kind, Kind::Punct(',' | ';' | '—' | '-' | '('));
+                let mut compared_alias = None;
                 let named = name_at(p.text, &toks, i, &mut buf, self.surnames)
                     .map(|mut na| {
                         shorten_to_known(&mut na, &toks, i, self.index);
@@ -1225,6 +1228,15 @@ impl<'a, 'w> Pass<'a, 'w> {
                         {
                             return None;
                         }
+                        // "the taller soldier" once "the taller one" is a character: the same
+                        // comparison picks the same one of the two
+                        let key = if self.index.contains_key(&key) {
+                            key
+                        } else {
+                            let one = crate::characters::comparative_one_key(&key)?;
+                            compared_alias = Some(key);
+                            one
+                        };
                         self.index.contains_key(&key).then_some(NameAt {
                             len,
                             key,
@@ -1242,6 +1254,9 @@ impl<'a, 'w> Pass<'a, 'w> {
                     }
                     let last = toks[i + na.len - 1];
                     if let Some(&ch) = self.index.get(&na.key) {
+                        if let Some(alias) = compared_alias.take() {
+                            self.epithets.push((ch, alias));
+                        }
                         self.mentions[ch] += 1;
                         if t.quote.is_none() {
                             let next = toks
@@ -2983,21 +2998,25 @@ fn self_introductions(
         }
         let (s, e) = ranges[qi];
         let text = &paras[q.para as usize].text[s..e];
-        let Some(who) = INTRODUCTIONS.iter().find_map(|intro| {
-            text.match_indices(intro).find_map(|(at, _)| {
-                let after = &text[at + intro.len()..];
-                let words: Vec<&str> = after
-                    .split_whitespace()
-                    .take(3)
-                    .take_while(|w| w.starts_with(char::is_uppercase))
-                    .collect();
-                // the longest run of capitalised words that names a known character
-                (1..=words.len()).rev().find_map(|n| {
-                    let key = crate::characters::name_key(&words[..n].join(" "));
-                    index.get(&key).copied()
+        let Some(who) =
+            bare_name_introduction(paras, q.para as usize, s, text, index).or_else(|| {
+                INTRODUCTIONS.iter().find_map(|intro| {
+                    text.match_indices(intro).find_map(|(at, _)| {
+                        let after = &text[at + intro.len()..];
+                        let words: Vec<&str> = after
+                            .split_whitespace()
+                            .take(3)
+                            .take_while(|w| w.starts_with(char::is_uppercase))
+                            .collect();
+                        // the longest run of capitalised words that names a known character
+                        (1..=words.len()).rev().find_map(|n| {
+                            let key = crate::characters::name_key(&words[..n].join(" "));
+                            index.get(&key).copied()
+                        })
+                    })
                 })
             })
-        }) else {
+        else {
             continue;
         };
         if guessed == Some(who) {
@@ -3005,9 +3024,13 @@ fn self_introductions(
         }
         match guessed {
             Some(g) if is_epithet(&clusters[g]) => {
-                let alias = clusters[g].name.clone();
-                if !clusters[who].aliases.contains(&alias) {
-                    clusters[who].aliases.push(alias);
+                let names: Vec<String> = std::iter::once(clusters[g].name.clone())
+                    .chain(clusters[g].aliases.iter().cloned())
+                    .collect();
+                for alias in names {
+                    if !clusters[who].aliases.contains(&alias) {
+                        clusters[who].aliases.push(alias);
+                    }
                 }
                 mentions[who] += std::mem::take(&mut mentions[g]);
                 for o in quotes.iter_mut() {
@@ -3035,6 +3058,40 @@ fn self_introductions(
         quotes[qi].set_speaker(Some(who));
         quotes[qi].set_how("introduction");
     }
+}
+
+/// "Captain Rhys Oldacre. Third battalion.": a quotation that opens with a sentence which is only
+/// a full name (two to four capitalised words), that name nowhere in the text before it, is its
+/// speaker introducing themself. Returns the character so named.
+fn bare_name_introduction(
+    paras: &[Para<'_>],
+    para: usize,
+    start: usize,
+    quote: &str,
+    index: &HashMap<String, usize>,
+) -> Option<usize> {
+    let first = quote.trim_start();
+    let end = first
+        .find(['.', ',', '!', '?', ';', ':', '—', '–'])
+        .unwrap_or(first.len());
+    // "Harry!" or "Harry?" calls someone; only "." "," or the quotation's end give a name
+    if first[end..].starts_with(['!', '?', ';', ':', '—', '–']) {
+        return None;
+    }
+    let words: Vec<&str> = first[..end].split_whitespace().collect();
+    if !(2..=4).contains(&words.len())
+        || !words
+            .iter()
+            .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
+    {
+        return None;
+    }
+    let who = *index.get(&crate::characters::name_key(&words.join(" ")))?;
+    // a name the text has used before is someone spoken of or to, not introduced
+    let last = words[words.len() - 1];
+    let said_before = paras[..para].iter().any(|p| p.text.contains(last))
+        || paras[para].text[..start].contains(last);
+    (!said_before).then_some(who)
 }
 
 /// Narration sentences a name opens as the subject of a verb that make it a third person, never

@@ -868,6 +868,79 @@ mod tests {
     }
 
     #[test]
+    fn a_comparing_one_that_acts_is_a_character() {
+        // "the taller one" stands for one of two people on stage, whom the text has not named
+        let text = "Two guards came out of the gatehouse.\n\
+            The taller one held up a hand. \"Papers.\"\n\
+            The shorter one yawned. \"It's late for travelling.\"\n\
+            The taller one frowned at the cart.\n";
+        let a = run(text);
+        assert!(a.characters.iter().any(|c| c.name == "the taller one"));
+        assert!(a.characters.iter().any(|c| c.name == "the shorter one"));
+    }
+
+    #[test]
+    fn a_comparing_epithet_with_a_noun_is_the_comparing_one() {
+        assert_eq!(
+            crate::characters::comparative_one_key("the taller guard").as_deref(),
+            Some("the taller one")
+        );
+        assert_eq!(
+            crate::characters::comparative_one_key("the shorter of the two").as_deref(),
+            Some("the shorter one")
+        );
+        assert_eq!(
+            crate::characters::comparative_one_key("the old guard"),
+            None
+        );
+        assert_eq!(
+            crate::characters::comparative_one_key("the taller house"),
+            None
+        );
+    }
+
+    #[test]
+    fn an_epithet_that_gives_its_bare_name_joins_that_name() {
+        // "Sergeant Bram Kettleby.": a quotation that opens with a name heard nowhere before is
+        // its speaker introducing themself; the epithet becomes an alias of the name
+        let text = "Two riders stopped at the well at dusk.\n\
+            The taller one swung down from the saddle and drank.\n\
+            The taller one wiped his mouth. \"Sergeant Bram Kettleby. Fourth lancers.\"\n\
+            \"You're a long way from the lancers,\" said Marta.\n";
+        let a = run(text);
+        let bram = a
+            .characters
+            .iter()
+            .find(|c| c.name == "Sergeant Bram Kettleby");
+        assert!(bram.is_some_and(|c| c.aliases.iter().any(|x| x == "the taller one")));
+        assert!(a.characters.iter().all(|c| c.name != "the taller one"));
+    }
+
+    #[test]
+    fn an_epithet_named_in_apposition_joins_the_name() {
+        // "The cook — Maren Holt, her name was —": the narration names the epithet outright
+        let text = "\"Soup,\" said the cook. \"Sit down.\"\n\
+            The cook — Maren Holt, her name was — had fed the garrison for years.\n\
+            \"Bread too,\" said the cook.\n\
+            Maren Holt laughed.\n";
+        let a = run(text);
+        let maren = a.characters.iter().find(|c| c.name == "Maren Holt");
+        assert!(maren.is_some_and(|c| c.aliases.iter().any(|x| x == "the cook")));
+        assert!(a.characters.iter().all(|c| c.name != "the cook"));
+    }
+
+    #[test]
+    fn a_bare_name_heard_before_is_no_introduction() {
+        // "Tovin Ashgrove." calls one the text has named already: it is said to him
+        let text = "Tovin Ashgrove sat by the fire. The cook stirred the pot.\n\
+            The cook looked up. \"Tovin Ashgrove. Your soup.\"\n\
+            The cook set the bowl down.\n";
+        let a = run(text);
+        let q = a.quotes.iter().find(|q| q.speaker.is_some());
+        assert!(q.is_none_or(|q| q.speaker.as_deref() != Some("Tovin Ashgrove")));
+    }
+
+    #[test]
     fn her_own_is_a_possessive() {
         // "own" is no noun, yet "her own scarf" is hers: it votes like "her scarf" would
         let text = "\"Hello,\" said Zorwen.\n\
