@@ -762,6 +762,12 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     );
     // "I said": the narrator is whom the others address by name when they answer, else the
     // narrator the scene analysis found
+    // the unknown calls that are common nouns, read from the text once: both users below ask
+    // about these words or a subset of them
+    let common_calls = common_nouns_among(
+        &paras,
+        quotes.iter().filter_map(FoundQuote::vocative_unknown),
+    );
     let (by_vocative, doubted) = narrator_by_vocative(
         &paras,
         &all_quotes,
@@ -769,6 +775,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         &mut clusters,
         &names,
         &mut mentions,
+        &common_calls,
     );
     // "Call me Ishmael": the name the narrator gives himself comes before the others' vocatives
     let self_named = self_named.map(|key| match index.get(&key) {
@@ -851,6 +858,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         &mut mentions,
         &mut dialogue,
         named_narrator.or(unnamed_narrator),
+        &common_calls,
     );
     if let Some(r) = reader
         && !second_chapters.is_empty()
@@ -3188,6 +3196,7 @@ fn narrator_by_vocative(
     clusters: &mut Vec<Cluster>,
     names: &HashMap<String, NameStats>,
     mentions: &mut Vec<u32>,
+    common: &HashSet<String>,
 ) -> (Option<usize>, Option<usize>) {
     let mut known: HashMap<usize, u32> = HashMap::new();
     let mut unknown: HashMap<String, u32> = HashMap::new();
@@ -3198,10 +3207,6 @@ fn narrator_by_vocative(
         .filter(|q| q.how() == "tag:name")
         .filter_map(|q| q.speaker())
         .collect();
-    let common = common_nouns_among(
-        paras,
-        quotes.iter().filter_map(FoundQuote::vocative_unknown),
-    );
     for (qi, q) in quotes.iter().enumerate() {
         // "'Dr Watson,' she said to me": the tag says whom the vocative addresses
         let told_me = q.speaker() != Some(NARRATOR)
@@ -3362,14 +3367,11 @@ fn vocative_aliases(
     mentions: &mut [u32],
     dialogue: &mut HashMap<(usize, usize), u32>,
     narrator: Option<usize>,
+    common: &HashSet<String>,
 ) {
     let mut votes: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
     // each paragraph's narration is read once, however many vocatives it holds
     let mut says_me: HashMap<u32, bool> = HashMap::new();
-    let common = common_nouns_among(
-        paras,
-        quotes.iter().filter_map(FoundQuote::vocative_unknown),
-    );
     for qi in 0..quotes.len() {
         let Some(word) = quotes[qi].vocative_unknown().map(str::to_string) else {
             continue;
