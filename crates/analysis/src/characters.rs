@@ -295,29 +295,6 @@ pub(crate) fn name_at(
             return None;
         }
     } else if is_non_name(&first)
-        && let Some(n) = toks.get(i + 1)
-        && n.is_word()
-        && n.cap
-        && n.quote == t.quote
-        && n.start == t.end + 1
-        && !(t.sentence_start && t.quote.is_some())
-        && !t.possessive
-        && {
-            let second = lower(n.text(text), buf);
-            let pair = format!("{first} {second}");
-            surnames.contains(&pair).then_some(pair)
-        }
-        .is_some()
-    {
-        // "Big Medicine": a capitalised common word that, with the capitalised word after it,
-        // makes a name this work repeats mid-sentence (see [`capital_pairs`])
-        let second = lower(n.text(text), buf).to_string();
-        return Some(NameAt {
-            len: 2,
-            key: format!("{first} {second}"),
-            honorific: None,
-        });
-    } else if is_non_name(&first)
         // "said Good": a known surname, but "Good heavens!" opening a quotation is not a name
         && !(surnames.contains(&first) && !(t.sentence_start && t.quote.is_some()))
     {
@@ -687,69 +664,12 @@ pub(crate) fn common_word_surnames(names: &HashMap<String, NameStats>) -> HashSe
         .collect()
 }
 
-/// Pairs of capitalised words in narration whose first is a common word ("Big Medicine", "Old
-/// Hickory"), not after an article and not possessive on the first word, counted everywhere and
-/// mid-sentence: a pair seen at least twice, once at least mid-sentence, is one name in this work,
-/// and [`name_at`] reads it whole (its key joins the `surnames` set). Places ("New York") are read
-/// whole too.
-fn count_capital_pair(
-    text: &str,
-    toks: &[Token],
-    i: usize,
-    buf: &mut String,
-    pairs: &mut HashMap<String, (u32, u32)>,
-) {
-    let t = toks[i];
-    if !t.is_word()
-        || !t.cap
-        || t.quote.is_some()
-        || t.possessive
-        || t.end - t.start < 3
-        || !t.text(text).chars().skip(1).all(char::is_lowercase)
-    {
-        return;
-    }
-    let Some(n) = toks.get(i + 1) else {
-        return;
-    };
-    if !n.is_word() || !n.cap || n.quote.is_some() || n.start != t.end + 1 {
-        return;
-    }
-    if i.checked_sub(1).is_some_and(|k| {
-        toks[k].is_word()
-            && matches!(
-                lower(toks[k].text(text), buf),
-                "the" | "a" | "an" | "this" | "that"
-            )
-    }) {
-        return;
-    }
-    let first = lower(t.text(text), buf).to_string();
-    if !is_non_name(&first) || honorific(&first).is_some() {
-        return;
-    }
-    let second = lower(n.text(text), buf);
-    let seen = pairs.entry(format!("{first} {second}")).or_default();
-    seen.0 += 1;
-    seen.1 += u32::from(!t.sentence_start);
-}
-
-/// The capitalised pairs seen often enough to be names (see [`count_capital_pair`]).
-pub(crate) fn capital_pair_names(pairs: &HashMap<String, (u32, u32)>) -> HashSet<String> {
-    pairs
-        .iter()
-        .filter(|(_, (all, inner))| *all >= 2 && *inner >= 1)
-        .map(|(k, _)| k.clone())
-        .collect()
-}
-
 /// Pass one: statistics per candidate name and epithet. `surnames`: see [`name_at`].
 pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered {
     let (mut second_person, mut other_person) = (0usize, 0usize);
     let (mut first_person, mut third_person) = (0usize, 0usize);
     let mut chapter_person: HashMap<u32, (usize, usize)> = HashMap::new();
     let mut names: HashMap<String, NameStats> = HashMap::new();
-    let mut capital_pairs: HashMap<String, (u32, u32)> = HashMap::new();
     let mut epithets = HashMap::new();
     let mut epithet_votes: HashMap<String, NameStats> = HashMap::new();
     let mut self_named: Option<String> = None;
@@ -814,7 +734,6 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
             let t = toks[i];
             // set below for a word in narration that can open a definite epithet ("the", "his")
             let mut determiner = false;
-            count_capital_pair(p.text, &toks, i, &mut buf, &mut capital_pairs);
             // a pronoun tells a name's gender only inside the sentence where the name acts:
             // across sentences the point-of-view character's pronouns would swamp everyone else
             if t.quote.is_some() {
@@ -1229,7 +1148,6 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
         first_person,
         third_person,
         chapter_person,
-        capital_pairs,
     }
 }
 
@@ -1382,8 +1300,6 @@ pub(crate) struct Gathered {
     pub third_person: usize,
     /// Per chapter: "you"/"your", and "I" and he/she…, in its narration.
     pub chapter_person: HashMap<u32, (usize, usize)>,
-    /// Capitalised pairs opening with a common word, mid-sentence (see [`count_capital_pair`]).
-    pub capital_pairs: HashMap<String, (u32, u32)>,
 }
 
 /// The head noun of a person epithet in apposition with the name at tokens `i..i + len`: right

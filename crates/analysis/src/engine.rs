@@ -5,9 +5,9 @@ use std::collections::{HashMap, HashSet};
 use ficarchive_model::{Span, Work, count_words};
 
 use crate::characters::{
-    Cluster, NameAt, NameStats, after_quote, capital_pair_names, cluster, common_word_surnames,
-    epithet_at, fold_declared_short_names, gather, is_descriptive_epithet, is_verbish, name_at,
-    split_declared, tag_nouns, title_holder, title_holders, unclaimed_short_forms,
+    Cluster, NameAt, NameStats, after_quote, cluster, common_word_surnames, epithet_at,
+    fold_declared_short_names, gather, is_descriptive_epithet, is_verbish, name_at, split_declared,
+    tag_nouns, title_holder, title_holders, unclaimed_short_forms,
 };
 use crate::lexicon::{
     PronounCase, gendered_pronoun, given_name, is_cognition_verb, is_dangling_word,
@@ -616,8 +616,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let mut gathered = gather(&paras, &HashSet::new());
     // "Captain John Good": a surname that is also a common word is a name in this work; pass one
     // runs again with it only when some full name shows one (rare: the cost stays linear)
-    let mut surnames = common_word_surnames(&gathered.names);
-    surnames.extend(capital_pair_names(&gathered.capital_pairs));
+    let surnames = common_word_surnames(&gathered.names);
     if !surnames.is_empty() {
         gathered = gather(&paras, &surnames);
     }

@@ -1169,19 +1169,6 @@ mod tests {
         assert_eq!(gender_of(&b, "the chambermaid").as_deref(), Some("female"));
     }
     #[test]
-    fn a_repeated_capitalised_common_word_keeps_its_name_whole() {
-        // "Little" is a common word, but "Little Hawk" comes back mid-sentence: one name, not
-        // "Hawk"
-        let text = "The riders sat round the fire with Little Hawk and Tom.\n\
-            \"Rain tomorrow,\" Little Hawk said.\n\
-            \"Maybe,\" said Tom.\n\
-            Tom looked at Little Hawk and laughed.\n";
-        let a = run(text);
-        assert!(a.characters.iter().any(|c| c.name == "Little Hawk"));
-        assert!(!a.characters.iter().any(|c| c.name == "Hawk"));
-        assert_eq!(speakers(&a), ["Little Hawk", "Tom"]);
-    }
-    #[test]
     fn a_pronoun_tag_after_an_epithets_quotation_gives_its_gender() {
         // the quotation ends the sentence, so no close vote reaches "the surgeon"; the "he" of
         // the tag after it is the surgeon's all the same
