@@ -666,7 +666,6 @@ pub(crate) fn common_word_surnames(names: &HashMap<String, NameStats>) -> HashSe
 
 /// Pass one: statistics per candidate name and epithet. `surnames`: see [`name_at`].
 pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered {
-    let (mut second_person, mut other_person) = (0usize, 0usize);
     let (mut first_person, mut third_person) = (0usize, 0usize);
     let mut chapter_person: HashMap<u32, (usize, usize)> = HashMap::new();
     let mut names: HashMap<String, NameStats> = HashMap::new();
@@ -768,20 +767,19 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                     carried = None;
                 }
                 let w = lower(t.text(p.text), &mut buf);
+                let pronoun = gendered_pronoun(w);
                 if matches!(w, "you" | "your") {
-                    second_person += 1;
                     chapter_person.entry(p.chapter).or_default().0 += 1;
-                } else if t.text(p.text) == "I" || gendered_pronoun(w).is_some() {
-                    other_person += 1;
+                } else if t.text(p.text) == "I" || pronoun.is_some() {
                     chapter_person.entry(p.chapter).or_default().1 += 1;
                 }
                 if crate::lexicon::is_first_person(w) {
                     first_person += 1;
-                } else if gendered_pronoun(w).is_some() {
+                } else if pronoun.is_some() {
                     third_person += 1;
                 }
                 determiner = matches!(w, "the" | "his" | "her" | "my" | "their" | "our" | "your");
-                let same_person = match gendered_pronoun(w) {
+                let same_person = match pronoun {
                     Some((_, crate::lexicon::PronounCase::Object)) => w.ends_with("self"),
                     // "her" is possessive when a noun follows ("her hand"), else an object;
                     // "her own" is always the possessive, however "own" is classed
@@ -1142,8 +1140,6 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
         epithet_speakers: epithets,
         epithet_votes,
         self_named,
-        second_person,
-        other_person,
         introductions,
         first_person,
         third_person,
@@ -1286,10 +1282,6 @@ pub(crate) struct Gathered {
     /// The name the first-person narrator gives himself in the narration (see
     /// [`names_the_narrator`]), if any.
     pub self_named: Option<String>,
-    /// "you"/"your" in the narration.
-    pub second_person: usize,
-    /// "I" and he/she/his/her… in the narration.
-    pub other_person: usize,
     /// Indefinite epithets that introduce a voice ("conscious of a man behind her", "A man's
     /// voice beside her"): (paragraph, token) of the mention, whose key is a character (see
     /// [`gather`]).
@@ -1298,8 +1290,18 @@ pub(crate) struct Gathered {
     pub first_person: usize,
     /// he/she/his/her… in the narration.
     pub third_person: usize,
-    /// Per chapter: "you"/"your", and "I" and he/she…, in its narration.
+    /// Per chapter: "you"/"your", and "I" and he/she…, in its narration (the whole text's are
+    /// their sums: [`Gathered::persons`]).
     pub chapter_person: HashMap<u32, (usize, usize)>,
+}
+
+impl Gathered {
+    /// "you"/"your", and "I" and he/she…, in the whole text's narration.
+    pub fn persons(&self) -> (usize, usize) {
+        self.chapter_person
+            .values()
+            .fold((0, 0), |(y, o), &(cy, co)| (y + cy, o + co))
+    }
 }
 
 /// The head noun of a person epithet in apposition with the name at tokens `i..i + len`: right

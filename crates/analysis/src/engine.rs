@@ -622,8 +622,8 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     }
     // a story told to "you" (reader-insert fics): its narration says "you" at least five times and
     // at least half as often as it says I/he/she
-    let second_person_story =
-        gathered.second_person >= 5 && gathered.second_person * 2 >= gathered.other_person;
+    let (second_person, other_person) = gathered.persons();
+    let second_person_story = second_person >= 5 && second_person * 2 >= other_person;
     let introductions = std::mem::take(&mut gathered.introductions);
     // a story that tells one chapter to "you" and another in the first or third person: the "you"
     // of that chapter is a character of the story, whom the others name when they address them
