@@ -610,7 +610,8 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
             crate::lexicon::set_text_person_nouns(None);
         }
     }
-    crate::lexicon::set_text_person_nouns(None);
+    // tag_nouns asks is_person_noun too: with this thread's set cleared by the last guard, it
+    // reads the closed lists only
     crate::lexicon::set_text_person_nouns(Some(tag_nouns(&paras)));
     let _text_nouns = TextNouns;
     let mut gathered = gather(&paras, &HashSet::new());
