@@ -505,7 +505,35 @@ fn is_dialogue(text: &str, s: usize, e: usize) -> bool {
             !is_speech_verb(&w) && !matches!(w.as_str(), "and" | "or" | "but" | "then")
         })
         && before.ends_with(char::is_alphanumeric);
-    words > 0 && !named_thing && (words >= 4 || at_start || ends_punct)
+    // a phrase that opens in lower case straight after a word of the sentence is cited, not
+    // said ("requested God to “guide their feet …”", "went “twosing,”"): speech opens with a
+    // capital, or follows a speech verb, a comma or a colon; "told him “no”" is still said
+    // ("said the words “she was …”" and "Mary said they were “full of lace”" are said: no
+    // speech verb in the three words before; "that “he would …”" reports speech), and what a
+    // thing is "called" or "known as" in lower case is its name, not a call
+    let reports = |w: &str| {
+        matches!(
+            w,
+            "and" | "or" | "but" | "then" | "that" | "him" | "her" | "them" | "me" | "us" | "you"
+        )
+    };
+    let cited_phrase = content.starts_with(char::is_lowercase)
+        && before.ends_with(char::is_alphanumeric)
+        && word_before.is_some_and(|w| {
+            let w = w.to_lowercase();
+            let w = w.as_str();
+            let names_it = matches!(
+                w,
+                "called" | "named" | "termed" | "dubbed" | "entitled" | "as"
+            );
+            let speech_near = before
+                .rsplit(|c: char| !c.is_alphanumeric())
+                .filter(|w| !w.is_empty())
+                .take(3)
+                .any(|w| is_speech_verb(&w.to_lowercase()));
+            names_it || (!reports(w) && !speech_near)
+        });
+    words > 0 && !named_thing && !cited_phrase && (words >= 4 || at_start || ends_punct)
 }
 
 fn collect(work: &Work) -> Vec<Para<'_>> {

@@ -270,6 +270,18 @@ mod tests {
     }
 
     #[test]
+    fn a_phrase_cited_in_lower_case_inside_a_sentence_is_not_said() {
+        let a = run(
+            "The back room was called \"the girl's room,\" and nobody slept there.\n\
+            They asked the vicar to \"guide our feet along the narrow paths,\" every Sunday.\n\
+            The clerk said the words \"you should have this, Tess,\" and left.\n\
+            He told her \"no chance at all,\" and went out.\n",
+        );
+        let texts: Vec<&str> = a.quotes.iter().map(|q| q.text.as_str()).collect();
+        assert_eq!(texts, ["you should have this, Tess,", "no chance at all,"]);
+    }
+
+    #[test]
     fn the_reader_of_a_second_person_story_speaks_in_you_tags() {
         let text = "You climb the stairs to the roof. Your coffee is cold.\n\
             Bucky is sitting on the edge. He looks up at you.\n\
