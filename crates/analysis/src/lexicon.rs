@@ -759,21 +759,22 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
     if let Some((_, last)) = w.rsplit_once('-') {
         return !last.is_empty() && is_simple_person_noun(last);
     }
-    is_simple_person_noun(w)
-        || (w.len() > 7 && (w.ends_with("keeper") || w.ends_with("maker")))
-        || TEXT_PERSON_NOUNS.with(|s| s.borrow().as_ref().is_some_and(|s| s.contains(w)))
+    is_simple_person_noun(w) || (w.len() > 7 && (w.ends_with("keeper") || w.ends_with("maker")))
 }
 
-thread_local! {
-    /// Nouns the text being analysed shows speaking in tags ("said the medic"), which the closed
-    /// list lacks: person nouns for this text only (see `characters::tag_nouns`).
-    static TEXT_PERSON_NOUNS: std::cell::RefCell<Option<std::collections::HashSet<String>>> =
-        const { std::cell::RefCell::new(None) };
+/// The person nouns of one text: those of [`is_person_noun`] and the nouns the text shows
+/// speaking in tags ("said the medic"), which the closed list lacks (see `characters::tag_nouns`).
+#[derive(Debug, Default)]
+pub(crate) struct PersonNouns {
+    /// The text's own person nouns, lower case.
+    pub(crate) text: std::collections::HashSet<String>,
 }
 
-/// Sets the text's own person nouns (`None`, or an empty set, for none) for this thread's analysis.
-pub(crate) fn set_text_person_nouns(nouns: Option<std::collections::HashSet<String>>) {
-    TEXT_PERSON_NOUNS.with(|s| *s.borrow_mut() = nouns.filter(|n| !n.is_empty()));
+impl PersonNouns {
+    /// True for a person noun of the closed list or of this text.
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        is_person_noun(w) || self.text.contains(w)
+    }
 }
 
 /// Things that speak in tags without being people: "said the voice", "the note said", "the

@@ -882,19 +882,21 @@ mod tests {
     #[test]
     fn a_comparing_epithet_with_a_noun_is_the_comparing_one() {
         assert_eq!(
-            crate::characters::comparative_one_key("the taller guard").as_deref(),
+            crate::characters::comparative_one_key("the taller guard", &Default::default())
+                .as_deref(),
             Some("the taller one")
         );
         assert_eq!(
-            crate::characters::comparative_one_key("the shorter of the two").as_deref(),
+            crate::characters::comparative_one_key("the shorter of the two", &Default::default())
+                .as_deref(),
             Some("the shorter one")
         );
         assert_eq!(
-            crate::characters::comparative_one_key("the old guard"),
+            crate::characters::comparative_one_key("the old guard", &Default::default()),
             None
         );
         assert_eq!(
-            crate::characters::comparative_one_key("the taller house"),
+            crate::characters::comparative_one_key("the taller house", &Default::default()),
             None
         );
     }
