@@ -255,10 +255,12 @@ pub(crate) fn name_at(
     if !t.is_word() {
         return None;
     }
-    let first = lower(t.text(text), buf).to_string();
-    if !t.cap && first != "the" {
+    // most words are lower case: rule them out before the copy below (lower-casing can make no
+    // other word "the")
+    if !t.cap && !t.text(text).eq_ignore_ascii_case("the") {
         return None;
     }
+    let first = lower(t.text(text), buf).to_string();
     // "the Mayor": a role noun after "the" names a person
     if first == "the" {
         let n = toks.get(i + 1)?;
@@ -377,6 +379,15 @@ pub(crate) fn epithet_at(
     nouns: &PersonNouns,
 ) -> Option<(usize, String)> {
     let t = toks.get(i).filter(|t| t.is_word())?;
+    // the determiners are short ASCII words: rule most words out before lower-casing them
+    let raw = t.text(text).as_bytes();
+    if raw.len() > 5
+        || !raw
+            .first()
+            .is_some_and(|b| matches!(b | 0x20, b't' | b'h' | b'm' | b'o' | b'y' | b'a'))
+    {
+        return None;
+    }
     let det = lower(t.text(text), buf);
     if !matches!(
         det,
@@ -609,55 +620,85 @@ fn epithet_speakers(
 pub(crate) fn tag_nouns(paras: &[Para<'_>]) -> HashSet<String> {
     let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
     let mut toks = Vec::new();
-    let mut buf = String::new();
-    let mut buf2 = String::new();
-    for p in paras {
-        tokenize(p.text, p.quotes, &mut toks);
-        for i in 0..toks.len().saturating_sub(1) {
-            let (t, n) = (toks[i], toks[i + 1]);
-            if !t.is_word() || t.quote.is_some() || !n.is_word() || n.quote.is_some() || n.cap {
-                continue;
-            }
-            if lower(t.text(p.text), &mut buf) != "the" {
-                continue;
-            }
-            let noun = lower(n.text(p.text), &mut buf);
-            if noun.len() < 3
-                || !noun.chars().all(|c| c.is_ascii_alphabetic())
-                || is_person_noun(noun)
-                || crate::lexicon::is_speaking_thing(noun)
-                || is_speech_verb(noun)
-            {
-                continue;
-            }
-            let next = toks.get(i + 2);
-            let next_word = next.filter(|x| x.is_word() && x.quote.is_none());
-            let verb_before = i > 0
-                && toks[i - 1].is_word()
-                && is_speech_verb(lower(toks[i - 1].text(p.text), &mut buf2))
-                && after_quote(&toks, i - 1)
-                && next.is_none_or(|x| !x.is_word());
-            let verb_after = next_word
-                .is_some_and(|x| is_speech_verb(lower(x.text(p.text), &mut buf2)))
-                && after_quote(&toks, i);
-            let acts = t.sentence_start
-                && next_word
-                    .is_some_and(|x| !x.cap && is_verbish(lower(x.text(p.text), &mut buf2)));
-            if verb_before || verb_after || acts {
-                let e = counts.entry(noun.to_string()).or_default();
-                if verb_before || verb_after {
-                    e.0 += 1;
-                } else {
-                    e.1 += 1;
-                }
-            }
+    let mut bufs = (String::new(), String::new());
+    // a tag needs a quotation in its paragraph: the others can only add acting sentences, which
+    // count for a noun with one tag and no other
+    for p in paras.iter().filter(|p| !p.quotes.is_empty()) {
+        count_tag_nouns(p, &mut toks, &mut counts, &mut bufs);
+    }
+    let mut wanted: Vec<String> = counts
+        .iter()
+        .filter(|(_, (tags, acts))| *tags == 1 && *acts == 0)
+        .map(|(k, _)| k.clone())
+        .collect();
+    let mut low = String::new();
+    for p in paras.iter().filter(|p| p.quotes.is_empty()) {
+        if wanted.is_empty() {
+            break;
         }
+        // a paragraph without any of the wanted nouns (lower-casing a word keeps it a
+        // substring of the lower-cased paragraph) adds nothing that counts
+        let low = lower(p.text, &mut low);
+        if !wanted.iter().any(|w| low.contains(w.as_str())) {
+            continue;
+        }
+        count_tag_nouns(p, &mut toks, &mut counts, &mut bufs);
+        wanted.retain(|w| counts.get(w).is_some_and(|(_, acts)| *acts == 0));
     }
     counts
         .into_iter()
         .filter(|(_, (tags, acts))| *tags >= 1 && tags + acts >= 2)
         .map(|(k, _)| k)
         .collect()
+}
+
+/// Counts, for [`tag_nouns`], the lower-case nouns after "the" in one paragraph that speak in a
+/// tag and those that open a sentence acting.
+fn count_tag_nouns(
+    p: &Para<'_>,
+    toks: &mut Vec<Token>,
+    counts: &mut HashMap<String, (u32, u32)>,
+    (buf, buf2): &mut (String, String),
+) {
+    tokenize(p.text, p.quotes, toks);
+    for i in 0..toks.len().saturating_sub(1) {
+        let (t, n) = (toks[i], toks[i + 1]);
+        if !t.is_word() || t.quote.is_some() || !n.is_word() || n.quote.is_some() || n.cap {
+            continue;
+        }
+        // lower-casing can make no other word "the"
+        if !t.text(p.text).eq_ignore_ascii_case("the") {
+            continue;
+        }
+        let noun = lower(n.text(p.text), buf);
+        if noun.len() < 3
+            || !noun.chars().all(|c| c.is_ascii_alphabetic())
+            || is_person_noun(noun)
+            || crate::lexicon::is_speaking_thing(noun)
+            || is_speech_verb(noun)
+        {
+            continue;
+        }
+        let next = toks.get(i + 2);
+        let next_word = next.filter(|x| x.is_word() && x.quote.is_none());
+        let verb_before = i > 0
+            && toks[i - 1].is_word()
+            && is_speech_verb(lower(toks[i - 1].text(p.text), buf2))
+            && after_quote(toks, i - 1)
+            && next.is_none_or(|x| !x.is_word());
+        let verb_after = next_word.is_some_and(|x| is_speech_verb(lower(x.text(p.text), buf2)))
+            && after_quote(toks, i);
+        let acts = t.sentence_start
+            && next_word.is_some_and(|x| !x.cap && is_verbish(lower(x.text(p.text), buf2)));
+        if verb_before || verb_after || acts {
+            let e = counts.entry(noun.to_string()).or_default();
+            if verb_before || verb_after {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
+        }
+    }
 }
 
 /// Pass one: gathers name statistics over every story paragraph, and the epithets that speak in
@@ -1385,9 +1426,23 @@ pub(crate) fn epithet_appositions(
     let mut buf = String::new();
     let none = HashSet::new();
     for p in paras {
+        // an apposition needs a dash, a bracket or "her name was": most paragraphs have none
+        if !p.text.contains(['—', '–', '('])
+            && !p
+                .text
+                .as_bytes()
+                .windows(4)
+                .any(|w| w.eq_ignore_ascii_case(b"name"))
+        {
+            continue;
+        }
         tokenize(p.text, p.quotes, &mut toks);
         for i in 0..toks.len() {
-            if toks[i].quote.is_some() || !toks[i].is_word() {
+            // only "the" epithets count (below): other words need no epithet test
+            if toks[i].quote.is_some()
+                || !toks[i].is_word()
+                || !toks[i].text(p.text).eq_ignore_ascii_case("the")
+            {
                 continue;
             }
             let Some((len, key)) = epithet_at(p.text, &toks, i, &mut buf, nouns) else {

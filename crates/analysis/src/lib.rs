@@ -1313,6 +1313,20 @@ mod tests {
     }
 
     #[test]
+    fn a_noun_with_one_tag_is_a_person_noun_when_it_acts_in_narration_elsewhere() {
+        // one "said the welder", and the sentence the welder opens acting in a paragraph
+        // without quotations (which the count reads only for nouns with one tag)
+        let once = "Tom came into the shed out of the rain.\n\
+            \"Hand me that,\" said the welder.\n\
+            Tom handed it over and went out again.\n";
+        let a = run(once);
+        assert!(a.characters.iter().all(|c| c.name != "the welder"));
+        let acting = format!("{once}The welder lifted her mask and looked at the rain.\n");
+        let a = run(&acting);
+        assert!(a.characters.iter().any(|c| c.name == "the welder"));
+    }
+
+    #[test]
     fn a_thing_that_speaks_in_a_tag_is_no_person() {
         let text = "Tom stood by the door of the shed.\n\
             \"Stand clear,\" said the voice. Tom stepped back.\n\
