@@ -851,7 +851,6 @@ pub(crate) fn gather(
                     Some(_) => true,
                     None => false,
                 };
-                let w = lower(t.text(p.text), &mut buf);
                 let subject_pronoun = matches!(
                     gendered_pronoun(w),
                     Some((_, crate::lexicon::PronounCase::Subject))
@@ -910,7 +909,6 @@ pub(crate) fn gather(
                     // the narration's he/she of its gender keep the voice in view
                     *seen = pi;
                 }
-                let w = lower(t.text(p.text), &mut buf);
                 if same_person && let Some((female, _)) = gendered_pronoun(w) {
                     sentence_genders[usize::from(female)] = true;
                 }

@@ -603,9 +603,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         p.quotes = &all_quotes[r];
     }
     // "said the medic": nouns this text shows speaking are person nouns for it
-    let nouns = PersonNouns {
-        text: tag_nouns(&paras),
-    };
+    let nouns = PersonNouns::new(tag_nouns(&paras));
     let mut gathered = gather(&paras, &HashSet::new(), &nouns);
     // "Captain John Good": a surname that is also a common word is a name in this work; pass one
     // runs again with it only when some full name shows one (rare: the cost stays linear)

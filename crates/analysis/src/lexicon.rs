@@ -767,13 +767,34 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
 #[derive(Debug, Default)]
 pub(crate) struct PersonNouns {
     /// The text's own person nouns, lower case.
-    pub(crate) text: std::collections::HashSet<String>,
+    text: std::collections::HashSet<String>,
+    /// One bit per length and first and last byte of those nouns: most words asked about are no
+    /// person noun, and this rules out most of them before the set hashes them.
+    filter: [u64; 4],
 }
 
 impl PersonNouns {
+    /// The closed list's person nouns and `text`, the text's own.
+    pub(crate) fn new(text: std::collections::HashSet<String>) -> Self {
+        let mut filter = [0; 4];
+        for w in &text {
+            let bit = Self::filter_bit(w);
+            filter[bit >> 6] |= 1 << (bit & 63);
+        }
+        PersonNouns { text, filter }
+    }
+
+    fn filter_bit(w: &str) -> usize {
+        let b = w.as_bytes();
+        let (first, last) = (b.first().copied(), b.last().copied());
+        (usize::from(first.unwrap_or(0)) * 31 + usize::from(last.unwrap_or(0)) * 7 + b.len()) & 255
+    }
+
     /// True for a person noun of the closed list or of this text.
     pub(crate) fn contains(&self, w: &str) -> bool {
-        is_person_noun(w) || self.text.contains(w)
+        let bit = Self::filter_bit(w);
+        is_person_noun(w)
+            || (self.filter[bit >> 6] & (1 << (bit & 63)) != 0 && self.text.contains(w))
     }
 }
 
