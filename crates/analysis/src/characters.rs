@@ -4,10 +4,10 @@ use std::collections::{HashMap, HashSet};
 
 use crate::engine::Para;
 use crate::lexicon::{
-    before_diminutive_ending, gendered_pronoun, given_name, honorific, is_cognition_verb,
-    is_listed_short_form, is_motion_verb, is_non_name, is_number_word, is_person_noun,
-    is_place_name_end, is_place_preposition, is_role_noun, is_short_form, is_speech_verb,
-    listed_formals, lower, person_noun_gender, pet_name_of, table_nicknames,
+    PersonNouns, before_diminutive_ending, gendered_pronoun, given_name, honorific,
+    is_cognition_verb, is_listed_short_form, is_motion_verb, is_non_name, is_number_word,
+    is_person_noun, is_place_name_end, is_place_preposition, is_role_noun, is_short_form,
+    is_speech_verb, listed_formals, lower, person_noun_gender, pet_name_of, table_nicknames,
 };
 use crate::tokens::{Kind, Token, tokenize};
 
@@ -255,10 +255,12 @@ pub(crate) fn name_at(
     if !t.is_word() {
         return None;
     }
-    let first = lower(t.text(text), buf).to_string();
-    if !t.cap && first != "the" {
+    // most words are lower case: rule them out before the copy below (lower-casing can make no
+    // other word "the")
+    if !t.cap && !t.text(text).eq_ignore_ascii_case("the") {
         return None;
     }
+    let first = lower(t.text(text), buf).to_string();
     // "the Mayor": a role noun after "the" names a person
     if first == "the" {
         let n = toks.get(i + 1)?;
@@ -374,8 +376,18 @@ pub(crate) fn epithet_at(
     toks: &[Token],
     i: usize,
     buf: &mut String,
+    nouns: &PersonNouns,
 ) -> Option<(usize, String)> {
     let t = toks.get(i).filter(|t| t.is_word())?;
+    // the determiners are short ASCII words: rule most words out before lower-casing them
+    let raw = t.text(text).as_bytes();
+    if raw.len() > 5
+        || !raw
+            .first()
+            .is_some_and(|b| matches!(b | 0x20, b't' | b'h' | b'm' | b'o' | b'y' | b'a'))
+    {
+        return None;
+    }
     let det = lower(t.text(text), buf);
     if !matches!(
         det,
@@ -386,7 +398,7 @@ pub(crate) fn epithet_at(
     // "the taller one", "the shorter of the two soldiers": a comparison between two people on
     // stage stands for one of them
     if det == "the"
-        && let Some(len) = comparative_one_at(text, toks, i, buf)
+        && let Some(len) = comparative_one_at(text, toks, i, buf, nouns)
     {
         let last = toks[i + len - 1];
         return Some((len, name_key(&text[t.start as usize..last.end as usize])));
@@ -395,12 +407,12 @@ pub(crate) fn epithet_at(
         let n = toks
             .get(i + len)
             .filter(|x| x.is_word() && !x.cap && x.quote == t.quote)?;
-        if is_person_noun(lower(n.text(text), buf)) {
+        if nouns.contains(lower(n.text(text), buf)) {
             let after = toks.get(i + len + 1);
             // "the older vamp": take the last person noun of the phrase
             if len == 1
                 && after.is_some_and(|a| {
-                    a.is_word() && a.quote == t.quote && is_person_noun(lower(a.text(text), buf))
+                    a.is_word() && a.quote == t.quote && nouns.contains(lower(a.text(text), buf))
                 })
             {
                 continue;
@@ -433,7 +445,13 @@ fn is_comparing_adjective(w: &str) -> bool {
 
 /// The token length of "the taller one" or "the taller of the two (soldiers)" from the "the" at
 /// `i`, all out of quotation or all in the same one.
-fn comparative_one_at(text: &str, toks: &[Token], i: usize, buf: &mut String) -> Option<usize> {
+fn comparative_one_at(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    buf: &mut String,
+    nouns: &PersonNouns,
+) -> Option<usize> {
     let q = toks[i].quote;
     let word = |k: usize, buf: &mut String| -> Option<String> {
         toks.get(k)
@@ -451,7 +469,7 @@ fn comparative_one_at(text: &str, toks: &[Token], i: usize, buf: &mut String) ->
             // "the taller of the two men": the plural person noun belongs to the phrase
             let noun = word(i + 5, buf);
             let plural_person = noun.as_deref().is_some_and(|n| {
-                n.len() > 3 && n.ends_with('s') && is_person_noun(&n[..n.len() - 1])
+                n.len() > 3 && n.ends_with('s') && nouns.contains(&n[..n.len() - 1])
                     || matches!(n, "men" | "women" | "children" | "brothers" | "sisters")
             });
             Some(if plural_person { 6 } else { 5 })
@@ -471,7 +489,7 @@ pub(crate) fn is_comparative_one(key: &str) -> bool {
 
 /// "the taller soldier", "the taller of the two men": the key of the comparative-one epithet
 /// ("the taller one") that the same comparison stands for.
-pub(crate) fn comparative_one_key(key: &str) -> Option<String> {
+pub(crate) fn comparative_one_key(key: &str, nouns: &PersonNouns) -> Option<String> {
     let mut w = key.split(' ');
     if w.next() != Some("the") {
         return None;
@@ -479,7 +497,7 @@ pub(crate) fn comparative_one_key(key: &str) -> Option<String> {
     let adjective = w.next().filter(|a| is_comparing_adjective(a))?;
     let rest: Vec<&str> = w.collect();
     let person = match rest.as_slice() {
-        [noun] => is_person_noun(noun),
+        [noun] => nouns.contains(noun),
         ["of", "the", "two" | "pair", ..] => true,
         _ => false,
     };
@@ -557,14 +575,19 @@ pub(crate) fn is_descriptive_epithet(key: &str) -> bool {
 
 /// Epithets that stand as the subject of a speech tag next to a quotation (`"…," said the parson`,
 /// `"…," the old man replied`) in one paragraph, counted per key. Descriptive ones are left out.
-fn epithet_speakers(p: &Para<'_>, toks: &[Token], out: &mut HashMap<String, u32>) {
+fn epithet_speakers(
+    p: &Para<'_>,
+    toks: &[Token],
+    out: &mut HashMap<String, u32>,
+    nouns: &PersonNouns,
+) {
     let mut buf = String::new();
     {
         for i in 0..toks.len() {
             if toks[i].quote.is_some() || !toks[i].is_word() {
                 continue;
             }
-            let Some((len, key)) = epithet_at(p.text, toks, i, &mut buf) else {
+            let Some((len, key)) = epithet_at(p.text, toks, i, &mut buf, nouns) else {
                 continue;
             };
             let verb_before = i.checked_sub(1).is_some_and(|k| {
@@ -597,55 +620,85 @@ fn epithet_speakers(p: &Para<'_>, toks: &[Token], out: &mut HashMap<String, u32>
 pub(crate) fn tag_nouns(paras: &[Para<'_>]) -> HashSet<String> {
     let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
     let mut toks = Vec::new();
-    let mut buf = String::new();
-    let mut buf2 = String::new();
-    for p in paras {
-        tokenize(p.text, p.quotes, &mut toks);
-        for i in 0..toks.len().saturating_sub(1) {
-            let (t, n) = (toks[i], toks[i + 1]);
-            if !t.is_word() || t.quote.is_some() || !n.is_word() || n.quote.is_some() || n.cap {
-                continue;
-            }
-            if lower(t.text(p.text), &mut buf) != "the" {
-                continue;
-            }
-            let noun = lower(n.text(p.text), &mut buf);
-            if noun.len() < 3
-                || !noun.chars().all(|c| c.is_ascii_alphabetic())
-                || is_person_noun(noun)
-                || crate::lexicon::is_speaking_thing(noun)
-                || is_speech_verb(noun)
-            {
-                continue;
-            }
-            let next = toks.get(i + 2);
-            let next_word = next.filter(|x| x.is_word() && x.quote.is_none());
-            let verb_before = i > 0
-                && toks[i - 1].is_word()
-                && is_speech_verb(lower(toks[i - 1].text(p.text), &mut buf2))
-                && after_quote(&toks, i - 1)
-                && next.is_none_or(|x| !x.is_word());
-            let verb_after = next_word
-                .is_some_and(|x| is_speech_verb(lower(x.text(p.text), &mut buf2)))
-                && after_quote(&toks, i);
-            let acts = t.sentence_start
-                && next_word
-                    .is_some_and(|x| !x.cap && is_verbish(lower(x.text(p.text), &mut buf2)));
-            if verb_before || verb_after || acts {
-                let e = counts.entry(noun.to_string()).or_default();
-                if verb_before || verb_after {
-                    e.0 += 1;
-                } else {
-                    e.1 += 1;
-                }
-            }
+    let mut bufs = (String::new(), String::new());
+    // a tag needs a quotation in its paragraph: the others can only add acting sentences, which
+    // count for a noun with one tag and no other
+    for p in paras.iter().filter(|p| !p.quotes.is_empty()) {
+        count_tag_nouns(p, &mut toks, &mut counts, &mut bufs);
+    }
+    let mut wanted: Vec<String> = counts
+        .iter()
+        .filter(|(_, (tags, acts))| *tags == 1 && *acts == 0)
+        .map(|(k, _)| k.clone())
+        .collect();
+    let mut low = String::new();
+    for p in paras.iter().filter(|p| p.quotes.is_empty()) {
+        if wanted.is_empty() {
+            break;
         }
+        // a paragraph without any of the wanted nouns (lower-casing a word keeps it a
+        // substring of the lower-cased paragraph) adds nothing that counts
+        let low = lower(p.text, &mut low);
+        if !wanted.iter().any(|w| low.contains(w.as_str())) {
+            continue;
+        }
+        count_tag_nouns(p, &mut toks, &mut counts, &mut bufs);
+        wanted.retain(|w| counts.get(w).is_some_and(|(_, acts)| *acts == 0));
     }
     counts
         .into_iter()
         .filter(|(_, (tags, acts))| *tags >= 1 && tags + acts >= 2)
         .map(|(k, _)| k)
         .collect()
+}
+
+/// Counts, for [`tag_nouns`], the lower-case nouns after "the" in one paragraph that speak in a
+/// tag and those that open a sentence acting.
+fn count_tag_nouns(
+    p: &Para<'_>,
+    toks: &mut Vec<Token>,
+    counts: &mut HashMap<String, (u32, u32)>,
+    (buf, buf2): &mut (String, String),
+) {
+    tokenize(p.text, p.quotes, toks);
+    for i in 0..toks.len().saturating_sub(1) {
+        let (t, n) = (toks[i], toks[i + 1]);
+        if !t.is_word() || t.quote.is_some() || !n.is_word() || n.quote.is_some() || n.cap {
+            continue;
+        }
+        // lower-casing can make no other word "the"
+        if !t.text(p.text).eq_ignore_ascii_case("the") {
+            continue;
+        }
+        let noun = lower(n.text(p.text), buf);
+        if noun.len() < 3
+            || !noun.chars().all(|c| c.is_ascii_alphabetic())
+            || is_person_noun(noun)
+            || crate::lexicon::is_speaking_thing(noun)
+            || is_speech_verb(noun)
+        {
+            continue;
+        }
+        let next = toks.get(i + 2);
+        let next_word = next.filter(|x| x.is_word() && x.quote.is_none());
+        let verb_before = i > 0
+            && toks[i - 1].is_word()
+            && is_speech_verb(lower(toks[i - 1].text(p.text), buf2))
+            && after_quote(toks, i - 1)
+            && next.is_none_or(|x| !x.is_word());
+        let verb_after = next_word.is_some_and(|x| is_speech_verb(lower(x.text(p.text), buf2)))
+            && after_quote(toks, i);
+        let acts = t.sentence_start
+            && next_word.is_some_and(|x| !x.cap && is_verbish(lower(x.text(p.text), buf2)));
+        if verb_before || verb_after || acts {
+            let e = counts.entry(noun.to_string()).or_default();
+            if verb_before || verb_after {
+                e.0 += 1;
+            } else {
+                e.1 += 1;
+            }
+        }
+    }
 }
 
 /// Pass one: gathers name statistics over every story paragraph, and the epithets that speak in
@@ -665,7 +718,11 @@ pub(crate) fn common_word_surnames(names: &HashMap<String, NameStats>) -> HashSe
 }
 
 /// Pass one: statistics per candidate name and epithet. `surnames`: see [`name_at`].
-pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered {
+pub(crate) fn gather(
+    paras: &[Para<'_>],
+    surnames: &HashSet<String>,
+    nouns: &PersonNouns,
+) -> Gathered {
     let (mut first_person, mut third_person) = (0usize, 0usize);
     let mut chapter_person: HashMap<u32, (usize, usize)> = HashMap::new();
     let mut names: HashMap<String, NameStats> = HashMap::new();
@@ -689,7 +746,7 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
     for (pi, p) in paras.iter().enumerate() {
         tokenize(p.text, p.quotes, &mut toks);
         if !p.quotes.is_empty() {
-            epithet_speakers(p, &toks, &mut epithets);
+            epithet_speakers(p, &toks, &mut epithets, nouns);
         }
         // "The guide looked at the sky. / “We camp here,” he said.": a definite epithet acting as
         // the last subject of a narration paragraph is the voice of a quotation opening the next
@@ -794,7 +851,6 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                     Some(_) => true,
                     None => false,
                 };
-                let w = lower(t.text(p.text), &mut buf);
                 let subject_pronoun = matches!(
                     gendered_pronoun(w),
                     Some((_, crate::lexicon::PronounCase::Subject))
@@ -853,7 +909,6 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                     // the narration's he/she of its gender keep the voice in view
                     *seen = pi;
                 }
-                let w = lower(t.text(p.text), &mut buf);
                 if same_person && let Some((female, _)) = gendered_pronoun(w) {
                     sentence_genders[usize::from(female)] = true;
                 }
@@ -899,7 +954,7 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
                 && t.quote.is_none()
                 && t.end - t.start <= 2
                 && matches!(t.text(p.text), "a" | "A" | "an" | "An")
-                && let Some((_, key)) = epithet_at(p.text, &toks, i, &mut buf)
+                && let Some((_, key)) = epithet_at(p.text, &toks, i, &mut buf, nouns)
                 && !is_descriptive_epithet(&key)
                 && let Some(female) = key.rsplit(' ').next().and_then(person_noun_gender)
             {
@@ -916,7 +971,9 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
             }
             let Some(found) = name_at(p.text, &toks, i, &mut buf, surnames) else {
                 // "the captain turned. He…": a definite epithet takes pronoun votes like a name
-                if determiner && let Some((len, key)) = epithet_at(p.text, &toks, i, &mut buf) {
+                if determiner
+                    && let Some((len, key)) = epithet_at(p.text, &toks, i, &mut buf, nouns)
+                {
                     let acts = toks.get(i + len).is_some_and(|x| {
                         x.is_word() && !x.cap && is_verbish(lower(x.text(p.text), &mut buf2))
                     });
@@ -982,7 +1039,7 @@ pub(crate) fn gather(paras: &[Para<'_>], surnames: &HashSet<String>) -> Gathered
             }
             if t.quote.is_none()
                 && let Some((head, epithet)) =
-                    apposed_epithet(p.text, &toks, i, found.len, &mut buf2)
+                    apposed_epithet(p.text, &toks, i, found.len, &mut buf2, nouns)
             {
                 entry.apposition += 1;
                 if entry.apposed.is_none() {
@@ -1314,10 +1371,11 @@ fn apposed_epithet(
     i: usize,
     len: usize,
     buf: &mut String,
+    nouns: &PersonNouns,
 ) -> Option<(String, String)> {
     let quote = toks[i].quote;
     let definite = |k: usize, buf: &mut String| -> Option<(usize, String)> {
-        let (elen, key) = epithet_at(text, toks, k, buf)?;
+        let (elen, key) = epithet_at(text, toks, k, buf, nouns)?;
         // "the old Pyncheon House", "the friend of Doctor Johnson": only a possessive
         // determiner makes the apposition safe
         let det = key.split(' ').next()?;
@@ -1357,18 +1415,35 @@ fn apposed_epithet(
 /// "The cook — Maren, her name was — …", "the taller one (Oskar)": a definite epithet in
 /// narration followed by a name set off by dashes or brackets, or by commas and "her name was",
 /// is that name. Returns epithet key -> name key, the first seen for each epithet.
-pub(crate) fn epithet_appositions(paras: &[Para<'_>]) -> HashMap<String, String> {
+pub(crate) fn epithet_appositions(
+    paras: &[Para<'_>],
+    nouns: &PersonNouns,
+) -> HashMap<String, String> {
     let mut out = HashMap::new();
     let mut toks = Vec::new();
     let mut buf = String::new();
     let none = HashSet::new();
     for p in paras {
+        // an apposition needs a dash, a bracket or "her name was": most paragraphs have none
+        if !p.text.contains(['—', '–', '('])
+            && !p
+                .text
+                .as_bytes()
+                .windows(4)
+                .any(|w| w.eq_ignore_ascii_case(b"name"))
+        {
+            continue;
+        }
         tokenize(p.text, p.quotes, &mut toks);
         for i in 0..toks.len() {
-            if toks[i].quote.is_some() || !toks[i].is_word() {
+            // only "the" epithets count (below): other words need no epithet test
+            if toks[i].quote.is_some()
+                || !toks[i].is_word()
+                || !toks[i].text(p.text).eq_ignore_ascii_case("the")
+            {
                 continue;
             }
-            let Some((len, key)) = epithet_at(p.text, &toks, i, &mut buf) else {
+            let Some((len, key)) = epithet_at(p.text, &toks, i, &mut buf, nouns) else {
                 continue;
             };
             if !key.starts_with("the ") {

@@ -10,9 +10,9 @@ use crate::characters::{
     tag_nouns, title_holder, title_holders, unclaimed_short_forms,
 };
 use crate::lexicon::{
-    PronounCase, gendered_pronoun, given_name, is_cognition_verb, is_dangling_word,
-    is_first_person, is_greeting_or_adverb, is_non_name, is_person_noun, is_romance_word,
-    is_second_person, is_speech_verb, lower, person_noun_gender,
+    PersonNouns, PronounCase, gendered_pronoun, given_name, is_cognition_verb, is_dangling_word,
+    is_first_person, is_greeting_or_adverb, is_non_name, is_romance_word, is_second_person,
+    is_speech_verb, lower, person_noun_gender,
 };
 use crate::speaker_rank::{Feats, NF, feature, score};
 use crate::tokens::{Kind, QuoteStyle, Token, detect_style, find_quotes, tokenize};
@@ -630,24 +630,14 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     for (p, r) in paras.iter_mut().zip(ranges) {
         p.quotes = &all_quotes[r];
     }
-    // "said the medic": nouns this text shows speaking are person nouns for it (until the
-    // guard drops, at the end of the analysis)
-    struct TextNouns;
-    impl Drop for TextNouns {
-        fn drop(&mut self) {
-            crate::lexicon::set_text_person_nouns(None);
-        }
-    }
-    // tag_nouns asks is_person_noun too: with this thread's set cleared by the last guard, it
-    // reads the closed lists only
-    crate::lexicon::set_text_person_nouns(Some(tag_nouns(&paras)));
-    let _text_nouns = TextNouns;
-    let mut gathered = gather(&paras, &HashSet::new());
+    // "said the medic": nouns this text shows speaking are person nouns for it
+    let nouns = PersonNouns::new(tag_nouns(&paras));
+    let mut gathered = gather(&paras, &HashSet::new(), &nouns);
     // "Captain John Good": a surname that is also a common word is a name in this work; pass one
     // runs again with it only when some full name shows one (rare: the cost stays linear)
     let surnames = common_word_surnames(&gathered.names);
     if !surnames.is_empty() {
-        gathered = gather(&paras, &surnames);
+        gathered = gather(&paras, &surnames, &nouns);
     }
     // a story told to "you" (reader-insert fics): its narration says "you" at least five times and
     // at least half as often as it says I/he/she
@@ -699,7 +689,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let mut epithet_count = 0;
     let holders = title_holders(&clusters);
     let first_epithet = clusters.len();
-    let appositions = crate::characters::epithet_appositions(&paras);
+    let appositions = crate::characters::epithet_appositions(&paras, &nouns);
     for (key, _) in epithet_speakers {
         if index.contains_key(&key) {
             continue;
@@ -744,7 +734,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         });
         clusters.len() - 1
     });
-    let mut pass = Pass::new(&paras, &clusters, &index, &names, &surnames);
+    let mut pass = Pass::new(&paras, &clusters, &index, &names, &surnames, &nouns);
     pass.epithet_keys = epithet_count;
     pass.introductions = introductions;
     pass.reader = reader;
@@ -1044,6 +1034,8 @@ struct Pass<'a, 'w> {
     index: &'a HashMap<String, usize>,
     /// Common words used as surnames in this work (see `common_word_surnames`).
     surnames: &'a HashSet<String>,
+    /// The text's person nouns.
+    nouns: &'a PersonNouns,
     genders: Vec<Option<bool>>,
     quotes: Vec<FoundQuote>,
     evidence: Vec<ParaEvidence>,
@@ -1087,11 +1079,13 @@ impl<'a, 'w> Pass<'a, 'w> {
         index: &'a HashMap<String, usize>,
         _names: &'a HashMap<String, NameStats>,
         surnames: &'a HashSet<String>,
+        nouns: &'a PersonNouns,
     ) -> Self {
         Pass {
             paras,
             index,
             surnames,
+            nouns,
             genders: clusters.iter().map(Cluster::gender).collect(),
             quotes: Vec::with_capacity(paras.iter().map(|p| p.quotes.len()).sum()),
             evidence: Vec::with_capacity(paras.len()),
@@ -1257,7 +1251,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                         if t.quote.is_some() || self.epithet_keys == 0 {
                             return None;
                         }
-                        let (len, key) = epithet_at(p.text, &toks, i, &mut buf)?;
+                        let (len, key) = epithet_at(p.text, &toks, i, &mut buf, self.nouns)?;
                         // "a man" names someone new each time: a mention only in its own tag,
                         // or where it introduces a voice that then speaks
                         if (key.starts_with("a ") || key.starts_with("an "))
@@ -1270,7 +1264,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                         let key = if self.index.contains_key(&key) {
                             key
                         } else {
-                            let one = crate::characters::comparative_one_key(&key)?;
+                            let one = crate::characters::comparative_one_key(&key, self.nouns)?;
                             compared_alias = Some(key);
                             one
                         };
@@ -1329,7 +1323,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                             add_mind(&mut minds, ch, w);
                             self.st.touch(ch);
                             ev.third += 1;
-                        } else if is_vocative(p.text, &toks, i, na.len) {
+                        } else if is_vocative(p.text, &toks, i, na.len, self.nouns) {
                             quote_vocative.push((t.quote.unwrap_or(0), ch));
                         } else {
                             quote_named.push((t.quote.unwrap_or(0), ch));
@@ -1337,7 +1331,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                     } else if t.quote.is_some()
                         && na.len == 1
                         && !t.possessive
-                        && is_vocative(p.text, &toks, i, 1)
+                        && is_vocative(p.text, &toks, i, 1, self.nouns)
                         && quote_has_other_words(&toks, i)
                         && !is_greeting_or_adverb(&na.key)
                     {
@@ -1738,7 +1732,8 @@ impl<'a, 'w> Pass<'a, 'w> {
                     n.len
                 }
                 None => {
-                    let len = epithet_at(p.text, toks, k, buf).map_or(1, |(len, _)| len);
+                    let len =
+                        epithet_at(p.text, toks, k, buf, self.nouns).map_or(1, |(len, _)| len);
                     // "replied the young woman Anna": the name after the epithet is who it is
                     if let Some(&next) = tok_mention.get(&(k + len))
                         && !found[next].pronoun
@@ -1765,7 +1760,7 @@ impl<'a, 'w> Pass<'a, 'w> {
         let indefinite = matches!(w, "a" | "an");
         let definite = matches!(w, "the" | "his" | "her" | "their");
         if indefinite
-            && let Some((len, key)) = epithet_at(p.text, toks, k, buf)
+            && let Some((len, key)) = epithet_at(p.text, toks, k, buf, self.nouns)
             && let Some(&ch) = self.index.get(&key)
         {
             return Some((Ref::Char(ch), k + len));
@@ -1775,12 +1770,12 @@ impl<'a, 'w> Pass<'a, 'w> {
                 let n = toks
                     .get(k + len)
                     .filter(|x| x.is_word() && x.quote.is_none())?;
-                if is_person_noun(lower(n.text(p.text), buf)) {
+                if self.nouns.contains(lower(n.text(p.text), buf)) {
                     let after = toks.get(k + len + 1);
                     // "the older vamp": take the last person noun of the phrase
                     if len == 1
                         && after.is_some_and(|a| {
-                            a.is_word() && is_person_noun(lower(a.text(p.text), buf))
+                            a.is_word() && self.nouns.contains(lower(a.text(p.text), buf))
                         })
                     {
                         continue;
@@ -2963,7 +2958,7 @@ fn quote_has_other_words(toks: &[Token], i: usize) -> bool {
 
 /// True when the name at `i..i+len` inside a quotation is set off as a vocative ("Come in,
 /// Watson.", "I am afraid, my dear Watson, that…").
-fn is_vocative(text: &str, toks: &[Token], i: usize, len: usize) -> bool {
+fn is_vocative(text: &str, toks: &[Token], i: usize, len: usize, nouns: &PersonNouns) -> bool {
     let q = toks[i].quote;
     // "my dear Watson": up to two words of endearment belong to the vocative
     let mut start = i;
@@ -2993,7 +2988,7 @@ fn is_vocative(text: &str, toks: &[Token], i: usize, len: usize) -> bool {
         && toks[start - 2].is_word()
         && toks[start - 3].is_word()
         && toks[start - 3].quote == q
-        && crate::lexicon::is_person_noun(lower(toks[start - 2].text(text), &mut buf))
+        && nouns.contains(lower(toks[start - 2].text(text), &mut buf))
         && matches!(
             lower(toks[start - 3].text(text), &mut buf),
             "my" | "your" | "his" | "her" | "our" | "their"

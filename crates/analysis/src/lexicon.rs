@@ -759,21 +759,43 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
     if let Some((_, last)) = w.rsplit_once('-') {
         return !last.is_empty() && is_simple_person_noun(last);
     }
-    is_simple_person_noun(w)
-        || (w.len() > 7 && (w.ends_with("keeper") || w.ends_with("maker")))
-        || TEXT_PERSON_NOUNS.with(|s| s.borrow().as_ref().is_some_and(|s| s.contains(w)))
+    is_simple_person_noun(w) || (w.len() > 7 && (w.ends_with("keeper") || w.ends_with("maker")))
 }
 
-thread_local! {
-    /// Nouns the text being analysed shows speaking in tags ("said the medic"), which the closed
-    /// list lacks: person nouns for this text only (see `characters::tag_nouns`).
-    static TEXT_PERSON_NOUNS: std::cell::RefCell<Option<std::collections::HashSet<String>>> =
-        const { std::cell::RefCell::new(None) };
+/// The person nouns of one text: those of [`is_person_noun`] and the nouns the text shows
+/// speaking in tags ("said the medic"), which the closed list lacks (see `characters::tag_nouns`).
+#[derive(Debug, Default)]
+pub(crate) struct PersonNouns {
+    /// The text's own person nouns, lower case.
+    text: std::collections::HashSet<String>,
+    /// One bit per length and first and last byte of those nouns: most words asked about are no
+    /// person noun, and this rules out most of them before the set hashes them.
+    filter: [u64; 4],
 }
 
-/// Sets the text's own person nouns (`None`, or an empty set, for none) for this thread's analysis.
-pub(crate) fn set_text_person_nouns(nouns: Option<std::collections::HashSet<String>>) {
-    TEXT_PERSON_NOUNS.with(|s| *s.borrow_mut() = nouns.filter(|n| !n.is_empty()));
+impl PersonNouns {
+    /// The closed list's person nouns and `text`, the text's own.
+    pub(crate) fn new(text: std::collections::HashSet<String>) -> Self {
+        let mut filter = [0; 4];
+        for w in &text {
+            let bit = Self::filter_bit(w);
+            filter[bit >> 6] |= 1 << (bit & 63);
+        }
+        PersonNouns { text, filter }
+    }
+
+    fn filter_bit(w: &str) -> usize {
+        let b = w.as_bytes();
+        let (first, last) = (b.first().copied(), b.last().copied());
+        (usize::from(first.unwrap_or(0)) * 31 + usize::from(last.unwrap_or(0)) * 7 + b.len()) & 255
+    }
+
+    /// True for a person noun of the closed list or of this text.
+    pub(crate) fn contains(&self, w: &str) -> bool {
+        let bit = Self::filter_bit(w);
+        is_person_noun(w)
+            || (self.filter[bit >> 6] & (1 << (bit & 63)) != 0 && self.text.contains(w))
+    }
 }
 
 /// Things that speak in tags without being people: "said the voice", "the note said", "the

@@ -894,19 +894,21 @@ mod tests {
     #[test]
     fn a_comparing_epithet_with_a_noun_is_the_comparing_one() {
         assert_eq!(
-            crate::characters::comparative_one_key("the taller guard").as_deref(),
+            crate::characters::comparative_one_key("the taller guard", &Default::default())
+                .as_deref(),
             Some("the taller one")
         );
         assert_eq!(
-            crate::characters::comparative_one_key("the shorter of the two").as_deref(),
+            crate::characters::comparative_one_key("the shorter of the two", &Default::default())
+                .as_deref(),
             Some("the shorter one")
         );
         assert_eq!(
-            crate::characters::comparative_one_key("the old guard"),
+            crate::characters::comparative_one_key("the old guard", &Default::default()),
             None
         );
         assert_eq!(
-            crate::characters::comparative_one_key("the taller house"),
+            crate::characters::comparative_one_key("the taller house", &Default::default()),
             None
         );
     }
@@ -1320,6 +1322,20 @@ mod tests {
         assert!(a.characters.iter().any(|c| c.name == "the welder"));
         assert_eq!(speakers(&a)[0], "the welder");
         assert_eq!(speakers(&a)[2], "the welder");
+    }
+
+    #[test]
+    fn a_noun_with_one_tag_is_a_person_noun_when_it_acts_in_narration_elsewhere() {
+        // one "said the welder", and the sentence the welder opens acting in a paragraph
+        // without quotations (which the count reads only for nouns with one tag)
+        let once = "Tom came into the shed out of the rain.\n\
+            \"Hand me that,\" said the welder.\n\
+            Tom handed it over and went out again.\n";
+        let a = run(once);
+        assert!(a.characters.iter().all(|c| c.name != "the welder"));
+        let acting = format!("{once}The welder lifted her mask and looked at the rain.\n");
+        let a = run(&acting);
+        assert!(a.characters.iter().any(|c| c.name == "the welder"));
     }
 
     #[test]
