@@ -1049,6 +1049,10 @@ struct Pass<'a, 'w> {
     st: Salience,
     /// Clusters from this index on are epithet characters ("the parson").
     first_epithet: usize,
+    /// Per cluster: one of its names is a speech tag's subject somewhere in the text ("said
+    /// Ed", "Ed said" after a quotation). A named character who never is (a pet, a horse, one
+    /// only talked about) rarely speaks at all.
+    tag_speakers: Vec<bool>,
     scorer: Scorer<'a>,
     explain: bool,
     /// Quotations attributed so far, per cluster; the narrator's apart.
@@ -1077,11 +1081,20 @@ impl<'a, 'w> Pass<'a, 'w> {
         paras: &'a [Para<'w>],
         clusters: &'a [Cluster],
         index: &'a HashMap<String, usize>,
-        _names: &'a HashMap<String, NameStats>,
+        names: &'a HashMap<String, NameStats>,
         surnames: &'a HashSet<String>,
         nouns: &'a PersonNouns,
     ) -> Self {
+        let tag_speakers = clusters
+            .iter()
+            .map(|c| {
+                c.keys
+                    .iter()
+                    .any(|k| names.get(k).is_some_and(|s| s.speaker > 0))
+            })
+            .collect();
         Pass {
+            tag_speakers,
             paras,
             index,
             surnames,
@@ -2631,6 +2644,13 @@ impl Pass<'_, '_> {
                 set!("gender_known", self.gender_of(c).is_some());
                 set!("epithet", c != NARRATOR && c >= self.first_epithet);
                 set!(
+                    "never_tagged",
+                    c != NARRATOR
+                        && Some(c) != self.reader
+                        && self.tag_speakers.get(c).is_some_and(|&t| !t)
+                        && c < self.first_epithet
+                );
+                set!(
                     "mentioned_prev_para",
                     u32::try_from(c).is_ok_and(|c| self.st.prev_present.as_slice().contains(&c)),
                 );
@@ -3136,6 +3156,46 @@ const TOLD_ME_VOTES: u32 = 3;
 
 /// True when the speech tag right after a quotation ending at byte `end` has it said to the one
 /// who says "I" ("she said to me", "he told me").
+/// Whether a quotation (with or without its marks) is one capitalised word and a comma or a
+/// full stop at most: "Tess," given as an answer.
+pub(crate) fn is_lone_name(quote: &str) -> bool {
+    let t = quote.trim_matches(|c: char| !c.is_alphanumeric());
+    let rest = quote.trim_start_matches(|c: char| !c.is_alphanumeric());
+    let after = &rest[t.len().min(rest.len())..];
+    !t.is_empty()
+        && t.starts_with(char::is_uppercase)
+        && t.chars()
+            .all(|c| c.is_alphabetic() || c == '\'' || c == '’' || c == '-')
+        && !after
+            .chars()
+            .any(|c| c == '!' || c == '?' || c.is_alphanumeric())
+}
+
+/// Whether a quotation has its speaker give their name: a sentence that opens with "I'm" or "I
+/// am" and a capitalised word, or "My name is" ("I'm Odile. I had the post office").
+pub(crate) fn introduces_self(quote: &str) -> bool {
+    let quote = quote.trim_start_matches(|c: char| !c.is_alphanumeric());
+    quote
+        .split_inclusive(['.', '!', '?'])
+        .map(str::trim_start)
+        .any(|sentence| {
+            [
+                "I'm ",
+                "I’m ",
+                "I am ",
+                "My name is ",
+                "My name's ",
+                "My name’s ",
+            ]
+            .iter()
+            .any(|lead| {
+                sentence
+                    .strip_prefix(lead)
+                    .is_some_and(|r| r.starts_with(char::is_uppercase) && !r.starts_with("I "))
+            })
+        })
+}
+
 fn said_to_me(text: &str, end: usize) -> bool {
     let Some(rest) = text.get(end..) else {
         return false;
@@ -3247,6 +3307,35 @@ fn narrator_by_vocative(
             && !common.contains(w)
         {
             *unknown.entry(w.to_string()).or_default() += TOLD_ME_VOTES;
+        }
+    }
+    // "“I'm Odile.” / “Tess,” I say.": a turn of the narrator's that is nothing but a name,
+    // answering one who has just given theirs, is the narrator giving their own
+    for qi in 1..quotes.len() {
+        let (q, before) = (&quotes[qi], &quotes[qi - 1]);
+        if q.speaker() != Some(NARRATOR)
+            || before.speaker() == Some(NARRATOR)
+            || q.para.abs_diff(before.para) > 1
+        {
+            continue;
+        }
+        let text = |i: usize| {
+            paras
+                .get(quotes[i].para as usize)
+                .and_then(|p| p.text.get(ranges[i].0..ranges[i].1))
+                .unwrap_or("")
+        };
+        if !is_lone_name(text(qi)) || !introduces_self(text(qi - 1)) {
+            continue;
+        }
+        // a quotation that is one capitalised word addresses no one, so its name is read here
+        let key = crate::characters::name_key(text(qi));
+        if is_non_name(&key) || is_greeting_or_adverb(&key) || common.contains(&key) {
+            continue;
+        }
+        match clusters.iter().position(|c| c.keys.contains(&key)) {
+            Some(a) => *known.entry(a).or_default() += TOLD_ME_VOTES,
+            None => *unknown.entry(key).or_default() += TOLD_ME_VOTES,
         }
     }
     for qi in 0..quotes.len() {

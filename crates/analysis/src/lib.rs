@@ -1233,6 +1233,59 @@ mod tests {
         assert_eq!(narrator.map(|c| c.name.as_str()), Some("Teresa"));
     }
     #[test]
+    fn a_lone_name_answering_an_introduction_names_the_narrator() {
+        // the stranger gives a name, the narrator answers with nothing but theirs
+        let text = "A man came up the steps and sat down beside me.\n\
+            \"Cold night,\" he says. \"I'm Bertram. I run the café.\"\n\
+            \"Lena,\" I say.\n\
+            \"Pleased to meet you.\"\n";
+        let a = run(text);
+        // "I say" is hers
+        assert_eq!(speakers(&a)[2], "Lena");
+        // a name said to one who gave none is a call, not an answer
+        let b = run("A man came up the steps and sat down beside me.\n\
+            \"Cold night,\" he says. \"I run the café.\"\n\
+            \"Lena,\" I say.\n");
+        assert_ne!(speakers(&b)[2], "Lena");
+        assert!(crate::engine::is_lone_name("“Tess,”"));
+        assert!(!crate::engine::is_lone_name("“Tess, come here.”"));
+        assert!(!crate::engine::is_lone_name("“Tess!”"));
+        assert!(crate::engine::introduces_self(
+            "“You'll be the one. I’m Odile.”"
+        ));
+        assert!(!crate::engine::introduces_self("“I'm sorry.”"));
+        assert!(!crate::engine::introduces_self("“I'm I don't know.”"));
+    }
+    #[test]
+    fn a_named_character_never_in_a_tag_is_marked_for_the_scorer() {
+        // the dog is named, acts and is on stage, but no tag ever has it speak; the two who
+        // talk are tagged by name
+        let text = "Mara sat on the porch with Biscuit at her feet.\n\
+            \"It's going to rain,\" said Mara.\n\
+            Biscuit thumped his tail. Tom came up the steps.\n\
+            \"You always say that,\" Tom said.\n\
+            Biscuit barked.\n\
+            \"And I'm always right.\"\n";
+        let work = work_from_lines(text);
+        let (_, ex) = crate::engine::run_explained(
+            &work,
+            crate::engine::Scorer::Learned(&crate::speaker_model::WEIGHTS),
+        );
+        let cands = ex.cands[2].as_ref().expect("the untagged turn is scored");
+        let cue = crate::speaker_rank::feature("never_tagged");
+        let marked = |who: &str| {
+            cands
+                .cands
+                .iter()
+                .find(|(n, _)| n.as_deref() == Some(who))
+                .map(|(_, x)| x[cue] > 0.0)
+        };
+        assert_eq!(marked("Biscuit"), Some(true));
+        assert_eq!(marked("Mara"), Some(false));
+        // the scorer learned it against such a candidate
+        assert!(crate::speaker_model::WEIGHTS[cue] < 0.0);
+    }
+    #[test]
     fn an_epithet_acting_twice_in_narration_is_a_character() {
         // no tag names "the girl", and her beats stand in paragraphs of their own
         let text = "One girl stood alone by the rail.\n\

@@ -49,10 +49,11 @@ pub const FEATURE_NAMES: [&str; NF] = [
     "cascade",
     "intro",
     "narrator_acts",
+    "never_tagged",
 ];
 
 /// Number of cues per candidate.
-pub const NF: usize = 36;
+pub const NF: usize = 37;
 /// Number of weights: one per cue.
 pub const NW: usize = NF;
 
