@@ -1835,7 +1835,17 @@ impl<'a, 'w> Pass<'a, 'w> {
         }
         let w = lower(t.text(p.text), buf);
         if is_speech_verb(w) {
-            let (r, after) = self.reference_at(p, toks, k + 1, found, tm, buf)?;
+            // a phrasal tag verb puts its particle before the inverted subject: "went on Syme",
+            // "broke in a thin gentleman"
+            let mut k1 = k + 1;
+            if toks.get(k1).is_some_and(|x| {
+                x.is_word()
+                    && x.quote.is_none()
+                    && matches!(lower(x.text(p.text), buf), "on" | "in")
+            }) {
+                k1 += 1;
+            }
+            let (r, after) = self.reference_at(p, toks, k1, found, tm, buf)?;
             self.tag_to = self.told(p, toks, after, found, tm, buf);
             return Some(r);
         }
