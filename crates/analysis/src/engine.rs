@@ -1849,6 +1849,17 @@ impl<'a, 'w> Pass<'a, 'w> {
             self.tag_to = self.told(p, toks, after, found, tm, buf);
             return Some(r);
         }
+        // "“I just love common workmen,” glowed Carol.": right after a quotation, a past tense
+        // inverted before a name is a report of the words whatever the verb
+        if !t.cap
+            && w.len() > 4
+            && w.ends_with("ed")
+            && let Some((r @ Ref::Char(_), after)) =
+                self.reference_at(p, toks, k + 1, found, tm, buf)
+            && toks.get(after).is_none_or(|x| !x.is_word())
+        {
+            return Some(r);
+        }
         None
     }
 
