@@ -341,7 +341,7 @@ struct QuoteExtra {
 }
 
 /// Every rule that can choose a speaker (`FoundQuote::how`); "" is none.
-const RULES: [&str; 20] = [
+const RULES: [&str; 19] = [
     "",
     "tag:name",
     "tag:pronoun",
@@ -359,7 +359,6 @@ const RULES: [&str; 20] = [
     "none",
     "model",
     "addressed-back",
-    "rephased",
     "backfill",
     "introduction",
 ];
@@ -756,7 +755,6 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let mut mentions = mentions;
     let mut dialogue = dialogue;
     addressed_back(&mut quotes, &|p| paras[p].text, &all_quotes);
-    rephase_before_tag(&mut quotes);
     backfill_opening_turns(&mut quotes);
     for (ch, alias) in epithets {
         if !clusters[ch].aliases.contains(&alias) {
@@ -1873,8 +1871,29 @@ impl<'a, 'w> Pass<'a, 'w> {
         }
         let w = lower(t.text(p.text), buf);
         if is_speech_verb(w) {
-            let (r, after) = self.reference_at(p, toks, k + 1, found, tm, buf)?;
+            // a phrasal tag verb puts its particle before the inverted subject: "went on Syme",
+            // "broke in a thin gentleman"
+            let mut k1 = k + 1;
+            if toks.get(k1).is_some_and(|x| {
+                x.is_word()
+                    && x.quote.is_none()
+                    && matches!(lower(x.text(p.text), buf), "on" | "in")
+            }) {
+                k1 += 1;
+            }
+            let (r, after) = self.reference_at(p, toks, k1, found, tm, buf)?;
             self.tag_to = self.told(p, toks, after, found, tm, buf);
+            return Some(r);
+        }
+        // "“I just love common workmen,” glowed Carol.": right after a quotation, a past tense
+        // inverted before a name is a report of the words whatever the verb
+        if !t.cap
+            && w.len() > 4
+            && w.ends_with("ed")
+            && let Some((r @ Ref::Char(_), after)) =
+                self.reference_at(p, toks, k + 1, found, tm, buf)
+            && toks.get(after).is_none_or(|x| !x.is_word())
+        {
             return Some(r);
         }
         None
@@ -2724,14 +2743,7 @@ fn shorten_to_known(
 fn is_guess(how: &str) -> bool {
     matches!(
         how,
-        "alternation"
-            | "narration"
-            | "recency"
-            | "none"
-            | "answer"
-            | "not-addressed"
-            | "model"
-            | "rephased"
+        "alternation" | "narration" | "recency" | "none" | "answer" | "not-addressed" | "model"
     )
 }
 
@@ -2807,72 +2819,6 @@ fn sentence_ends_before(text: &str, quotes: &[(usize, usize)]) -> usize {
         from = e;
     }
     ends
-}
-
-/// A run of guessed turns alternating between two speakers goes out of step when one of them
-/// speaks two paragraphs running: every later guess is then the wrong one of the two. A named
-/// tag right after the run shows it (the turn before the tag is guessed to its own speaker):
-/// the run's turns are then set alternating backwards from the tag. (Re-setting only the nearer
-/// half of the run, as if the slip were as likely anywhere, did a little worse on LitBank.)
-fn rephase_before_tag(quotes: &mut [FoundQuote]) {
-    // paragraphs in order: (first quote, end, para), as u32 and at exact capacity, since a text of
-    // one-line turns has as many of them as quotations
-    let count = quotes.chunk_by(|a, b| a.para == b.para).count();
-    let mut groups: Vec<(u32, u32, u32)> = Vec::with_capacity(count);
-    let mut qi = 0;
-    for run in quotes.chunk_by(|a, b| a.para == b.para) {
-        groups.push((qi as u32, (qi + run.len()) as u32, run[0].para));
-        qi += run.len();
-    }
-    // a paragraph of guesses with one speaker: that speaker
-    let guessed = |quotes: &[FoundQuote], g: (u32, u32, u32)| {
-        let s = quotes[g.0 as usize].speaker()?;
-        quotes[g.0 as usize..g.1 as usize]
-            .iter()
-            .all(|q| is_guess(q.how()) && q.speaker() == Some(s))
-            .then_some(s)
-    };
-    for gi in 2..groups.len() {
-        let anchor = groups[gi];
-        if !matches!(quotes[anchor.0 as usize].how(), "tag:name" | "tag:I") {
-            continue;
-        }
-        let Some(tagged) = quotes[anchor.0 as usize].speaker() else {
-            continue;
-        };
-        let (prev, prev2) = (groups[gi - 1], groups[gi - 2]);
-        if prev.2 + 1 != anchor.2 || prev2.2 + 1 != prev.2 {
-            continue;
-        }
-        if guessed(quotes, prev) != Some(tagged) {
-            continue;
-        }
-        let Some(other) = guessed(quotes, prev2).filter(|&o| o != tagged) else {
-            continue;
-        };
-        // the run of alternating guesses before the tag
-        let mut run: usize = 0;
-        let mut k = gi;
-        while k > 0 {
-            let g = groups[k - 1];
-            if g.2 + 1 != groups[k].2 {
-                break;
-            }
-            match guessed(quotes, g) {
-                Some(s) if s == tagged || s == other => {}
-                _ => break,
-            }
-            run += 1;
-            k -= 1;
-        }
-        for (step, g) in groups[gi - run..gi].iter().rev().enumerate() {
-            let to = if step % 2 == 0 { other } else { tagged };
-            for q in &mut quotes[g.0 as usize..g.1 as usize] {
-                q.set_speaker(Some(to));
-                q.set_how("rephased");
-            }
-        }
-    }
 }
 
 /// A conversation that opens before anyone is on stage ("Uncle, you are not looking well."
@@ -3830,35 +3776,5 @@ mod tests {
             answered("Tom shrugged. The rain had stopped. The street was empty. \"Out, Anna.\""),
             (Some(1), "model")
         );
-    }
-
-    #[test]
-    fn a_tag_after_an_out_of_step_run_re_phases_it() {
-        // Tom (0) is tagged, then three guessed turns alternate, then Mary (1) is tagged although
-        // the turn before her was guessed hers: the run is re-set alternating back from her tag
-        let mut quotes = vec![
-            quote(0, 0, "tag:name"),
-            quote(1, 1, "model"),
-            quote(2, 0, "model"),
-            quote(3, 1, "model"),
-            quote(4, 1, "tag:name"),
-        ];
-        rephase_before_tag(&mut quotes);
-        let got: Vec<Option<usize>> = quotes.iter().map(|q| q.speaker()).collect();
-        assert_eq!(got, [Some(0), Some(0), Some(1), Some(0), Some(1)]);
-        assert_eq!(quotes[3].how(), "rephased");
-    }
-
-    #[test]
-    fn a_run_in_step_with_its_tag_is_left_alone() {
-        let mut quotes = vec![
-            quote(0, 0, "tag:name"),
-            quote(1, 1, "model"),
-            quote(2, 0, "model"),
-            quote(3, 1, "tag:name"),
-        ];
-        rephase_before_tag(&mut quotes);
-        let got: Vec<&str> = quotes.iter().map(FoundQuote::how).collect();
-        assert_eq!(got, ["tag:name", "model", "model", "tag:name"]);
     }
 }

@@ -656,6 +656,38 @@ mod tests {
     }
 
     #[test]
+    fn a_phrasal_tag_verb_puts_its_particle_before_the_name() {
+        let text = "That night Anna and Marcus sat down by the fire.\n\
+            \"It is late,\" said Marcus.\n\
+            \"It is,\" said Anna.\n\
+            \"Listen, old friend,\" went on Anna, with some warmth.\n";
+        let a = run(text);
+        // alternation alone would give the third turn to Marcus
+        assert_eq!(
+            speakers(&a),
+            ["Marcus", "Anna", "Anna"],
+            "{:?}",
+            a.characters
+        );
+    }
+
+    #[test]
+    fn a_past_tense_inverted_before_a_name_after_a_quotation_is_a_tag() {
+        let text = "That night Anna and Marcus sat down by the fire.\n\
+            \"It is late,\" said Marcus.\n\
+            \"It is,\" said Anna.\n\
+            \"But I love the night,\" glowed Anna.\n";
+        let a = run(text);
+        // alternation alone would give the third turn to Marcus
+        assert_eq!(
+            speakers(&a),
+            ["Marcus", "Anna", "Anna"],
+            "{:?}",
+            a.characters
+        );
+    }
+
+    #[test]
     fn a_name_after_an_epithet_in_a_tag_is_the_speaker() {
         let text = "That night Anna and Marcus sat down. Then Marcus looked at Anna, and Anna looked away.\n\
             \"You are wrong,\" replied the young woman Anna.\n";
