@@ -1987,6 +1987,50 @@ fn extend_with_unclaimed_names(
             joins.push(((*k).clone(), id));
         }
     }
+    // "Uncle Owen", "Miss Edith" named in passing: a title and one word is the one character
+    // known by that word alone or by a full name opening with it, when the title's gender fits;
+    // a married woman's title is left out ("Mrs. Lennox" is as often Mary Lennox's mother)
+    for k in &unclaimed {
+        let s = &names[*k];
+        let mut words = k.split(' ');
+        let (Some(t), Some(w), None) = (words.next(), words.next(), words.next()) else {
+            continue;
+        };
+        let Some(title_gender) = honorific(t) else {
+            continue;
+        };
+        if index.contains_key(*k)
+            || !not_a_place(s)
+            || honorific(w).is_some()
+            || matches!(
+                t,
+                "mrs"
+                    | "madame"
+                    | "madam"
+                    | "mme"
+                    | "mistress"
+                    | "frau"
+                    | "signora"
+                    | "senora"
+                    | "señora"
+            )
+        {
+            continue;
+        }
+        let mut home = None;
+        for &(id, _) in given.words.get(w).into_iter().flatten() {
+            if home.is_some_and(|h| h != id) {
+                home = None;
+                break;
+            }
+            home = Some(id);
+        }
+        if let Some(id) = home
+            .filter(|&id| title_gender.is_none_or(|g| clusters[id].gender().is_none_or(|c| c == g)))
+        {
+            joins.push(((*k).clone(), id));
+        }
+    }
     for (k, id) in joins {
         add_name(&mut clusters[id], &k, &names[&k]);
         index.insert(k, id);

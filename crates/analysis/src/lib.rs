@@ -1067,6 +1067,34 @@ mod tests {
     }
 
     #[test]
+    fn a_title_and_a_name_in_passing_is_the_one_character_of_that_name() {
+        // "Uncle Owen" is said once, no character of its own: Owen, not a stranger
+        let text = "Owen Lars came in from the fields. Owen sat down heavily.\n\
+            \"Where is Luke?\" asked Owen.\n\
+            \"Out,\" said Beru. \"He said Uncle Owen would not mind.\"\n\
+            Owen frowned at the door.\n";
+        let a = run(text);
+        let owen = a
+            .characters
+            .iter()
+            .find(|c| c.name.contains("Owen"))
+            .expect("Owen");
+        assert!(owen.aliases.iter().any(|n| n == "Uncle Owen"), "{owen:?}");
+        // a married woman's title is left out: Mrs. Lennox may be Mary's mother
+        let text = "Mary Lennox sat in the garden. Mary Lennox was cross.\n\
+            \"Go away,\" said Mary.\n\
+            \"Mrs. Lennox would be ashamed of you,\" said the nurse.\n";
+        let a = run(text);
+        assert!(
+            !a.characters
+                .iter()
+                .any(|c| c.aliases.iter().any(|n| n == "Mrs. Lennox")),
+            "{:?}",
+            a.characters
+        );
+    }
+
+    #[test]
     fn an_epithet_speaker_takes_the_one_name_that_carries_its_title() {
         // "said the parson" is the text's only "Parson Tringham", named once and no character
         let text = "He was met by an elderly parson. He knew him as Parson Tringham, they said.\n\
