@@ -2260,6 +2260,39 @@ pub(crate) fn unclaimed_titled_names(
     out
 }
 
+/// A character known only by a bare title no character carries ("the Captain") takes the one
+/// name of the text that carries it ("Captain Eldridge", named once, "enquired for Captain
+/// Eldridge") as its name.
+fn adopt_titled_names(
+    names: &HashMap<String, NameStats>,
+    clusters: &mut [Cluster],
+    index: &mut HashMap<String, usize>,
+) {
+    let holders = title_holders(clusters);
+    let titled = unclaimed_titled_names(names, index);
+    let mut adopted = Vec::new();
+    for (id, c) in clusters.iter().enumerate() {
+        let Some(t) = bare_title_of(c) else {
+            continue;
+        };
+        if holders.contains_key(t) {
+            continue;
+        }
+        if let Some([one]) = titled.get(t).map(Vec::as_slice) {
+            adopted.push((id, one.clone()));
+        }
+    }
+    for (id, k) in adopted {
+        let s = &names[&k];
+        add_name(&mut clusters[id], &k, s);
+        let c = &mut clusters[id];
+        let old = std::mem::replace(&mut c.name, s.display.clone());
+        c.aliases.retain(|a| *a != s.display);
+        c.aliases.push(old);
+        index.insert(k, id);
+    }
+}
+
 /// The name without the rank or title in front of a full name ("Ines Varga" of "Doctor Ines
 /// Varga", "John Watson" of "Dr John Watson"), as key and as written. Titles of a married woman
 /// are kept: "Mrs. Joe Gargery" is not Joe Gargery.
@@ -2630,6 +2663,9 @@ pub(crate) fn cluster(
     // the titled names that found their character only now ("Lieutenant Riza Hawkeye", named
     // once, joined "Riza" just above) take in the bare title too
     merge_bare_titles(&mut clusters, &mut index);
+    // a bare title no character carries is the one name of the text that carries it ("the
+    // Captain" of "Captain Eldridge", named once in passing)
+    adopt_titled_names(names, &mut clusters, &mut index);
     // a declared full name gathers its parts: "Harry" and "Potter" are one "Harry Potter" though the
     // text never writes it whole, when the part belongs to that declared name alone and the two do
     // not disagree on gender

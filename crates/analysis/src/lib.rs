@@ -1095,6 +1095,22 @@ mod tests {
     }
 
     #[test]
+    fn a_bare_title_no_one_carries_takes_the_one_titled_name() {
+        // "the Captain" speaks; "Captain Eldridge" is named once, acting in nothing: his name
+        let text = "The officer enquired for Captain Eldridge at the inn.\n\
+            \"Who calls?\" said the Captain.\n\
+            \"A friend,\" said Anna.\n\
+            \"Come up,\" said the Captain.\n";
+        let a = run(text);
+        let captain = a.characters.iter().find(|c| c.name == "Captain Eldridge");
+        let captain = captain.expect("the Captain is Captain Eldridge");
+        assert!(
+            captain.aliases.iter().any(|n| n == "the Captain"),
+            "{captain:?}"
+        );
+    }
+
+    #[test]
     fn an_epithet_speaker_takes_the_one_name_that_carries_its_title() {
         // "said the parson" is the text's only "Parson Tringham", named once and no character
         let text = "He was met by an elderly parson. He knew him as Parson Tringham, they said.\n\
