@@ -5,9 +5,9 @@ use std::collections::{HashMap, HashSet};
 use ficarchive_model::{Span, Work, count_words};
 
 use crate::characters::{
-    Cluster, NameAt, NameStats, after_quote, cluster, common_word_surnames, epithet_at,
+    Cluster, NameAt, NameStats, after_quote, bare_title, cluster, common_word_surnames, epithet_at,
     fold_declared_short_names, gather, is_descriptive_epithet, is_verbish, name_at, split_declared,
-    tag_nouns, title_holder, title_holders, unclaimed_short_forms,
+    tag_nouns, title_holder, title_holders, unclaimed_short_forms, unclaimed_titled_names,
 };
 use crate::lexicon::{
     PersonNouns, PronounCase, gendered_pronoun, given_name, is_cognition_verb, is_dangling_word,
@@ -687,6 +687,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     epithet_speakers.sort();
     let mut epithet_count = 0;
     let holders = title_holders(&clusters);
+    let titled = unclaimed_titled_names(&names, &index);
     let first_epithet = clusters.len();
     let appositions = crate::characters::epithet_appositions(&paras, &nouns);
     for (key, _) in epithet_speakers {
@@ -702,9 +703,24 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
             epithet_count += 1;
             continue;
         }
+        // "said the parson" when the text's only titled parson is "Parson Tringham", named once
+        // in passing and so no character of its own: that is his name
+        let titled_name = bare_title(&key)
+            .filter(|t| !holders.contains_key(t))
+            .and_then(|t| match titled.get(t).map(Vec::as_slice) {
+                Some([one]) if !index.contains_key(one) => Some(one.clone()),
+                _ => None,
+            });
+        let mut keys = vec![key.clone()];
+        let mut aliases = Vec::new();
+        if let Some(n) = titled_name {
+            aliases.push(names[&n].display.clone());
+            keys.push(n);
+        }
         clusters.push(Cluster {
             name: key.clone(),
-            keys: vec![key.clone()],
+            aliases,
+            keys,
             honorific_gender: key.rsplit(' ').next().and_then(person_noun_gender),
             male: epithet_votes.get(&key).map_or(0, |s| s.male),
             female: epithet_votes.get(&key).map_or(0, |s| s.female),

@@ -1699,7 +1699,7 @@ fn litbank_doc(
         .collect();
     if dump && std::env::var("FICARCHIVE_EVAL_DUMP").is_ok_and(|v| stem.contains(&v)) {
         for (c, m) in a.characters.iter().zip(&to_chain) {
-            eprintln!("C {} {:?} -> {m:?}", c.name, c.aliases);
+            eprintln!("C {stem}: {} {:?} -> {m:?}", c.name, c.aliases);
         }
     }
     let is_person_chain = |id: &str| chains[id].iter().any(|(sp, _)| per.contains(sp));

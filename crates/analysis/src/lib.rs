@@ -1072,6 +1072,107 @@ mod tests {
     }
 
     #[test]
+    fn a_titled_full_name_is_also_the_name_without_its_rank() {
+        // Doctor Ines Varga is also "Ines Varga"
+        let text = "Doctor Ines Varga washed her hands in the basin.\n\
+            \"Sit down,\" said Varga.\n\
+            Tam sat on the cot and held out his arm.\n\
+            \"Will it hurt?\" asked Tam.\n";
+        let a = run(text);
+        let varga = a.characters.iter().find(|c| c.name.contains("Varga"));
+        let varga = varga.expect("a character named Varga");
+        assert!(
+            varga.name == "Ines Varga" || varga.aliases.iter().any(|n| n == "Ines Varga"),
+            "{varga:?}"
+        );
+    }
+
+    #[test]
+    fn the_title_finds_a_holder_known_only_from_a_passing_full_name() {
+        // "Lieutenant Riza Hawkeye", named once in passing, is Riza's: then "the Lieutenant" is
+        // Riza too, the only lieutenant of the text
+        let text = "Riza came into the office with the files. Everyone knew her as Lieutenant Riza Hawkeye.\n\
+            \"Sign these,\" said Riza.\n\
+            \"Later,\" said Roy.\n\
+            \"Now,\" said the Lieutenant.\n";
+        let a = run(text);
+        assert!(
+            !a.characters.iter().any(|c| c.name == "the Lieutenant"),
+            "{:?}",
+            a.characters
+        );
+        let riza = a
+            .characters
+            .iter()
+            .find(|c| c.name.contains("Riza"))
+            .expect("Riza");
+        assert!(
+            riza.aliases.iter().any(|n| n == "the Lieutenant"),
+            "{riza:?}"
+        );
+    }
+
+    #[test]
+    fn a_title_and_a_name_in_passing_is_the_one_character_of_that_name() {
+        // "Uncle Owen" is said once, no character of its own: Owen, not a stranger
+        let text = "Owen Lars came in from the fields. Owen sat down heavily.\n\
+            \"Where is Luke?\" asked Owen.\n\
+            \"Out,\" said Beru. \"He said Uncle Owen would not mind.\"\n\
+            Owen frowned at the door.\n";
+        let a = run(text);
+        let owen = a
+            .characters
+            .iter()
+            .find(|c| c.name.contains("Owen"))
+            .expect("Owen");
+        assert!(owen.aliases.iter().any(|n| n == "Uncle Owen"), "{owen:?}");
+        // a married woman's title is left out: Mrs. Lennox may be Mary's mother
+        let text = "Mary Lennox sat in the garden. Mary Lennox was cross.\n\
+            \"Go away,\" said Mary.\n\
+            \"Mrs. Lennox would be ashamed of you,\" said the nurse.\n";
+        let a = run(text);
+        assert!(
+            !a.characters
+                .iter()
+                .any(|c| c.aliases.iter().any(|n| n == "Mrs. Lennox")),
+            "{:?}",
+            a.characters
+        );
+    }
+
+    #[test]
+    fn a_bare_title_no_one_carries_takes_the_one_titled_name() {
+        // "the Captain" speaks; "Captain Eldridge" is named once, acting in nothing: his name
+        let text = "The officer enquired for Captain Eldridge at the inn.\n\
+            \"Who calls?\" said the Captain.\n\
+            \"A friend,\" said Anna.\n\
+            \"Come up,\" said the Captain.\n";
+        let a = run(text);
+        let captain = a.characters.iter().find(|c| c.name == "Captain Eldridge");
+        let captain = captain.expect("the Captain is Captain Eldridge");
+        assert!(
+            captain.aliases.iter().any(|n| n == "the Captain"),
+            "{captain:?}"
+        );
+    }
+
+    #[test]
+    fn an_epithet_speaker_takes_the_one_name_that_carries_its_title() {
+        // "said the parson" is the text's only "Parson Tringham", named once and no character
+        let text = "He was met by an elderly parson. He knew him as Parson Tringham, they said.\n\
+            \"Good night,\" said the parson.\n\
+            \"Good night,\" said Anna.\n\
+            \"Sleep well,\" said the parson.\n";
+        let a = run(text);
+        let parson = a.characters.iter().find(|c| c.name == "the parson");
+        let parson = parson.expect("the parson speaks");
+        assert!(
+            parson.aliases.iter().any(|n| n == "Parson Tringham"),
+            "{parson:?}"
+        );
+    }
+
+    #[test]
     fn generic_forms_of_address_are_not_names() {
         let text = "Anna looked at the man by the door.\n\
             \"Welcome, Friend,\" said Anna.\n\
