@@ -3014,8 +3014,11 @@ fn self_introductions(
         let text = &paras[q.para as usize].text[s..e];
         let Some(who) =
             bare_name_introduction(paras, q.para as usize, s, text, index).or_else(|| {
-                INTRODUCTIONS.iter().find_map(|intro| {
-                    text.match_indices(intro).find_map(|(at, _)| {
+                // one scan for the letters the introductions open with, not one substring
+                // search per introduction: a text of short turns asks this of every quotation
+                text.match_indices(['I', 'M', 'm', 'C'])
+                    .find_map(|(at, _)| {
+                        let intro = INTRODUCTIONS.iter().find(|i| text[at..].starts_with(**i))?;
                         let after = &text[at + intro.len()..];
                         let words: Vec<&str> = after
                             .split_whitespace()
@@ -3028,7 +3031,6 @@ fn self_introductions(
                             index.get(&key).copied()
                         })
                     })
-                })
             })
         else {
             continue;
@@ -3152,7 +3154,7 @@ pub(crate) fn introduces_self(quote: &str) -> bool {
             .iter()
             .any(|lead| {
                 sentence
-                    .strip_prefix(lead)
+                    .strip_prefix(*lead)
                     .is_some_and(|r| r.starts_with(char::is_uppercase) && !r.starts_with("I "))
             })
         })
