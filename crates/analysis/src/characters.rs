@@ -2077,18 +2077,7 @@ fn extend_with_unclaimed_names(
         if index.contains_key(*k)
             || !not_a_place(s)
             || honorific(w).is_some()
-            || matches!(
-                t,
-                "mrs"
-                    | "madame"
-                    | "madam"
-                    | "mme"
-                    | "mistress"
-                    | "frau"
-                    | "signora"
-                    | "senora"
-                    | "señora"
-            )
+            || is_married_womans_title(t)
         {
             continue;
         }
@@ -2368,26 +2357,22 @@ fn adopt_titled_names(
     }
 }
 
+/// A title that names a woman by her husband's name ("Mrs. Joe Gargery" is not Joe Gargery).
+fn is_married_womans_title(title: &str) -> bool {
+    matches!(
+        title,
+        "mrs" | "madame" | "madam" | "mme" | "mistress" | "frau" | "signora" | "senora" | "señora"
+    )
+}
+
 /// The name without the rank or title in front of a full name ("Ines Varga" of "Doctor Ines
 /// Varga", "John Watson" of "Dr John Watson"), as key and as written. Titles of a married woman
 /// are kept: "Mrs. Joe Gargery" is not Joe Gargery.
 fn untitled_full_name(key: &str, display: &str) -> Option<(String, String)> {
     let (first, rest) = key.split_once(' ')?;
     if honorific(first).is_none()
-        || matches!(
-            first,
-            "mrs"
-                | "madame"
-                | "madam"
-                | "mme"
-                | "mistress"
-                | "frau"
-                | "signora"
-                | "senora"
-                | "señora"
-                | "saint"
-                | "st"
-        )
+        || is_married_womans_title(first)
+        || matches!(first, "saint" | "st")
     {
         return None;
     }
