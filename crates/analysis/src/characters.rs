@@ -424,6 +424,227 @@ pub(crate) fn epithet_at(
     None
 }
 
+/// An indefinite voice as the subject of a speech tag, one the text never names: `said
+/// another`, `said one`, `somebody (else) exclaimed`, `said one of the colts`, `said another
+/// private`, `broke in a thin, elderly gentleman`, `added a third autumnal matron`, `said a rough
+/// voice`. Returns the phrase's length in tokens and its key. The phrase is a determiner (a, an,
+/// another), any modifiers (commas between them allowed) and a person noun or "voice"; or
+/// "another", "one", "somebody", "someone" standing alone; or "one of them/us/those" or "one of
+/// the" and a plural. It must end where the tag goes on: at punctuation, a speech verb, or a
+/// preposition or relative word ("a voice from the top of the table", "the man who…").
+pub(crate) fn voice_at(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    buf: &mut String,
+) -> Option<(usize, String)> {
+    let t = toks.get(i).filter(|t| t.is_word() && t.quote.is_none())?;
+    let raw = t.text(text).as_bytes();
+    if raw.len() > 8
+        || !raw
+            .first()
+            .is_some_and(|b| matches!(b | 0x20, b'a' | b'o' | b's'))
+    {
+        return None;
+    }
+    // 0: a/an, 1: another, 2: one, 3: somebody/someone
+    let det = match lower(t.text(text), buf) {
+        "a" | "an" => 0,
+        "another" => 1,
+        "one" => 2,
+        "somebody" | "someone" => 3,
+        _ => return None,
+    };
+    let word = |j: usize| toks.get(j).filter(|x| x.is_word() && x.quote == t.quote);
+    let ends_at = |j: usize, buf: &mut String| match word(j) {
+        None => true,
+        Some(x) => {
+            let w = lower(x.text(text), buf);
+            is_speech_verb(w)
+                // "said another private loudly"
+                || (w.len() > 4 && w.ends_with("ly"))
+                || matches!(
+                    w,
+                    "in" | "from"
+                        | "at"
+                        | "behind"
+                        | "near"
+                        | "beside"
+                        | "among"
+                        | "with"
+                        | "to"
+                        | "who"
+                        | "whose"
+                        | "that"
+                )
+        }
+    };
+    let key = |last: usize| name_key(&text[t.start as usize..toks[last].end as usize]);
+    match det {
+        3 => {
+            let last = if word(i + 1).is_some_and(|x| x.text(text).eq_ignore_ascii_case("else")) {
+                i + 1
+            } else {
+                i
+            };
+            ends_at(last + 1, buf).then(|| (last + 1 - i, key(last)))
+        }
+        2 => {
+            if word(i + 1).is_some_and(|x| x.text(text) == "of") {
+                let n = word(i + 2)?;
+                match lower(n.text(text), buf) {
+                    "them" | "us" | "those" | "these" => {
+                        return ends_at(i + 3, buf).then(|| (3, key(i + 2)));
+                    }
+                    "the" => {}
+                    _ => return None,
+                }
+                // "one of the women", "one of the young men"
+                for last in i + 3..i + 5 {
+                    let x = word(last)?;
+                    if x.cap {
+                        return None;
+                    }
+                    let w = lower(x.text(text), buf);
+                    let plural = w.len() > 3 && w.ends_with('s') && !w.ends_with("ss")
+                        || w.ends_with("men")
+                        || matches!(w, "children" | "people" | "folk");
+                    if plural && ends_at(last + 1, buf) {
+                        return Some((last + 1 - i, key(last)));
+                    }
+                }
+                return None;
+            }
+            ends_at(i + 1, buf).then(|| (1, key(i)))
+        }
+        _ => {
+            if det == 1 && ends_at(i + 1, buf) {
+                return Some((1, key(i)));
+            }
+            // modifiers, then the head: "a thin, elderly gentleman", "a third autumnal matron",
+            // "another private"; a head before a comma stands unless the phrase goes on to
+            // another ("a thin, elderly gentleman", but "said one, a mulatto")
+            let mut found = None;
+            let mut j = i + 1;
+            let mut words = 0;
+            while j < toks.len() && words < 4 {
+                let x = toks[j];
+                if x.quote != t.quote {
+                    return found;
+                }
+                if !x.is_word() {
+                    if x.is_punct(',') && words > 0 {
+                        j += 1;
+                        continue;
+                    }
+                    return found;
+                }
+                if x.sentence_start || x.possessive {
+                    return found;
+                }
+                let w = lower(x.text(text), buf);
+                // "another voice (on the channel)": someone new, not one of those on stage; "a
+                // voice" is usually someone the text knows, heard before seen
+                if det == 1 && w == "voice" && !x.cap && found.is_none() {
+                    return Some((j + 1 - i, key(j)));
+                }
+                // a modifier is no function word, and a thing that speaks ends the search
+                if is_speech_verb(w)
+                    || crate::lexicon::is_speaking_thing(w)
+                    || !w.chars().all(|c| c.is_alphabetic() || c == '-')
+                    || is_phrase_word(w)
+                {
+                    return found;
+                }
+                if !x.cap && ends_at(j + 1, buf) {
+                    let w = lower(x.text(text), buf);
+                    if w.len() < 3
+                        || w.ends_with("ly")
+                        || matches!(w, "one" | "other" | "few" | "little" | "moment" | "while")
+                    {
+                        return found;
+                    }
+                    found = Some((j + 1 - i, key(j)));
+                    if !toks.get(j + 1).is_some_and(|c| c.is_punct(',')) {
+                        return found;
+                    }
+                }
+                words += 1;
+                j += 1;
+            }
+            found
+        }
+    }
+}
+
+/// Function words, which are no modifier of a voice's head noun.
+fn is_phrase_word(w: &str) -> bool {
+    matches!(
+        w,
+        "the"
+            | "a"
+            | "an"
+            | "of"
+            | "on"
+            | "in"
+            | "at"
+            | "to"
+            | "from"
+            | "with"
+            | "and"
+            | "or"
+            | "but"
+            | "his"
+            | "her"
+            | "their"
+            | "my"
+            | "your"
+            | "our"
+            | "its"
+            | "who"
+            | "that"
+            | "which"
+            | "as"
+            | "by"
+            | "for"
+    )
+}
+
+/// True when the voice of `len` tokens at `i` (see [`voice_at`]) is the subject of a speech tag
+/// right after a quotation: `"…," said another`, `"…," broke in a thin gentleman`, `"…,"
+/// somebody exclaimed`.
+pub(crate) fn voice_in_tag(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    len: usize,
+    buf: &mut String,
+) -> bool {
+    let word = |j: usize| toks.get(j).filter(|x| x.is_word() && x.quote.is_none());
+    let mut v = i.checked_sub(1);
+    // an aside between the verb and its subject: "interposed, more softly, a young wife"
+    if let Some(k) = v
+        && toks[k].is_punct(',')
+        && let Some(open) = (k.saturating_sub(6)..k)
+            .rev()
+            .find(|&j| toks[j].is_punct(','))
+    {
+        v = open.checked_sub(1);
+    }
+    // a phrasal verb's particle: "broke in", "went on"
+    if let Some(k) = v
+        && word(k).is_some_and(|x| matches!(x.text(text), "in" | "on" | "up"))
+    {
+        v = k.checked_sub(1);
+    }
+    let verb_before = v.is_some_and(|k| {
+        word(k).is_some_and(|x| is_speech_verb(lower(x.text(text), buf))) && after_quote(toks, k)
+    });
+    verb_before
+        || (word(i + len).is_some_and(|x| is_speech_verb(lower(x.text(text), buf)))
+            && after_quote(toks, i))
+}
+
 /// Comparatives that tell two people apart by look or age ("the taller one").
 fn is_comparing_adjective(w: &str) -> bool {
     matches!(
@@ -579,6 +800,7 @@ fn epithet_speakers(
     p: &Para<'_>,
     toks: &[Token],
     out: &mut HashMap<String, u32>,
+    voices: &mut HashSet<String>,
     nouns: &PersonNouns,
 ) {
     let mut buf = String::new();
@@ -588,6 +810,14 @@ fn epithet_speakers(
                 continue;
             }
             let Some((len, key)) = epithet_at(p.text, toks, i, &mut buf, nouns) else {
+                // "said another", "broke in a thin, elderly gentleman": a one-off voice that
+                // speaks in a tag
+                if let Some((len, key)) = voice_at(p.text, toks, i, &mut buf)
+                    && voice_in_tag(p.text, toks, i, len, &mut buf)
+                {
+                    *out.entry(key.clone()).or_default() += 1;
+                    voices.insert(key);
+                }
                 continue;
             };
             let verb_before = i.checked_sub(1).is_some_and(|k| {
@@ -606,7 +836,12 @@ fn epithet_speakers(
                         && !v.cap
                         && is_verbish(lower(v.text(p.text), &mut buf))
                 });
-            if (verb_before || verb_after || beat) && !is_descriptive_epithet(&key) {
+            // "interposed, more softly, a young wife": an indefinite one after an aside
+            let aside = !verb_before
+                && !verb_after
+                && (key.starts_with("a ") || key.starts_with("an "))
+                && voice_in_tag(p.text, toks, i, len, &mut buf);
+            if (verb_before || verb_after || beat || aside) && !is_descriptive_epithet(&key) {
                 *out.entry(key).or_default() += 1;
             }
         }
@@ -727,6 +962,7 @@ pub(crate) fn gather(
     let mut chapter_person: HashMap<u32, (usize, usize)> = HashMap::new();
     let mut names: HashMap<String, NameStats> = HashMap::new();
     let mut epithets = HashMap::new();
+    let mut voices = HashSet::new();
     let mut epithet_votes: HashMap<String, NameStats> = HashMap::new();
     let mut self_named: Option<String> = None;
     let mut toks = Vec::new();
@@ -746,7 +982,7 @@ pub(crate) fn gather(
     for (pi, p) in paras.iter().enumerate() {
         tokenize(p.text, p.quotes, &mut toks);
         if !p.quotes.is_empty() {
-            epithet_speakers(p, &toks, &mut epithets, nouns);
+            epithet_speakers(p, &toks, &mut epithets, &mut voices, nouns);
         }
         // "The guide looked at the sky. / “We camp here,” he said.": a definite epithet acting as
         // the last subject of a narration paragraph is the voice of a quotation opening the next
@@ -1195,6 +1431,7 @@ pub(crate) fn gather(
     Gathered {
         names,
         epithet_speakers: epithets,
+        voices,
         epithet_votes,
         self_named,
         introductions,
@@ -1334,6 +1571,8 @@ pub(crate) struct Gathered {
     pub names: HashMap<String, NameStats>,
     /// Epithets that speak in tags, counted per key (see [`epithet_speakers`]).
     pub epithet_speakers: HashMap<String, u32>,
+    /// The keys of [`Gathered::epithet_speakers`] that are one-off voices (see [`voice_at`]).
+    pub voices: HashSet<String>,
     /// Pronoun votes for definite epithets ("the captain"), per key.
     pub epithet_votes: HashMap<String, NameStats>,
     /// The name the first-person narrator gives himself in the narration (see
@@ -1584,6 +1823,8 @@ pub(crate) fn hash_key(key: &str) -> u32 {
 pub(crate) struct Cluster {
     /// Canonical display name.
     pub name: String,
+    /// A one-off voice known only by an indefinite phrase in a tag (see [`voice_at`]).
+    pub voice: bool,
     /// Keys of every name of the character.
     pub keys: Vec<String>,
     /// Display forms of the other names.
@@ -2839,6 +3080,56 @@ pub(crate) fn cluster(
         c.aliases.retain(|a| *a != name);
     }
     (clusters, index)
+}
+
+#[cfg(test)]
+mod voice_tests {
+    use super::voice_at;
+    use crate::tokens::tokenize;
+
+    /// The voice at the first token after "said" in `text` (no quotations).
+    fn voice(text: &str) -> Option<String> {
+        let mut toks = Vec::new();
+        tokenize(text, &[], &mut toks);
+        let i = toks.iter().position(|t| t.text(text) == "said")? + 1;
+        voice_at(text, &toks, i, &mut String::new()).map(|(_, k)| k)
+    }
+
+    #[test]
+    fn a_voice_is_an_indefinite_phrase_that_ends_where_the_tag_goes_on() {
+        assert_eq!(voice("said another.").as_deref(), Some("another"));
+        assert_eq!(voice("said one, a mulatto").as_deref(), Some("one"));
+        assert_eq!(
+            voice("said one of the colts.").as_deref(),
+            Some("one of the colts")
+        );
+        assert_eq!(voice("said one of them.").as_deref(), Some("one of them"));
+        assert_eq!(
+            voice("said somebody else.").as_deref(),
+            Some("somebody else")
+        );
+        assert_eq!(
+            voice("said a thin, elderly gentleman.").as_deref(),
+            Some("a thin elderly gentleman")
+        );
+        assert_eq!(
+            voice("said another private loudly.").as_deref(),
+            Some("another private")
+        );
+        assert_eq!(
+            voice("said a third autumnal matron.").as_deref(),
+            Some("a third autumnal matron")
+        );
+        assert_eq!(
+            voice("said another voice on the channel").as_deref(),
+            Some("another voice")
+        );
+        // no voice: an object, a thing that speaks, a phrase that goes on
+        assert_eq!(voice("said one thing"), None);
+        assert_eq!(voice("said a voice."), None);
+        assert_eq!(voice("said a little sadly."), None);
+        assert_eq!(voice("said a man on the boat"), None);
+    }
 }
 
 #[cfg(test)]

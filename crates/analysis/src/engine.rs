@@ -8,6 +8,7 @@ use crate::characters::{
     Cluster, NameAt, NameStats, after_quote, bare_title, cluster, common_word_surnames, epithet_at,
     fold_declared_short_names, gather, is_descriptive_epithet, is_verbish, name_at, split_declared,
     tag_nouns, title_holder, title_holders, unclaimed_short_forms, unclaimed_titled_names,
+    voice_at,
 };
 use crate::lexicon::{
     PersonNouns, PronounCase, gendered_pronoun, given_name, is_cognition_verb, is_dangling_word,
@@ -664,6 +665,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     // least a quarter as often as it says he/she
     let first_person_story =
         gathered.first_person >= 8 && gathered.first_person * 4 >= gathered.third_person;
+    let voices = std::mem::take(&mut gathered.voices);
     let (names, epithet_speakers, epithet_votes, self_named) = (
         gathered.names,
         gathered.epithet_speakers,
@@ -726,6 +728,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
             female: epithet_votes.get(&key).map_or(0, |s| s.female),
             weak_male: epithet_votes.get(&key).map_or(0, |s| s.weak_male),
             weak_female: epithet_votes.get(&key).map_or(0, |s| s.weak_female),
+            voice: voices.contains(&key),
             ..Cluster::default()
         });
         index.insert(key, clusters.len() - 1);
@@ -965,6 +968,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
             gender: clusters[c]
                 .gender()
                 .map(|f| if f { "female" } else { "male" }.to_string()),
+            voice: clusters[c].voice,
         })
         .collect();
     let explained = if explain {
@@ -1051,6 +1055,9 @@ struct Pass<'a, 'w> {
     /// The text's person nouns.
     nouns: &'a PersonNouns,
     genders: Vec<Option<bool>>,
+    /// One-off voices ("said another", "asked a gentleman"): candidates only where a tag of the
+    /// paragraph names them.
+    voices: Vec<bool>,
     quotes: Vec<FoundQuote>,
     evidence: Vec<ParaEvidence>,
     mentions: Vec<u32>,
@@ -1114,6 +1121,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             surnames,
             nouns,
             genders: clusters.iter().map(Cluster::gender).collect(),
+            voices: clusters.iter().map(|c| c.voice).collect(),
             quotes: Vec::with_capacity(paras.iter().map(|p| p.quotes.len()).sum()),
             evidence: Vec::with_capacity(paras.len()),
             mentions: vec![0; clusters.len()],
@@ -1784,6 +1792,13 @@ impl<'a, 'w> Pass<'a, 'w> {
         {
             return Some((Ref::Char(reader), k + 1));
         }
+        // "said another", "broke in a thin, elderly gentleman": a one-off voice of a tag
+        if let Some((len, key)) = voice_at(p.text, toks, k, buf)
+            && let Some(&ch) = self.index.get(&key)
+        {
+            return Some((Ref::Char(ch), k + len));
+        }
+        let w = lower(t.text(p.text), buf);
         let indefinite = matches!(w, "a" | "an");
         let definite = matches!(w, "the" | "his" | "her" | "their");
         if indefinite
@@ -1893,9 +1908,17 @@ impl<'a, 'w> Pass<'a, 'w> {
             if toks.get(k1).is_some_and(|x| {
                 x.is_word()
                     && x.quote.is_none()
-                    && matches!(lower(x.text(p.text), buf), "on" | "in")
+                    && matches!(lower(x.text(p.text), buf), "on" | "in" | "up")
             }) {
                 k1 += 1;
+            }
+            // an aside between the verb and its subject: "interposed, more softly, a young wife"
+            if toks.get(k1).is_some_and(|x| x.is_punct(','))
+                && let Some(close) = (k1 + 1..(k1 + 6).min(toks.len()))
+                    .find(|&j| toks[j].is_punct(',') || toks[j].quote.is_some())
+                && toks[close].is_punct(',')
+            {
+                k1 = close + 1;
             }
             let (r, after) = self.reference_at(p, toks, k1, found, tm, buf)?;
             self.tag_to = self.told(p, toks, after, found, tm, buf);
@@ -2608,6 +2631,15 @@ impl Pass<'_, '_> {
             if cands.iter().any(|&c| !names(c)) {
                 cands.retain(|&c| !names(c) || tagged.contains(&c));
             }
+            // a one-off voice ("said another", "broke in a thin gentleman") speaks where its tag
+            // is, and in the conversation right after it while it is one of the last two
+            // speakers, not once the talk has moved on
+            let (last, before_last) = (self.st.last_speaker, self.st.before_last);
+            cands.retain(|&c| {
+                !self.voices.get(c).copied().unwrap_or(false)
+                    || tagged.contains(&c)
+                    || (in_talk && (Some(c) == last || Some(c) == before_last))
+            });
             scored.clear();
             for &c in cands.iter() {
                 let mut x = [0.0f32; NF];

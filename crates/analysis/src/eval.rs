@@ -760,6 +760,10 @@ fn seed_work(file: &str, text: &str, w: &serde_json::Value, a: &Analysis, report
         .map(|p| gold.iter().position(|g| !g.1.is_disjoint(p)))
         .collect();
     for (i, c) in a.characters.iter().enumerate() {
+        // one-off voices ("said another") are listed for their quotations, not as people
+        if c.voice {
+            continue;
+        }
         s.character_precision.add(to_gold[i].is_some());
         if to_gold[i].is_none() {
             report
@@ -1703,8 +1707,11 @@ fn litbank_doc(
         }
     }
     let is_person_chain = |id: &str| chains[id].iter().any(|(sp, _)| per.contains(sp));
-    for c in &to_chain {
-        s.character_precision.add(c.is_some_and(is_person_chain));
+    // one-off voices ("said another") are listed for their quotations, not as the work's people
+    for (c, ch) in to_chain.iter().zip(&a.characters) {
+        if !ch.voice {
+            s.character_precision.add(c.is_some_and(is_person_chain));
+        }
     }
     for g in &gold_chars {
         let names = &chain_names[g];

@@ -118,6 +118,8 @@ pub(crate) fn is_speech_verb(w: &str) -> bool {
             | "barked"
             | "indulged"
             | "cut"
+            // "broke in a thin, elderly gentleman"
+            | "broke"
             | "went"
             | "put"
             | "joked"

@@ -56,6 +56,11 @@ pub struct Character {
     /// "female", "male" or null, as the pronouns near the name suggest.
     #[serde(default)]
     pub gender: Option<String>,
+    /// A one-off voice the text never names, listed so that its quotations have a speaker:
+    /// named by the indefinite phrase of its speech tag ("another", "one of the colts", "a thin
+    /// elderly gentleman"), not one of the work's people proper. Serialised only when true.
+    #[serde(default, skip_serializing_if = "std::ops::Not::not")]
+    pub voice: bool,
 }
 
 /// A pairing between two characters with a strength score in `0..=1`.
@@ -1442,6 +1447,48 @@ mod tests {
                 .iter()
                 .any(|(n, _)| n.as_deref() == Some("the girl"))
         );
+    }
+    #[test]
+    fn a_one_off_voice_in_a_tag_is_a_speaker_of_its_own() {
+        // voices the text never names speak in their tags, and are characters named by the
+        // phrase (lower case, without its commas)
+        let text = "Hester stood on the scaffold. The women of the town watched her.\n\
+            \"She ought to die,\" said one of the women.\n\
+            \"People say she is proud,\" said another.\n\
+            \"Surely she could learn,\" broke in a thin, elderly gentleman.\n\
+            \"Ah, but,\" interposed, more softly, a young wife, \"let her be.\"\n\
+            \"Hush!\" somebody exclaimed.\n";
+        let a = run(text);
+        assert_eq!(
+            speakers(&a),
+            [
+                "one of the women",
+                "another",
+                "a thin elderly gentleman",
+                "a young wife",
+                "a young wife",
+                "somebody"
+            ]
+        );
+        // flagged as one-off voices, unlike an epithet a person-noun list knows ("a young wife")
+        for name in ["another", "one of the women", "a thin elderly gentleman", "somebody"] {
+            assert!(a.characters.iter().any(|c| c.name == name && c.voice), "{name}");
+        }
+    }
+    #[test]
+    fn a_one_off_voice_does_not_take_the_turns_after_the_conversation_moves_on() {
+        // "another" spoke once; the turns of Tom and Ann after it are theirs
+        let text = "Tom and Ann sat by the fire with the others.\n\
+            \"It's late,\" said Tom.\n\
+            \"Not yet,\" said another.\n\
+            \"I'm going to bed, Tom,\" said Ann.\n\
+            \"Good night, Ann.\"\n\
+            \"Good night.\"\n\
+            \"Sleep well.\"\n";
+        let a = run(text);
+        let s = speakers(&a);
+        assert_eq!(s[..3], ["Tom", "another", "Ann"]);
+        assert!(s[3..].iter().all(|x| x != "another"), "{s:?}");
     }
     #[test]
     fn an_epithet_acting_before_a_quotation_paragraph_is_a_character() {
