@@ -585,7 +585,9 @@ fn print_analysis(
     println!("{}", work.display_title());
     println!("\nCharacters (mentions, quotes):");
     for c in &a.characters {
-        let aliases = if c.aliases.is_empty() {
+        let aliases = if c.voice {
+            "  (a one-off voice)".to_string()
+        } else if c.aliases.is_empty() {
             String::new()
         } else {
             format!("  also: {}", c.aliases.join(", "))

@@ -81,6 +81,10 @@ impl AnalysisFields {
             let Some(name) = c.get("name").and_then(serde_json::Value::as_str) else {
                 continue;
             };
+            // a one-off voice ("said another") is no one a reader filters by
+            if c.get("voice").and_then(serde_json::Value::as_bool) == Some(true) {
+                continue;
+            }
             if count(c, "mentions") > 0 || count(c, "quotes") > 0 {
                 push_unique(&mut fields.characters_appearing, name);
             }
@@ -392,6 +396,7 @@ mod tests {
                 {"name": "Buffy Summers", "aliases": ["Buffy"], "mentions": 40, "quotes": 12},
                 {"name": "Spike", "aliases": [], "mentions": 30, "quotes": 0},
                 {"name": "Ghost", "aliases": [], "mentions": 0, "quotes": 0},
+                {"name": "another", "aliases": [], "mentions": 0, "quotes": 2, "voice": true},
                 {"aliases": [], "mentions": 3}
             ],
             "scenes": [

@@ -5,7 +5,7 @@
 //! an analysis run that may be older or newer than this code. Every string put into SVG goes
 //! through [`esc`].
 
-use std::collections::BTreeMap;
+use std::collections::{BTreeMap, BTreeSet};
 use std::fmt::Write;
 
 use ficarchive_model::{Work, count_words};
@@ -101,6 +101,8 @@ fn list<'a>(analysis: &'a Value, key: &str) -> &'a [Value] {
 }
 
 const MAX_CHARACTERS: usize = 40;
+/// The one row that stands for every one-off voice of the analysis.
+const UNNAMED_VOICES: &str = "Unnamed voices";
 const MAX_NETWORK_NODES: usize = 10;
 const PALETTE: usize = 8;
 
@@ -113,13 +115,24 @@ impl Insight {
             .filter(|a| a.is_object())
             .unwrap_or(analysis);
 
+        // One-off voices ("said another", "a thin elderly gentleman") are pooled in one row: a
+        // row each would crowd the people of the story out of the table and the charts.
+        let voices: BTreeSet<String> = list(analysis, "characters")
+            .iter()
+            .filter(|c| c.get("voice").and_then(Value::as_bool) == Some(true))
+            .filter_map(|c| c.get("name").and_then(str_of))
+            .collect();
         let mut by_speaker: BTreeMap<String, (u64, u64)> = BTreeMap::new();
         let mut talk: BTreeMap<(String, String), u64> = BTreeMap::new();
         let quotes = list(analysis, "quotes");
         for q in quotes {
-            let Some(speaker) = q.get("speaker").and_then(str_of) else {
+            let Some(mut speaker) = q.get("speaker").and_then(str_of) else {
                 continue;
             };
+            let one_off = voices.contains(&speaker);
+            if one_off {
+                speaker = UNNAMED_VOICES.to_string();
+            }
             let words = q
                 .get("text")
                 .and_then(Value::as_str)
@@ -130,6 +143,8 @@ impl Insight {
             e.1 += words;
             if let Some(to) = q.get("addressee").and_then(str_of)
                 && to != speaker
+                && !one_off
+                && !voices.contains(&to)
             {
                 *talk.entry((speaker, to)).or_default() += 1;
             }
@@ -139,6 +154,9 @@ impl Insight {
             .iter()
             .filter_map(|c| {
                 let name = c.get("name").and_then(str_of)?;
+                if voices.contains(&name) {
+                    return None;
+                }
                 let aliases = c
                     .get("aliases")
                     .and_then(Value::as_array)
@@ -580,6 +598,33 @@ mod tests {
         assert_eq!(i.characters[1].share, "14.3 %");
         assert_eq!(i.characters[0].aliases, "Buffy Summers");
         assert_eq!(i.total_quotes, 4);
+    }
+
+    #[test]
+    fn one_off_voices_share_one_row_and_stay_out_of_the_talk() {
+        let mut a = analysis();
+        a["characters"].as_array_mut().unwrap().extend([
+            json!({"name": "another", "aliases": [], "mentions": 0, "quotes": 1, "voice": true}),
+            json!({"name": "a thin elderly gentleman", "aliases": [], "mentions": 0, "quotes": 1, "voice": true}),
+        ]);
+        a["quotes"].as_array_mut().unwrap().extend([
+            json!({"span": [9, 9], "text": "Not so.", "speaker": "another", "addressee": "Buffy"}),
+            json!({"span": [9, 9], "text": "Indeed.", "speaker": "a thin elderly gentleman", "addressee": null}),
+        ]);
+        let i = Insight::from_analysis(&work(), &a);
+        let names: Vec<&str> = i.characters.iter().map(|c| c.name.as_str()).collect();
+        assert!(!names.contains(&"another"), "{names:?}");
+        let pooled = i
+            .characters
+            .iter()
+            .find(|c| c.name == UNNAMED_VOICES)
+            .unwrap();
+        assert_eq!((pooled.lines, pooled.words), (2, 3));
+        assert!(
+            i.talk
+                .iter()
+                .all(|t| t.from != UNNAMED_VOICES && t.from != "another")
+        );
     }
 
     #[test]
