@@ -260,13 +260,14 @@ pub(crate) fn name_at(
     if !t.cap && !t.text(text).eq_ignore_ascii_case("the") {
         return None;
     }
-    let first = lower(t.text(text), buf).to_string();
+    // no copy of the word: most capitalised words are rejected here
+    let first = lower(t.text(text), buf);
     // "the Mayor": a role noun after "the" names a person
     if first == "the" {
         let n = toks.get(i + 1)?;
         if n.is_word() && n.cap && n.quote == t.quote {
-            let w = lower(n.text(text), buf).to_string();
-            if is_role_noun(&w) {
+            let w = lower(n.text(text), buf);
+            if is_role_noun(w) {
                 return Some(NameAt {
                     len: 2,
                     key: format!("the {w}"),
@@ -279,8 +280,11 @@ pub(crate) fn name_at(
     let mut j = i;
     let mut key = String::new();
     let mut hon = None;
-    if let Some(g) = honorific(&first) {
-        // "Mr. Weston", "Captain Hook": the honorific joins the name that follows
+    if let Some(g) = honorific(first) {
+        let first_non_name = is_non_name(first);
+        // "Mr. Weston", "Captain Hook": the honorific joins the name that follows (put in the
+        // key before `buf` is reused, taken out again when no name follows)
+        key.push_str(first.trim_end_matches('.'));
         let mut k = i + 1;
         if toks.get(k).is_some_and(|x| x.is_punct('.')) {
             k += 1;
@@ -291,14 +295,15 @@ pub(crate) fn name_at(
             && !is_non_name(lower(toks[k].text(text), buf))
         {
             hon = Some(g);
-            key.push_str(first.trim_end_matches('.'));
             j = k;
-        } else if t.possessive || is_non_name(&first) {
+        } else if t.possessive || first_non_name {
             return None;
+        } else {
+            key.clear();
         }
-    } else if is_non_name(&first)
+    } else if is_non_name(first)
         // "said Good": a known surname, but "Good heavens!" opening a quotation is not a name
-        && !(surnames.contains(&first) && !(t.sentence_start && t.quote.is_some()))
+        && !(surnames.contains(first) && !(t.sentence_start && t.quote.is_some()))
     {
         return None;
     }
@@ -936,20 +941,64 @@ fn count_tag_nouns(
     }
 }
 
-/// Pass one: gathers name statistics over every story paragraph, and the epithets that speak in
-/// tags (see [`epithet_speakers`]).
 /// Words of the non-name list that a full name with a title uses as its surname ("Captain John
 /// Good"): in this work they are names on their own too ("said Good"). Usually empty.
-pub(crate) fn common_word_surnames(names: &HashMap<String, NameStats>) -> HashSet<String> {
-    names
-        .keys()
-        .filter_map(|key| {
-            let mut words = key.split(' ');
-            let (title, _, last) = (words.next()?, words.next()?, words.next()?);
-            (words.next().is_none() && honorific(title).is_some() && is_non_name(last))
-                .then(|| last.to_string())
-        })
-        .collect()
+///
+/// Found before pass one, so that pass runs once: a lean walk reads the names pass one reads
+/// with no such surname known, stepping over the same tokens (a name, a definite epithet, one
+/// token), in the paragraphs that have a capitalised title only (a key opening with a title
+/// comes from a capitalised token that is one).
+pub(crate) fn common_word_surnames(paras: &[Para<'_>], nouns: &PersonNouns) -> HashSet<String> {
+    let none = HashSet::new();
+    let mut out = HashSet::new();
+    let (mut toks, mut buf) = (Vec::new(), String::new());
+    for p in paras {
+        if !has_capitalised_title(p.text, &mut buf) {
+            continue;
+        }
+        tokenize(p.text, p.quotes, &mut toks);
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i];
+            if let Some(found) = name_at(p.text, &toks, i, &mut buf, &none) {
+                if let Some(last) = titled_common_surname(&found.key) {
+                    out.insert(last.to_string());
+                }
+                i += found.len;
+                continue;
+            }
+            if t.is_word()
+                && t.quote.is_none()
+                && matches!(
+                    lower(t.text(p.text), &mut buf),
+                    "the" | "his" | "her" | "my" | "their" | "our" | "your"
+                )
+                && let Some((len, _)) = epithet_at(p.text, &toks, i, &mut buf, nouns)
+            {
+                i += len;
+                continue;
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The last word of a key "title given surname" whose surname is on the non-name list.
+fn titled_common_surname(key: &str) -> Option<&str> {
+    let mut words = key.split(' ');
+    let (title, _, last) = (words.next()?, words.next()?, words.next()?);
+    (words.next().is_none() && honorific(title).is_some() && is_non_name(last)).then_some(last)
+}
+
+/// Whether `text` has a run of letters and digits opening with a capital that is a title (every
+/// capitalised word token that is a title is such a run).
+fn has_capitalised_title(text: &str, buf: &mut String) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        (2..=48).contains(&w.len())
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && honorific(lower(w, buf)).is_some()
+    })
 }
 
 /// Pass one: statistics per candidate name and epithet. `surnames`: see [`name_at`].
@@ -1881,7 +1930,14 @@ fn full_name_word_holders(clusters: &[Cluster]) -> WordHolders<'_> {
             let given = given_name_of(k).flatten().or_else(|| c.gender());
             for w in words {
                 let v = out.entry(w).or_default();
-                if !v.iter().any(|&(h, g, _)| h == id && g == given) {
+                // ids come in order: only this character's own entries, at the end, can repeat
+                // one (a scan of the whole list was quadratic in a word's holders)
+                if !v
+                    .iter()
+                    .rev()
+                    .take_while(|&&(h, _, _)| h == id)
+                    .any(|&(_, g, _)| g == given)
+                {
                     v.push((id, given, mrs));
                 }
             }

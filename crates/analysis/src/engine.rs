@@ -465,15 +465,21 @@ pub(crate) struct Explained {
 }
 
 fn is_note(text: &str) -> bool {
-    let t = text
-        .trim_start_matches(['(', '[', '*', ' '])
-        .to_ascii_lowercase();
-    t.starts_with("a/n")
-        || t.starts_with("an:")
-        || t.starts_with("author's note")
-        || t.starts_with("author’s note")
-        || t.starts_with("disclaimer")
-        || t.starts_with("authors note")
+    // compared in place: a lower-cased copy per paragraph cost more than the test
+    let t = text.trim_start_matches(['(', '[', '*', ' ']).as_bytes();
+    [
+        "a/n",
+        "an:",
+        "author's note",
+        "author’s note",
+        "disclaimer",
+        "authors note",
+    ]
+    .iter()
+    .any(|p| {
+        t.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    })
 }
 
 /// Keeps quotations that read as dialogue, dropping short scare quotes inside a sentence.
@@ -632,13 +638,9 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     }
     // "said the medic": nouns this text shows speaking are person nouns for it
     let nouns = PersonNouns::new(tag_nouns(&paras));
-    let mut gathered = gather(&paras, &HashSet::new(), &nouns);
-    // "Captain John Good": a surname that is also a common word is a name in this work; pass one
-    // runs again with it only when some full name shows one (rare: the cost stays linear)
-    let surnames = common_word_surnames(&gathered.names);
-    if !surnames.is_empty() {
-        gathered = gather(&paras, &surnames, &nouns);
-    }
+    // "Captain John Good": a surname that is also a common word is a name in this work
+    let surnames = common_word_surnames(&paras, &nouns);
+    let mut gathered = gather(&paras, &surnames, &nouns);
     // a story told to "you" (reader-insert fics): its narration says "you" at least five times and
     // at least half as often as it says I/he/she
     let (second_person, other_person) = gathered.persons();
