@@ -1,6 +1,6 @@
 //! Finding character names (pass one) and grouping names into characters.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use crate::engine::Para;
 use crate::lexicon::{
@@ -858,7 +858,7 @@ fn epithet_speakers(
 /// man"), at least once, and twice counting the sentences X opens acting ("The X dried her
 /// hands"). Things that speak in tags ("said the voice") are left out.
 pub(crate) fn tag_nouns(paras: &[Para<'_>]) -> HashSet<String> {
-    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::default();
     let mut toks = Vec::new();
     let mut bufs = (String::new(), String::new());
     // a tag needs a quotation in its paragraph: the others can only add acting sentences, which
@@ -949,8 +949,8 @@ fn count_tag_nouns(
 /// token), in the paragraphs that have a capitalised title only (a key opening with a title
 /// comes from a capitalised token that is one).
 pub(crate) fn common_word_surnames(paras: &[Para<'_>], nouns: &PersonNouns) -> HashSet<String> {
-    let none = HashSet::new();
-    let mut out = HashSet::new();
+    let none = HashSet::default();
+    let mut out = HashSet::default();
     let (mut toks, mut buf) = (Vec::new(), String::new());
     for p in paras {
         if !has_capitalised_title(p.text, &mut buf) {
@@ -1008,11 +1008,11 @@ pub(crate) fn gather(
     nouns: &PersonNouns,
 ) -> Gathered {
     let (mut first_person, mut third_person) = (0usize, 0usize);
-    let mut chapter_person: HashMap<u32, (usize, usize)> = HashMap::new();
-    let mut names: HashMap<String, NameStats> = HashMap::new();
-    let mut epithets = HashMap::new();
-    let mut voices = HashSet::new();
-    let mut epithet_votes: HashMap<String, NameStats> = HashMap::new();
+    let mut chapter_person: HashMap<u32, (usize, usize)> = HashMap::default();
+    let mut names: HashMap<String, NameStats> = HashMap::default();
+    let mut epithets = HashMap::default();
+    let mut voices = HashSet::default();
+    let mut epithet_votes: HashMap<String, NameStats> = HashMap::default();
     let mut self_named: Option<String> = None;
     let mut toks = Vec::new();
     let mut buf = String::new();
@@ -1024,7 +1024,7 @@ pub(crate) fn gather(
     // the last indefinite epithet with a gendered head noun in the narration ("a man", "an old
     // woman"): (key, female, paragraph, token, paragraph last in view); a he/she of its gender that speaks in a tag within
     // the next few paragraphs makes it the one who speaks, a voice the text never names
-    let mut introductions = HashSet::new();
+    let mut introductions = HashSet::default();
     let mut open_intro: Option<(String, bool, usize, usize, usize)> = None;
     // a name in the narration since the voice came: its pronouns may be that one's now
     let mut intro_frozen = false;
@@ -1707,10 +1707,10 @@ pub(crate) fn epithet_appositions(
     paras: &[Para<'_>],
     nouns: &PersonNouns,
 ) -> HashMap<String, String> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     let mut toks = Vec::new();
     let mut buf = String::new();
-    let none = HashSet::new();
+    let none = HashSet::default();
     for p in paras {
         // an apposition needs a dash, a bracket or "her name was": most paragraphs have none
         if !p.text.contains(['—', '–', '('])
@@ -1815,7 +1815,7 @@ fn title_of(word: &str) -> Option<&'static str> {
 
 /// For each title, the characters whose names carry it in front ("Dr. Archie"), each once.
 pub(crate) fn title_holders(clusters: &[Cluster]) -> HashMap<&'static str, Vec<usize>> {
-    let mut out: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    let mut out: HashMap<&'static str, Vec<usize>> = HashMap::default();
     for (id, c) in clusters.iter().enumerate() {
         for k in &c.keys {
             let mut words = k.split(' ');
@@ -1914,7 +1914,7 @@ type WordHolders<'a> = HashMap<&'a str, Vec<(usize, Option<bool>, bool)>>;
 
 /// The holders of each word of the full names of `clusters` (see [`WordHolders`]).
 fn full_name_word_holders(clusters: &[Cluster]) -> WordHolders<'_> {
-    let mut out: WordHolders<'_> = HashMap::new();
+    let mut out: WordHolders<'_> = HashMap::default();
     for (id, c) in clusters.iter().enumerate() {
         let mrs = c.keys.iter().any(|k| k.starts_with("mrs "));
         for k in &c.keys {
@@ -2331,7 +2331,7 @@ fn extend_with_unclaimed_names(
         }
     }
     // single names: the word of one character's full names alone
-    let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut holders: HashMap<&str, Vec<usize>> = HashMap::default();
     for (id, c) in clusters.iter().enumerate() {
         for k in &c.keys {
             let kw = bare_words(k);
@@ -2448,10 +2448,10 @@ struct GivenIndex<'a> {
 impl<'a> GivenIndex<'a> {
     fn new(clusters: &'a [Cluster]) -> Self {
         let mut ix = GivenIndex {
-            words: HashMap::new(),
-            by_start: HashMap::new(),
-            by_stem: HashMap::new(),
-            by_pet_formal: HashMap::new(),
+            words: HashMap::default(),
+            by_start: HashMap::default(),
+            by_stem: HashMap::default(),
+            by_pet_formal: HashMap::default(),
         };
         for (id, c) in clusters.iter().enumerate() {
             for k in c.keys.iter().filter(|k| !k.starts_with("the ")) {
@@ -2598,7 +2598,7 @@ pub(crate) fn unclaimed_titled_names(
     names: &HashMap<String, NameStats>,
     index: &HashMap<String, usize>,
 ) -> HashMap<&'static str, Vec<String>> {
-    let mut out: HashMap<&'static str, Vec<String>> = HashMap::new();
+    let mut out: HashMap<&'static str, Vec<String>> = HashMap::default();
     for (k, s) in names {
         let mut words = k.split(' ');
         let (Some(first), Some(second)) = (words.next(), words.next()) else {
@@ -2739,7 +2739,7 @@ pub(crate) fn cluster(
             .iter()
             .any(|(dk, _)| dk == key || dk.split(' ').any(|t| t == key && t.len() > 2))
     };
-    let mut person: HashMap<&str, f32> = HashMap::new();
+    let mut person: HashMap<&str, f32> = HashMap::default();
     for (key, s) in names {
         let declared = is_declared(key);
         // "Columbia City was not so very far away": a place, whatever it does; but "Mr. Hill",
@@ -2835,12 +2835,12 @@ pub(crate) fn cluster(
         )
     });
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::default();
     // how many multi-word names contain each word: a shared surname must not merge two people
     // ("Mr. Sherlock Holmes" and "Sherlock Holmes" are one full name: owners are counted per
     // full name without its honorific)
-    let mut word_owners: HashMap<String, u32> = HashMap::new();
-    let mut full_names: HashSet<Vec<String>> = HashSet::new();
+    let mut word_owners: HashMap<String, u32> = HashMap::default();
+    let mut full_names: HashSet<Vec<String>> = HashSet::default();
     // "Uncle Owen" is Owen Lars under a title, where "Mrs. Bennet" is another Bennet than
     // Elizabeth: a title and one word owns that word unless it is a full name's given name
     let given_names: HashSet<String> = keys
@@ -2861,12 +2861,12 @@ pub(crate) fn cluster(
         }
     }
     // cluster of each full name without its honorific, once one of its forms has a cluster
-    let mut by_full_name: HashMap<String, usize> = HashMap::new();
+    let mut by_full_name: HashMap<String, usize> = HashMap::default();
     // the first cluster holding a multi-word key with a given word, and, per first word, how many
     // full names open with it and the cluster of the first: looked up, not searched, so a text of
     // thousands of names stays linear
-    let mut multi_word_home: HashMap<String, usize> = HashMap::new();
-    let mut by_first_word: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut multi_word_home: HashMap<String, usize> = HashMap::default();
+    let mut by_first_word: HashMap<String, (usize, usize)> = HashMap::default();
     for k in &keys {
         let s = &names[*k];
         let words = strip_hon(k);
@@ -3038,7 +3038,7 @@ pub(crate) fn cluster(
             .or_else(|| declared_by_short_form(c, &declared_keys))
             .or_else(|| declared_by_title(clusters, i, &declared_keys))
     };
-    let mut owner: HashMap<usize, usize> = HashMap::new();
+    let mut owner: HashMap<usize, usize> = HashMap::default();
     for i in 0..clusters.len() {
         if clusters[i].keys.is_empty() {
             continue;
@@ -3191,7 +3191,7 @@ mod voice_tests {
 #[cfg(test)]
 mod honorific_tests {
     use super::{NameStats, cluster, fold_declared_short_names, name_key};
-    use std::collections::HashMap;
+    use crate::hash::HashMap;
 
     #[test]
     fn a_name_of_feeling_is_never_the_canonical_one() {
