@@ -1,6 +1,6 @@
 //! Finding character names (pass one) and grouping names into characters.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use crate::engine::Para;
 use crate::lexicon::{
@@ -260,13 +260,14 @@ pub(crate) fn name_at(
     if !t.cap && !t.text(text).eq_ignore_ascii_case("the") {
         return None;
     }
-    let first = lower(t.text(text), buf).to_string();
+    // no copy of the word: most capitalised words are rejected here
+    let first = lower(t.text(text), buf);
     // "the Mayor": a role noun after "the" names a person
     if first == "the" {
         let n = toks.get(i + 1)?;
         if n.is_word() && n.cap && n.quote == t.quote {
-            let w = lower(n.text(text), buf).to_string();
-            if is_role_noun(&w) {
+            let w = lower(n.text(text), buf);
+            if is_role_noun(w) {
                 return Some(NameAt {
                     len: 2,
                     key: format!("the {w}"),
@@ -279,8 +280,11 @@ pub(crate) fn name_at(
     let mut j = i;
     let mut key = String::new();
     let mut hon = None;
-    if let Some(g) = honorific(&first) {
-        // "Mr. Weston", "Captain Hook": the honorific joins the name that follows
+    if let Some(g) = honorific(first) {
+        let first_non_name = is_non_name(first);
+        // "Mr. Weston", "Captain Hook": the honorific joins the name that follows (put in the
+        // key before `buf` is reused, taken out again when no name follows)
+        key.push_str(first.trim_end_matches('.'));
         let mut k = i + 1;
         if toks.get(k).is_some_and(|x| x.is_punct('.')) {
             k += 1;
@@ -291,14 +295,15 @@ pub(crate) fn name_at(
             && !is_non_name(lower(toks[k].text(text), buf))
         {
             hon = Some(g);
-            key.push_str(first.trim_end_matches('.'));
             j = k;
-        } else if t.possessive || is_non_name(&first) {
+        } else if t.possessive || first_non_name {
             return None;
+        } else {
+            key.clear();
         }
-    } else if is_non_name(&first)
+    } else if is_non_name(first)
         // "said Good": a known surname, but "Good heavens!" opening a quotation is not a name
-        && !(surnames.contains(&first) && !(t.sentence_start && t.quote.is_some()))
+        && !(surnames.contains(first) && !(t.sentence_start && t.quote.is_some()))
     {
         return None;
     }
@@ -853,7 +858,7 @@ fn epithet_speakers(
 /// man"), at least once, and twice counting the sentences X opens acting ("The X dried her
 /// hands"). Things that speak in tags ("said the voice") are left out.
 pub(crate) fn tag_nouns(paras: &[Para<'_>]) -> HashSet<String> {
-    let mut counts: HashMap<String, (u32, u32)> = HashMap::new();
+    let mut counts: HashMap<String, (u32, u32)> = HashMap::default();
     let mut toks = Vec::new();
     let mut bufs = (String::new(), String::new());
     // a tag needs a quotation in its paragraph: the others can only add acting sentences, which
@@ -936,20 +941,64 @@ fn count_tag_nouns(
     }
 }
 
-/// Pass one: gathers name statistics over every story paragraph, and the epithets that speak in
-/// tags (see [`epithet_speakers`]).
 /// Words of the non-name list that a full name with a title uses as its surname ("Captain John
 /// Good"): in this work they are names on their own too ("said Good"). Usually empty.
-pub(crate) fn common_word_surnames(names: &HashMap<String, NameStats>) -> HashSet<String> {
-    names
-        .keys()
-        .filter_map(|key| {
-            let mut words = key.split(' ');
-            let (title, _, last) = (words.next()?, words.next()?, words.next()?);
-            (words.next().is_none() && honorific(title).is_some() && is_non_name(last))
-                .then(|| last.to_string())
-        })
-        .collect()
+///
+/// Found before pass one, so that pass runs once: a lean walk reads the names pass one reads
+/// with no such surname known, stepping over the same tokens (a name, a definite epithet, one
+/// token), in the paragraphs that have a capitalised title only (a key opening with a title
+/// comes from a capitalised token that is one).
+pub(crate) fn common_word_surnames(paras: &[Para<'_>], nouns: &PersonNouns) -> HashSet<String> {
+    let none = HashSet::default();
+    let mut out = HashSet::default();
+    let (mut toks, mut buf) = (Vec::new(), String::new());
+    for p in paras {
+        if !has_capitalised_title(p.text, &mut buf) {
+            continue;
+        }
+        tokenize(p.text, p.quotes, &mut toks);
+        let mut i = 0;
+        while i < toks.len() {
+            let t = toks[i];
+            if let Some(found) = name_at(p.text, &toks, i, &mut buf, &none) {
+                if let Some(last) = titled_common_surname(&found.key) {
+                    out.insert(last.to_string());
+                }
+                i += found.len;
+                continue;
+            }
+            if t.is_word()
+                && t.quote.is_none()
+                && matches!(
+                    lower(t.text(p.text), &mut buf),
+                    "the" | "his" | "her" | "my" | "their" | "our" | "your"
+                )
+                && let Some((len, _)) = epithet_at(p.text, &toks, i, &mut buf, nouns)
+            {
+                i += len;
+                continue;
+            }
+            i += 1;
+        }
+    }
+    out
+}
+
+/// The last word of a key "title given surname" whose surname is on the non-name list.
+fn titled_common_surname(key: &str) -> Option<&str> {
+    let mut words = key.split(' ');
+    let (title, _, last) = (words.next()?, words.next()?, words.next()?);
+    (words.next().is_none() && honorific(title).is_some() && is_non_name(last)).then_some(last)
+}
+
+/// Whether `text` has a run of letters and digits opening with a capital that is a title (every
+/// capitalised word token that is a title is such a run).
+fn has_capitalised_title(text: &str, buf: &mut String) -> bool {
+    text.split(|c: char| !c.is_alphanumeric()).any(|w| {
+        (2..=48).contains(&w.len())
+            && w.chars().next().is_some_and(char::is_uppercase)
+            && honorific(lower(w, buf)).is_some()
+    })
 }
 
 /// Pass one: statistics per candidate name and epithet. `surnames`: see [`name_at`].
@@ -959,11 +1008,11 @@ pub(crate) fn gather(
     nouns: &PersonNouns,
 ) -> Gathered {
     let (mut first_person, mut third_person) = (0usize, 0usize);
-    let mut chapter_person: HashMap<u32, (usize, usize)> = HashMap::new();
-    let mut names: HashMap<String, NameStats> = HashMap::new();
-    let mut epithets = HashMap::new();
-    let mut voices = HashSet::new();
-    let mut epithet_votes: HashMap<String, NameStats> = HashMap::new();
+    let mut chapter_person: HashMap<u32, (usize, usize)> = HashMap::default();
+    let mut names: HashMap<String, NameStats> = HashMap::default();
+    let mut epithets = HashMap::default();
+    let mut voices = HashSet::default();
+    let mut epithet_votes: HashMap<String, NameStats> = HashMap::default();
     let mut self_named: Option<String> = None;
     let mut toks = Vec::new();
     let mut buf = String::new();
@@ -975,7 +1024,7 @@ pub(crate) fn gather(
     // the last indefinite epithet with a gendered head noun in the narration ("a man", "an old
     // woman"): (key, female, paragraph, token, paragraph last in view); a he/she of its gender that speaks in a tag within
     // the next few paragraphs makes it the one who speaks, a voice the text never names
-    let mut introductions = HashSet::new();
+    let mut introductions = HashSet::default();
     let mut open_intro: Option<(String, bool, usize, usize, usize)> = None;
     // a name in the narration since the voice came: its pronouns may be that one's now
     let mut intro_frozen = false;
@@ -1658,10 +1707,10 @@ pub(crate) fn epithet_appositions(
     paras: &[Para<'_>],
     nouns: &PersonNouns,
 ) -> HashMap<String, String> {
-    let mut out = HashMap::new();
+    let mut out = HashMap::default();
     let mut toks = Vec::new();
     let mut buf = String::new();
-    let none = HashSet::new();
+    let none = HashSet::default();
     for p in paras {
         // an apposition needs a dash, a bracket or "her name was": most paragraphs have none
         if !p.text.contains(['—', '–', '('])
@@ -1766,7 +1815,7 @@ fn title_of(word: &str) -> Option<&'static str> {
 
 /// For each title, the characters whose names carry it in front ("Dr. Archie"), each once.
 pub(crate) fn title_holders(clusters: &[Cluster]) -> HashMap<&'static str, Vec<usize>> {
-    let mut out: HashMap<&'static str, Vec<usize>> = HashMap::new();
+    let mut out: HashMap<&'static str, Vec<usize>> = HashMap::default();
     for (id, c) in clusters.iter().enumerate() {
         for k in &c.keys {
             let mut words = k.split(' ');
@@ -1865,7 +1914,7 @@ type WordHolders<'a> = HashMap<&'a str, Vec<(usize, Option<bool>, bool)>>;
 
 /// The holders of each word of the full names of `clusters` (see [`WordHolders`]).
 fn full_name_word_holders(clusters: &[Cluster]) -> WordHolders<'_> {
-    let mut out: WordHolders<'_> = HashMap::new();
+    let mut out: WordHolders<'_> = HashMap::default();
     for (id, c) in clusters.iter().enumerate() {
         let mrs = c.keys.iter().any(|k| k.starts_with("mrs "));
         for k in &c.keys {
@@ -1881,7 +1930,14 @@ fn full_name_word_holders(clusters: &[Cluster]) -> WordHolders<'_> {
             let given = given_name_of(k).flatten().or_else(|| c.gender());
             for w in words {
                 let v = out.entry(w).or_default();
-                if !v.iter().any(|&(h, g, _)| h == id && g == given) {
+                // ids come in order: only this character's own entries, at the end, can repeat
+                // one (a scan of the whole list was quadratic in a word's holders)
+                if !v
+                    .iter()
+                    .rev()
+                    .take_while(|&&(h, _, _)| h == id)
+                    .any(|&(_, g, _)| g == given)
+                {
                     v.push((id, given, mrs));
                 }
             }
@@ -2275,7 +2331,7 @@ fn extend_with_unclaimed_names(
         }
     }
     // single names: the word of one character's full names alone
-    let mut holders: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut holders: HashMap<&str, Vec<usize>> = HashMap::default();
     for (id, c) in clusters.iter().enumerate() {
         for k in &c.keys {
             let kw = bare_words(k);
@@ -2392,10 +2448,10 @@ struct GivenIndex<'a> {
 impl<'a> GivenIndex<'a> {
     fn new(clusters: &'a [Cluster]) -> Self {
         let mut ix = GivenIndex {
-            words: HashMap::new(),
-            by_start: HashMap::new(),
-            by_stem: HashMap::new(),
-            by_pet_formal: HashMap::new(),
+            words: HashMap::default(),
+            by_start: HashMap::default(),
+            by_stem: HashMap::default(),
+            by_pet_formal: HashMap::default(),
         };
         for (id, c) in clusters.iter().enumerate() {
             for k in c.keys.iter().filter(|k| !k.starts_with("the ")) {
@@ -2542,7 +2598,7 @@ pub(crate) fn unclaimed_titled_names(
     names: &HashMap<String, NameStats>,
     index: &HashMap<String, usize>,
 ) -> HashMap<&'static str, Vec<String>> {
-    let mut out: HashMap<&'static str, Vec<String>> = HashMap::new();
+    let mut out: HashMap<&'static str, Vec<String>> = HashMap::default();
     for (k, s) in names {
         let mut words = k.split(' ');
         let (Some(first), Some(second)) = (words.next(), words.next()) else {
@@ -2683,7 +2739,7 @@ pub(crate) fn cluster(
             .iter()
             .any(|(dk, _)| dk == key || dk.split(' ').any(|t| t == key && t.len() > 2))
     };
-    let mut person: HashMap<&str, f32> = HashMap::new();
+    let mut person: HashMap<&str, f32> = HashMap::default();
     for (key, s) in names {
         let declared = is_declared(key);
         // "Columbia City was not so very far away": a place, whatever it does; but "Mr. Hill",
@@ -2779,12 +2835,12 @@ pub(crate) fn cluster(
         )
     });
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::new();
+    let mut index: HashMap<String, usize> = HashMap::default();
     // how many multi-word names contain each word: a shared surname must not merge two people
     // ("Mr. Sherlock Holmes" and "Sherlock Holmes" are one full name: owners are counted per
     // full name without its honorific)
-    let mut word_owners: HashMap<String, u32> = HashMap::new();
-    let mut full_names: HashSet<Vec<String>> = HashSet::new();
+    let mut word_owners: HashMap<String, u32> = HashMap::default();
+    let mut full_names: HashSet<Vec<String>> = HashSet::default();
     // "Uncle Owen" is Owen Lars under a title, where "Mrs. Bennet" is another Bennet than
     // Elizabeth: a title and one word owns that word unless it is a full name's given name
     let given_names: HashSet<String> = keys
@@ -2805,12 +2861,12 @@ pub(crate) fn cluster(
         }
     }
     // cluster of each full name without its honorific, once one of its forms has a cluster
-    let mut by_full_name: HashMap<String, usize> = HashMap::new();
+    let mut by_full_name: HashMap<String, usize> = HashMap::default();
     // the first cluster holding a multi-word key with a given word, and, per first word, how many
     // full names open with it and the cluster of the first: looked up, not searched, so a text of
     // thousands of names stays linear
-    let mut multi_word_home: HashMap<String, usize> = HashMap::new();
-    let mut by_first_word: HashMap<String, (usize, usize)> = HashMap::new();
+    let mut multi_word_home: HashMap<String, usize> = HashMap::default();
+    let mut by_first_word: HashMap<String, (usize, usize)> = HashMap::default();
     for k in &keys {
         let s = &names[*k];
         let words = strip_hon(k);
@@ -2982,7 +3038,7 @@ pub(crate) fn cluster(
             .or_else(|| declared_by_short_form(c, &declared_keys))
             .or_else(|| declared_by_title(clusters, i, &declared_keys))
     };
-    let mut owner: HashMap<usize, usize> = HashMap::new();
+    let mut owner: HashMap<usize, usize> = HashMap::default();
     for i in 0..clusters.len() {
         if clusters[i].keys.is_empty() {
             continue;
@@ -3135,7 +3191,7 @@ mod voice_tests {
 #[cfg(test)]
 mod honorific_tests {
     use super::{NameStats, cluster, fold_declared_short_names, name_key};
-    use std::collections::HashMap;
+    use crate::hash::HashMap;
 
     #[test]
     fn a_name_of_feeling_is_never_the_canonical_one() {

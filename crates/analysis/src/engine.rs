@@ -1,6 +1,6 @@
 //! The analysis passes: paragraphs in, characters, quotations, speakers and evidence out.
 
-use std::collections::{HashMap, HashSet};
+use crate::hash::{HashMap, HashSet};
 
 use ficarchive_model::{Span, Work, count_words};
 
@@ -465,15 +465,21 @@ pub(crate) struct Explained {
 }
 
 fn is_note(text: &str) -> bool {
-    let t = text
-        .trim_start_matches(['(', '[', '*', ' '])
-        .to_ascii_lowercase();
-    t.starts_with("a/n")
-        || t.starts_with("an:")
-        || t.starts_with("author's note")
-        || t.starts_with("author’s note")
-        || t.starts_with("disclaimer")
-        || t.starts_with("authors note")
+    // compared in place: a lower-cased copy per paragraph cost more than the test
+    let t = text.trim_start_matches(['(', '[', '*', ' ']).as_bytes();
+    [
+        "a/n",
+        "an:",
+        "author's note",
+        "author’s note",
+        "disclaimer",
+        "authors note",
+    ]
+    .iter()
+    .any(|p| {
+        t.get(..p.len())
+            .is_some_and(|h| h.eq_ignore_ascii_case(p.as_bytes()))
+    })
 }
 
 /// Keeps quotations that read as dialogue, dropping short scare quotes inside a sentence.
@@ -632,13 +638,9 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     }
     // "said the medic": nouns this text shows speaking are person nouns for it
     let nouns = PersonNouns::new(tag_nouns(&paras));
-    let mut gathered = gather(&paras, &HashSet::new(), &nouns);
-    // "Captain John Good": a surname that is also a common word is a name in this work; pass one
-    // runs again with it only when some full name shows one (rare: the cost stays linear)
-    let surnames = common_word_surnames(&gathered.names);
-    if !surnames.is_empty() {
-        gathered = gather(&paras, &surnames, &nouns);
-    }
+    // "Captain John Good": a surname that is also a common word is a name in this work
+    let surnames = common_word_surnames(&paras, &nouns);
+    let mut gathered = gather(&paras, &surnames, &nouns);
     // a story told to "you" (reader-insert fics): its narration says "you" at least five times and
     // at least half as often as it says I/he/she
     let (second_person, other_person) = gathered.persons();
@@ -647,7 +649,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     // a story that tells one chapter to "you" and another in the first or third person: the "you"
     // of that chapter is a character of the story, whom the others name when they address them
     let second_chapters: HashSet<u32> = if second_person_story {
-        HashSet::new()
+        HashSet::default()
     } else {
         let told_to_you: HashSet<u32> = gathered
             .chapter_person
@@ -658,7 +660,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         if gathered.chapter_person.len() > told_to_you.len() {
             told_to_you
         } else {
-            HashSet::new()
+            HashSet::default()
         }
     };
     // a story told in the first person: its narration says I/me/my at least eight times and at
@@ -1128,7 +1130,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             epithets: Vec::new(),
             epithet_keys: 0,
             reader: None,
-            dialogue: HashMap::new(),
+            dialogue: HashMap::default(),
             st: Salience::default(),
             first_epithet: clusters.len(),
             scorer: Scorer::Rules,
@@ -1136,11 +1138,11 @@ impl<'a, 'w> Pass<'a, 'w> {
             quote_counts: vec![0; clusters.len()],
             narrator_quotes: 0,
             first_person_story: false,
-            reader_chapters: HashSet::new(),
+            reader_chapters: HashSet::default(),
             total_quotes: 0,
             scorer_bufs: ScorerBufs::default(),
             tag_to: None,
-            introductions: HashSet::new(),
+            introductions: HashSet::default(),
         }
     }
 
@@ -1255,7 +1257,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             unanchored.clear();
             minds.clear();
             let mut found: Vec<Mention> = Vec::new();
-            let mut tok_mention: HashMap<usize, usize> = HashMap::new();
+            let mut tok_mention: HashMap<usize, usize> = HashMap::default();
             let mut quote_vocative: Vec<(u32, usize)> = Vec::new();
             // known characters a quotation names other than as a vocative ("Izzy doesn't like
             // anybody."): speakers rarely name themselves in the third person
@@ -3244,7 +3246,7 @@ fn acts_in_narration(c: &Cluster, names: &HashMap<String, NameStats>) -> bool {
 
 /// The character given most often (the lowest index on a tie), if any.
 fn most_named(it: impl Iterator<Item = Option<u32>>) -> Option<usize> {
-    let mut votes: HashMap<usize, u32> = HashMap::new();
+    let mut votes: HashMap<usize, u32> = HashMap::default();
     for n in it.flatten() {
         *votes.entry(n as usize).or_default() += 1;
     }
@@ -3277,8 +3279,8 @@ fn narrator_by_vocative(
     mentions: &mut Vec<u32>,
     common: &HashSet<String>,
 ) -> (Option<usize>, Option<usize>) {
-    let mut known: HashMap<usize, u32> = HashMap::new();
-    let mut unknown: HashMap<String, u32> = HashMap::new();
+    let mut known: HashMap<usize, u32> = HashMap::default();
+    let mut unknown: HashMap<String, u32> = HashMap::default();
     // "'Three years,' said Good.": one named in a third-person tag is not the one who says "I
     // said", however often the others' turns next to the narrator's address him
     let tagged_by_name: HashSet<usize> = quotes
@@ -3421,7 +3423,7 @@ fn name_the_reader(
     reader: usize,
     mentions: &mut [u32],
 ) -> Option<usize> {
-    let mut votes: HashMap<usize, u32> = HashMap::new();
+    let mut votes: HashMap<usize, u32> = HashMap::default();
     for qi in 0..quotes.len() {
         let q = &quotes[qi];
         let Some(a) = q.addressee() else {
@@ -3477,9 +3479,9 @@ fn vocative_aliases(
     narrator: Option<usize>,
     common: &HashSet<String>,
 ) {
-    let mut votes: HashMap<String, Vec<(usize, usize)>> = HashMap::new();
+    let mut votes: HashMap<String, Vec<(usize, usize)>> = HashMap::default();
     // each paragraph's narration is read once, however many vocatives it holds
-    let mut says_me: HashMap<u32, bool> = HashMap::new();
+    let mut says_me: HashMap<u32, bool> = HashMap::default();
     for qi in 0..quotes.len() {
         let Some(word) = quotes[qi].vocative_unknown().map(str::to_string) else {
             continue;
@@ -3514,6 +3516,10 @@ fn vocative_aliases(
             votes.entry(word).or_default().push((qi, o));
         }
     }
+    // in the order the words are first said: the aliases they add come in that order (a map's
+    // order changed from run to run)
+    let mut votes: Vec<(String, Vec<(usize, usize)>)> = votes.into_iter().collect();
+    votes.sort_unstable_by_key(|(_, v)| v[0].0);
     for (word, v) in votes {
         // "Buck" said to Bucky: a word that starts the one known name is that one's; so is a
         // word of the one known full name ("Holmes" said to Sherlock Holmes)
@@ -3585,7 +3591,7 @@ fn common_nouns_among<'a>(
     words: impl Iterator<Item = &'a str>,
 ) -> HashSet<String> {
     let mut wanted: HashSet<&str> = words.filter(|w| given_name(w).is_none()).collect();
-    let mut out = HashSet::new();
+    let mut out = HashSet::default();
     if wanted.is_empty() {
         return out;
     }
@@ -3694,7 +3700,7 @@ mod tests {
             keys: vec!["st george".into()],
             ..Cluster::default()
         };
-        let names = HashMap::new();
+        let names = HashMap::default();
         assert!(!scenes_narrator_fits(&c, 2, &names));
         assert!(scenes_narrator_fits(&c, 3, &names));
     }

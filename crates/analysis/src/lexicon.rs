@@ -769,7 +769,7 @@ pub(crate) fn is_person_noun(w: &str) -> bool {
 #[derive(Debug, Default)]
 pub(crate) struct PersonNouns {
     /// The text's own person nouns, lower case.
-    text: std::collections::HashSet<String>,
+    text: crate::hash::HashSet<String>,
     /// One bit per length and first and last byte of those nouns: most words asked about are no
     /// person noun, and this rules out most of them before the set hashes them.
     filter: [u64; 4],
@@ -777,7 +777,7 @@ pub(crate) struct PersonNouns {
 
 impl PersonNouns {
     /// The closed list's person nouns and `text`, the text's own.
-    pub(crate) fn new(text: std::collections::HashSet<String>) -> Self {
+    pub(crate) fn new(text: crate::hash::HashSet<String>) -> Self {
         let mut filter = [0; 4];
         for w in &text {
             let bit = Self::filter_bit(w);
@@ -1683,7 +1683,7 @@ pub(crate) fn pet_name_of(w: &str) -> &'static [&'static str] {
 static NICKNAMES: std::sync::LazyLock<std::collections::HashMap<&'static str, Vec<&'static str>>> =
     std::sync::LazyLock::new(|| {
         let mut m: std::collections::HashMap<&'static str, Vec<&'static str>> =
-            std::collections::HashMap::new();
+            std::collections::HashMap::default();
         for line in include_str!("../data/nicknames.csv").lines().skip(1) {
             let mut f = line.trim().split(',');
             if let (Some(formal), Some("has_nickname"), Some(nick)) = (f.next(), f.next(), f.next())
@@ -1700,7 +1700,7 @@ static NICKNAMES_REVERSED: std::sync::LazyLock<
     std::collections::HashMap<&'static str, Vec<&'static str>>,
 > = std::sync::LazyLock::new(|| {
     let mut m: std::collections::HashMap<&'static str, Vec<&'static str>> =
-        std::collections::HashMap::new();
+        std::collections::HashMap::default();
     for (formal, nicks) in NICKNAMES.iter() {
         for n in nicks {
             m.entry(*n).or_default().push(*formal);

@@ -13,6 +13,7 @@
 mod characters;
 mod engine;
 pub mod eval;
+mod hash;
 mod lexicon;
 pub mod plain;
 mod relations;

@@ -1,7 +1,7 @@
 //! Relationships: pairings declared by tags and summaries (including portmanteau ship names such as
 //! "spuffy") and pairings the text itself shows (romance words, shared paragraphs, dialogue).
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use ficarchive_model::Work;
 
@@ -119,7 +119,7 @@ pub(crate) fn score(
     mentions: &[u32],
     quotes: &[u32],
 ) -> Vec<Relationship> {
-    let mut declared: HashMap<(usize, usize), (f64, Vec<&'static str>)> = HashMap::new();
+    let mut declared: HashMap<(usize, usize), (f64, Vec<&'static str>)> = HashMap::default();
     for tag in &work.tags.relationships {
         let names = split_declared(tag);
         let romantic = tag.contains('/');
@@ -181,7 +181,7 @@ pub(crate) fn score(
         }
     }
 
-    let mut raw: HashMap<(usize, usize), f64> = HashMap::new();
+    let mut raw: HashMap<(usize, usize), f64> = HashMap::default();
     for ev in evidence {
         let present = ev.present.as_slice();
         for (i, &a) in present.iter().enumerate() {

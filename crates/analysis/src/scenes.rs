@@ -1,7 +1,7 @@
 //! Scene segmentation and point of view: a Viterbi pass over paragraphs, first on grammatical person
 //! and then on the focal character, with a cost for every switch. Linear in the paragraph count.
 
-use std::collections::HashMap;
+use crate::hash::HashMap;
 
 use crate::characters::Cluster;
 use crate::engine::{Para, ParaEvidence};
@@ -273,7 +273,7 @@ fn third_person(
             .any(|d| n.starts_with(d))
     };
     // summed in a map: a long scene can have thousands of characters with evidence
-    let mut by_character: HashMap<usize, f32> = HashMap::new();
+    let mut by_character: HashMap<usize, f32> = HashMap::default();
     for e in ev {
         for &(c, w) in e.pov().iter().filter(|&&(c, _)| !relational(c)) {
             *by_character.entry(c).or_insert(0.0) += w;
