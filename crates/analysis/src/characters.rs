@@ -2598,6 +2598,78 @@ fn adopt_titled_names(
     }
 }
 
+/// The words of a written full name that may stand for it alone: its capitalised words before
+/// "of" ("Geralt of Rivia" is no "Rivia"), without titles and initials ("Lieutenant Riza
+/// Hawkeye" -> Riza, Hawkeye). Empty unless there are two or more.
+fn full_name_parts(display: &str) -> Vec<&str> {
+    if display.starts_with("the ")
+        || display.starts_with("The ")
+        || opens_with_feeling(&name_key(display))
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for w in display.split_whitespace() {
+        if w == "of" {
+            break;
+        }
+        let w = w.trim_end_matches([',', '.']);
+        let k = name_key(w);
+        if !w.chars().next().is_some_and(char::is_uppercase)
+            || k.chars().count() < 2
+            || honorific(&k).is_some()
+        {
+            continue;
+        }
+        out.push(w);
+    }
+    if out.len() < 2 { Vec::new() } else { out }
+}
+
+/// Lists each word of a character's full name that no other character's names hold as another
+/// of its names ("Hawkeye" of "Lieutenant Riza Hawkeye", "Teach" of "Edward Teach"), as a reader
+/// or a search would use it alone. A word another character's names hold ("Bennet" of Elizabeth
+/// Bennet and Mrs. Bennet) is left out; one-off voices are left alone.
+pub(crate) fn add_unshared_name_words(clusters: &mut [Cluster]) {
+    let mut holders: HashMap<String, Vec<usize>> = HashMap::new();
+    for (id, c) in clusters.iter().enumerate() {
+        let written = std::iter::once(&c.name)
+            .chain(&c.aliases)
+            .map(|n| name_key(n));
+        for k in c.keys.iter().cloned().chain(written) {
+            if k.starts_with("the ") {
+                continue;
+            }
+            for w in name_words(&k) {
+                let v = holders.entry(w.to_string()).or_default();
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+            }
+        }
+    }
+    for (id, c) in clusters.iter_mut().enumerate() {
+        if c.keys.is_empty() || c.voice {
+            continue;
+        }
+        let mut have: HashSet<String> = std::iter::once(&c.name)
+            .chain(&c.aliases)
+            .map(|n| name_key(n))
+            .collect();
+        let mut add = Vec::new();
+        for n in std::iter::once(&c.name).chain(&c.aliases) {
+            for w in full_name_parts(n) {
+                let k = name_key(w);
+                let own = holders.get(&k).is_some_and(|v| v.as_slice() == [id]);
+                if own && have.insert(k) {
+                    add.push(w.to_string());
+                }
+            }
+        }
+        c.aliases.extend(add);
+    }
+}
+
 /// A title that names a woman by her husband's name ("Mrs. Joe Gargery" is not Joe Gargery).
 fn is_married_womans_title(title: &str) -> bool {
     matches!(

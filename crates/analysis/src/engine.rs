@@ -931,6 +931,8 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         }
     }
 
+    // "Teach" of "Edward Teach": a word of a full name no one else's names hold is another name
+    crate::characters::add_unshared_name_words(&mut clusters);
     let mut quote_counts = vec![0u32; clusters.len()];
     for q in &quotes {
         if let Some(s) = q.speaker() {

@@ -1634,6 +1634,24 @@ mod tests {
         assert!(a.characters.iter().all(|c| c.name != "Holmes"));
     }
     #[test]
+    fn a_word_of_a_full_name_no_one_else_holds_is_an_alias() {
+        let text = "Harriet Vane came in. Harriet Vane sat down.\n\
+            \"Tea?\" said Elizabeth Bennet.\n\
+            \"Please,\" said Harriet Vane.\n\
+            \"Lovely,\" said Mrs. Bennet. Mrs. Bennet smiled.\n";
+        let a = run(text);
+        let vane = a.characters.iter().find(|c| c.name == "Harriet Vane");
+        assert!(
+            vane.is_some_and(|c| c.aliases.iter().any(|x| x == "Vane")
+                && c.aliases.iter().any(|x| x == "Harriet")),
+            "{:?}",
+            a.characters
+        );
+        // "Bennet" is Mrs. Bennet's name too: no alias of Elizabeth's
+        let liz = a.characters.iter().find(|c| c.name == "Elizabeth Bennet");
+        assert!(liz.is_some_and(|c| c.aliases.iter().all(|x| x != "Bennet")));
+    }
+    #[test]
     fn a_title_and_a_given_name_is_no_second_owner_of_that_name() {
         // "Uncle Owen" is Owen Lars: the bare "Owen" still joins the one full name
         let text = "Owen Lars came out of the garage. Owen Lars wiped his hands.\n\
