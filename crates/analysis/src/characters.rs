@@ -2195,6 +2195,48 @@ fn declared_by_short_form(c: &Cluster, declared_keys: &[(String, String)]) -> Op
     first.filter(|_| hits.next().is_none())
 }
 
+/// The fewest letters a name clipped from the end of a longer one has ("Noya" of "Nishinoya").
+const MIN_CLIPPED_TAIL: usize = 4;
+
+/// The one declared name of which a character known by one word alone gives a clipped form: the
+/// start or (of four letters or more) the end of one of its words ("Tali" of "Tali'Zorah", "Vax" of
+/// "Vax'ildan", "Noya" of "Nishinoya Yuu"). None when none or several, or when the word is a whole
+/// word of a declared name.
+fn declared_by_clipping(c: &Cluster, declared_keys: &[(String, String)]) -> Option<usize> {
+    let mut word = None;
+    for k in &c.keys {
+        let mut ws = name_words(k);
+        let (Some(w), None) = (ws.next(), ws.next()) else {
+            return None;
+        };
+        // "Noya-san" is Noya
+        let w = without_honorific_suffix(w);
+        if k.starts_with("the ") || word.is_some_and(|x| x != w) {
+            return None;
+        }
+        word = Some(w);
+    }
+    let short = word.filter(|w| w.chars().count() >= 3)?;
+    let mut home = None;
+    for (d, (dk, _)) in declared_keys.iter().enumerate() {
+        for w in name_words(dk) {
+            if w == short {
+                return None;
+            }
+            let clipped = w.len() > short.len()
+                && (w.starts_with(short)
+                    || (short.chars().count() >= MIN_CLIPPED_TAIL && w.ends_with(short)));
+            if clipped && home != Some(d) {
+                if home.is_some() {
+                    return None;
+                }
+                home = Some(d);
+            }
+        }
+    }
+    home
+}
+
 /// Given names sharing their first three letters beyond which a short form's prefix says nothing.
 const MAX_PREFIX_CROWD: usize = 64;
 
@@ -2978,6 +3020,29 @@ pub(crate) fn cluster(
             merges.push((*ia, only));
         }
     }
+    // nicknames by clipping the end: "Noya" of "Nishinoya", when one longer name ends so
+    let mut reversed: Vec<(String, usize)> = singles
+        .iter()
+        .map(|(i, k)| (k.chars().rev().collect(), *i))
+        .collect();
+    reversed.sort_unstable();
+    for (ia, a) in &singles {
+        if a.chars().count() < MIN_CLIPPED_TAIL {
+            continue;
+        }
+        let ra: String = a.chars().rev().collect();
+        let from = reversed.partition_point(|(k, _)| k.as_str() < ra.as_str());
+        let mut longer = reversed[from..]
+            .iter()
+            .take_while(|(b, _)| b.starts_with(ra.as_str()))
+            .filter(|(b, ib)| ib != ia && b.len() > a.len())
+            .map(|(_, ib)| *ib);
+        if let (Some(only), None) = (longer.next(), longer.next())
+            && genders_agree(&clusters[*ia], &clusters[only])
+        {
+            merges.push((*ia, only));
+        }
+    }
     for (a, b) in merges {
         let (keep, gone) = if clusters[a].count >= clusters[b].count {
             (a, b)
@@ -3053,6 +3118,7 @@ pub(crate) fn cluster(
             .filter(|_| hits.next().is_none())
             .or_else(|| declared_by_short_form(c, &declared_keys))
             .or_else(|| declared_by_title(clusters, i, &declared_keys))
+            .or_else(|| declared_by_clipping(c, &declared_keys))
     };
     let mut owner: HashMap<usize, usize> = HashMap::new();
     for i in 0..clusters.len() {
@@ -3083,6 +3149,7 @@ pub(crate) fn cluster(
                 .position(|(dk, _)| c.keys.iter().any(|k| declared_holds(dk, k)))
                 .or_else(|| declared_by_short_form(c, &declared_keys))
                 .or_else(|| declared_by_title(&clusters, i, &declared_keys))
+                .or_else(|| declared_by_clipping(c, &declared_keys))
         })
         .collect();
     for (c, hit) in clusters.iter_mut().zip(hits) {

@@ -832,6 +832,40 @@ mod tests {
     }
 
     #[test]
+    fn a_name_clipped_from_the_end_is_the_one_longer_name() {
+        let text = "Nishinoya looked at Tanaka. He grinned.\n\"Hello,\" Nishinoya said.\n\
+            Tanaka laughed. \"Cards?\" Tanaka asked.\n\
+            \"Sure,\" Noya said. Noya sat down. He dealt.\n";
+        let a = run(text);
+        let noya = a
+            .characters
+            .iter()
+            .filter(|c| c.name.contains("oya") || c.aliases.iter().any(|x| x.contains("oya")));
+        assert_eq!(noya.count(), 1, "{:?}", a.characters);
+    }
+
+    #[test]
+    fn a_clipped_name_is_the_declared_name_it_clips() {
+        let mut work = work_from_lines(
+            "Noya looked at Tanaka. He grinned.\n\"Hello,\" Noya said.\nTali waved. She sat.\n\
+            \"Hi,\" Tali said.\n\"Cards?\" Tanaka asked.\n",
+        );
+        work.tags.characters.extend([
+            "Nishinoya Yuu".into(),
+            "Tali'Zorah".into(),
+            "Tanaka Ryuunosuke".into(),
+        ]);
+        let a = analyze(&work);
+        let named = |n: &str, alias: &str| {
+            a.characters
+                .iter()
+                .any(|c| c.name == n && c.aliases.iter().any(|x| x == alias))
+        };
+        assert!(named("Nishinoya Yuu", "Noya"), "{:?}", a.characters);
+        assert!(named("Tali'Zorah", "Tali"), "{:?}", a.characters);
+    }
+
+    #[test]
     fn declared_tags_canonicalise_and_pair() {
         let mut work = work_from_lines(
             "Buffy looked at Spike. She smiled.\n\"Hello,\" Spike said.\nBuffy kissed him.\n",
