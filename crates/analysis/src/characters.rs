@@ -2411,6 +2411,52 @@ pub(crate) fn unclaimed_short_forms(
     out.into_iter().map(|k| names[k].display.clone()).collect()
 }
 
+/// The names of the text that are no one's and are the formal form or a diminutive of the one
+/// short name character `n` is known by ("Teresa", "Tessie" of a narrator called "Tess"; "Katherine"
+/// of "Kate", "Tommy" of "Tom"): a listed short form of each other ([`is_listed_short_form`]), or the
+/// name with a diminutive ending (-ie, -y, -ey; a final "e" dropped or the last consonant doubled),
+/// as written.
+pub(crate) fn unclaimed_formal_forms(
+    names: &HashMap<String, NameStats>,
+    index: &HashMap<String, usize>,
+    clusters: &[Cluster],
+    n: usize,
+) -> Vec<String> {
+    let short = name_key(&clusters[n].name);
+    if short.contains(' ')
+        || short.len() < 2
+        || clusters[n]
+            .aliases
+            .iter()
+            .any(|a| a.contains(' ') && !a.starts_with("the "))
+    {
+        return Vec::new();
+    }
+    let diminutive = |k: &str| {
+        before_diminutive_ending(k).is_some_and(|st| {
+            st == short
+                || short.strip_suffix('e') == Some(st)
+                || st.strip_suffix(short.chars().last().unwrap_or(' ')) == Some(short.as_str())
+        })
+    };
+    let claimed: HashSet<String> = clusters
+        .iter()
+        .flat_map(|c| std::iter::once(&c.name).chain(&c.aliases))
+        .map(|a| name_key(a))
+        .collect();
+    let mut out: Vec<&String> = names
+        .keys()
+        .filter(|k| {
+            !k.contains(' ')
+                && !index.contains_key(*k)
+                && !claimed.contains(*k)
+                && (is_listed_short_form(&short, k) || diminutive(k))
+        })
+        .collect();
+    out.sort();
+    out.into_iter().map(|k| names[k].display.clone()).collect()
+}
+
 /// The first three bytes of a word of three bytes or more.
 fn first_three(w: &str) -> [u8; 3] {
     let b = w.as_bytes();

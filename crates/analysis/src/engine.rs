@@ -923,6 +923,11 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         for short in unclaimed_short_forms(&names, &index, &clusters, n) {
             clusters[n].aliases.push(short);
         }
+        // "Teresa", "Tessie" of a narrator called "Tess": the formal form and the diminutives of
+        // the one short name the narrator goes by, when they are no one's
+        for formal in crate::characters::unclaimed_formal_forms(&names, &index, &clusters, n) {
+            clusters[n].aliases.push(formal);
+        }
         for s in scenes
             .iter_mut()
             .filter(|s| s.person == crate::Person::First && s.pov.is_none())

@@ -312,6 +312,22 @@ mod tests {
     }
 
     #[test]
+    fn the_narrators_short_name_takes_its_formal_form_and_diminutive() {
+        let text = "I took the last ferry home. The wind was cold on the deck.\n\
+            \"Going home, Kate?\" the old sailor asked me.\n\
+            \"Sort of,\" I said.\n\
+            The letter was addressed to Katherine, in my mother's hand. It begins, Dear Katie, I am sorry.\n";
+        let a = run(text);
+        let me = a.characters.iter().find(|c| c.name == "Kate");
+        assert!(
+            me.is_some_and(|c| c.aliases.iter().any(|x| x == "Katherine")
+                && c.aliases.iter().any(|x| x == "Katie")),
+            "{:?}",
+            a.characters
+        );
+    }
+
+    #[test]
     fn a_narrator_the_others_name_tells_the_first_person_scenes() {
         let text = "I took the last ferry home. The wind was cold on the deck.\n\
             \"Going home, Teresa?\" the old sailor asked me.\n\
