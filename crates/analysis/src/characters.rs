@@ -2251,6 +2251,48 @@ fn declared_by_short_form(c: &Cluster, declared_keys: &[(String, String)]) -> Op
     first.filter(|_| hits.next().is_none())
 }
 
+/// The fewest letters a name clipped from the end of a longer one has ("Noya" of "Nishinoya").
+const MIN_CLIPPED_TAIL: usize = 4;
+
+/// The one declared name of which a character known by one word alone gives a clipped form: the
+/// start or (of four letters or more) the end of one of its words ("Tali" of "Tali'Zorah", "Vax" of
+/// "Vax'ildan", "Noya" of "Nishinoya Yuu"). None when none or several, or when the word is a whole
+/// word of a declared name.
+fn declared_by_clipping(c: &Cluster, declared_keys: &[(String, String)]) -> Option<usize> {
+    let mut word = None;
+    for k in &c.keys {
+        let mut ws = name_words(k);
+        let (Some(w), None) = (ws.next(), ws.next()) else {
+            return None;
+        };
+        // "Noya-san" is Noya
+        let w = without_honorific_suffix(w);
+        if k.starts_with("the ") || word.is_some_and(|x| x != w) {
+            return None;
+        }
+        word = Some(w);
+    }
+    let short = word.filter(|w| w.chars().count() >= 3)?;
+    let mut home = None;
+    for (d, (dk, _)) in declared_keys.iter().enumerate() {
+        for w in name_words(dk) {
+            if w == short {
+                return None;
+            }
+            let clipped = w.len() > short.len()
+                && (w.starts_with(short)
+                    || (short.chars().count() >= MIN_CLIPPED_TAIL && w.ends_with(short)));
+            if clipped && home != Some(d) {
+                if home.is_some() {
+                    return None;
+                }
+                home = Some(d);
+            }
+        }
+    }
+    home
+}
+
 /// Given names sharing their first three letters beyond which a short form's prefix says nothing.
 const MAX_PREFIX_CROWD: usize = 64;
 
@@ -2419,6 +2461,52 @@ pub(crate) fn unclaimed_short_forms(
                 && !index.contains_key(*k)
                 && !claimed.contains(*k)
                 && stands_for(k, &full)
+        })
+        .collect();
+    out.sort();
+    out.into_iter().map(|k| names[k].display.clone()).collect()
+}
+
+/// The names of the text that are no one's and are the formal form or a diminutive of the one
+/// short name character `n` is known by ("Teresa", "Tessie" of a narrator called "Tess"; "Katherine"
+/// of "Kate", "Tommy" of "Tom"): a listed short form of each other ([`is_listed_short_form`]), or the
+/// name with a diminutive ending (-ie, -y, -ey; a final "e" dropped or the last consonant doubled),
+/// as written.
+pub(crate) fn unclaimed_formal_forms(
+    names: &HashMap<String, NameStats>,
+    index: &HashMap<String, usize>,
+    clusters: &[Cluster],
+    n: usize,
+) -> Vec<String> {
+    let short = name_key(&clusters[n].name);
+    if short.contains(' ')
+        || short.len() < 2
+        || clusters[n]
+            .aliases
+            .iter()
+            .any(|a| a.contains(' ') && !a.starts_with("the "))
+    {
+        return Vec::new();
+    }
+    let diminutive = |k: &str| {
+        before_diminutive_ending(k).is_some_and(|st| {
+            st == short
+                || short.strip_suffix('e') == Some(st)
+                || st.strip_suffix(short.chars().last().unwrap_or(' ')) == Some(short.as_str())
+        })
+    };
+    let claimed: HashSet<String> = clusters
+        .iter()
+        .flat_map(|c| std::iter::once(&c.name).chain(&c.aliases))
+        .map(|a| name_key(a))
+        .collect();
+    let mut out: Vec<&String> = names
+        .keys()
+        .filter(|k| {
+            !k.contains(' ')
+                && !index.contains_key(*k)
+                && !claimed.contains(*k)
+                && (is_listed_short_form(&short, k) || diminutive(k))
         })
         .collect();
     out.sort();
@@ -2651,6 +2739,78 @@ fn adopt_titled_names(
         c.aliases.retain(|a| *a != s.display);
         c.aliases.push(old);
         index.insert(k, id);
+    }
+}
+
+/// The words of a written full name that may stand for it alone: its capitalised words before
+/// "of" ("Geralt of Rivia" is no "Rivia"), without titles and initials ("Lieutenant Riza
+/// Hawkeye" -> Riza, Hawkeye). Empty unless there are two or more.
+fn full_name_parts(display: &str) -> Vec<&str> {
+    if display.starts_with("the ")
+        || display.starts_with("The ")
+        || opens_with_feeling(&name_key(display))
+    {
+        return Vec::new();
+    }
+    let mut out = Vec::new();
+    for w in display.split_whitespace() {
+        if w == "of" {
+            break;
+        }
+        let w = w.trim_end_matches([',', '.']);
+        let k = name_key(w);
+        if !w.chars().next().is_some_and(char::is_uppercase)
+            || k.chars().count() < 2
+            || honorific(&k).is_some()
+        {
+            continue;
+        }
+        out.push(w);
+    }
+    if out.len() < 2 { Vec::new() } else { out }
+}
+
+/// Lists each word of a character's full name that no other character's names hold as another
+/// of its names ("Hawkeye" of "Lieutenant Riza Hawkeye", "Teach" of "Edward Teach"), as a reader
+/// or a search would use it alone. A word another character's names hold ("Bennet" of Elizabeth
+/// Bennet and Mrs. Bennet) is left out; one-off voices are left alone.
+pub(crate) fn add_unshared_name_words(clusters: &mut [Cluster]) {
+    let mut holders: HashMap<String, Vec<usize>> = HashMap::new();
+    for (id, c) in clusters.iter().enumerate() {
+        let written = std::iter::once(&c.name)
+            .chain(&c.aliases)
+            .map(|n| name_key(n));
+        for k in c.keys.iter().cloned().chain(written) {
+            if k.starts_with("the ") {
+                continue;
+            }
+            for w in name_words(&k) {
+                let v = holders.entry(w.to_string()).or_default();
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+            }
+        }
+    }
+    for (id, c) in clusters.iter_mut().enumerate() {
+        if c.keys.is_empty() || c.voice {
+            continue;
+        }
+        let mut have: HashSet<String> = std::iter::once(&c.name)
+            .chain(&c.aliases)
+            .map(|n| name_key(n))
+            .collect();
+        let mut add = Vec::new();
+        for n in std::iter::once(&c.name).chain(&c.aliases) {
+            for w in full_name_parts(n) {
+                let k = name_key(w);
+                let own = holders.get(&k).is_some_and(|v| v.as_slice() == [id]);
+                if own && have.insert(k) {
+                    add.push(w.to_string());
+                }
+            }
+        }
+        c.aliases.extend(add);
     }
 }
 
@@ -2962,6 +3122,29 @@ pub(crate) fn cluster(
             merges.push((*ia, only));
         }
     }
+    // nicknames by clipping the end: "Noya" of "Nishinoya", when one longer name ends so
+    let mut reversed: Vec<(String, usize)> = singles
+        .iter()
+        .map(|(i, k)| (k.chars().rev().collect(), *i))
+        .collect();
+    reversed.sort_unstable();
+    for (ia, a) in &singles {
+        if a.chars().count() < MIN_CLIPPED_TAIL {
+            continue;
+        }
+        let ra: String = a.chars().rev().collect();
+        let from = reversed.partition_point(|(k, _)| k.as_str() < ra.as_str());
+        let mut longer = reversed[from..]
+            .iter()
+            .take_while(|(b, _)| b.starts_with(ra.as_str()))
+            .filter(|(b, ib)| ib != ia && b.len() > a.len())
+            .map(|(_, ib)| *ib);
+        if let (Some(only), None) = (longer.next(), longer.next())
+            && genders_agree(&clusters[*ia], &clusters[only])
+        {
+            merges.push((*ia, only));
+        }
+    }
     for (a, b) in merges {
         let (keep, gone) = if clusters[a].count >= clusters[b].count {
             (a, b)
@@ -3037,6 +3220,7 @@ pub(crate) fn cluster(
             .filter(|_| hits.next().is_none())
             .or_else(|| declared_by_short_form(c, &declared_keys))
             .or_else(|| declared_by_title(clusters, i, &declared_keys))
+            .or_else(|| declared_by_clipping(c, &declared_keys))
     };
     let mut owner: HashMap<usize, usize> = HashMap::default();
     for i in 0..clusters.len() {
@@ -3067,6 +3251,7 @@ pub(crate) fn cluster(
                 .position(|(dk, _)| c.keys.iter().any(|k| declared_holds(dk, k)))
                 .or_else(|| declared_by_short_form(c, &declared_keys))
                 .or_else(|| declared_by_title(&clusters, i, &declared_keys))
+                .or_else(|| declared_by_clipping(c, &declared_keys))
         })
         .collect();
     for (c, hit) in clusters.iter_mut().zip(hits) {

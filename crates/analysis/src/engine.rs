@@ -925,6 +925,11 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         for short in unclaimed_short_forms(&names, &index, &clusters, n) {
             clusters[n].aliases.push(short);
         }
+        // "Teresa", "Tessie" of a narrator called "Tess": the formal form and the diminutives of
+        // the one short name the narrator goes by, when they are no one's
+        for formal in crate::characters::unclaimed_formal_forms(&names, &index, &clusters, n) {
+            clusters[n].aliases.push(formal);
+        }
         for s in scenes
             .iter_mut()
             .filter(|s| s.person == crate::Person::First && s.pov.is_none())
@@ -933,6 +938,8 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         }
     }
 
+    // "Teach" of "Edward Teach": a word of a full name no one else's names hold is another name
+    crate::characters::add_unshared_name_words(&mut clusters);
     let mut quote_counts = vec![0u32; clusters.len()];
     for q in &quotes {
         if let Some(s) = q.speaker() {

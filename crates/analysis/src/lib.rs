@@ -313,6 +313,22 @@ mod tests {
     }
 
     #[test]
+    fn the_narrators_short_name_takes_its_formal_form_and_diminutive() {
+        let text = "I took the last ferry home. The wind was cold on the deck.\n\
+            \"Going home, Kate?\" the old sailor asked me.\n\
+            \"Sort of,\" I said.\n\
+            The letter was addressed to Katherine, in my mother's hand. It begins, Dear Katie, I am sorry.\n";
+        let a = run(text);
+        let me = a.characters.iter().find(|c| c.name == "Kate");
+        assert!(
+            me.is_some_and(|c| c.aliases.iter().any(|x| x == "Katherine")
+                && c.aliases.iter().any(|x| x == "Katie")),
+            "{:?}",
+            a.characters
+        );
+    }
+
+    #[test]
     fn a_narrator_the_others_name_tells_the_first_person_scenes() {
         let text = "I took the last ferry home. The wind was cold on the deck.\n\
             \"Going home, Teresa?\" the old sailor asked me.\n\
@@ -830,6 +846,40 @@ mod tests {
         assert_eq!(a.quotes[0].span, None);
         assert_eq!(a.quotes[0].range, [1, 4]);
         assert_eq!(a.scenes[0].span, None);
+    }
+
+    #[test]
+    fn a_name_clipped_from_the_end_is_the_one_longer_name() {
+        let text = "Nishinoya looked at Tanaka. He grinned.\n\"Hello,\" Nishinoya said.\n\
+            Tanaka laughed. \"Cards?\" Tanaka asked.\n\
+            \"Sure,\" Noya said. Noya sat down. He dealt.\n";
+        let a = run(text);
+        let noya = a
+            .characters
+            .iter()
+            .filter(|c| c.name.contains("oya") || c.aliases.iter().any(|x| x.contains("oya")));
+        assert_eq!(noya.count(), 1, "{:?}", a.characters);
+    }
+
+    #[test]
+    fn a_clipped_name_is_the_declared_name_it_clips() {
+        let mut work = work_from_lines(
+            "Noya looked at Tanaka. He grinned.\n\"Hello,\" Noya said.\nTali waved. She sat.\n\
+            \"Hi,\" Tali said.\n\"Cards?\" Tanaka asked.\n",
+        );
+        work.tags.characters.extend([
+            "Nishinoya Yuu".into(),
+            "Tali'Zorah".into(),
+            "Tanaka Ryuunosuke".into(),
+        ]);
+        let a = analyze(&work);
+        let named = |n: &str, alias: &str| {
+            a.characters
+                .iter()
+                .any(|c| c.name == n && c.aliases.iter().any(|x| x == alias))
+        };
+        assert!(named("Nishinoya Yuu", "Noya"), "{:?}", a.characters);
+        assert!(named("Tali'Zorah", "Tali"), "{:?}", a.characters);
     }
 
     #[test]
@@ -1633,6 +1683,24 @@ mod tests {
         let holmes = a.characters.iter().find(|c| c.name == "Sherlock Holmes");
         assert!(holmes.is_some_and(|c| c.aliases.iter().any(|x| x == "Holmes")));
         assert!(a.characters.iter().all(|c| c.name != "Holmes"));
+    }
+    #[test]
+    fn a_word_of_a_full_name_no_one_else_holds_is_an_alias() {
+        let text = "Harriet Vane came in. Harriet Vane sat down.\n\
+            \"Tea?\" said Elizabeth Bennet.\n\
+            \"Please,\" said Harriet Vane.\n\
+            \"Lovely,\" said Mrs. Bennet. Mrs. Bennet smiled.\n";
+        let a = run(text);
+        let vane = a.characters.iter().find(|c| c.name == "Harriet Vane");
+        assert!(
+            vane.is_some_and(|c| c.aliases.iter().any(|x| x == "Vane")
+                && c.aliases.iter().any(|x| x == "Harriet")),
+            "{:?}",
+            a.characters
+        );
+        // "Bennet" is Mrs. Bennet's name too: no alias of Elizabeth's
+        let liz = a.characters.iter().find(|c| c.name == "Elizabeth Bennet");
+        assert!(liz.is_some_and(|c| c.aliases.iter().all(|x| x != "Bennet")));
     }
     #[test]
     fn a_title_and_a_given_name_is_no_second_owner_of_that_name() {
