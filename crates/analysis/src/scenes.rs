@@ -214,13 +214,24 @@ fn segment_run(
                 } else {
                     Person::Second
                 };
-                out.push(scene(
-                    paras,
-                    start + i,
-                    start + j,
-                    person,
-                    narrator.map(|c| clusters[c].name.clone()),
-                ));
+                let leaps = if p == 1 {
+                    first_person_leaps(paras, start + i, start + j)
+                } else {
+                    Vec::new()
+                };
+                let bounds: Vec<usize> = std::iter::once(start + i)
+                    .chain(leaps)
+                    .chain(std::iter::once(start + j))
+                    .collect();
+                for b in bounds.windows(2) {
+                    out.push(scene(
+                        paras,
+                        b[0],
+                        b[1],
+                        person,
+                        narrator.map(|c| clusters[c].name.clone()),
+                    ));
+                }
             }
         }
         i = j;
@@ -428,6 +439,8 @@ const OPENING_REACH: usize = 6;
 /// Paragraphs before a scene opening in which a quotation must stand: a scene that opens on
 /// narration follows the talk that closed the last one.
 const TALK_REACH: usize = 3;
+/// Fewest paragraphs of a first-person scene split off at a leap in time.
+const MIN_LEAP_SCENE: usize = 4;
 
 /// The words of a paragraph's first sentence, lower-cased, with their punctuation trimmed, and
 /// whether each was capitalised and was followed by a comma or the sentence's end.
@@ -459,6 +472,13 @@ fn first_sentence(text: &str) -> Vec<(String, bool, bool)> {
 /// A first sentence that jumps in time: "Hours later", "an hour later", "afterwards", "the next
 /// morning", "that evening", "By the time…", "at six", "o'clock", "Meanwhile".
 fn jumps_in_time(words: &[(String, bool, bool)]) -> bool {
+    time_jump(words) > 0
+}
+
+/// How far a first sentence jumps in time: 2 for a leap past the scene ("Hours later", "an hour
+/// later", "Later", "afterwards", "the next morning", "that evening"), 1 for a time that may go on
+/// the scene as well ("By the time…", a clock time, "Meanwhile"), 0 for none.
+fn time_jump(words: &[(String, bool, bool)]) -> u8 {
     let w = |i: usize| words.get(i).map_or("", |x| x.0.as_str());
     let unit = |s: &str| {
         matches!(
@@ -472,25 +492,33 @@ fn jumps_in_time(words: &[(String, bool, bool)]) -> bool {
             "morning" | "afternoon" | "evening" | "night" | "day" | "week" | "weekend"
         )
     };
-    if matches!(w(0), "later" | "meanwhile") || (w(0) == "by" && w(1) == "the" && w(2) == "time") {
-        return true;
+    let leap = w(0) == "later"
+        || (0..words.len()).any(|i| match w(i) {
+            "afterwards" | "afterward" => true,
+            "later" => i > 0 && unit(w(i - 1)),
+            "next" | "following" => i > 0 && w(i - 1) == "the" && period(w(i + 1)),
+            "that" => matches!(w(i + 1), "morning" | "afternoon" | "evening" | "night"),
+            _ => false,
+        });
+    if leap {
+        return 2;
     }
-    (0..words.len()).any(|i| match w(i) {
-        "afterwards" | "afterward" | "o'clock" => true,
-        "later" => i > 0 && unit(w(i - 1)),
-        "next" | "following" => i > 0 && w(i - 1) == "the" && period(w(i + 1)),
-        "that" => matches!(w(i + 1), "morning" | "afternoon" | "evening" | "night"),
-        // a clock time: "shuts at nine, and", "at oh-six-hundred"
-        "at" => words.get(i + 1).is_some_and(|(n, _, pause)| {
-            let head = n.split('-').next().unwrap_or("");
-            (head.starts_with(|c: char| c.is_ascii_digit())
-                || (crate::lexicon::is_number_word(head) && head != "one")
-                || head == "oh"
-                || matches!(head, "noon" | "midnight" | "dawn" | "dusk"))
-                && (*pause || matches!(w(i + 2), "o'clock" | "past" | "sharp" | "in" | "on"))
-        }),
-        _ => false,
-    })
+    let time = w(0) == "meanwhile"
+        || (w(0) == "by" && w(1) == "the" && w(2) == "time")
+        || (0..words.len()).any(|i| match w(i) {
+            "o'clock" => true,
+            // a clock time: "shuts at nine, and", "at oh-six-hundred"
+            "at" => words.get(i + 1).is_some_and(|(n, _, pause)| {
+                let head = n.split('-').next().unwrap_or("");
+                (head.starts_with(|c: char| c.is_ascii_digit())
+                    || (crate::lexicon::is_number_word(head) && head != "one")
+                    || head == "oh"
+                    || matches!(head, "noon" | "midnight" | "dawn" | "dusk"))
+                    && (*pause || matches!(w(i + 2), "o'clock" | "past" | "sharp" | "in" | "on"))
+            }),
+            _ => false,
+        });
+    u8::from(time)
 }
 
 /// A first sentence whose subject, a name or a noun, opens it in the past perfect ("Mara had
@@ -591,16 +619,40 @@ fn gives_full_name(words: &[(String, bool, bool)], characters: &[&Cluster]) -> b
 /// of the `TALK_REACH` paragraphs before it (the talk that closed the last scene), and its first
 /// sentence jumps in time, steps back into the past perfect, or gives a character's full name.
 fn scene_opening(paras: &[Para<'_>], k: usize, characters: &[&Cluster]) -> bool {
-    let p = &paras[k];
-    if !p.text.trim_start().starts_with(char::is_alphabetic)
-        || !paras[k.saturating_sub(TALK_REACH)..k]
-            .iter()
-            .any(|q| !q.quotes.is_empty())
-    {
+    if !narration_after_talk(paras, k) {
         return false;
     }
-    let words = first_sentence(p.text);
+    let words = first_sentence(paras[k].text);
     jumps_in_time(&words) || in_past_perfect(&words) || gives_full_name(&words, characters)
+}
+
+/// Whether a paragraph opens in narration and a quotation stands in one of the `TALK_REACH`
+/// paragraphs before it.
+fn narration_after_talk(paras: &[Para<'_>], k: usize) -> bool {
+    paras[k].text.trim_start().starts_with(char::is_alphabetic)
+        && paras[k.saturating_sub(TALK_REACH)..k]
+            .iter()
+            .any(|q| !q.quotes.is_empty())
+}
+
+/// The scenes of a first-person run: a narrator tells every scene, so a stripped break shows no
+/// switch of point of view, only a leap in time. The run is split at each paragraph of narration
+/// after talk whose first sentence leaps past the scene ("that evening", "two days later",
+/// "afterwards"; not "By the time…", which may go on the scene), with at least
+/// `MIN_LEAP_SCENE` paragraphs on each side. Returns the starts of the scenes after the first.
+fn first_person_leaps(paras: &[Para<'_>], start: usize, end: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut last = start;
+    for k in start + MIN_LEAP_SCENE..end.saturating_sub(MIN_LEAP_SCENE) {
+        if k >= last + MIN_LEAP_SCENE
+            && narration_after_talk(paras, k)
+            && time_jump(&first_sentence(paras[k].text)) == 2
+        {
+            out.push(k);
+            last = k;
+        }
+    }
+    out
 }
 
 /// Moves each switch of focal character to the nearest scene opening within `OPENING_REACH`
@@ -972,6 +1024,33 @@ mod tests {
         assert!(!scene_opening(&paras, 3, &[]));
         let paras = [talk(), para("\"Two days later,\" she said.")];
         assert!(!scene_opening(&paras, 1, &[]));
+    }
+
+    #[test]
+    fn a_first_person_run_splits_at_a_leap_in_time() {
+        const QUOTE: &[(usize, usize)] = &[(1, 6)];
+        let talk = || Para {
+            quotes: QUOTE,
+            ..para("\"Fine.\" I left.")
+        };
+        let leap = |t: &'static str| {
+            let mut paras: Vec<Para<'static>> = (0..5).map(|_| talk()).collect();
+            paras.push(para(t));
+            paras.extend((0..5).map(|_| para("I sat down.")));
+            first_person_leaps(&paras, 0, paras.len())
+        };
+        assert_eq!(leap("That evening I went down to the harbour."), vec![5]);
+        assert_eq!(leap("Two days later the letter came."), vec![5]);
+        // "By the time…" may go on the scene; no leap, no split
+        assert!(leap("By the time I got there, they had gone.").is_empty());
+        assert!(leap("I went down to the harbour.").is_empty());
+        let strength = |t: &str| time_jump(&first_sentence(t));
+        assert_eq!(strength("The next morning the rain had stopped."), 2);
+        assert_eq!(
+            strength("The market shuts at nine, and the street empties."),
+            1
+        );
+        assert_eq!(strength("The market was empty."), 0);
     }
 
     #[test]
