@@ -15,6 +15,8 @@ use crate::{Person, SceneAnalysis};
 const PERSON_SWITCH: f32 = 6.0;
 /// Cost of switching point-of-view character between paragraphs.
 const POV_SWITCH: f32 = 3.5;
+/// Cost of switching point-of-view character into a paragraph that reads as a scene opening.
+const OPENING_SWITCH: f32 = 1.0;
 /// A first- or second-person run beside third-person narration tells the story only when this
 /// share of its narration words are its pronouns (a first-person narrator says "I" about once in
 /// every 10 to 20 words; an author's aside in a third-person text, once in 100 or more).
@@ -36,6 +38,16 @@ const POV_CANDIDATES: usize = 6;
 /// `k` is at most 256 (the callers have 3 persons or `POV_CANDIDATES`): the back pointers, `n * k`
 /// of them, are bytes.
 fn viterbi(n: usize, k: usize, cost: impl Fn(usize, usize) -> f32, penalty: f32) -> Vec<usize> {
+    viterbi_with(n, k, cost, |_| penalty)
+}
+
+/// `viterbi` with a switch penalty that depends on the step switched into.
+fn viterbi_with(
+    n: usize,
+    k: usize,
+    cost: impl Fn(usize, usize) -> f32,
+    penalty: impl Fn(usize) -> f32,
+) -> Vec<usize> {
     if n == 0 || k == 0 {
         return vec![0; n];
     }
@@ -50,6 +62,7 @@ fn viterbi(n: usize, k: usize, cost: impl Fn(usize, usize) -> f32, penalty: f32)
                 (0, f32::INFINITY),
                 |acc, (s, &v)| if v < acc.1 { (s, v) } else { acc },
             );
+        let penalty = penalty(i);
         for s in 0..k {
             let stay = score[s];
             let (prev, v) = if stay <= best + penalty {
@@ -201,13 +214,24 @@ fn segment_run(
                 } else {
                     Person::Second
                 };
-                out.push(scene(
-                    paras,
-                    start + i,
-                    start + j,
-                    person,
-                    narrator.map(|c| clusters[c].name.clone()),
-                ));
+                let leaps = if p == 1 {
+                    first_person_leaps(paras, start + i, start + j)
+                } else {
+                    Vec::new()
+                };
+                let bounds: Vec<usize> = std::iter::once(start + i)
+                    .chain(leaps)
+                    .chain(std::iter::once(start + j))
+                    .collect();
+                for b in bounds.windows(2) {
+                    out.push(scene(
+                        paras,
+                        b[0],
+                        b[1],
+                        person,
+                        narrator.map(|c| clusters[c].name.clone()),
+                    ));
+                }
             }
         }
         i = j;
@@ -293,14 +317,25 @@ fn third_person(
     let refocused = |i: usize, s: usize| pov_cost(&ev[i], cands[s], genders[s], Reading::Focal);
     let chained = |i: usize, s: usize| pov_cost(&ev[i], cands[s], genders[s], Reading::Chain);
     let plain = |i: usize, s: usize| pov_cost(&ev[i], cands[s], genders[s], Reading::Salience);
-    let mut path = viterbi(ev.len(), cands.len(), refocused, POV_SWITCH);
+    // a stripped scene break: a switch is cheaper where a new scene opens
+    let cand_clusters: Vec<&Cluster> = cands.iter().map(|&c| &clusters[c]).collect();
+    let opens: Vec<bool> = (start..end)
+        .map(|k| k > start && scene_opening(paras, k, &cand_clusters))
+        .collect();
+    let penalty = |i: usize| if opens[i] { OPENING_SWITCH } else { POV_SWITCH };
+    let mut path = viterbi_with(ev.len(), cands.len(), refocused, penalty);
     // second level: inside each run, characters of the same gender (for whom the first level's
     // pronouns are neutral) are told apart with free pronouns read as the name they follow, or as
     // the chain carried on from the previous paragraph ("…into Spike's mouth. As he sat up, …")
     let mut i = 0;
     while i < path.len() {
         let j = run_end(&path, i);
-        let sub = viterbi(j - i, cands.len(), |k, s| chained(i + k, s), POV_SWITCH);
+        let sub = viterbi_with(
+            j - i,
+            cands.len(),
+            |k, s| chained(i + k, s),
+            |k| penalty(i + k),
+        );
         path[i..j].copy_from_slice(&sub);
         i = j;
     }
@@ -371,6 +406,8 @@ fn third_person(
     );
     confirm_switches(&mut path, minds_of);
     no_switch_with_a_description(&mut path, |st| described(&clusters[cands[st]]));
+    // a stripped scene break: the switch moves to the nearest scene opening
+    move_switches_to_openings(&mut path, &opens);
     // head-hopping plus a voice that knows what no one present knows is an omniscient narrator:
     // the scene has no single focal character
     if hops >= OMNISCIENT_SWITCHES
@@ -393,6 +430,258 @@ fn third_person(
             Person::Third,
             Some(clusters[cands[path[i]]].name.clone()),
         ));
+        i = j;
+    }
+}
+
+/// How far (paragraphs) a switch of focal character moves to reach a scene opening.
+const OPENING_REACH: usize = 6;
+/// Paragraphs before a scene opening in which a quotation must stand: a scene that opens on
+/// narration follows the talk that closed the last one.
+const TALK_REACH: usize = 3;
+/// Fewest paragraphs of a first-person scene split off at a leap in time.
+const MIN_LEAP_SCENE: usize = 4;
+
+/// The words of a paragraph's first sentence, lower-cased, with their punctuation trimmed, and
+/// whether each was capitalised and was followed by a comma or the sentence's end.
+fn first_sentence(text: &str) -> Vec<(String, bool, bool)> {
+    let mut out = Vec::new();
+    for raw in text.split_whitespace().take(60) {
+        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+        let end = raw.ends_with(['.', '!', '?']);
+        if !word.is_empty() {
+            let lower: String = word
+                .chars()
+                .map(|c| if c == '’' { '\'' } else { c })
+                .flat_map(char::to_lowercase)
+                .collect();
+            let lower = lower
+                .strip_suffix("'s")
+                .map_or(lower.clone(), str::to_string);
+            let pause = end || raw.ends_with([',', ';', ':']);
+            out.push((lower, word.starts_with(char::is_uppercase), pause));
+        }
+        // "Mr." and "Mrs." do not end a sentence
+        if end && !matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "St") {
+            break;
+        }
+    }
+    out
+}
+
+/// A first sentence that jumps in time: "Hours later", "an hour later", "afterwards", "the next
+/// morning", "that evening", "By the time…", "at six", "o'clock", "Meanwhile".
+fn jumps_in_time(words: &[(String, bool, bool)]) -> bool {
+    time_jump(words) > 0
+}
+
+/// How far a first sentence jumps in time: 2 for a leap past the scene ("Hours later", "an hour
+/// later", "Later", "afterwards", "the next morning", "that evening"), 1 for a time that may go on
+/// the scene as well ("By the time…", a clock time, "Meanwhile"), 0 for none.
+fn time_jump(words: &[(String, bool, bool)]) -> u8 {
+    let w = |i: usize| words.get(i).map_or("", |x| x.0.as_str());
+    let unit = |s: &str| {
+        matches!(
+            s.trim_end_matches('s'),
+            "minute" | "hour" | "day" | "week" | "month" | "year" | "night" | "moment"
+        )
+    };
+    let period = |s: &str| {
+        matches!(
+            s,
+            "morning" | "afternoon" | "evening" | "night" | "day" | "week" | "weekend"
+        )
+    };
+    let leap = w(0) == "later"
+        || (0..words.len()).any(|i| match w(i) {
+            "afterwards" | "afterward" => true,
+            "later" => i > 0 && unit(w(i - 1)),
+            "next" | "following" => i > 0 && w(i - 1) == "the" && period(w(i + 1)),
+            "that" => matches!(w(i + 1), "morning" | "afternoon" | "evening" | "night"),
+            _ => false,
+        });
+    if leap {
+        return 2;
+    }
+    let time = w(0) == "meanwhile"
+        || (w(0) == "by" && w(1) == "the" && w(2) == "time")
+        || (0..words.len()).any(|i| match w(i) {
+            "o'clock" => true,
+            // a clock time: "shuts at nine, and", "at oh-six-hundred"
+            "at" => words.get(i + 1).is_some_and(|(n, _, pause)| {
+                let head = n.split('-').next().unwrap_or("");
+                (head.starts_with(|c: char| c.is_ascii_digit())
+                    || (crate::lexicon::is_number_word(head) && head != "one")
+                    || head == "oh"
+                    || matches!(head, "noon" | "midnight" | "dawn" | "dusk"))
+                    && (*pause || matches!(w(i + 2), "o'clock" | "past" | "sharp" | "in" | "on"))
+            }),
+            _ => false,
+        });
+    u8::from(time)
+}
+
+/// A first sentence whose subject, a name or a noun, opens it in the past perfect ("Mara had
+/// rehearsed this.", "The old captain had never liked the sea."): the narration steps back to
+/// open a new scene.
+fn in_past_perfect(words: &[(String, bool, bool)]) -> bool {
+    (1..words.len().min(4)).any(|i| {
+        // a pronoun subject ("He had been there before.") goes on from the paragraph before
+        if words[i].0 != "had"
+            || matches!(
+                words[i - 1].0.as_str(),
+                "he" | "she" | "they" | "it" | "i" | "we" | "you"
+            )
+        {
+            return false;
+        }
+        let mut k = i + 1;
+        while words.get(k).is_some_and(|(x, _, _)| {
+            matches!(x.as_str(), "not" | "never" | "already" | "just" | "long")
+                || (x.ends_with("ly") && x.len() > 4)
+        }) {
+            k += 1;
+        }
+        words.get(k).is_some_and(|(x, _, _)| {
+            (x.ends_with("ed") && x.len() > 3)
+                || matches!(
+                    x.as_str(),
+                    "been"
+                        | "gone"
+                        | "done"
+                        | "known"
+                        | "seen"
+                        | "taken"
+                        | "made"
+                        | "come"
+                        | "found"
+                        | "thought"
+                        | "told"
+                        | "left"
+                        | "kept"
+                        | "brought"
+                        | "given"
+                        | "spent"
+                        | "heard"
+                        | "felt"
+                        | "got"
+                        | "gotten"
+                        | "begun"
+                        | "run"
+                        | "written"
+                        | "chosen"
+                        | "grown"
+                        | "worn"
+                        | "held"
+                        | "stood"
+                        | "sat"
+                        | "slept"
+                        | "meant"
+                        | "become"
+                        | "spoken"
+                        | "taught"
+                        | "fought"
+                        | "hidden"
+                        | "fallen"
+                        | "forgotten"
+                        | "broken"
+                        | "driven"
+                        | "risen"
+                        | "stolen"
+                        | "woken"
+                        | "drawn"
+                        | "thrown"
+                )
+        })
+    })
+}
+
+/// Whether a first sentence gives one of the characters by a full name of two words or more as
+/// the subject of the sentence or of a clause joined by "and" ("Mara Quill had tried…",
+/// "…, and Tom Reed's house is left"), as a scene opens.
+fn gives_full_name(words: &[(String, bool, bool)], characters: &[&Cluster]) -> bool {
+    characters.iter().any(|c| {
+        !described(c)
+            && c.keys.iter().any(|key| {
+                let parts: Vec<&str> = key.split(' ').collect();
+                parts.len() >= 2
+                    && words.windows(parts.len()).enumerate().any(|(i, win)| {
+                        // the subject of the sentence or of a clause joined by "and"
+                        (i == 0 || words[i - 1].0 == "and")
+                            && win[0].1
+                            && win.iter().zip(&parts).all(|(w, p)| w.0 == *p)
+                    })
+            })
+    })
+}
+
+/// Whether a paragraph reads as a scene opening: it opens in narration, a quotation stands in one
+/// of the `TALK_REACH` paragraphs before it (the talk that closed the last scene), and its first
+/// sentence jumps in time, steps back into the past perfect, or gives a character's full name.
+fn scene_opening(paras: &[Para<'_>], k: usize, characters: &[&Cluster]) -> bool {
+    if !narration_after_talk(paras, k) {
+        return false;
+    }
+    let words = first_sentence(paras[k].text);
+    jumps_in_time(&words) || in_past_perfect(&words) || gives_full_name(&words, characters)
+}
+
+/// Whether a paragraph opens in narration and a quotation stands in one of the `TALK_REACH`
+/// paragraphs before it.
+fn narration_after_talk(paras: &[Para<'_>], k: usize) -> bool {
+    paras[k].text.trim_start().starts_with(char::is_alphabetic)
+        && paras[k.saturating_sub(TALK_REACH)..k]
+            .iter()
+            .any(|q| !q.quotes.is_empty())
+}
+
+/// The scenes of a first-person run: a narrator tells every scene, so a stripped break shows no
+/// switch of point of view, only a leap in time. The run is split at each paragraph of narration
+/// after talk whose first sentence leaps past the scene ("that evening", "two days later",
+/// "afterwards"; not "By the time…", which may go on the scene), with at least
+/// `MIN_LEAP_SCENE` paragraphs on each side. Returns the starts of the scenes after the first.
+fn first_person_leaps(paras: &[Para<'_>], start: usize, end: usize) -> Vec<usize> {
+    let mut out = Vec::new();
+    let mut last = start;
+    for k in start + MIN_LEAP_SCENE..end.saturating_sub(MIN_LEAP_SCENE) {
+        if k >= last + MIN_LEAP_SCENE
+            && narration_after_talk(paras, k)
+            && time_jump(&first_sentence(paras[k].text)) == 2
+        {
+            out.push(k);
+            last = k;
+        }
+    }
+    out
+}
+
+/// Moves each switch of focal character to the nearest scene opening within `OPENING_REACH`
+/// paragraphs (see `scene_opening`): the evidence for who is focal shifts a few paragraphs
+/// before or after the place where the new scene opens, and a stripped break is where a new
+/// scene opens. Both runs keep at least one paragraph.
+fn move_switches_to_openings(path: &mut [usize], opens: &[bool]) {
+    let mut old_start = 0;
+    let mut i = run_end(path, 0);
+    while i < path.len() {
+        let j = run_end(path, i);
+        let (old, new) = (path[i - 1], path[i]);
+        let lo = i.saturating_sub(OPENING_REACH).max(old_start + 1);
+        let hi = (i + OPENING_REACH).min(j - 1);
+        let nearest = (lo..=hi)
+            .filter(|&k| opens[k])
+            .min_by_key(|&k| (k.abs_diff(i), k));
+        let at = match nearest {
+            Some(k) if k < i => {
+                path[k..i].fill(new);
+                k
+            }
+            Some(k) => {
+                path[i..k].fill(old);
+                k
+            }
+            None => i,
+        };
+        old_start = at;
         i = j;
     }
 }
@@ -673,6 +962,112 @@ mod tests {
             model_scene: 0,
             quotes: &[],
         }
+    }
+
+    #[test]
+    fn a_switch_is_cheaper_where_a_scene_opens() {
+        // state 1 fits paragraphs 2 and 3 a little better: not worth a switch of 3.5, but worth
+        // one of 1.0 into paragraph 2, a scene opening
+        let costs = [[0.0, 1.0], [0.0, 1.0], [1.0, 0.0], [1.0, 0.0]];
+        let cost = |i: usize, s: usize| costs[i][s];
+        assert_eq!(viterbi(4, 2, cost, POV_SWITCH), vec![0; 4]);
+        let opening = |i: usize| if i == 2 { OPENING_SWITCH } else { POV_SWITCH };
+        assert_eq!(viterbi_with(4, 2, cost, opening), vec![0, 0, 1, 1]);
+    }
+
+    #[test]
+    fn a_first_sentence_reads_as_a_scene_opening() {
+        let time = |t: &str| jumps_in_time(&first_sentence(t));
+        assert!(time("Two days later the harbour was quiet again."));
+        assert!(time("Later, the kitchen smelled of smoke."));
+        assert!(time("She came back afterwards with the key."));
+        assert!(time("The next morning the rain had stopped."));
+        assert!(time(
+            "The market shuts at nine, and by then the street is empty."
+        ));
+        assert!(time("By the time the boat docked, he had slept."));
+        // a time in a later sentence, or a number that is no clock time, is not a jump
+        assert!(!time("He looked at two men by the door."));
+        assert!(!time("She waited. Two days later it came."));
+        let perfect = |t: &str| in_past_perfect(&first_sentence(t));
+        assert!(perfect("Mara had hidden the letter in the stove."));
+        assert!(perfect("The old captain had never liked the sea."));
+        // a pronoun subject goes on from the paragraph before; a late clause is no opening
+        assert!(!perfect("He had been there before."));
+        assert!(!perfect(
+            "The dog barked at the gate that they had painted."
+        ));
+        let c = Cluster {
+            name: "Mara Quill".into(),
+            keys: vec!["mara quill".into(), "mara".into()],
+            ..Cluster::default()
+        };
+        let full = |t: &str| gives_full_name(&first_sentence(t), &[&c]);
+        assert!(full("Mara Quill's door was locked."));
+        assert!(full("The lane was dark, and Mara Quill was late."));
+        assert!(!full("Mara was late."));
+        assert!(!full("It was the house of Mara Quill."));
+    }
+
+    #[test]
+    fn a_scene_opens_in_narration_after_talk() {
+        let quote = [(1usize, 6usize)];
+        let talk = || Para {
+            quotes: &quote,
+            ..para("\"Fine.\" He left.")
+        };
+        let opening = || para("Two days later the harbour was quiet again.");
+        let paras = [talk(), para("She sat down."), opening()];
+        assert!(scene_opening(&paras, 2, &[]));
+        // with no talk in the paragraphs before it, or opening on a quotation, it is none
+        let paras = [para("A."), para("B."), para("C."), opening()];
+        assert!(!scene_opening(&paras, 3, &[]));
+        let paras = [talk(), para("\"Two days later,\" she said.")];
+        assert!(!scene_opening(&paras, 1, &[]));
+    }
+
+    #[test]
+    fn a_first_person_run_splits_at_a_leap_in_time() {
+        const QUOTE: &[(usize, usize)] = &[(1, 6)];
+        let talk = || Para {
+            quotes: QUOTE,
+            ..para("\"Fine.\" I left.")
+        };
+        let leap = |t: &'static str| {
+            let mut paras: Vec<Para<'static>> = (0..5).map(|_| talk()).collect();
+            paras.push(para(t));
+            paras.extend((0..5).map(|_| para("I sat down.")));
+            first_person_leaps(&paras, 0, paras.len())
+        };
+        assert_eq!(leap("That evening I went down to the harbour."), vec![5]);
+        assert_eq!(leap("Two days later the letter came."), vec![5]);
+        // "By the time…" may go on the scene; no leap, no split
+        assert!(leap("By the time I got there, they had gone.").is_empty());
+        assert!(leap("I went down to the harbour.").is_empty());
+        let strength = |t: &str| time_jump(&first_sentence(t));
+        assert_eq!(strength("The next morning the rain had stopped."), 2);
+        assert_eq!(
+            strength("The market shuts at nine, and the street empties."),
+            1
+        );
+        assert_eq!(strength("The market was empty."), 0);
+    }
+
+    #[test]
+    fn a_switch_moves_to_the_nearest_scene_opening() {
+        let opens_at = |at: &[usize]| (0..10).map(|k| at.contains(&k)).collect::<Vec<bool>>();
+        // an opening two paragraphs after the switch
+        let mut path = vec![0, 0, 0, 0, 1, 1, 1, 1, 1, 1];
+        move_switches_to_openings(&mut path, &opens_at(&[6]));
+        assert_eq!(path, vec![0, 0, 0, 0, 0, 0, 1, 1, 1, 1]);
+        // before it, and the nearer of two
+        let mut path = vec![0, 0, 0, 0, 1, 1, 1, 1, 1, 1];
+        move_switches_to_openings(&mut path, &opens_at(&[2, 7]));
+        assert_eq!(path, vec![0, 0, 1, 1, 1, 1, 1, 1, 1, 1]);
+        // none within reach: the switch stays; each run keeps a paragraph
+        let mut path = vec![0, 1, 1, 1, 1, 1, 1, 1, 1, 1];
+        move_switches_to_openings(&mut path, &opens_at(&[0]));
+        assert_eq!(path, vec![0, 1, 1, 1, 1, 1, 1, 1, 1, 1]);
     }
 
     #[test]
