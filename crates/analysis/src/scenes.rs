@@ -404,7 +404,15 @@ fn third_person(
                     .any(|&p| p as usize == c)
         },
     );
-    confirm_switches(&mut path, minds_of);
+    let weight_of = |a: usize, b: usize, s: usize| -> f32 {
+        (a..b)
+            .flat_map(|k| ev[k].pov().iter().filter(|p| p.0 == cands[s]))
+            .map(|p| p.1)
+            .sum()
+    };
+    confirm_switches(&mut path, minds_of, |i, j, new, old| {
+        opens[i] && weight_of(i, j, new) >= OPENING_EVIDENCE * weight_of(i, j, old).max(1.0)
+    });
     no_switch_with_a_description(&mut path, |st| described(&clusters[cands[st]]));
     // a stripped scene break: the switch moves to the nearest scene opening
     move_switches_to_openings(&mut path, &opens);
@@ -439,6 +447,9 @@ const OPENING_REACH: usize = 6;
 /// Paragraphs before a scene opening in which a quotation must stand: a scene that opens on
 /// narration follows the talk that closed the last one.
 const TALK_REACH: usize = 3;
+/// A switch onto a scene opening stands without a mind entered when the new run's evidence for
+/// the new character is this many times the old one's.
+const OPENING_EVIDENCE: f32 = 6.0;
 /// Fewest paragraphs of a first-person scene split off at a leap in time.
 const MIN_LEAP_SCENE: usize = 4;
 
@@ -716,13 +727,22 @@ fn delay_switches(path: &mut [usize], weight: impl Fn(usize, usize) -> f32) {
 /// dialogue) is seen from the same point of view, not a new one. A run that fails joins the
 /// point of view before it, and the next switch is judged against that one.
 /// `minds(first, end, state)` counts the state's minds in paragraphs `first..end`.
-fn confirm_switches(path: &mut [usize], minds: impl Fn(usize, usize, usize) -> f32) {
+///
+/// A switch onto a scene opening also stands when `opening(first, end, new, old)` says so: there
+/// the new run's evidence for the new character outweighs the old one's `OPENING_EVIDENCE` times
+/// over, though its mind may not be entered in a verb the lexicon knows ("Tom knows which day
+/// she means", in the present tense).
+fn confirm_switches(
+    path: &mut [usize],
+    minds: impl Fn(usize, usize, usize) -> f32,
+    opening: impl Fn(usize, usize, usize, usize) -> bool,
+) {
     let mut i = run_end(path, 0);
     while i < path.len() {
         let j = run_end(path, i);
         let (old, new) = (path[i - 1], path[i]);
         let (mine, theirs) = (minds(i, j, new), minds(i, j, old));
-        if mine < 1.0 || mine < theirs {
+        if (mine < 1.0 || mine < theirs) && !opening(i, j, new, old) {
             path[i..j].fill(old);
         }
         i = j;
@@ -1129,6 +1149,7 @@ mod tests {
                 [0.0; 3],
                 [0.0; 3],
             ]),
+            |_, _, _, _| false,
         );
         assert_eq!(path, vec![0; 6]);
         // it does, as often as the old one's: the switch stands
@@ -1143,6 +1164,7 @@ mod tests {
                 [0.0; 3],
                 [0.0; 3],
             ]),
+            |_, _, _, _| false,
         );
         assert_eq!(path, vec![0, 0, 0, 1, 1, 1]);
         // the old one's mind more often than the new one's: no switch
@@ -1157,6 +1179,7 @@ mod tests {
                 [0.0; 3],
                 [0.0; 3],
             ]),
+            |_, _, _, _| false,
         );
         assert_eq!(path, vec![0; 6]);
         // a run that fails joins the one before, and the next switch is judged against it
@@ -1171,8 +1194,22 @@ mod tests {
                 [0.0, 0.0, 1.0],
                 [0.0; 3],
             ]),
+            |_, _, _, _| false,
         );
         assert_eq!(path, vec![0, 0, 0, 0, 2, 2]);
+    }
+
+    #[test]
+    fn a_switch_onto_a_scene_opening_stands_on_its_evidence() {
+        // the new run enters no mind the lexicon knows: no switch, unless it opens a scene and
+        // its evidence says so
+        let no_minds = |_: usize, _: usize, _: usize| 0.0;
+        let mut path = vec![0, 0, 0, 1, 1, 1];
+        confirm_switches(&mut path, no_minds, |_, _, _, _| false);
+        assert_eq!(path, vec![0; 6]);
+        let mut path = vec![0, 0, 0, 1, 1, 1];
+        confirm_switches(&mut path, no_minds, |i, _, new, _| i == 3 && new == 1);
+        assert_eq!(path, vec![0, 0, 0, 1, 1, 1]);
     }
 
     #[test]
