@@ -994,6 +994,32 @@ fn titled_common_surname(key: &str) -> Option<&str> {
 /// Whether `text` has a run of letters and digits opening with a capital that is a title (every
 /// capitalised word token that is a title is such a run).
 fn has_capitalised_title(text: &str, buf: &mut String) -> bool {
+    if text.is_ascii() {
+        // the same test on bytes, with no copy: in ASCII a run of letters and digits is a run
+        // of ASCII ones, and no title is longer than twelve letters
+        let b = text.as_bytes();
+        let mut i = 0;
+        while i < b.len() {
+            if !b[i].is_ascii_alphanumeric() {
+                i += 1;
+                continue;
+            }
+            let start = i;
+            while i < b.len() && b[i].is_ascii_alphanumeric() {
+                i += 1;
+            }
+            let w = &b[start..i];
+            if (2..=12).contains(&w.len()) && w[0].is_ascii_uppercase() {
+                let mut low = [0u8; 12];
+                low[..w.len()].copy_from_slice(w);
+                low.make_ascii_lowercase();
+                if std::str::from_utf8(&low[..w.len()]).is_ok_and(|w| honorific(w).is_some()) {
+                    return true;
+                }
+            }
+        }
+        return false;
+    }
     text.split(|c: char| !c.is_alphanumeric()).any(|w| {
         (2..=48).contains(&w.len())
             && w.chars().next().is_some_and(char::is_uppercase)
@@ -3375,7 +3401,7 @@ mod voice_tests {
 
 #[cfg(test)]
 mod honorific_tests {
-    use super::{NameStats, cluster, fold_declared_short_names, name_key};
+    use super::{NameStats, cluster, fold_declared_short_names, has_capitalised_title, name_key};
     use crate::hash::HashMap;
 
     #[test]
@@ -3418,6 +3444,22 @@ mod honorific_tests {
             declared(&["Sam", "Sam Wilson", "Samwise Gamgee"]),
             ["Sam", "Sam Wilson", "Samwise Gamgee"]
         );
+    }
+
+    #[test]
+    fn a_capitalised_title_is_found_in_ascii_and_other_text_alike() {
+        let mut buf = String::new();
+        for (text, found) in [
+            ("said Captain John Good.", true),
+            ("MRS. Todd", true),
+            ("the captain and Mrsx Todd", false),
+            ("Señor Díaz", true),
+            ("Ünd Captain", true),
+            ("Ünd captain", false),
+            ("X", false),
+        ] {
+            assert_eq!(has_capitalised_title(text, &mut buf), found, "{text}");
+        }
     }
 
     #[test]
