@@ -2801,7 +2801,7 @@ fn full_name_parts(display: &str) -> Vec<&str> {
 /// or a search would use it alone. A word another character's names hold ("Bennet" of Elizabeth
 /// Bennet and Mrs. Bennet) is left out; one-off voices are left alone.
 pub(crate) fn add_unshared_name_words(clusters: &mut [Cluster]) {
-    let mut holders: HashMap<String, Vec<usize>> = HashMap::new();
+    let mut holders: HashMap<String, Vec<usize>> = HashMap::default();
     for (id, c) in clusters.iter().enumerate() {
         let written = std::iter::once(&c.name)
             .chain(&c.aliases)
