@@ -2414,6 +2414,33 @@ fn extend_with_unclaimed_names(
             }
         }
     }
+    // "Bingley" of "Mr. Bingley": the word of one character's title and surname, alone, is listed
+    // as another of its names; it stays out of the index: as a mention of that character it cost
+    // speakers (LitBank six-partition sum 8544 -> 8528)
+    let mut titled: HashMap<&str, Vec<usize>> = HashMap::new();
+    for (id, c) in clusters.iter().enumerate() {
+        for k in c.keys.iter().filter(|k| !k.starts_with("the ")) {
+            let mut ws = k.split(' ');
+            if let (Some(t), Some(w), None) = (ws.next(), ws.next(), ws.next())
+                && honorific(t).is_some()
+                && honorific(w).is_none()
+            {
+                let v = titled.entry(w).or_default();
+                if !v.contains(&id) {
+                    v.push(id);
+                }
+            }
+        }
+    }
+    let mut listed = Vec::new();
+    for k in &unclaimed {
+        if k.contains(' ') || index.contains_key(*k) || holders.contains_key(k.as_str()) {
+            continue;
+        }
+        if let Some(&[id]) = titled.get(k.as_str()).map(Vec::as_slice) {
+            listed.push((id, names[*k].display.clone()));
+        }
+    }
     let mut joins = Vec::new();
     let given = GivenIndex::new(clusters);
     for k in &unclaimed {
@@ -2463,6 +2490,11 @@ fn extend_with_unclaimed_names(
     for (k, id) in joins {
         add_name(&mut clusters[id], &k, &names[&k]);
         index.insert(k, id);
+    }
+    for (id, display) in listed {
+        if !clusters[id].aliases.contains(&display) {
+            clusters[id].aliases.push(display);
+        }
     }
 }
 

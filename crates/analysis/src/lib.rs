@@ -1703,6 +1703,19 @@ mod tests {
         assert!(liz.is_some_and(|c| c.aliases.iter().all(|x| x != "Bennet")));
     }
     #[test]
+    fn a_surname_alone_is_listed_for_the_one_titled_holder() {
+        let text = "Mr. Bingley came in. Mr. Bingley sat down.\n\
+            \"Tea?\" said Mr. Bingley.\n\
+            Everyone liked Bingley.\n";
+        let a = run(text);
+        let b = a.characters.iter().find(|c| c.name == "Mr. Bingley");
+        assert!(
+            b.is_some_and(|c| c.aliases.iter().any(|x| x == "Bingley")),
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
     fn a_title_and_a_given_name_is_no_second_owner_of_that_name() {
         // "Uncle Owen" is Owen Lars: the bare "Owen" still joins the one full name
         let text = "Owen Lars came out of the garage. Owen Lars wiped his hands.\n\
