@@ -2417,7 +2417,7 @@ fn extend_with_unclaimed_names(
     // "Bingley" of "Mr. Bingley": the word of one character's title and surname, alone, is listed
     // as another of its names; it stays out of the index: as a mention of that character it cost
     // speakers (LitBank six-partition sum 8544 -> 8528)
-    let mut titled: HashMap<&str, Vec<usize>> = HashMap::new();
+    let mut titled: HashMap<&str, Vec<usize>> = HashMap::default();
     for (id, c) in clusters.iter().enumerate() {
         for k in c.keys.iter().filter(|k| !k.starts_with("the ")) {
             let mut ws = k.split(' ');
