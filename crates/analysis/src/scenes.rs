@@ -461,14 +461,14 @@ fn first_sentence(text: &str) -> Vec<(String, bool, bool)> {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
         let end = raw.ends_with(['.', '!', '?']);
         if !word.is_empty() {
-            let lower: String = word
+            let mut lower: String = word
                 .chars()
                 .map(|c| if c == '’' { '\'' } else { c })
                 .flat_map(char::to_lowercase)
                 .collect();
-            let lower = lower
-                .strip_suffix("'s")
-                .map_or(lower.clone(), str::to_string);
+            if lower.ends_with("'s") {
+                lower.truncate(lower.len() - "'s".len());
+            }
             let pause = end || raw.ends_with([',', ';', ':']);
             out.push((lower, word.starts_with(char::is_uppercase), pause));
         }
