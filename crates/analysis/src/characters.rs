@@ -280,7 +280,10 @@ pub(crate) fn name_at(
     let mut j = i;
     let mut key = String::new();
     let mut hon = None;
+    // `buf` still holds the first word lower-cased when the loop below starts at it
+    let mut buf_has_first = true;
     if let Some(g) = honorific(first) {
+        buf_has_first = false;
         let first_non_name = is_non_name(first);
         // "Mr. Weston", "Captain Hook": the honorific joins the name that follows (put in the
         // key before `buf` is reused, taken out again when no name follows)
@@ -326,12 +329,13 @@ pub(crate) fn name_at(
             && words == 1
             && x.end - x.start >= 3
             && x.text(text).chars().skip(1).all(char::is_lowercase);
-        let w = lower(x.text(text), buf);
-        if is_non_name(w)
-            && (hon.is_none() || j > i)
-            && !surname_after_title
-            && !surnames.contains(w)
-        {
+        let w = if j == i && buf_has_first {
+            buf.as_str()
+        } else {
+            lower(x.text(text), buf)
+        };
+        // the first word passed these checks above (with a title, the loop starts after it)
+        if j > i && is_non_name(w) && !surname_after_title && !surnames.contains(w) {
             break;
         }
         if !key.is_empty() {

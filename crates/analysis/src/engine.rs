@@ -1094,6 +1094,7 @@ struct Pass<'a, 'w> {
     reader_chapters: HashSet<u32>,
     total_quotes: u32,
     scorer_bufs: ScorerBufs,
+    speaker_bufs: SpeakerBufs,
     /// The one the last speech tag found says the words are for (`he said to Robert`).
     tag_to: Option<usize>,
     /// (paragraph, token) of the indefinite mentions that introduce a voice ("a man"), which
@@ -1148,6 +1149,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             reader_chapters: HashSet::default(),
             total_quotes: 0,
             scorer_bufs: ScorerBufs::default(),
+            speaker_bufs: SpeakerBufs::default(),
             tag_to: None,
             introductions: HashSet::default(),
         }
@@ -1247,6 +1249,18 @@ impl<'a, 'w> Pass<'a, 'w> {
         let mut pov: Vec<(usize, f32)> = Vec::new();
         let mut unanchored: Vec<Unanchored> = Vec::new();
         let mut minds: Vec<(usize, f32)> = Vec::new();
+        // per paragraph, reused: its quotations' speakers, addressees and unknown vocatives
+        let mut speakers: Vec<Attribution> = Vec::new();
+        let mut addressees: Vec<Option<usize>> = Vec::new();
+        let mut unknowns: Vec<Option<String>> = Vec::new();
+        // the paragraph's mentions, their tokens, and the characters its quotations address or
+        // name; known characters a quotation names other than as a vocative ("Izzy doesn't like
+        // anybody."): speakers rarely name themselves in the third person
+        let mut found: Vec<Mention> = Vec::new();
+        let mut tok_mention: HashMap<usize, usize> = HashMap::default();
+        let mut quote_vocative: Vec<(u32, usize)> = Vec::new();
+        let mut quote_named: Vec<(u32, usize)> = Vec::new();
+        let mut quote_unknown_vocative: Vec<(u32, String)> = Vec::new();
         for pi in 0..self.paras.len() {
             let p = &self.paras[pi];
             if p.model_scene as usize != self.st.scene {
@@ -1263,13 +1277,17 @@ impl<'a, 'w> Pass<'a, 'w> {
             pov.clear();
             unanchored.clear();
             minds.clear();
-            let mut found: Vec<Mention> = Vec::new();
-            let mut tok_mention: HashMap<usize, usize> = HashMap::default();
-            let mut quote_vocative: Vec<(u32, usize)> = Vec::new();
-            // known characters a quotation names other than as a vocative ("Izzy doesn't like
-            // anybody."): speakers rarely name themselves in the third person
-            let mut quote_named: Vec<(u32, usize)> = Vec::new();
-            let mut quote_unknown_vocative: Vec<(u32, String)> = Vec::new();
+            found.clear();
+            // a map grown by a huge paragraph is dropped rather than cleared bucket by bucket
+            // for every small one after it
+            if tok_mention.capacity() > 1024 {
+                tok_mention = HashMap::default();
+            } else {
+                tok_mention.clear();
+            }
+            quote_vocative.clear();
+            quote_named.clear();
+            quote_unknown_vocative.clear();
             let mut i = 0;
             let mut sentence = 0;
             while i < toks.len() {
@@ -1488,23 +1506,26 @@ impl<'a, 'w> Pass<'a, 'w> {
             let last_subject = found.iter().rev().find(|m| m.subject).map(|m| m.ch);
 
             // speakers
-            let speakers = self.speakers(
+            self.speakers(
                 pi,
                 &toks,
                 &found,
                 &tok_mention,
                 (&quote_vocative, &quote_named),
                 &mut buf,
+                &mut speakers,
             );
             let base = self.quotes.len();
-            let mut addressees: Vec<Option<usize>> = vec![None; p.quotes.len()];
-            let mut unknowns: Vec<Option<String>> = vec![None; p.quotes.len()];
+            addressees.clear();
+            addressees.resize(p.quotes.len(), None);
+            unknowns.clear();
+            unknowns.resize(p.quotes.len(), None);
             for &(q, c) in quote_vocative.iter().rev() {
                 if let Some(slot) = addressees.get_mut(q as usize) {
                     *slot = Some(c);
                 }
             }
-            for (q, k) in quote_unknown_vocative.into_iter().rev() {
+            for (q, k) in quote_unknown_vocative.drain(..).rev() {
                 if let Some(slot) = unknowns.get_mut(q as usize) {
                     *slot = Some(k);
                 }
@@ -1518,7 +1539,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                     speakers[qi].1,
                     addressee,
                     unknown,
-                    speakers[qi].2.clone(),
+                    speakers[qi].2.take(),
                 ));
             }
             // conversation bookkeeping
@@ -2140,7 +2161,8 @@ impl<'a, 'w> Pass<'a, 'w> {
             .or_else(|| self.st.recency.iter().copied().find(|&c| c != ch))
     }
 
-    /// Speakers of the paragraph's quotations.
+    /// Speakers of the paragraph's quotations, into `result` (cleared first).
+    #[allow(clippy::too_many_arguments)]
     fn speakers(
         &mut self,
         pi: usize,
@@ -2149,16 +2171,30 @@ impl<'a, 'w> Pass<'a, 'w> {
         tm: &HashMap<usize, usize>,
         (vocatives, named): QuoteNames<'_>,
         buf: &mut String,
-    ) -> Vec<Attribution> {
+        result: &mut Vec<Attribution>,
+    ) {
+        result.clear();
         let p = &self.paras[pi];
         let n = p.quotes.len();
         let learned = matches!(self.scorer, Scorer::Learned(_));
-        let mut out = vec![None; n];
-        let mut how = vec![""; n];
         if n == 0 {
-            return Vec::new();
+            return;
         }
-        let mut bounds = vec![(usize::MAX, 0usize); n];
+        let mut sb = std::mem::take(&mut self.speaker_bufs);
+        let SpeakerBufs {
+            out,
+            how,
+            bounds,
+            own_by_quote,
+            tagged_at,
+            kept,
+        } = &mut sb;
+        out.clear();
+        out.resize(n, None);
+        how.clear();
+        how.resize(n, "");
+        bounds.clear();
+        bounds.resize(n, (usize::MAX, 0usize));
         for (i, t) in toks.iter().enumerate() {
             if let Some(q) = t.quote {
                 let b = &mut bounds[q as usize];
@@ -2168,7 +2204,10 @@ impl<'a, 'w> Pass<'a, 'w> {
         }
         let addressed: Vec<usize> = vocatives.iter().map(|&(_, c)| c).collect();
         // each quotation's own vocatives, gathered once: a 10 MB paragraph has very many of both
-        let mut own_by_quote: Vec<Vec<usize>> = vec![Vec::new(); n];
+        for own in own_by_quote.iter_mut().take(n) {
+            own.clear();
+        }
+        own_by_quote.resize_with(n, Vec::new);
         for &(q, c) in vocatives {
             if let Some(own) = own_by_quote.get_mut(q as usize) {
                 own.push(c);
@@ -2239,7 +2278,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             .next()
             .copied()
             .map(|c| (c, "para-tag"));
-        let cues = self.cues(pi, found, &bounds);
+        let cues = self.cues(pi, found, bounds);
         let fill = tagged.or_else(|| {
             let Cues {
                 actor,
@@ -2275,7 +2314,8 @@ impl<'a, 'w> Pass<'a, 'w> {
             let (from, to) = (bounds[a].1, bounds[b].0);
             from < to && toks[from + 1..to].iter().all(|t| !t.is_word())
         };
-        let tagged_at: Vec<bool> = out.iter().map(Option::is_some).collect();
+        tagged_at.clear();
+        tagged_at.extend(out.iter().map(Option::is_some));
         if let Some(first_tagged) = tagged_at.iter().position(|&t| t) {
             // before the tag: the one the tagged speaker answers
             for q in (0..first_tagged).rev() {
@@ -2310,11 +2350,10 @@ impl<'a, 'w> Pass<'a, 'w> {
                 how[q] = fill.map_or("none", |f| f.1);
             }
         }
-        let mut kept: Vec<Option<Box<QuoteCands>>> = if self.explain {
-            vec![None; n]
-        } else {
-            Vec::new()
-        };
+        kept.clear();
+        if self.explain {
+            kept.resize_with(n, || None);
+        }
         if learned || self.explain {
             // buffers reused from paragraph to paragraph: a text of one-line turns would otherwise
             // pay a few allocations per line
@@ -2324,20 +2363,22 @@ impl<'a, 'w> Pass<'a, 'w> {
                 toks,
                 found,
                 (vocatives, named),
-                &bounds,
+                bounds,
                 &cues,
-                &mut out,
-                &mut how,
-                &mut kept,
+                out,
+                how,
+                kept,
                 &mut bufs,
             );
             self.scorer_bufs = bufs;
         }
-        out.into_iter()
-            .zip(how)
-            .enumerate()
-            .map(|(i, (o, h))| (o, h, kept.get_mut(i).and_then(Option::take)))
-            .collect()
+        result.extend(
+            out.iter()
+                .zip(how.iter())
+                .enumerate()
+                .map(|(i, (&o, &h))| (o, h, kept.get_mut(i).and_then(Option::take))),
+        );
+        self.speaker_bufs = sb;
     }
 
     /// The cascade's cues for a paragraph's untagged quotations.
@@ -2438,6 +2479,18 @@ struct ScorerBufs {
     cands: Vec<usize>,
     /// The candidates with their cues.
     scored: Vec<(usize, Feats)>,
+}
+
+/// Buffers of `speakers`, kept from paragraph to paragraph: a text of one-line turns would
+/// otherwise pay several small allocations per line.
+#[derive(Default)]
+struct SpeakerBufs {
+    out: Vec<Option<usize>>,
+    how: Vec<&'static str>,
+    bounds: Vec<(usize, usize)>,
+    own_by_quote: Vec<Vec<usize>>,
+    tagged_at: Vec<bool>,
+    kept: Vec<Option<Box<QuoteCands>>>,
 }
 
 /// Rules whose choice the learned scorer keeps: a speech tag, whether a name, "I", an epithet or
