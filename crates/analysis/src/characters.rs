@@ -2511,6 +2511,17 @@ pub(crate) fn unclaimed_short_forms(
     n: usize,
 ) -> Vec<String> {
     let full = name_key(&clusters[n].name);
+    unclaimed_single_names(names, index, clusters, |k| stands_for(k, &full))
+}
+
+/// The one-word names of the text that are no character's name or alias and pass `wanted`, sorted
+/// by key, as written.
+fn unclaimed_single_names(
+    names: &HashMap<String, NameStats>,
+    index: &HashMap<String, usize>,
+    clusters: &[Cluster],
+    wanted: impl Fn(&str) -> bool,
+) -> Vec<String> {
     let claimed: HashSet<String> = clusters
         .iter()
         .flat_map(|c| std::iter::once(&c.name).chain(&c.aliases))
@@ -2519,10 +2530,7 @@ pub(crate) fn unclaimed_short_forms(
     let mut out: Vec<&String> = names
         .keys()
         .filter(|k| {
-            !k.contains(' ')
-                && !index.contains_key(*k)
-                && !claimed.contains(*k)
-                && stands_for(k, &full)
+            !k.contains(' ') && !index.contains_key(*k) && !claimed.contains(*k) && wanted(k)
         })
         .collect();
     out.sort();
@@ -2557,22 +2565,9 @@ pub(crate) fn unclaimed_formal_forms(
                 || st.strip_suffix(short.chars().last().unwrap_or(' ')) == Some(short.as_str())
         })
     };
-    let claimed: HashSet<String> = clusters
-        .iter()
-        .flat_map(|c| std::iter::once(&c.name).chain(&c.aliases))
-        .map(|a| name_key(a))
-        .collect();
-    let mut out: Vec<&String> = names
-        .keys()
-        .filter(|k| {
-            !k.contains(' ')
-                && !index.contains_key(*k)
-                && !claimed.contains(*k)
-                && (is_listed_short_form(&short, k) || diminutive(k))
-        })
-        .collect();
-    out.sort();
-    out.into_iter().map(|k| names[k].display.clone()).collect()
+    unclaimed_single_names(names, index, clusters, |k| {
+        is_listed_short_form(&short, k) || diminutive(k)
+    })
 }
 
 /// The first three bytes of a word of three bytes or more.
