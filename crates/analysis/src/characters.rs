@@ -2801,8 +2801,24 @@ fn adopt_titled_names(
 
 /// The words of a written full name that may stand for it alone: its capitalised words before
 /// "of" ("Geralt of Rivia" is no "Rivia"), without titles and initials ("Lieutenant Riza
-/// Hawkeye" -> Riza, Hawkeye). Empty unless there are two or more.
+/// Hawkeye" -> Riza, Hawkeye). Empty unless there are two or more; after a married woman's title,
+/// the surname alone.
 fn full_name_parts(display: &str) -> Vec<&str> {
+    // "Mrs. Joe Gargery": the given names after a married woman's title may be her husband's,
+    // so only the surname stands for her
+    let married = display
+        .split_whitespace()
+        .next()
+        .is_some_and(|t| is_married_womans_title(&name_key(t.trim_end_matches('.'))));
+    if married {
+        let words: Vec<&str> = display.split_whitespace().skip(1).collect();
+        return match words.as_slice() {
+            [_, .., last] if last.starts_with(char::is_uppercase) && !display.contains(" of ") => {
+                vec![last.trim_end_matches([',', '.'])]
+            }
+            _ => Vec::new(),
+        };
+    }
     if display.starts_with("the ")
         || display.starts_with("The ")
         || opens_with_feeling(&name_key(display))

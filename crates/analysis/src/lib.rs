@@ -1703,6 +1703,20 @@ mod tests {
         assert!(liz.is_some_and(|c| c.aliases.iter().all(|x| x != "Bennet")));
     }
     #[test]
+    fn a_married_womans_title_lends_her_no_words_of_her_husbands_name() {
+        let text = "Mrs. Sutton Bailey came in. Mrs. Sutton Bailey sat down.\n\
+            \"Tea?\" said Mrs. Sutton Bailey.\n\
+            \"Please,\" said Harriet Vane.\n";
+        let a = run(text);
+        let her = a.characters.iter().find(|c| c.name == "Mrs. Sutton Bailey");
+        assert!(
+            her.is_some_and(|c| c.aliases.iter().all(|x| x != "Sutton")
+                && c.aliases.iter().any(|x| x == "Bailey")),
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
     fn a_surname_alone_is_listed_for_the_one_titled_holder() {
         let text = "Mr. Bingley came in. Mr. Bingley sat down.\n\
             \"Tea?\" said Mr. Bingley.\n\
