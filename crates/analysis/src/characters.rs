@@ -1052,8 +1052,9 @@ pub(crate) fn gather(
     // when that paragraph was narration only
     let mut prev_subject: Option<String> = None;
     // the last indefinite epithet with a gendered head noun in the narration ("a man", "an old
-    // woman"): (key, female, paragraph, token, paragraph last in view); a he/she of its gender that speaks in a tag within
-    // the next few paragraphs makes it the one who speaks, a voice the text never names
+    // woman"): (key, female, paragraph, token, paragraph last in view); a he/she of its gender
+    // that speaks in a tag within the next few paragraphs makes it the one who speaks, a voice
+    // the text never names
     let mut introductions = HashSet::default();
     let mut open_intro: Option<(String, bool, usize, usize, usize)> = None;
     // a name in the narration since the voice came: its pronouns may be that one's now
@@ -2538,10 +2539,10 @@ fn unclaimed_single_names(
 }
 
 /// The names of the text that are no one's and are the formal form or a diminutive of the one
-/// short name character `n` is known by ("Teresa", "Tessie" of a narrator called "Tess"; "Katherine"
-/// of "Kate", "Tommy" of "Tom"): a listed short form of each other ([`is_listed_short_form`]), or the
-/// name with a diminutive ending (-ie, -y, -ey; a final "e" dropped or the last consonant doubled),
-/// as written.
+/// short name character `n` is known by ("Teresa", "Tessie" of a narrator called "Tess";
+/// "Katherine" of "Kate", "Tommy" of "Tom"): a listed short form of each other
+/// ([`is_listed_short_form`]), or the name with a diminutive ending (-ie, -y, -ey; a final "e"
+/// dropped or the last consonant doubled), as written.
 pub(crate) fn unclaimed_formal_forms(
     names: &HashMap<String, NameStats>,
     index: &HashMap<String, usize>,
