@@ -4,7 +4,8 @@
 //! candidate speakers: whom the paragraph's other tags name, the acting character before it, the
 //! one just addressed, the other one of the conversation, the recent characters, and so on. Each
 //! candidate gets a vector of cheap binary cues (`FEATURE_NAMES`); the score is linear in them and
-//! the best-scoring candidate speaks. The weights are learned from LitBank by maximising the
+//! the best-scoring candidate speaks, or rather the engine's beam (`Pass::beam_speakers`) picks the
+//! run of turns whose summed log-probabilities under the softmax are best. The weights are learned from LitBank by maximising the
 //! probability of the gold speaker under a softmax over each quotation's candidates (plus an L2
 //! penalty), with Newton steps; `speaker_model.rs` ships the weights trained on every document.
 //!
