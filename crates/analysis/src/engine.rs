@@ -13,7 +13,7 @@ use crate::characters::{
 use crate::lexicon::{
     PersonNouns, PronounCase, gendered_pronoun, given_name, is_cognition_verb, is_dangling_word,
     is_first_person, is_greeting_or_adverb, is_non_name, is_romance_word, is_second_person,
-    is_speech_verb, lower, person_noun_gender,
+    is_speech_verb, kin_of_address, lower, person_noun_gender,
 };
 use crate::speaker_rank::{Feats, NF, feature, score};
 use crate::tokens::{Kind, QuoteStyle, Token, detect_style, find_quotes, tokenize};
@@ -1095,6 +1095,9 @@ struct Pass<'a, 'w> {
     total_quotes: u32,
     scorer_bufs: ScorerBufs,
     speaker_bufs: SpeakerBufs,
+    /// The characters known by a word of kin or calling (`lexicon::kin_of_address`): "her
+    /// father", "my mother", "Uncle John", "the doctor", "Dr. Archie", with that word's class.
+    kin: Vec<(&'static str, usize)>,
     /// The one the last speech tag found says the words are for (`he said to Robert`).
     tag_to: Option<usize>,
     /// (paragraph, token) of the indefinite mentions that introduce a voice ("a man"), which
@@ -1124,7 +1127,31 @@ impl<'a, 'w> Pass<'a, 'w> {
                     .any(|k| names.get(k).is_some_and(|s| s.speaker > 0))
             })
             .collect();
+        // "her father", "Uncle John", "the doctor": who answers to "papa", "uncle", "doctor"
+        let mut kin: Vec<(&'static str, usize)> = Vec::new();
+        for (ch, c) in clusters.iter().enumerate() {
+            for k in &c.keys {
+                let k = k.to_lowercase();
+                let words: Vec<&str> = k.split(' ').collect();
+                let class = match words.as_slice() {
+                    [det, w] if matches!(*det, "my" | "his" | "her" | "our" | "their" | "the") => {
+                        kin_of_address(w)
+                    }
+                    // a title: "Uncle John", "Dr. Archie" (not "Father Flynn", a priest)
+                    [title, _, ..] => {
+                        kin_of_address(title).filter(|c| !matches!(*c, "father" | "mother"))
+                    }
+                    _ => None,
+                };
+                if let Some(class) = class
+                    && !kin.contains(&(class, ch))
+                {
+                    kin.push((class, ch));
+                }
+            }
+        }
         Pass {
+            kin,
             tag_speakers,
             paras,
             index,
@@ -1492,8 +1519,21 @@ impl<'a, 'w> Pass<'a, 'w> {
                     if is_romance_word(w) {
                         ev.romance += 1;
                     }
-                } else if is_romance_word(lower(t.text(p.text), &mut buf)) {
-                    ev.romance += 1;
+                } else {
+                    let w = lower(t.text(p.text), &mut buf);
+                    if is_romance_word(w) {
+                        ev.romance += 1;
+                    }
+                    // "No, papa, nobody thought of your walking.": a word of kin said as a
+                    // vocative addresses the one the narration knows by it
+                    if !self.kin.is_empty()
+                        && let Some(class) = kin_of_address(w)
+                        && is_vocative(p.text, &toks, i, 1, self.nouns)
+                        && quote_has_other_words(&toks, i)
+                        && let Some(ch) = self.kin_addressed(class)
+                    {
+                        quote_vocative.push((t.quote.unwrap_or(0), ch));
+                    }
                 }
                 i += 1;
             }
@@ -2523,6 +2563,23 @@ impl Pass<'_, '_> {
     /// The learned scorer: for each quotation of the paragraph without a name, "I" or epithet
     /// tag, in order, gathers the candidates, computes their cues and (when the scorer is the
     /// learned one) takes the best; when explaining, keeps the candidates for the evaluation.
+    /// The character a word of kin or calling said as a vocative addresses: of those known by
+    /// it, the most recent on stage, else the most salient.
+    fn kin_addressed(&self, class: &str) -> Option<usize> {
+        let known = || self.kin.iter().filter(move |k| k.0 == class).map(|k| k.1);
+        self.st
+            .recency
+            .iter()
+            .copied()
+            .find(|&r| known().any(|c| c == r))
+            .or_else(|| {
+                known().max_by(|&a, &b| {
+                    let w = |c: usize| self.st.weight.get(c).copied().unwrap_or(0.0);
+                    w(a).total_cmp(&w(b)).then(b.cmp(&a))
+                })
+            })
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn learned_speakers(
         &self,

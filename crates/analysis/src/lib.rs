@@ -522,6 +522,19 @@ mod tests {
     }
 
     #[test]
+    fn a_word_of_kin_said_as_a_vocative_addresses_the_one_known_by_it() {
+        // "papa" is the one the narration calls "her father"; "uncle" is "Uncle John"
+        let text = "Anna sat by the fire with her father.\n\
+            \"It is cold tonight,\" said her father.\n\
+            \"No, papa, it is warm.\"\n\
+            Uncle John came in. Uncle John sat down.\n\
+            \"You look tired, uncle.\"\n";
+        let a = run(text);
+        assert_eq!(a.quotes[1].addressee.as_deref(), Some("her father"));
+        assert_eq!(a.quotes[2].addressee.as_deref(), Some("Uncle John"));
+    }
+
+    #[test]
     fn a_name_in_apposition_with_a_possessive_noun_is_not_addressed() {
         let text = "Jane had stayed at home. Jane was ill. Anna looked at Marcus.\n\
             \"And your sister, Jane? Is she well?\" Marcus asked.\n\
