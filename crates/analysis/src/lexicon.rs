@@ -27,6 +27,8 @@ pub(crate) fn is_speech_verb(w: &str) -> bool {
         "said"
             | "says"
             | "say"
+            | "sang"
+            | "sings"
             // older novels' tag verbs
             | "interposed"
             | "resumed"

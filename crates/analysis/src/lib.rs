@@ -522,6 +522,14 @@ mod tests {
     }
 
     #[test]
+    fn sang_tags_its_quotation() {
+        // "sang Beth" is a tag: the second quotation is hers, not the paragraph's other speaker's
+        let text = "Jo and Beth sat by the fire. Jo laughed at Beth.\n\
+            \"Hush,\" said Jo. \"Birds in their little nests agree,\" sang Beth.\n";
+        assert_eq!(speakers(&run(text)), ["Jo", "Beth"]);
+    }
+
+    #[test]
     fn a_word_of_kin_said_as_a_vocative_addresses_the_one_known_by_it() {
         // "papa" is the one the narration calls "her father"; "uncle" is "Uncle John"
         let text = "Anna sat by the fire with her father.\n\
