@@ -2042,10 +2042,29 @@ impl<'a, 'w> Pass<'a, 'w> {
             k -= 1;
             if matches!(toks[k].kind, Kind::Punct(',' | ':')) {
                 // the clause ends right before the quotation with a comma or colon
+                // the clause starts after the sentence's end, not after a title's full stop
+                // ("Mrs. Bennet said only, “Nonsense!”")
                 let mut start = k;
                 while start > 0
                     && toks[start - 1].quote.is_none()
-                    && !matches!(toks[start - 1].kind, Kind::Punct('.' | '!' | '?'))
+                    && (!matches!(toks[start - 1].kind, Kind::Punct('.' | '!' | '?'))
+                        || (toks[start - 1].is_punct('.')
+                            && start > 1
+                            && toks[start - 2].is_word()
+                            && matches!(
+                                lower(toks[start - 2].text(p.text), buf),
+                                "mr" | "mrs"
+                                    | "ms"
+                                    | "dr"
+                                    | "st"
+                                    | "rev"
+                                    | "capt"
+                                    | "col"
+                                    | "prof"
+                                    | "mme"
+                                    | "mlle"
+                                    | "messrs"
+                            )))
                 {
                     start -= 1;
                 }

@@ -522,6 +522,15 @@ mod tests {
     }
 
     #[test]
+    fn a_titles_full_stop_does_not_cut_a_tag_before_the_quotation() {
+        // "Mrs. Bennet said only," tags what follows; the clause is not cut at "Mrs."
+        let text = "Kitty and Anna sat with Mrs. Bennet. Kitty looked at Anna.\n\
+            \"I am tired,\" said Anna.\n\
+            Kitty stared. Mrs. Bennet said only, \"Nonsense, nonsense!\"\n";
+        assert_eq!(speakers(&run(text)), ["Anna", "Mrs. Bennet"]);
+    }
+
+    #[test]
     fn sang_tags_its_quotation() {
         // "sang Beth" is a tag: the second quotation is hers, not the paragraph's other speaker's
         let text = "Jo and Beth sat by the fire. Jo laughed at Beth.\n\
