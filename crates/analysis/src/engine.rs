@@ -1100,6 +1100,9 @@ struct Pass<'a, 'w> {
     kin: Vec<(&'static str, usize)>,
     /// The one the last speech tag found says the words are for (`he said to Robert`).
     tag_to: Option<usize>,
+    /// The last tag found after a quotation is a name acting, not a speech verb ("Kitty
+    /// stared"): a tag clause before the quotation goes first.
+    weak_tag: bool,
     /// (paragraph, token) of the indefinite mentions that introduce a voice ("a man"), which
     /// are mentions of their epithet character (`Gathered::introductions`).
     introductions: HashSet<(usize, usize)>,
@@ -1178,6 +1181,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             scorer_bufs: ScorerBufs::default(),
             speaker_bufs: SpeakerBufs::default(),
             tag_to: None,
+            weak_tag: false,
             introductions: HashSet::default(),
         }
     }
@@ -1965,6 +1969,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             let w = lower(v.text(p.text), buf);
             let named = matches!(r, Ref::Char(_));
             if is_speech_verb(w) || (named && is_verbish(w) && !v.cap) {
+                self.weak_tag = !is_speech_verb(w);
                 self.tag_to = self.told(p, toks, k2 + 1, found, tm, buf);
                 return Some(r);
             }
@@ -2278,9 +2283,21 @@ impl<'a, 'w> Pass<'a, 'w> {
                 continue;
             }
             self.tag_to = None;
-            let tag = self
-                .tag_after(p, toks, last, found, tm, buf)
-                .or_else(|| self.tag_before(p, toks, first, found, tm, buf));
+            self.weak_tag = false;
+            let after = self.tag_after(p, toks, last, found, tm, buf);
+            // a name acting right after the quotation ("… “Nonsense!” Kitty stared at Anna.") is
+            // a beat, weaker than a speech tag before it ("Mrs. Bennet said only, “…”")
+            let tag = if after.is_some() && self.weak_tag {
+                match self.tag_before(p, toks, first, found, tm, buf) {
+                    Some(b) => {
+                        self.tag_to = None;
+                        Some(b)
+                    }
+                    None => after,
+                }
+            } else {
+                after.or_else(|| self.tag_before(p, toks, first, found, tm, buf))
+            };
             if let Some(r) = tag {
                 how[q] = match r {
                     Ref::Char(_) => "tag:name",

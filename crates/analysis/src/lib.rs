@@ -528,6 +528,12 @@ mod tests {
             \"I am tired,\" said Anna.\n\
             Kitty stared. Mrs. Bennet said only, \"Nonsense, nonsense!\"\n";
         assert_eq!(speakers(&run(text)), ["Anna", "Mrs. Bennet"]);
+        // a name acting after the quotation is a beat, weaker than that tag
+        let text = format!("{text}Mrs. Bennet said, \"Hush, hush!\" Kitty stared at Anna again.\n");
+        assert_eq!(
+            speakers(&run(&text)),
+            ["Anna", "Mrs. Bennet", "Mrs. Bennet"]
+        );
     }
 
     #[test]
