@@ -1966,6 +1966,30 @@ impl<'a, 'w> Pass<'a, 'w> {
                 }
             }
             let v = toks.get(k2).filter(|x| x.is_word() && x.quote.is_none())?;
+            // "Mary heard her say.", "he heard her tell a room full of women": the one heard
+            // speaks, not the one who hears
+            if matches!(lower(v.text(p.text), buf), "heard" | "overheard")
+                && let Some(o) = toks
+                    .get(k2 + 1)
+                    .filter(|x| x.is_word() && x.quote.is_none())
+                && let Some(female) = match lower(o.text(p.text), buf) {
+                    "her" => Some(true),
+                    "him" => Some(false),
+                    _ => None,
+                }
+                && toks.get(k2 + 2).is_some_and(|x| {
+                    x.is_word() && x.quote.is_none() && {
+                        let w = lower(x.text(p.text), buf);
+                        is_speech_verb(w) || w == "tell"
+                    }
+                })
+            {
+                self.tag_to = match r {
+                    Ref::Char(c) => Some(c),
+                    _ => None,
+                };
+                return Some(Ref::Pronoun(female, k2 + 1));
+            }
             let w = lower(v.text(p.text), buf);
             let named = matches!(r, Ref::Char(_));
             if is_speech_verb(w) || (named && is_verbish(w) && !v.cap) {

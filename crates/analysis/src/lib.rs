@@ -537,6 +537,13 @@ mod tests {
     }
 
     #[test]
+    fn the_one_heard_speaks_not_the_one_who_hears() {
+        let text = "Anna stood by the door. Kitty sat by the fire.\n\
+            \"Is it so very bad?\" Kitty heard her say.\n";
+        assert_eq!(speakers(&run(text)), ["Anna"]);
+    }
+
+    #[test]
     fn sang_tags_its_quotation() {
         // "sang Beth" is a tag: the second quotation is hers, not the paragraph's other speaker's
         let text = "Jo and Beth sat by the fire. Jo laughed at Beth.\n\
