@@ -13,7 +13,7 @@ use crate::characters::{
 use crate::lexicon::{
     PersonNouns, PronounCase, gendered_pronoun, given_name, is_cognition_verb, is_dangling_word,
     is_first_person, is_greeting_or_adverb, is_non_name, is_romance_word, is_second_person,
-    is_speech_verb, lower, person_noun_gender,
+    is_speech_verb, kin_of_address, lower, person_noun_gender,
 };
 use crate::speaker_rank::{Feats, NF, feature, score};
 use crate::tokens::{Kind, QuoteStyle, Token, detect_style, find_quotes, tokenize};
@@ -1113,8 +1113,14 @@ struct Pass<'a, 'w> {
     beam_nodes: Vec<BeamNode>,
     /// The attributions of those paragraphs, `BeamNode::start..start + len`.
     beam_atts: Vec<Attribution>,
+    /// The characters known by a word of kin or calling (`lexicon::kin_of_address`): "her
+    /// father", "my mother", "Uncle John", "the doctor", "Dr. Archie", with that word's class.
+    kin: Vec<(&'static str, usize)>,
     /// The one the last speech tag found says the words are for (`he said to Robert`).
     tag_to: Option<usize>,
+    /// The last tag found after a quotation is a name acting, not a speech verb ("Kitty
+    /// stared"): a tag clause before the quotation goes first.
+    weak_tag: bool,
     /// (paragraph, token) of the indefinite mentions that introduce a voice ("a man"), which
     /// are mentions of their epithet character (`Gathered::introductions`).
     introductions: HashSet<(usize, usize)>,
@@ -1142,7 +1148,31 @@ impl<'a, 'w> Pass<'a, 'w> {
                     .any(|k| names.get(k).is_some_and(|s| s.speaker > 0))
             })
             .collect();
+        // "her father", "Uncle John", "the doctor": who answers to "papa", "uncle", "doctor"
+        let mut kin: Vec<(&'static str, usize)> = Vec::new();
+        for (ch, c) in clusters.iter().enumerate() {
+            for k in &c.keys {
+                let k = k.to_lowercase();
+                let words: Vec<&str> = k.split(' ').collect();
+                let class = match words.as_slice() {
+                    [det, w] if matches!(*det, "my" | "his" | "her" | "our" | "their" | "the") => {
+                        kin_of_address(w)
+                    }
+                    // a title: "Uncle John", "Dr. Archie" (not "Father Flynn", a priest)
+                    [title, _, ..] => {
+                        kin_of_address(title).filter(|c| !matches!(*c, "father" | "mother"))
+                    }
+                    _ => None,
+                };
+                if let Some(class) = class
+                    && !kin.contains(&(class, ch))
+                {
+                    kin.push((class, ch));
+                }
+            }
+        }
         Pass {
+            kin,
             tag_speakers,
             paras,
             index,
@@ -1172,6 +1202,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             beam_nodes: Vec::new(),
             beam_atts: Vec::new(),
             tag_to: None,
+            weak_tag: false,
             introductions: HashSet::default(),
         }
     }
@@ -1527,8 +1558,21 @@ impl<'a, 'w> Pass<'a, 'w> {
                     if is_romance_word(w) {
                         ev.romance += 1;
                     }
-                } else if is_romance_word(lower(t.text(p.text), &mut buf)) {
-                    ev.romance += 1;
+                } else {
+                    let w = lower(t.text(p.text), &mut buf);
+                    if is_romance_word(w) {
+                        ev.romance += 1;
+                    }
+                    // "No, papa, nobody thought of your walking.": a word of kin said as a
+                    // vocative addresses the one the narration knows by it
+                    if !self.kin.is_empty()
+                        && let Some(class) = kin_of_address(w)
+                        && is_vocative(p.text, &toks, i, 1, self.nouns)
+                        && quote_has_other_words(&toks, i)
+                        && let Some(ch) = self.kin_addressed(class)
+                    {
+                        quote_vocative.push((t.quote.unwrap_or(0), ch));
+                    }
                 }
                 i += 1;
             }
@@ -1972,9 +2016,34 @@ impl<'a, 'w> Pass<'a, 'w> {
                 }
             }
             let v = toks.get(k2).filter(|x| x.is_word() && x.quote.is_none())?;
+            // "Mary heard her say.", "he heard her tell a room full of women": the one heard
+            // speaks, not the one who hears
+            if matches!(lower(v.text(p.text), buf), "heard" | "overheard")
+                && let Some(o) = toks
+                    .get(k2 + 1)
+                    .filter(|x| x.is_word() && x.quote.is_none())
+                && let Some(female) = match lower(o.text(p.text), buf) {
+                    "her" => Some(true),
+                    "him" => Some(false),
+                    _ => None,
+                }
+                && toks.get(k2 + 2).is_some_and(|x| {
+                    x.is_word() && x.quote.is_none() && {
+                        let w = lower(x.text(p.text), buf);
+                        is_speech_verb(w) || w == "tell"
+                    }
+                })
+            {
+                self.tag_to = match r {
+                    Ref::Char(c) => Some(c),
+                    _ => None,
+                };
+                return Some(Ref::Pronoun(female, k2 + 1));
+            }
             let w = lower(v.text(p.text), buf);
             let named = matches!(r, Ref::Char(_));
             if is_speech_verb(w) || (named && is_verbish(w) && !v.cap) {
+                self.weak_tag = !is_speech_verb(w);
                 self.tag_to = self.told(p, toks, k2 + 1, found, tm, buf);
                 return Some(r);
             }
@@ -2052,10 +2121,29 @@ impl<'a, 'w> Pass<'a, 'w> {
             k -= 1;
             if matches!(toks[k].kind, Kind::Punct(',' | ':')) {
                 // the clause ends right before the quotation with a comma or colon
+                // the clause starts after the sentence's end, not after a title's full stop
+                // ("Mrs. Bennet said only, “Nonsense!”")
                 let mut start = k;
                 while start > 0
                     && toks[start - 1].quote.is_none()
-                    && !matches!(toks[start - 1].kind, Kind::Punct('.' | '!' | '?'))
+                    && (!matches!(toks[start - 1].kind, Kind::Punct('.' | '!' | '?'))
+                        || (toks[start - 1].is_punct('.')
+                            && start > 1
+                            && toks[start - 2].is_word()
+                            && matches!(
+                                lower(toks[start - 2].text(p.text), buf),
+                                "mr" | "mrs"
+                                    | "ms"
+                                    | "dr"
+                                    | "st"
+                                    | "rev"
+                                    | "capt"
+                                    | "col"
+                                    | "prof"
+                                    | "mme"
+                                    | "mlle"
+                                    | "messrs"
+                            )))
                 {
                     start -= 1;
                 }
@@ -2470,9 +2558,21 @@ impl<'a, 'w> Pass<'a, 'w> {
                 continue;
             }
             self.tag_to = None;
-            let tag = self
-                .tag_after(p, toks, last, found, tm, buf)
-                .or_else(|| self.tag_before(p, toks, first, found, tm, buf));
+            self.weak_tag = false;
+            let after = self.tag_after(p, toks, last, found, tm, buf);
+            // a name acting right after the quotation ("… “Nonsense!” Kitty stared at Anna.") is
+            // a beat, weaker than a speech tag before it ("Mrs. Bennet said only, “…”")
+            let tag = if after.is_some() && self.weak_tag {
+                match self.tag_before(p, toks, first, found, tm, buf) {
+                    Some(b) => {
+                        self.tag_to = None;
+                        Some(b)
+                    }
+                    None => after,
+                }
+            } else {
+                after.or_else(|| self.tag_before(p, toks, first, found, tm, buf))
+            };
             if let Some(r) = tag {
                 how[q] = match r {
                     Ref::Char(_) => "tag:name",
@@ -2908,6 +3008,23 @@ impl Pass<'_, '_> {
     /// The learned scorer: for each quotation of the paragraph without a name, "I" or epithet
     /// tag, in order, gathers the candidates, computes their cues and (when the scorer is the
     /// learned one) takes the best; when explaining, keeps the candidates for the evaluation.
+    /// The character a word of kin or calling said as a vocative addresses: of those known by
+    /// it, the most recent on stage, else the most salient.
+    fn kin_addressed(&self, class: &str) -> Option<usize> {
+        let known = || self.kin.iter().filter(move |k| k.0 == class).map(|k| k.1);
+        self.st
+            .recency
+            .iter()
+            .copied()
+            .find(|&r| known().any(|c| c == r))
+            .or_else(|| {
+                known().max_by(|&a, &b| {
+                    let w = |c: usize| self.st.weight.get(c).copied().unwrap_or(0.0);
+                    w(a).total_cmp(&w(b)).then(b.cmp(&a))
+                })
+            })
+    }
+
     #[allow(clippy::too_many_arguments)]
     fn learned_speakers(
         &self,

@@ -27,6 +27,8 @@ pub(crate) fn is_speech_verb(w: &str) -> bool {
         "said"
             | "says"
             | "say"
+            | "sang"
+            | "sings"
             // older novels' tag verbs
             | "interposed"
             | "resumed"
@@ -695,6 +697,24 @@ pub(crate) fn is_non_name(w: &str) -> bool {
             | "fandom"
             | "words"
     )
+}
+
+/// The relation a word of address stands for ("papa", "mamma", "uncle", "doctor"): one class
+/// for the words that name the same kin or calling, as in "No, papa, nobody thought of your
+/// walking." said to the one the narration calls "her father".
+pub(crate) fn kin_of_address(w: &str) -> Option<&'static str> {
+    Some(match w.trim_end_matches('.') {
+        "mother" | "mamma" | "mama" | "mammy" | "mummy" | "mum" | "mom" | "mommy" | "ma" => {
+            "mother"
+        }
+        "father" | "papa" | "pa" | "dad" | "daddy" | "pop" | "poppa" => "father",
+        "uncle" => "uncle",
+        "aunt" | "auntie" | "aunty" => "aunt",
+        "grandmother" | "grandma" | "granny" | "grandmama" | "gran" | "nana" => "grandmother",
+        "grandfather" | "grandpa" | "grandad" | "granddad" | "grandpapa" => "grandfather",
+        "doctor" | "dr" => "doctor",
+        _ => return None,
+    })
 }
 
 /// Honorifics before a name and the gender they show (None: either).

@@ -522,6 +522,49 @@ mod tests {
     }
 
     #[test]
+    fn a_titles_full_stop_does_not_cut_a_tag_before_the_quotation() {
+        // "Mrs. Bennet said only," tags what follows; the clause is not cut at "Mrs."
+        let text = "Kitty and Anna sat with Mrs. Bennet. Kitty looked at Anna.\n\
+            \"I am tired,\" said Anna.\n\
+            Kitty stared. Mrs. Bennet said only, \"Nonsense, nonsense!\"\n";
+        assert_eq!(speakers(&run(text)), ["Anna", "Mrs. Bennet"]);
+        // a name acting after the quotation is a beat, weaker than that tag
+        let text = format!("{text}Mrs. Bennet said, \"Hush, hush!\" Kitty stared at Anna again.\n");
+        assert_eq!(
+            speakers(&run(&text)),
+            ["Anna", "Mrs. Bennet", "Mrs. Bennet"]
+        );
+    }
+
+    #[test]
+    fn the_one_heard_speaks_not_the_one_who_hears() {
+        let text = "Anna stood by the door. Kitty sat by the fire.\n\
+            \"Is it so very bad?\" Kitty heard her say.\n";
+        assert_eq!(speakers(&run(text)), ["Anna"]);
+    }
+
+    #[test]
+    fn sang_tags_its_quotation() {
+        // "sang Beth" is a tag: the second quotation is hers, not the paragraph's other speaker's
+        let text = "Jo and Beth sat by the fire. Jo laughed at Beth.\n\
+            \"Hush,\" said Jo. \"Birds in their little nests agree,\" sang Beth.\n";
+        assert_eq!(speakers(&run(text)), ["Jo", "Beth"]);
+    }
+
+    #[test]
+    fn a_word_of_kin_said_as_a_vocative_addresses_the_one_known_by_it() {
+        // "papa" is the one the narration calls "her father"; "uncle" is "Uncle John"
+        let text = "Anna sat by the fire with her father.\n\
+            \"It is cold tonight,\" said her father.\n\
+            \"No, papa, it is warm.\"\n\
+            Uncle John came in. Uncle John sat down.\n\
+            \"You look tired, uncle.\"\n";
+        let a = run(text);
+        assert_eq!(a.quotes[1].addressee.as_deref(), Some("her father"));
+        assert_eq!(a.quotes[2].addressee.as_deref(), Some("Uncle John"));
+    }
+
+    #[test]
     fn a_name_in_apposition_with_a_possessive_noun_is_not_addressed() {
         let text = "Jane had stayed at home. Jane was ill. Anna looked at Marcus.\n\
             \"And your sister, Jane? Is she well?\" Marcus asked.\n\
