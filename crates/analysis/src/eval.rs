@@ -822,7 +822,8 @@ fn seed_work(file: &str, text: &str, w: &serde_json::Value, a: &Analysis, report
         .collect();
     let mut used = vec![false; a.quotes.len()];
     for (para, starts, speaker) in &gold_quotes {
-        let hit = matching_quote(a, &lines, &used, *para, starts).map(|i| (i, &a.quotes[i]));
+        let hit = matching_quote(a, &lines, &used, *para, starts)
+            .and_then(|i| Some((i, a.quotes.get(i)?)));
         s.quote_recall.add(hit.is_some());
         let gold_idx = gold.iter().position(|g| g.0 == *speaker);
         match hit {
@@ -1740,7 +1741,7 @@ fn litbank_doc(
     }
     let quote_spans: Vec<(
         Span,
-        &crate::Quote,
+        crate::Quote<'_>,
         &'static str,
         Option<&crate::engine::NamedCands>,
     )> = a
