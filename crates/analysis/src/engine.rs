@@ -2233,7 +2233,8 @@ impl<'a, 'w> Pass<'a, 'w> {
                 b.1 = i;
             }
         }
-        let addressed: Vec<usize> = vocatives.iter().map(|&(_, c)| c).collect();
+        // whether the paragraph addresses a character by name (no list: one allocation a line)
+        let addressed = |c: &usize| vocatives.iter().any(|&(_, v)| v == *c);
         // each quotation's own vocatives, gathered once: a 10 MB paragraph has very many of both
         for own in own_by_quote.iter_mut().take(n) {
             own.clear();
@@ -2328,14 +2329,14 @@ impl<'a, 'w> Pass<'a, 'w> {
             candidates
                 .into_iter()
                 .filter_map(|(c, why)| c.map(|c| (c, why)))
-                .find(|(c, _)| !addressed.contains(c))
+                .find(|(c, _)| !addressed(c))
                 .or_else(|| {
                     // addressed by name: the speaker is someone else on stage
                     self.st
                         .recency
                         .iter()
                         .copied()
-                        .find(|c| !addressed.contains(c))
+                        .find(|c| !addressed(c))
                         .map(|c| (c, "not-addressed"))
                 })
         });
@@ -2510,6 +2511,8 @@ struct ScorerBufs {
     cands: Vec<usize>,
     /// The candidates with their cues.
     scored: Vec<(usize, Feats)>,
+    /// How often each character is addressed in the paragraph.
+    addressed: Vec<(usize, u32)>,
 }
 
 /// Buffers of `speakers`, kept from paragraph to paragraph: a text of one-line turns would
@@ -2576,6 +2579,7 @@ impl Pass<'_, '_> {
             cascade,
             cands,
             scored,
+            addressed,
         } = bufs;
         known.clear();
         known.extend((0..n).map(|q| if is_fixed(how[q]) { out[q] } else { None }));
@@ -2596,7 +2600,7 @@ impl Pass<'_, '_> {
             }
         }
         // how often each character is addressed in the paragraph (a few)
-        let mut addressed: Vec<(usize, u32)> = Vec::new();
+        addressed.clear();
         for &(_, c) in vocatives {
             if let Some(a) = addressed.iter_mut().find(|a| a.0 == c) {
                 a.1 += 1;
@@ -3219,14 +3223,16 @@ fn bare_name_introduction(
     if first[end..].starts_with(['!', '?', ';', ':', '—', '–']) {
         return None;
     }
-    let words: Vec<&str> = first[..end].split_whitespace().collect();
-    if !(2..=4).contains(&words.len())
-        || !words
-            .iter()
+    // counted before the words are collected: most quotations are no introduction
+    let phrase = &first[..end];
+    if !(2..=4).contains(&phrase.split_whitespace().count())
+        || !phrase
+            .split_whitespace()
             .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
     {
         return None;
     }
+    let words: Vec<&str> = phrase.split_whitespace().collect();
     let who = *index.get(&crate::characters::name_key(&words.join(" ")))?;
     // a name the text has used before is someone spoken of or to, not introduced
     let last = words[words.len() - 1];

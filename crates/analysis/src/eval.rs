@@ -681,7 +681,7 @@ fn matching_quote(
     let starts = squeeze(starts);
     a.quotes.iter().enumerate().position(|(i, q)| {
         !used[i] && q.span.and_then(|sp| lines.number(sp.start)) == Some(para) && {
-            let t = squeeze(&q.text);
+            let t = squeeze(q.text);
             t.starts_with(&starts) || (t.len() >= 3 && starts.starts_with(&t))
         }
     })
@@ -829,7 +829,7 @@ fn seed_work(file: &str, text: &str, w: &serde_json::Value, a: &Analysis, report
         match hit {
             Some((i, q)) => {
                 used[i] = true;
-                let ok = gold_idx.is_some() && gold_of_name(q.speaker.as_deref()) == gold_idx;
+                let ok = gold_idx.is_some() && gold_of_name(q.speaker) == gold_idx;
                 s.speaker_accuracy.add(ok);
                 s.speaker_end_to_end.add(ok);
                 if !ok {
@@ -1862,7 +1862,7 @@ fn litbank_doc(
     judged.sort_unstable();
     let groups: Vec<(Option<&str>, &str)> = judged
         .iter()
-        .map(|&(i, g)| (quote_spans[i].1.speaker.as_deref(), g))
+        .map(|&(i, g)| (quote_spans[i].1.speaker, g))
         .collect();
     s.speaker_b3.add_document(&groups);
     for (h, (sp, _, _, _)) in pred_hit.iter().zip(&quote_spans) {
@@ -1908,7 +1908,7 @@ fn litbank_doc(
                     f,
                     "Q\t{stem}\t{}\t{h}\t{}\t{}\t{}",
                     q.paragraph,
-                    q.speaker.as_deref().unwrap_or("-"),
+                    q.speaker.unwrap_or("-"),
                     pred.unwrap_or("-"),
                     gold_of.get(&i).copied().unwrap_or("-"),
                 );

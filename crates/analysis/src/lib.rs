@@ -524,7 +524,7 @@ mod tests {
     fn speakers(a: &Analysis) -> Vec<String> {
         a.quotes
             .iter()
-            .map(|q| q.speaker.as_deref().unwrap_or_default().to_string())
+            .map(|q| q.speaker.unwrap_or_default().to_string())
             .collect()
     }
 
@@ -553,7 +553,7 @@ mod tests {
                 paragraph: 5,
                 range,
             };
-        let narrow = vec![
+        let narrow = [
             owned(Some(Span::new(3, 7)), "Yes.", Some("Anna"), None, [1, 5]),
             owned(None, "Né, Ø", None, Some("Marcus \"M\" Ø"), [0, 7]),
             owned(
@@ -619,7 +619,7 @@ mod tests {
                 .any(|c| c.name == "Anna" && c.quotes == 2)
         );
         // spans exclude the marks and map back to the source
-        let q = a.quotes.get(0).unwrap();
+        let q = a.quotes.get(0).expect("a quotation");
         assert_eq!(q.span.and_then(|s| s.slice(text)), Some("Where were you?"));
     }
 
@@ -775,12 +775,11 @@ mod tests {
         let text = "Spike looked at Angel. Angel smiled, and Spike was angry.\n\"All I know,\" he replied, \"is that you left, Angel.\"\n";
         let a = run(text);
         assert_eq!(a.quotes.len(), 2);
-        assert!(
-            a.quotes
-                .iter()
-                .all(|q| q.speaker.as_deref() == Some("Spike"))
+        assert!(a.quotes.iter().all(|q| q.speaker == Some("Spike")));
+        assert_eq!(
+            a.quotes.get(1).expect("a quotation").addressee,
+            Some("Angel")
         );
-        assert_eq!(a.quotes.get(1).unwrap().addressee.as_deref(), Some("Angel"));
     }
 
     #[test]
@@ -901,9 +900,9 @@ mod tests {
             \"And your sister, Jane? Is she well?\" Marcus asked.\n\
             \"Quite well, Marcus.\"\n";
         let a = run(text);
-        assert_eq!(a.quotes.get(0).unwrap().addressee, None);
+        assert_eq!(a.quotes.get(0).expect("a quotation").addressee, None);
         assert_eq!(
-            a.quotes.get(1).unwrap().addressee.as_deref(),
+            a.quotes.get(1).expect("a quotation").addressee,
             Some("Marcus")
         );
     }
@@ -928,7 +927,10 @@ mod tests {
         let a = run(text);
         let speakers = speakers(&a);
         assert_eq!(speakers, ["Anna", "Helen"]);
-        assert_eq!(a.quotes.get(0).unwrap().addressee.as_deref(), Some("Helen"));
+        assert_eq!(
+            a.quotes.get(0).expect("a quotation").addressee,
+            Some("Helen")
+        );
     }
 
     #[test]
@@ -938,7 +940,7 @@ mod tests {
             \"The train was slow,\" I said.\n";
         let a = run(text);
         assert_eq!(
-            a.quotes.get(1).unwrap().speaker.as_deref(),
+            a.quotes.get(1).expect("a quotation").speaker,
             Some("Watson"),
             "{:?}",
             a.quotes
@@ -974,7 +976,7 @@ mod tests {
             \"You are late, Marcus,\" he said.\n";
         let a = run(text);
         assert_eq!(
-            a.quotes.get(0).unwrap().speaker.as_deref(),
+            a.quotes.get(0).expect("a quotation").speaker,
             Some("Tobias"),
             "{:?}",
             a.characters
@@ -1220,8 +1222,8 @@ mod tests {
             }
         }
         let a = analyze(&work);
-        assert_eq!(a.quotes.get(0).unwrap().span, None);
-        assert_eq!(a.quotes.get(0).unwrap().range, [1, 4]);
+        assert_eq!(a.quotes.get(0).expect("a quotation").span, None);
+        assert_eq!(a.quotes.get(0).expect("a quotation").range, [1, 4]);
         assert_eq!(a.scenes[0].span, None);
     }
 
@@ -1416,7 +1418,7 @@ mod tests {
             The cook set the bowl down.\n";
         let a = run(text);
         let q = a.quotes.iter().find(|q| q.speaker.is_some());
-        assert!(q.is_none_or(|q| q.speaker.as_deref() != Some("Tovin Ashgrove")));
+        assert!(q.is_none_or(|q| q.speaker != Some("Tovin Ashgrove")));
     }
 
     #[test]
