@@ -221,14 +221,11 @@ fn evaluate(dir: &Path) -> Result<Tally, String> {
             .get(span.start..span.end)
             .map(|s| s.replace(['\n', '\r'], " "))
             .as_deref()
-            == Some(q.text.as_str())
+            == Some(q.text)
         {
             t.spans_ok += 1;
         }
-        ours.push((
-            (char_at[span.start], char_at[span.end]),
-            q.speaker.as_deref(),
-        ));
+        ours.push(((char_at[span.start], char_at[span.end]), q.speaker));
     }
 
     // our speaker name -> PDNC character index (None: maps to none)

@@ -17,7 +17,7 @@ use crate::lexicon::{
 };
 use crate::speaker_rank::{Feats, NF, feature, score};
 use crate::tokens::{Kind, QuoteStyle, Token, detect_style, find_quotes, tokenize};
-use crate::{Analysis, Character, Quote, RepairFlag, relations, scenes};
+use crate::{Analysis, Character, Quote, Quotes, RepairFlag, relations, scenes};
 
 /// One paragraph of story text with where it sits.
 pub(crate) struct Para<'w> {
@@ -114,26 +114,42 @@ fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
 /// Evidence from one paragraph used for scenes and relationships.
 #[derive(Debug, Default, Clone)]
 pub(crate) struct ParaEvidence {
-    /// First-person pronouns in narration.
-    pub first: u32,
+    /// First-person pronouns in narration. The counts are u16 (a piece of a paragraph is at most
+    /// `MAX_PIECE` bytes, fewer words than that) and saturate: one `ParaEvidence` is kept per
+    /// paragraph, and a text of short lines of dialogue has one per dozen bytes.
+    pub first: u16,
     /// Second-person pronouns in narration.
-    pub second: u32,
+    pub second: u16,
     /// First-person plural pronouns ("we", "us", "our") in narration.
-    pub plural_first: u32,
+    pub plural_first: u16,
     /// Third-person references (names and pronouns) in narration.
-    pub third: u32,
+    pub third: u16,
     /// Narration words.
-    pub words: u32,
+    pub words: u16,
     /// Point-of-view evidence, boxed: one `ParaEvidence` is kept per paragraph, and most
     /// paragraphs of dialogue have none (then nothing is allocated and this is 8 bytes).
     pub pov_evidence: Option<Box<PovEvidence>>,
-    /// Characters present (mentioned, speaking or addressed): the first eight.
-    pub present: Present,
+    /// Characters present (mentioned, speaking or addressed), the first eight: `present_len`
+    /// entries from `present_start` in the pass's list of present characters (see
+    /// `ParaEvidence::present`), not inline (32 bytes a paragraph).
+    pub present_start: usize,
+    pub present_len: u8,
     /// Romance words in the paragraph.
-    pub romance: u32,
+    pub romance: u16,
+}
+
+/// Adds one to a count of `ParaEvidence`, saturating.
+fn bump(n: &mut u16) {
+    *n = n.saturating_add(1);
 }
 
 impl ParaEvidence {
+    /// The characters present, from the pass's list of them (`Pass::present_ids`).
+    pub fn present<'a>(&self, ids: &'a [u32]) -> &'a [u32] {
+        ids.get(self.present_start..self.present_start + usize::from(self.present_len))
+            .unwrap_or_default()
+    }
+
     /// Point-of-view evidence per character.
     pub fn pov(&self) -> &[(usize, f32)] {
         self.pov_evidence.as_ref().map_or(&[], |e| &e.pov)
@@ -779,6 +795,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let Pass {
         quotes,
         evidence,
+        present_ids,
         mentions,
         epithets,
         dialogue,
@@ -805,6 +822,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let (mut scenes, narrators) = scenes::segment(
         &paras,
         &evidence,
+        &present_ids,
         &clusters,
         &mentions,
         style == QuoteStyle::None,
@@ -962,6 +980,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         work,
         &clusters,
         &evidence,
+        &present_ids,
         &dialogue,
         &mentions,
         &quote_counts,
@@ -969,6 +988,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let repairs = repairs(&paras);
     // the per-paragraph evidence is done with: free it before the output quotations are built
     drop(evidence);
+    drop(present_ids);
 
     let mut order: Vec<usize> = (0..clusters.len())
         .filter(|&c| !clusters[c].keys.is_empty() && (mentions[c] > 0 || quote_counts[c] > 0))
@@ -1027,17 +1047,17 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         .map(|q| (q.para, id32(q.speaker()), id32(q.addressee())))
         .collect();
     drop(quotes);
-    // one shared copy of each name for all the quotations it speaks or is addressed in
-    let shared: Vec<std::sync::Arc<str>> =
-        clusters.iter().map(|c| c.name.as_str().into()).collect();
-    let name_of = |c: u32| shared.get(c as usize).cloned();
+    // the output stores each name once and refers to it by number: the clusters' numbers
+    let names: Vec<Box<str>> = clusters.iter().map(|c| c.name.as_str().into()).collect();
+    let id = |c: u32| (c != u32::MAX).then_some(c);
     // The paragraphs are read once more from the work, in step with the quotations (which come
     // in paragraph order), so that the paragraph list is freed before the output is built. The
     // found quotations were made one per range of `all_quotes`, in the same order.
     drop(paras);
     let mut walk = story_paras(work).zip(0u32..);
     let mut at = walk.next();
-    let mut out_quotes = Vec::with_capacity(who.len());
+    let bytes = all_quotes.iter().map(|&(s, e)| e - s).sum();
+    let mut out_quotes = Quotes::with_names(names, who.len(), bytes);
     for (&(para, speaker, addressee), &(s, e)) in who.iter().zip(&all_quotes) {
         while at.as_ref().is_some_and(|a| a.1 < para) {
             at = walk.next();
@@ -1045,15 +1065,19 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         let Some((p, _)) = at.as_ref().filter(|a| a.1 == para) else {
             continue;
         };
-        out_quotes.push(Quote {
-            span: p.span(s, e),
-            text: p.text[s..e].to_string(),
-            speaker: name_of(speaker),
-            addressee: name_of(addressee),
-            chapter: p.chapter,
-            paragraph: p.index as usize,
-            range: p.in_paragraph(s, e),
-        });
+        out_quotes.push_ids(
+            Quote {
+                span: p.span(s, e),
+                text: &p.text[s..e],
+                speaker: None,
+                addressee: None,
+                chapter: p.chapter,
+                paragraph: p.index as usize,
+                range: p.in_paragraph(s, e),
+            },
+            id(speaker),
+            id(addressee),
+        );
     }
     (
         Analysis {
@@ -1081,6 +1105,8 @@ struct Pass<'a, 'w> {
     voices: Vec<bool>,
     quotes: Vec<FoundQuote>,
     evidence: Vec<ParaEvidence>,
+    /// The characters present in each paragraph, one after another (`ParaEvidence::present`).
+    present_ids: Vec<u32>,
     mentions: Vec<u32>,
     epithets: Vec<(usize, String)>,
     /// How many epithet characters ("the parson") the index holds: none, no epithet lookups.
@@ -1182,6 +1208,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             voices: clusters.iter().map(|c| c.voice).collect(),
             quotes: Vec::with_capacity(paras.iter().map(|p| p.quotes.len()).sum()),
             evidence: Vec::with_capacity(paras.len()),
+            present_ids: Vec::new(),
             mentions: vec![0; clusters.len()],
             epithets: Vec::new(),
             epithet_keys: 0,
@@ -1337,6 +1364,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             self.st.decay();
             tokenize(p.text, p.quotes, &mut toks);
             let mut ev = ParaEvidence::default();
+            let mut present = Present::default();
             pov.clear();
             unanchored.clear();
             minds.clear();
@@ -1403,8 +1431,8 @@ impl<'a, 'w> Pass<'a, 'w> {
                     // "my mother answered": a narrator who says "my" tells in the first person
                     if t.quote.is_none() {
                         match na.key.split(' ').next() {
-                            Some("my" | "our") => ev.first += 1,
-                            Some("your") => ev.second += 1,
+                            Some("my" | "our") => bump(&mut ev.first),
+                            Some("your") => bump(&mut ev.second),
                             _ => {}
                         }
                     }
@@ -1448,7 +1476,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                             add_mind(&mut minds, ch, w);
                             self.st.touch(ch);
                             touches.push(ch);
-                            ev.third += 1;
+                            bump(&mut ev.third);
                         } else if is_vocative(p.text, &toks, i, na.len, self.nouns) {
                             quote_vocative.push((t.quote.unwrap_or(0), ch));
                         } else {
@@ -1468,9 +1496,9 @@ impl<'a, 'w> Pass<'a, 'w> {
                 }
                 if t.quote.is_none() {
                     let w = lower(t.text(p.text), &mut buf);
-                    ev.words += 1;
+                    bump(&mut ev.words);
                     if let Some((female, case)) = gendered_pronoun(w) {
-                        ev.third += 1;
+                        bump(&mut ev.third);
                         let anchor = self.anchor(female, i, &found);
                         let free = anchor.is_none_or(|m| m.free);
                         let alt = match anchor {
@@ -1529,7 +1557,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                             touches.push(ch);
                         }
                     } else if is_first_person(w) {
-                        ev.first += 1;
+                        bump(&mut ev.first);
                     } else if matches!(
                         w,
                         "we" | "us"
@@ -1541,9 +1569,9 @@ impl<'a, 'w> Pass<'a, 'w> {
                             | "we've"
                             | "we'll"
                     ) {
-                        ev.plural_first += 1;
+                        bump(&mut ev.plural_first);
                     } else if is_second_person(w) {
-                        ev.second += 1;
+                        bump(&mut ev.second);
                         // the reader is on stage whenever the narration tells "you"
                         if let Some(reader) = self.reader
                             && self.told_to_reader(p.chapter)
@@ -1553,15 +1581,15 @@ impl<'a, 'w> Pass<'a, 'w> {
                             self.mentions[reader] += 1;
                         }
                     } else if matches!(w, "they" | "them" | "their") {
-                        ev.third += 1;
+                        bump(&mut ev.third);
                     }
                     if is_romance_word(w) {
-                        ev.romance += 1;
+                        bump(&mut ev.romance);
                     }
                 } else {
                     let w = lower(t.text(p.text), &mut buf);
                     if is_romance_word(w) {
-                        ev.romance += 1;
+                        bump(&mut ev.romance);
                     }
                     // "No, papa, nobody thought of your walking.": a word of kin said as a
                     // vocative addresses the one the narration knows by it
@@ -1665,18 +1693,18 @@ impl<'a, 'w> Pass<'a, 'w> {
                     if s == NARRATOR {
                         continue;
                     }
-                    ev.present.add(s);
+                    present.add(s);
                     if let Some(a) = ad.filter(|&a| a != s) {
                         *self.dialogue.entry(pair(s, a)).or_default() += 1;
                     }
                     self.st.touch(s);
                 }
                 if let Some(a) = ad {
-                    ev.present.add(a);
+                    present.add(a);
                 }
             }
             for m in &found {
-                ev.present.add(m.ch);
+                present.add(m.ch);
             }
             let para_speaker = speakers.iter().find_map(|s| s.0);
             self.st.prev_topic = if p.quotes.is_empty() {
@@ -1704,7 +1732,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                 }
             }
             self.st.prev_speaker = para_speaker;
-            self.st.prev_present = ev.present;
+            self.st.prev_present = present;
             self.st.prev_last_subject = last_subject.or(topic);
             self.st.prev_ends_colon = p.text.trim_end().ends_with(':');
             // the last full sentence: a ";" or ":" does not end one
@@ -1830,6 +1858,9 @@ impl<'a, 'w> Pass<'a, 'w> {
                     minds: minds.as_slice().into(),
                 }));
             }
+            ev.present_start = self.present_ids.len();
+            ev.present_len = present.len;
+            self.present_ids.extend_from_slice(present.as_slice());
             self.evidence.push(ev);
         }
         self.commit_beam();
@@ -2541,7 +2572,8 @@ impl<'a, 'w> Pass<'a, 'w> {
                 b.1 = i;
             }
         }
-        let addressed: Vec<usize> = vocatives.iter().map(|&(_, c)| c).collect();
+        // whether the paragraph addresses a character by name (no list: one allocation a line)
+        let addressed = |c: &usize| vocatives.iter().any(|&(_, v)| v == *c);
         // each quotation's own vocatives, gathered once: a 10 MB paragraph has very many of both
         for own in own_by_quote.iter_mut().take(n) {
             own.clear();
@@ -2648,14 +2680,14 @@ impl<'a, 'w> Pass<'a, 'w> {
             candidates
                 .into_iter()
                 .filter_map(|(c, why)| c.map(|c| (c, why)))
-                .find(|(c, _)| !addressed.contains(c))
+                .find(|(c, _)| !addressed(c))
                 .or_else(|| {
                     // addressed by name: the speaker is someone else on stage
                     self.st
                         .recency
                         .iter()
                         .copied()
-                        .find(|c| !addressed.contains(c))
+                        .find(|c| !addressed(c))
                         .map(|c| (c, "not-addressed"))
                 })
         });
@@ -2842,6 +2874,8 @@ struct ScorerBufs {
     /// Whether the named tags' speakers are scored too (into `logp`), as evidence for the
     /// beam's hypotheses.
     score_tags: bool,
+    /// How often each character is addressed in the paragraph.
+    addressed: Vec<(usize, u32)>,
 }
 
 /// The conversation state a beam hypothesis carries: what the speaker cues read of the turns
@@ -3053,6 +3087,7 @@ impl Pass<'_, '_> {
             first_logp,
             alts,
             score_tags,
+            addressed,
         } = bufs;
         *logp = 0.0;
         *first_model = None;
@@ -3076,7 +3111,7 @@ impl Pass<'_, '_> {
             }
         }
         // how often each character is addressed in the paragraph (a few)
-        let mut addressed: Vec<(usize, u32)> = Vec::new();
+        addressed.clear();
         for &(_, c) in vocatives {
             if let Some(a) = addressed.iter_mut().find(|a| a.0 == c) {
                 a.1 += 1;
@@ -3745,14 +3780,16 @@ fn bare_name_introduction(
     if first[end..].starts_with(['!', '?', ';', ':', '—', '–']) {
         return None;
     }
-    let words: Vec<&str> = first[..end].split_whitespace().collect();
-    if !(2..=4).contains(&words.len())
-        || !words
-            .iter()
+    // counted before the words are collected: most quotations are no introduction
+    let phrase = &first[..end];
+    if !(2..=4).contains(&phrase.split_whitespace().count())
+        || !phrase
+            .split_whitespace()
             .all(|w| w.starts_with(char::is_uppercase) && w.chars().all(char::is_alphabetic))
     {
         return None;
     }
+    let words: Vec<&str> = phrase.split_whitespace().collect();
     let who = *index.get(&crate::characters::name_key(&words.join(" ")))?;
     // a name the text has used before is someone spoken of or to, not introduced
     let last = words[words.len() - 1];
@@ -4416,7 +4453,7 @@ mod tests {
             assert_eq!(&text[span.start..span.end], "Hello there, Marcus.");
         }
         assert_eq!(
-            a.quotes.last().map(|q| q.speaker.as_deref()),
+            a.quotes.iter().next_back().map(|q| q.speaker),
             Some(Some("Anna"))
         );
     }

@@ -681,7 +681,7 @@ fn matching_quote(
     let starts = squeeze(starts);
     a.quotes.iter().enumerate().position(|(i, q)| {
         !used[i] && q.span.and_then(|sp| lines.number(sp.start)) == Some(para) && {
-            let t = squeeze(&q.text);
+            let t = squeeze(q.text);
             t.starts_with(&starts) || (t.len() >= 3 && starts.starts_with(&t))
         }
     })
@@ -822,13 +822,14 @@ fn seed_work(file: &str, text: &str, w: &serde_json::Value, a: &Analysis, report
         .collect();
     let mut used = vec![false; a.quotes.len()];
     for (para, starts, speaker) in &gold_quotes {
-        let hit = matching_quote(a, &lines, &used, *para, starts).map(|i| (i, &a.quotes[i]));
+        let hit = matching_quote(a, &lines, &used, *para, starts)
+            .and_then(|i| Some((i, a.quotes.get(i)?)));
         s.quote_recall.add(hit.is_some());
         let gold_idx = gold.iter().position(|g| g.0 == *speaker);
         match hit {
             Some((i, q)) => {
                 used[i] = true;
-                let ok = gold_idx.is_some() && gold_of_name(q.speaker.as_deref()) == gold_idx;
+                let ok = gold_idx.is_some() && gold_of_name(q.speaker) == gold_idx;
                 s.speaker_accuracy.add(ok);
                 s.speaker_end_to_end.add(ok);
                 if !ok {
@@ -1740,7 +1741,7 @@ fn litbank_doc(
     }
     let quote_spans: Vec<(
         Span,
-        &crate::Quote,
+        crate::Quote<'_>,
         &'static str,
         Option<&crate::engine::NamedCands>,
     )> = a
@@ -1861,7 +1862,7 @@ fn litbank_doc(
     judged.sort_unstable();
     let groups: Vec<(Option<&str>, &str)> = judged
         .iter()
-        .map(|&(i, g)| (quote_spans[i].1.speaker.as_deref(), g))
+        .map(|&(i, g)| (quote_spans[i].1.speaker, g))
         .collect();
     s.speaker_b3.add_document(&groups);
     for (h, (sp, _, _, _)) in pred_hit.iter().zip(&quote_spans) {
@@ -1907,7 +1908,7 @@ fn litbank_doc(
                     f,
                     "Q\t{stem}\t{}\t{h}\t{}\t{}\t{}",
                     q.paragraph,
-                    q.speaker.as_deref().unwrap_or("-"),
+                    q.speaker.unwrap_or("-"),
                     pred.unwrap_or("-"),
                     gold_of.get(&i).copied().unwrap_or("-"),
                 );

@@ -115,6 +115,7 @@ pub(crate) fn score(
     work: &Work,
     clusters: &[Cluster],
     evidence: &[ParaEvidence],
+    present_ids: &[u32],
     dialogue: &HashMap<(usize, usize), u32>,
     mentions: &[u32],
     quotes: &[u32],
@@ -183,7 +184,7 @@ pub(crate) fn score(
 
     let mut raw: HashMap<(usize, usize), f64> = HashMap::default();
     for ev in evidence {
-        let present = ev.present.as_slice();
+        let present = ev.present(present_ids);
         for (i, &a) in present.iter().enumerate() {
             let a = a as usize;
             for &b in &present[i + 1..] {

@@ -91,14 +91,15 @@ fn viterbi_with(
     path
 }
 
-/// A paragraph's evidence for the grammatical person of its narration.
+/// A paragraph's evidence for the grammatical person of its narration (12 bytes: one is kept
+/// per paragraph of a reader scene, which can be every paragraph of the text).
 #[derive(Clone, Copy, Default, Debug)]
 struct PersonEvidence {
-    first: u32,
-    second: u32,
+    first: u16,
+    second: u16,
     /// "we", "us", "our": a first-person narrator's, or an author's ("as we shall see").
-    plural_first: u32,
-    words: u32,
+    plural_first: u16,
+    words: u16,
     /// Minds of characters entered in the third person ("she thought", "he wondered").
     minds: f32,
 }
@@ -151,6 +152,7 @@ fn person_cost(ev: &PersonEvidence, state: usize) -> f32 {
 pub(crate) fn segment(
     paras: &[Para<'_>],
     evidence: &[ParaEvidence],
+    present_ids: &[u32],
     clusters: &[Cluster],
     mentions: &[u32],
     _no_dialogue: bool,
@@ -166,6 +168,7 @@ pub(crate) fn segment(
         segment_run(
             paras,
             evidence,
+            present_ids,
             clusters,
             mentions,
             start,
@@ -182,6 +185,7 @@ pub(crate) fn segment(
 fn segment_run(
     paras: &[Para<'_>],
     evidence: &[ParaEvidence],
+    present_ids: &[u32],
     clusters: &[Cluster],
     mentions: &[u32],
     start: usize,
@@ -202,7 +206,15 @@ fn segment_run(
             j += 1;
         }
         match persons[i] {
-            0 => third_person(paras, evidence, clusters, start + i, start + j, out),
+            0 => third_person(
+                paras,
+                evidence,
+                present_ids,
+                clusters,
+                start + i,
+                start + j,
+                out,
+            ),
             p => {
                 // the one told "you" is the reader, not a character of the text
                 let narrator = (p == 1)
@@ -246,7 +258,7 @@ fn lone_paragraphs_are_asides(persons: &mut [usize], ev: &[PersonEvidence]) {
     for i in 0..persons.len() {
         let lone = (i == 0 || persons[i - 1] != persons[i])
             && (i + 1 == persons.len() || persons[i + 1] != persons[i]);
-        if lone && ev[i].words < LONE_ASIDE_WORDS && persons.len() > 1 {
+        if lone && u32::from(ev[i].words) < LONE_ASIDE_WORDS && persons.len() > 1 {
             persons[i] = if i > 0 {
                 persons[i - 1]
             } else {
@@ -270,7 +282,7 @@ fn sparse_persons_are_asides(persons: &mut [usize], ev: &[PersonEvidence]) {
         if persons[i] != 0 {
             let (pronouns, words) = ev[i..j].iter().fold((0u32, 0u32), |(p, w), e| {
                 let n = if persons[i] == 1 { e.first } else { e.second };
-                (p + n, w + e.words)
+                (p + u32::from(n), w + u32::from(e.words))
             });
             if (pronouns as f32) < PERSON_DENSITY * words as f32 {
                 persons[i..j].fill(0);
@@ -283,6 +295,7 @@ fn sparse_persons_are_asides(persons: &mut [usize], ev: &[PersonEvidence]) {
 fn third_person(
     paras: &[Para<'_>],
     evidence: &[ParaEvidence],
+    present_ids: &[u32],
     clusters: &[Cluster],
     start: usize,
     end: usize,
@@ -398,8 +411,7 @@ fn third_person(
             let c = cands[st];
             opens_on(paras[start + k].text, &clusters[c])
                 && !ev[k - 1]
-                    .present
-                    .as_slice()
+                    .present(present_ids)
                     .iter()
                     .any(|&p| p as usize == c)
         },
@@ -1259,7 +1271,7 @@ mod tests {
         assert!(!opens_on("Tom grinned so wide it hurt.", &c));
     }
 
-    fn person_evidence(first: u32, second: u32, words: u32) -> PersonEvidence {
+    fn person_evidence(first: u16, second: u16, words: u16) -> PersonEvidence {
         PersonEvidence {
             first,
             second,
@@ -1269,7 +1281,7 @@ mod tests {
     }
 
     /// Paragraphs' person evidence from (first, second, words) triples.
-    fn persons_evidence(rows: &[(u32, u32, u32)]) -> Vec<PersonEvidence> {
+    fn persons_evidence(rows: &[(u16, u16, u16)]) -> Vec<PersonEvidence> {
         rows.iter()
             .map(|&(f, s, w)| person_evidence(f, s, w))
             .collect()

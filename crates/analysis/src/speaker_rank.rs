@@ -305,7 +305,7 @@ mod tests {
         crate::engine::run(&work, scorer)
             .quotes
             .into_iter()
-            .map(|q| q.speaker.as_deref().unwrap_or_default().to_string())
+            .map(|q| q.speaker.unwrap_or_default().to_string())
             .collect()
     }
 
