@@ -933,8 +933,8 @@ mod tests {
             Uncle John came in. Uncle John sat down.\n\
             \"You look tired, uncle.\"\n";
         let a = run(text);
-        assert_eq!(a.quotes[1].addressee.as_deref(), Some("her father"));
-        assert_eq!(a.quotes[2].addressee.as_deref(), Some("Uncle John"));
+        assert_eq!(a.quotes.get(1).expect("a quotation").addressee, Some("her father"));
+        assert_eq!(a.quotes.get(2).expect("a quotation").addressee, Some("Uncle John"));
     }
 
     #[test]
