@@ -803,6 +803,71 @@ pub(crate) fn is_descriptive_epithet(key: &str) -> bool {
     })
 }
 
+/// True when an epithet names its character by a look ("the brunette", "the grey-haired man") or
+/// by a kind of being ("the angel", "the vampire", "the gnome"): the narration's word for someone
+/// its viewpoint character sees. Comparisons ("the older man") and relations ("the other") are
+/// not: the viewpoint character is as often the older one as the younger.
+pub(crate) fn is_look_or_kind_epithet(key: &str) -> bool {
+    let mut words = key.rsplit(' ');
+    let Some(head) = words.next() else {
+        return false;
+    };
+    words.next().is_some_and(is_look_modifier) || is_look_or_kind_head(head)
+}
+
+/// A word that makes the noun after it a look: "blond", "grey-haired", "blue-eyed".
+pub(crate) fn is_look_modifier(m: &str) -> bool {
+    matches!(m, "blond" | "blonde" | "brunette" | "redheaded")
+        || m.ends_with("-haired")
+        || m.ends_with("-eyed")
+}
+
+/// A noun that names someone by a look or a kind of being: "brunette", "angel", "gnome".
+pub(crate) fn is_look_or_kind_head(head: &str) -> bool {
+    matches!(
+        head,
+        "brunette"
+            | "blonde"
+            | "blond"
+            | "redhead"
+            | "vampire"
+            | "vamp"
+            | "demon"
+            | "angel"
+            | "elf"
+            | "dwarf"
+            | "gnome"
+            | "giant"
+            | "troll"
+            | "orc"
+            | "goblin"
+            | "fairy"
+            | "faerie"
+            | "witch"
+            | "wizard"
+            | "warlock"
+            | "sorcerer"
+            | "sorceress"
+            | "mage"
+            | "alien"
+            | "android"
+            | "robot"
+            | "cyborg"
+            | "ghost"
+            | "werewolf"
+            | "shifter"
+            | "mutant"
+            | "immortal"
+            | "human"
+            | "mortal"
+            | "slayer"
+            | "hunter"
+            | "warrior"
+            | "bard"
+            | "druid"
+    )
+}
+
 /// Epithets that stand as the subject of a speech tag next to a quotation (`"…," said the parson`,
 /// `"…," the old man replied`) in one paragraph, counted per key. Descriptive ones are left out.
 fn epithet_speakers(

@@ -798,6 +798,8 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         present_ids,
         mentions,
         epithets,
+        epithet_tags,
+        kind_mentions,
         dialogue,
         ..
     } = pass;
@@ -806,9 +808,9 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let mut dialogue = dialogue;
     addressed_back(&mut quotes, &|p| paras[p].text, &all_quotes);
     backfill_opening_turns(&mut quotes);
-    for (ch, alias) in epithets {
-        if !clusters[ch].aliases.contains(&alias) {
-            clusters[ch].aliases.push(alias);
+    for (ch, alias) in &epithets {
+        if !clusters[*ch].aliases.contains(alias) {
+            clusters[*ch].aliases.push(alias.clone());
         }
     }
     self_introductions(
@@ -827,6 +829,18 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         &mentions,
         style == QuoteStyle::None,
     );
+    if !epithet_tags.is_empty() || !kind_mentions.is_empty() {
+        let pov = pov_by_para(&paras, &scenes, &clusters);
+        epithet_tags_by_pov(&epithet_tags, &pov, &mut quotes, &mut clusters, &epithets);
+        kind_epithets_by_pov(
+            &kind_mentions,
+            &pov,
+            &mut quotes,
+            &mut clusters,
+            &mut mentions,
+        );
+    }
+    drop(epithets);
     // "I said": the narrator is whom the others address by name when they answer, else the
     // narrator the scene analysis found
     // the unknown calls that are common nouns, read from the text once: both users below ask
@@ -1109,6 +1123,11 @@ struct Pass<'a, 'w> {
     present_ids: Vec<u32>,
     mentions: Vec<u32>,
     epithets: Vec<(usize, String)>,
+    /// The speech tags whose subject is a descriptive epithet ("said the brunette"), for a second
+    /// look once the scenes' points of view are known (`epithet_tags_by_pov`).
+    epithet_tags: Vec<EpithetTag>,
+    /// The narration's looks and kinds ("the angel didn't flinch"), for the same second look.
+    kind_mentions: Vec<KindMention>,
     /// How many epithet characters ("the parson") the index holds: none, no epithet lookups.
     epithet_keys: usize,
     /// The reader of a second-person story, who speaks in "you ask" tags.
@@ -1211,6 +1230,8 @@ impl<'a, 'w> Pass<'a, 'w> {
             present_ids: Vec::new(),
             mentions: vec![0; clusters.len()],
             epithets: Vec::new(),
+            epithet_tags: Vec::new(),
+            kind_mentions: Vec::new(),
             epithet_keys: 0,
             reader: None,
             dialogue: HashMap::default(),
@@ -1232,6 +1253,26 @@ impl<'a, 'w> Pass<'a, 'w> {
             weak_tag: false,
             introductions: HashSet::default(),
         }
+    }
+
+    /// Keeps a look or kind epithet of the narration with the characters it may be, most recent
+    /// first: the named ones (not epithet characters), not itself.
+    fn note_kind(&mut self, pi: usize, key: &str, own: Option<usize>) {
+        let first_epithet = self.first_epithet;
+        let cands = self
+            .st
+            .recency
+            .iter()
+            .copied()
+            .filter(|&c| c < first_epithet && Some(c) != own)
+            .take(4)
+            .collect();
+        self.kind_mentions.push(KindMention {
+            para: pi,
+            key: key.to_string(),
+            own,
+            cands,
+        });
     }
 
     fn compatible(&self, ch: usize, female: bool) -> bool {
@@ -1474,6 +1515,11 @@ impl<'a, 'w> Pass<'a, 'w> {
                                 1.0,
                             );
                             add_mind(&mut minds, ch, w);
+                            if ch >= self.first_epithet
+                                && crate::characters::is_look_or_kind_epithet(&na.key)
+                            {
+                                self.note_kind(pi, &na.key, Some(ch));
+                            }
                             self.st.touch(ch);
                             touches.push(ch);
                             bump(&mut ev.third);
@@ -1497,6 +1543,13 @@ impl<'a, 'w> Pass<'a, 'w> {
                 if t.quote.is_none() {
                     let w = lower(t.text(p.text), &mut buf);
                     bump(&mut ev.words);
+                    // "The angel didn't flinch": a look or kind no one is known by yet
+                    if w == "the"
+                        && let Some(key) = kind_epithet_at(p.text, &toks, i, &mut buf2)
+                        && !self.index.contains_key(&key)
+                    {
+                        self.note_kind(pi, &key, None);
+                    }
                     if let Some((female, case)) = gendered_pronoun(w) {
                         bump(&mut ev.third);
                         let anchor = self.anchor(female, i, &found);
@@ -2200,6 +2253,7 @@ impl<'a, 'w> Pass<'a, 'w> {
         found: &[Mention],
         exclude: &[usize],
         turn: bool,
+        quote: usize,
     ) -> Option<usize> {
         match r {
             Ref::Char(c) => Some(c),
@@ -2220,6 +2274,24 @@ impl<'a, 'w> Pass<'a, 'w> {
                     .find(|&c| Some(c) != topic && !exclude.contains(&c) && fits(c))?;
                 // "the brunette" names the character; "his wife" only relates them to someone
                 if text.starts_with("the ") {
+                    if crate::characters::is_look_or_kind_epithet(&text) {
+                        // the scene's point of view is not known yet: keep who else it may be
+                        let cands = self
+                            .st
+                            .recency
+                            .iter()
+                            .copied()
+                            .filter(|&c| !exclude.contains(&c) && fits(c))
+                            .take(4)
+                            .collect();
+                        self.epithet_tags.push(EpithetTag {
+                            quote,
+                            para: pi,
+                            text: text.clone(),
+                            chosen: ch,
+                            cands,
+                        });
+                    }
                     self.epithets.push((ch, text));
                 }
                 Some(ch)
@@ -2648,7 +2720,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                 let turn = q == 0
                     && toks[..first].iter().all(|t| !t.is_word())
                     && !continues(p.text, toks, last, buf);
-                out[q] = self.resolve_ref(r, pi, found, own, turn);
+                out[q] = self.resolve_ref(r, pi, found, own, turn, self.quotes.len() + q);
                 if out[q].is_none() {
                     how[q] = "tag:unresolved";
                 }
@@ -3002,6 +3074,270 @@ const BEAM_CAP: usize = 32;
 
 /// Buffers of `speakers`, kept from paragraph to paragraph: a text of one-line turns would
 /// otherwise pay several small allocations per line.
+/// A speech tag whose subject is a descriptive epithet ("said the brunette"), as the pass
+/// resolved it: the quotation, its paragraph, the epithet, whom it went to, and the characters
+/// it may be, most recent first (gender and the quotation's own vocatives already checked).
+struct EpithetTag {
+    quote: usize,
+    para: usize,
+    text: String,
+    chosen: usize,
+    cands: Vec<usize>,
+}
+
+/// A look or kind epithet in the narration ("the angel"): its paragraph, its key, the epithet
+/// character it is when it is one, and the named characters it may be, most recent first.
+struct KindMention {
+    para: usize,
+    key: String,
+    own: Option<usize>,
+    cands: Vec<usize>,
+}
+
+/// "the angel", "the grey-haired man" at token `i` (a "the" of the narration) when the phrase is
+/// a look or kind epithet standing for someone: the word after it is no noun it qualifies ("the
+/// human body"), but punctuation, a verb or a function word. Returns its key.
+fn kind_epithet_at(text: &str, toks: &[Token], i: usize, buf: &mut String) -> Option<String> {
+    let word = |k: usize| {
+        toks.get(i + k)
+            .filter(|x| x.is_word() && !x.cap && x.quote.is_none())
+    };
+    // "the" is the commonest word of the narration: nothing is allocated unless the phrase can
+    // be a look or a kind ("the angel", "the blond boy", "the young vampire")
+    let first = lower(word(1)?.text(text), buf);
+    if !crate::characters::is_look_modifier(first)
+        && !crate::characters::is_look_or_kind_head(first)
+        && !word(2).is_some_and(|w| {
+            crate::characters::is_look_or_kind_head(lower(w.text(text), buf))
+        })
+    {
+        return None;
+    }
+    let mut key = String::from("the");
+    for len in 1..=2 {
+        let w = word(len)?;
+        key.push(' ');
+        key.push_str(lower(w.text(text), buf));
+        if !crate::characters::is_look_or_kind_epithet(&key) {
+            continue;
+        }
+        let stands = toks.get(i + len + 1).is_none_or(|n| {
+            if !n.is_word() || n.quote.is_some() {
+                return true;
+            }
+            let n = lower(n.text(text), buf);
+            is_verbish(n)
+                || n.ends_with("ed")
+                || matches!(
+                    n,
+                    "and"
+                        | "who"
+                        | "in"
+                        | "on"
+                        | "at"
+                        | "with"
+                        | "from"
+                        | "to"
+                        | "of"
+                        | "as"
+                        | "by"
+                        | "for"
+                        | "but"
+                        | "or"
+                        | "again"
+                        | "still"
+                        | "just"
+                        | "only"
+                        | "never"
+                        | "always"
+                        | "too"
+                        | "himself"
+                        | "herself"
+                        | "itself"
+                )
+        });
+        return stands.then_some(key);
+    }
+    None
+}
+
+/// "The angel didn't even flinch" in a scene told from the demon's point of view: a look or
+/// kind the narration uses for someone names the one the viewpoint character sees. Each such
+/// mention in a third-person scene with a known point of view votes for the most recent named
+/// character on stage who is not the viewpoint character and whose gender fits; an epithet whose
+/// votes go to one character at least twice and two times in three is that character: an epithet
+/// character of its own joins them, any other becomes their alias.
+fn kind_epithets_by_pov(
+    kinds: &[KindMention],
+    pov: &[Option<usize>],
+    quotes: &mut [FoundQuote],
+    clusters: &mut [Cluster],
+    mentions: &mut [u32],
+) {
+    let mut votes: HashMap<&str, (Option<usize>, Vec<usize>)> = HashMap::default();
+    for k in kinds {
+        let Some(v) = pov[k.para] else {
+            continue;
+        };
+        let gender = match k.own {
+            Some(o) => clusters[o].gender(),
+            None => k.key.rsplit(' ').next().and_then(person_noun_gender),
+        };
+        let Some(c) = k
+            .cands
+            .iter()
+            .copied()
+            .find(|&c| c != v && gender.is_none_or(|g| clusters[c].gender() != Some(!g)))
+        else {
+            continue;
+        };
+        let e = votes.entry(k.key.as_str()).or_default();
+        e.0 = k.own;
+        e.1.push(c);
+    }
+    let mut votes: Vec<_> = votes.into_iter().collect();
+    votes.sort_by(|a, b| a.0.cmp(b.0));
+    for (key, (own, vs)) in votes {
+        let mut counts: Vec<(usize, usize)> = Vec::new();
+        for &c in &vs {
+            match counts.iter_mut().find(|x| x.0 == c) {
+                Some(x) => x.1 += 1,
+                None => counts.push((c, 1)),
+            }
+        }
+        let Some(&(who, n)) = counts.iter().max_by_key(|x| x.1) else {
+            continue;
+        };
+        if n < 2 || n * 3 < vs.len() * 2 {
+            continue;
+        }
+        match own {
+            Some(g) => {
+                if !clusters[g].name.starts_with(char::is_lowercase) {
+                    continue;
+                }
+                let names: Vec<String> = std::iter::once(clusters[g].name.clone())
+                    .chain(clusters[g].aliases.iter().cloned())
+                    .collect();
+                for alias in names {
+                    if !clusters[who].aliases.contains(&alias) {
+                        clusters[who].aliases.push(alias);
+                    }
+                }
+                mentions[who] += std::mem::take(&mut mentions[g]);
+                for o in quotes.iter_mut() {
+                    if o.speaker() == Some(g) {
+                        o.set_speaker(Some(who));
+                    }
+                    if o.addressee() == Some(g) {
+                        o.set_addressee(Some(who));
+                    }
+                    // the learned scorer's candidate is that one too
+                    if let Some(c) = o.extra.as_mut().and_then(|x| x.cands.as_mut()) {
+                        for x in &mut c.cands {
+                            if x.0 == g {
+                                x.0 = who;
+                            }
+                        }
+                    }
+                }
+            }
+            None => {
+                if !clusters[who].aliases.iter().any(|a| a == key) {
+                    clusters[who].aliases.push(key.to_string());
+                }
+            }
+        }
+    }
+}
+
+/// Per paragraph, the point-of-view character of its third-person scene, if any.
+fn pov_by_para(
+    paras: &[Para<'_>],
+    scenes: &[crate::SceneAnalysis],
+    clusters: &[Cluster],
+) -> Vec<Option<usize>> {
+    let mut out = vec![None; paras.len()];
+    let mut si = 0;
+    let mut cached: (usize, Option<usize>) = (usize::MAX, None);
+    for (pi, p) in paras.iter().enumerate() {
+        // scenes come in paragraph order; a paragraph's scene is the one of its chapter that
+        // holds its index
+        while si < scenes.len()
+            && (scenes[si].chapter < p.chapter
+                || (scenes[si].chapter == p.chapter && scenes[si].paragraphs[1] < p.index as usize))
+        {
+            si += 1;
+        }
+        let Some(s) = scenes.get(si).filter(|s| {
+            s.chapter == p.chapter
+                && s.paragraphs[0] <= p.index as usize
+                && s.person == crate::Person::Third
+        }) else {
+            continue;
+        };
+        // one lookup of the name per scene, not per paragraph
+        if cached.0 != si {
+            cached = (
+                si,
+                s.pov
+                    .as_deref()
+                    .and_then(|n| clusters.iter().position(|c| c.name == n)),
+            );
+        }
+        out[pi] = cached.1;
+    }
+    out
+}
+
+/// "said the demon" in a scene told from the angel's point of view: a look or a kind names the
+/// one the viewpoint character sees, rarely the viewpoint character. A descriptive epithet's
+/// speech tag that the pass gave to the scene's point-of-view character goes to the most recent
+/// other character that fits it, and the epithet becomes that one's alias instead.
+fn epithet_tags_by_pov(
+    tags: &[EpithetTag],
+    pov: &[Option<usize>],
+    quotes: &mut [FoundQuote],
+    clusters: &mut [Cluster],
+    epithets: &[(usize, String)],
+) {
+    let mut moved: Vec<(usize, usize, &str)> = Vec::new();
+    for t in tags {
+        let Some(v) = pov[t.para] else {
+            continue;
+        };
+        if t.chosen != v || quotes[t.quote].speaker() != Some(t.chosen) {
+            continue;
+        }
+        let Some(other) = t.cands.iter().copied().find(|&c| c != v) else {
+            continue;
+        };
+        quotes[t.quote].set_speaker(Some(other));
+        moved.push((t.chosen, other, &t.text));
+    }
+    if moved.is_empty() {
+        return;
+    }
+    // how many tags of each (character, epithet) there were, and how many moved away
+    let mut kept: HashMap<(usize, &str), usize> = HashMap::default();
+    for e in epithets {
+        *kept.entry((e.0, e.1.as_str())).or_default() += 1;
+    }
+    let mut gone: HashMap<(usize, &str), usize> = HashMap::default();
+    for &(from, _, text) in &moved {
+        *gone.entry((from, text)).or_default() += 1;
+    }
+    for &(from, to, text) in &moved {
+        // the alias stays with the first one where another of its tags still names them
+        if gone[&(from, text)] >= kept.get(&(from, text)).copied().unwrap_or(0) {
+            clusters[from].aliases.retain(|a| a != text);
+        }
+        if !clusters[to].aliases.iter().any(|a| a == text) {
+            clusters[to].aliases.push(text.to_string());
+        }
+    }
+}
+
 #[derive(Default)]
 struct SpeakerBufs {
     out: Vec<Option<usize>>,
@@ -4395,6 +4731,26 @@ mod tests {
     }
     fn quote(para: u32, speaker: usize, how: &'static str) -> FoundQuote {
         FoundQuote::new(para, Some(speaker), how, None, None, None)
+    }
+
+    #[test]
+    fn a_look_or_kind_stands_for_someone_only_when_it_qualifies_no_noun() {
+        let kind_at = |text: &str| {
+            let mut toks = Vec::new();
+            tokenize(text, &[], &mut toks);
+            let i = toks.iter().position(|t| t.text(text) == "the")?;
+            kind_epithet_at(text, &toks, i, &mut String::new())
+        };
+        assert_eq!(
+            kind_at("Then the angel didn't flinch.").as_deref(),
+            Some("the angel")
+        );
+        assert_eq!(
+            kind_at("She watched the grey-haired man.").as_deref(),
+            Some("the grey-haired man")
+        );
+        assert_eq!(kind_at("It hurt the human body."), None);
+        assert_eq!(kind_at("She watched the old man."), None);
     }
 
     #[test]

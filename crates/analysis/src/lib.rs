@@ -771,6 +771,55 @@ mod tests {
     }
 
     #[test]
+    fn a_kind_epithets_tag_is_not_the_point_of_view_character() {
+        // the pass skips the topic of the paragraph before (Marcus) and lands on Anna, whose
+        // point of view the scene is told from: "the vampire" is the one she sees
+        let text = "Anna walked into the cellar. Anna thought about the letter. She wondered what Marcus wanted. She knew he was waiting.\n\
+            Marcus stood by the wine racks. He had been waiting there for an hour.\n\
+            \"You came,\" said the vampire.\n\
+            Anna felt the cold on her arms. She remembered the last time. \"I said I would,\" Anna said.\n\
+            Marcus smiled at her. \"Then sit.\"\n\
+            Anna sat down and thought about the door behind her. She knew she could still leave.\n";
+        let a = run(text);
+        assert_eq!(a.scenes[0].pov.as_deref(), Some("Anna"));
+        assert_eq!(speakers(&a)[0], "Marcus");
+        let anna = a
+            .characters
+            .iter()
+            .find(|c| c.name == "Anna")
+            .expect("Anna");
+        assert!(!anna.aliases.iter().any(|x| x == "the vampire"), "{anna:?}");
+        let marcus = a
+            .characters
+            .iter()
+            .find(|c| c.name == "Marcus")
+            .expect("Marcus");
+        assert!(
+            marcus.aliases.iter().any(|x| x == "the vampire"),
+            "{marcus:?}"
+        );
+    }
+
+    #[test]
+    fn a_kind_the_narration_uses_twice_for_the_one_the_viewpoint_sees_is_their_alias() {
+        let text = "Anna walked into the cellar. Anna thought about the letter. She wondered what Marcus wanted. She knew he was waiting.\n\
+            Marcus stood by the wine racks. Anna watched him. The vampire didn't move.\n\
+            Anna felt the cold on her arms. She remembered the last time. Marcus looked at her. The vampire smiled.\n\
+            Anna sat down and thought about the door behind her. She knew she could still leave.\n";
+        let a = run(text);
+        assert_eq!(a.scenes[0].pov.as_deref(), Some("Anna"));
+        let marcus = a
+            .characters
+            .iter()
+            .find(|c| c.name == "Marcus")
+            .expect("Marcus");
+        assert!(
+            marcus.aliases.iter().any(|x| x == "the vampire"),
+            "{marcus:?}"
+        );
+    }
+
+    #[test]
     fn broken_quote_keeps_speaker_and_vocative_names_addressee() {
         let text = "Spike looked at Angel. Angel smiled, and Spike was angry.\n\"All I know,\" he replied, \"is that you left, Angel.\"\n";
         let a = run(text);
