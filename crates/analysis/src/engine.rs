@@ -3225,6 +3225,10 @@ fn kind_epithets_by_pov(
                     }
                 }
                 mentions[who] += std::mem::take(&mut mentions[g]);
+                // and its keys: a cluster without keys is no one (the output and the
+                // relationships leave it out)
+                let keys = std::mem::take(&mut clusters[g].keys);
+                clusters[who].keys.extend(keys);
                 for o in quotes.iter_mut() {
                     if o.speaker() == Some(g) {
                         o.set_speaker(Some(who));
