@@ -3197,6 +3197,8 @@ fn kind_epithets_by_pov(
     }
     let mut votes: Vec<_> = votes.into_iter().collect();
     votes.sort_by(|a, b| a.0.cmp(b.0));
+    // epithet character -> the named character it joins
+    let mut merged: HashMap<usize, usize> = HashMap::default();
     for (key, (own, vs)) in votes {
         let mut counts: Vec<(usize, usize)> = Vec::new();
         for &c in &vs {
@@ -3229,27 +3231,31 @@ fn kind_epithets_by_pov(
                 // relationships leave it out)
                 let keys = std::mem::take(&mut clusters[g].keys);
                 clusters[who].keys.extend(keys);
-                for o in quotes.iter_mut() {
-                    if o.speaker() == Some(g) {
-                        o.set_speaker(Some(who));
-                    }
-                    if o.addressee() == Some(g) {
-                        o.set_addressee(Some(who));
-                    }
-                    // the learned scorer's candidate is that one too
-                    if let Some(c) = o.extra.as_mut().and_then(|x| x.cands.as_mut()) {
-                        for x in &mut c.cands {
-                            if x.0 == g {
-                                x.0 = who;
-                            }
-                        }
-                    }
-                }
+                merged.insert(g, who);
             }
             None => {
                 if !clusters[who].aliases.iter().any(|a| a == key) {
                     clusters[who].aliases.push(key.to_string());
                 }
+            }
+        }
+    }
+    if merged.is_empty() {
+        return;
+    }
+    // one walk over the quotations for every merge
+    let to = |c: usize| merged.get(&c).copied().unwrap_or(c);
+    for o in quotes.iter_mut() {
+        if let Some(s) = o.speaker() {
+            o.set_speaker(Some(to(s)));
+        }
+        if let Some(a) = o.addressee() {
+            o.set_addressee(Some(to(a)));
+        }
+        // the learned scorer's candidate is that one too
+        if let Some(c) = o.extra.as_mut().and_then(|x| x.cands.as_mut()) {
+            for x in &mut c.cands {
+                x.0 = to(x.0);
             }
         }
     }
