@@ -2587,6 +2587,11 @@ impl<'a, 'w> Pass<'a, 'w> {
             );
         }
         self.epithets.extend(kept[0].4.iter().cloned());
+        // a name's tag has decided between the readings of the turns before it (what the beam
+        // is for): go on from the best alone, so the beam stays open only across untagged runs
+        if n > 0 && result.iter().any(|a| a.0.is_some() && is_evidence_rule(a.1)) {
+            kept.truncate(1);
+        }
         self.beam = kept
             .into_iter()
             .map(|(score, _, conv, node, _)| Hyp { score, conv, node })
@@ -3061,6 +3066,12 @@ const BEAM_MARGIN: f32 = 2.0;
 /// the tags 8527; measured with two alternatives and a margin of 3).
 const BEAM_TAG_WEIGHT: f32 = 0.5;
 
+/// The rules whose speaker the beam scores as evidence for its hypotheses: a tag that names the
+/// speaker.
+fn is_evidence_rule(how: &str) -> bool {
+    matches!(how, "tag:name" | "tag:I" | "tag:epithet")
+}
+
 /// The log-probability a tagged speaker who is not a candidate of the hypothesis counts for.
 const BEAM_FLOOR: f32 = -4.0;
 
@@ -3477,10 +3488,7 @@ impl Pass<'_, '_> {
         for q in 0..n {
             let (first, last) = bounds[q];
             let fixed = is_fixed(how[q]);
-            let evidence = fixed
-                && *score_tags
-                && matches!(how[q], "tag:name" | "tag:I" | "tag:epithet")
-                && out[q].is_some();
+            let evidence = fixed && *score_tags && is_evidence_rule(how[q]) && out[q].is_some();
             if (fixed && !evidence) || first == usize::MAX {
                 continue;
             }
