@@ -2589,7 +2589,11 @@ impl<'a, 'w> Pass<'a, 'w> {
         self.epithets.extend(kept[0].4.iter().cloned());
         // a name's tag has decided between the readings of the turns before it (what the beam
         // is for): go on from the best alone, so the beam stays open only across untagged runs
-        if n > 0 && result.iter().any(|a| a.0.is_some() && is_evidence_rule(a.1)) {
+        if n > 0
+            && result
+                .iter()
+                .any(|a| a.0.is_some() && is_evidence_rule(a.1))
+        {
             kept.truncate(1);
         }
         self.beam = kept
@@ -3118,9 +3122,8 @@ fn kind_epithet_at(text: &str, toks: &[Token], i: usize, buf: &mut String) -> Op
     let first = lower(word(1)?.text(text), buf);
     if !crate::characters::is_look_modifier(first)
         && !crate::characters::is_look_or_kind_head(first)
-        && !word(2).is_some_and(|w| {
-            crate::characters::is_look_or_kind_head(lower(w.text(text), buf))
-        })
+        && !word(2)
+            .is_some_and(|w| crate::characters::is_look_or_kind_head(lower(w.text(text), buf)))
     {
         return None;
     }
@@ -4700,7 +4703,7 @@ mod tests {
         let got = run(&work, Scorer::Learned(&crate::speaker_model::WEIGHTS))
             .quotes
             .into_iter()
-            .map(|q| q.speaker.as_deref().unwrap_or_default().to_string())
+            .map(|q| q.speaker.unwrap_or_default().to_string())
             .collect();
         BEAM_OFF.with(|b| b.set(false));
         got

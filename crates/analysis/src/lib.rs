@@ -982,8 +982,14 @@ mod tests {
             Uncle John came in. Uncle John sat down.\n\
             \"You look tired, uncle.\"\n";
         let a = run(text);
-        assert_eq!(a.quotes.get(1).expect("a quotation").addressee, Some("her father"));
-        assert_eq!(a.quotes.get(2).expect("a quotation").addressee, Some("Uncle John"));
+        assert_eq!(
+            a.quotes.get(1).expect("a quotation").addressee,
+            Some("her father")
+        );
+        assert_eq!(
+            a.quotes.get(2).expect("a quotation").addressee,
+            Some("Uncle John")
+        );
     }
 
     #[test]
