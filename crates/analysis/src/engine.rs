@@ -1383,9 +1383,7 @@ impl<'a, 'w> Pass<'a, 'w> {
         let mut quote_unknown_vocative: Vec<(u32, String)> = Vec::new();
         // the characters the paragraph's narration touches, in order (the beam replays them)
         let mut touches: Vec<usize> = Vec::new();
-        let beam_on = matches!(self.scorer, Scorer::Learned(_))
-            && BEAM_WIDTH > 1
-            && !BEAM_OFF.with(std::cell::Cell::get);
+        let beam_on = matches!(self.scorer, Scorer::Learned(_)) && BEAM_WIDTH > 1 && !beam_off();
         for pi in 0..self.paras.len() {
             let p = &self.paras[pi];
             if p.model_scene as usize != self.st.scene {
@@ -3079,9 +3077,18 @@ fn is_evidence_rule(how: &str) -> bool {
 /// The log-probability a tagged speaker who is not a candidate of the hypothesis counts for.
 const BEAM_FLOOR: f32 = -4.0;
 
+#[cfg(test)]
 thread_local! {
     /// Turns the beam off: the tests compare it with the greedy pass.
     pub(crate) static BEAM_OFF: std::cell::Cell<bool> = const { std::cell::Cell::new(false) };
+}
+
+/// Whether a test turned the beam off (never outside the tests).
+fn beam_off() -> bool {
+    #[cfg(test)]
+    return BEAM_OFF.with(std::cell::Cell::get);
+    #[cfg(not(test))]
+    false
 }
 
 /// Paragraphs of quotations a beam holds before it must commit to its best hypothesis.
