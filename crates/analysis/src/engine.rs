@@ -1724,23 +1724,21 @@ impl<'a, 'w> Pass<'a, 'w> {
                     } else {
                         self.quote_counts[s] += 1;
                     }
-                    if self.st.last_speaker.is_some_and(|prev| prev != s) {
-                        self.st.before_last = self.st.last_speaker;
-                    }
-                    if let Some(prev) = self.st.last_speaker
-                        && prev != s
-                        && pi - self.st.last_speaker_para <= 2
+                    let st = &mut self.st;
+                    if let Some(prev) = take_turn(
+                        (
+                            &mut st.last_speaker,
+                            &mut st.last_speaker_para,
+                            &mut st.before_last,
+                            &mut st.partner,
+                        ),
+                        s,
+                        pi,
+                    ) && prev != NARRATOR
+                        && s != NARRATOR
                     {
-                        if prev != NARRATOR && s != NARRATOR {
-                            *self.dialogue.entry(pair(prev, s)).or_default() += 1;
-                        }
-                        self.st.partner = Some(prev);
-                    } else if self.st.last_speaker.is_some_and(|prev| prev != s) {
-                        // a new conversation after a gap: the old partner is not in it
-                        self.st.partner = None;
+                        *self.dialogue.entry(pair(prev, s)).or_default() += 1;
                     }
-                    self.st.last_speaker = Some(s);
-                    self.st.last_speaker_para = pi;
                     if s == NARRATOR {
                         continue;
                     }
@@ -2987,19 +2985,16 @@ impl Conv {
     fn step(&mut self, pi: usize, atts: &[Attribution], topic: Option<usize>) {
         for &(sp, _, _) in atts {
             let Some(s) = sp else { continue };
-            if self.last_speaker.is_some_and(|prev| prev != s) {
-                self.before_last = self.last_speaker;
-            }
-            if let Some(prev) = self.last_speaker
-                && prev != s
-                && pi - self.last_speaker_para <= 2
-            {
-                self.partner = Some(prev);
-            } else if self.last_speaker.is_some_and(|prev| prev != s) {
-                self.partner = None;
-            }
-            self.last_speaker = Some(s);
-            self.last_speaker_para = pi;
+            take_turn(
+                (
+                    &mut self.last_speaker,
+                    &mut self.last_speaker_para,
+                    &mut self.before_last,
+                    &mut self.partner,
+                ),
+                s,
+                pi,
+            );
             if s != NARRATOR {
                 touch_recency(&mut self.recency, s);
             }
@@ -3011,6 +3006,33 @@ impl Conv {
             para_speaker.or(topic)
         };
     }
+}
+
+/// The turn state a speaker's quotation in paragraph `pi` moves on: the last speaker, his
+/// paragraph, the one before him and the conversation partner. Returns the previous speaker when
+/// the two are in one exchange (another speaker, at most two paragraphs back); a new conversation
+/// after a gap has no partner. Shared by the pass and the beam's hypotheses.
+fn take_turn(
+    (last, last_para, before, partner): (
+        &mut Option<usize>,
+        &mut usize,
+        &mut Option<usize>,
+        &mut Option<usize>,
+    ),
+    s: usize,
+    pi: usize,
+) -> Option<usize> {
+    let prev = last.filter(|&prev| prev != s);
+    if prev.is_some() {
+        *before = *last;
+    }
+    let exchange = prev.filter(|_| pi - *last_para <= 2);
+    if prev.is_some() {
+        *partner = exchange;
+    }
+    *last = Some(s);
+    *last_para = pi;
+    exchange
 }
 
 /// `Salience::touch` on a recency list alone.

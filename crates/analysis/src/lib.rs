@@ -783,17 +783,9 @@ mod tests {
         let a = run(text);
         assert_eq!(a.scenes[0].pov.as_deref(), Some("Anna"));
         assert_eq!(speakers(&a)[0], "Marcus");
-        let anna = a
-            .characters
-            .iter()
-            .find(|c| c.name == "Anna")
-            .expect("Anna");
+        let anna = character(&a, "Anna");
         assert!(!anna.aliases.iter().any(|x| x == "the vampire"), "{anna:?}");
-        let marcus = a
-            .characters
-            .iter()
-            .find(|c| c.name == "Marcus")
-            .expect("Marcus");
+        let marcus = character(&a, "Marcus");
         assert!(
             marcus.aliases.iter().any(|x| x == "the vampire"),
             "{marcus:?}"
@@ -808,11 +800,7 @@ mod tests {
             Anna sat down and thought about the door behind her. She knew she could still leave.\n";
         let a = run(text);
         assert_eq!(a.scenes[0].pov.as_deref(), Some("Anna"));
-        let marcus = a
-            .characters
-            .iter()
-            .find(|c| c.name == "Marcus")
-            .expect("Marcus");
+        let marcus = character(&a, "Marcus");
         assert!(
             marcus.aliases.iter().any(|x| x == "the vampire"),
             "{marcus:?}"
@@ -1386,6 +1374,14 @@ mod tests {
         assert_eq!(v["scenes"][0]["person"], "third");
         let back: Analysis = serde_json::from_value(v).unwrap_or_default();
         assert_eq!(back, a);
+    }
+
+    /// The character called `name`.
+    fn character<'a>(a: &'a Analysis, name: &str) -> &'a Character {
+        a.characters
+            .iter()
+            .find(|c| c.name == name)
+            .unwrap_or_else(|| panic!("no character {name}: {:?}", a.characters))
     }
 
     /// The gender the analysis gives the character called `name`.
