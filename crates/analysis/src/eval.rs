@@ -586,21 +586,26 @@ fn dump_fic(work: &Work, w: &[f32]) {
             q.text.chars().take(40).collect::<String>()
         );
         if let Some(c) = &ex.cands[i] {
-            for (name, x) in &c.cands {
-                let on: Vec<&str> = x
-                    .iter()
-                    .enumerate()
-                    .filter(|(_, v)| **v != 0.0)
-                    .map(|(k, _)| crate::speaker_rank::FEATURE_NAMES[k])
-                    .collect();
-                eprintln!(
-                    "    {:>6.2} {:?} {}",
-                    crate::speaker_rank::score(w, x),
-                    name,
-                    on.join(" ")
-                );
-            }
+            dump_cands(c, w);
         }
+    }
+}
+
+/// One quotation's candidates for the dumps: score under `w`, name, and the cues that are on.
+fn dump_cands(c: &crate::engine::NamedCands, w: &[f32]) {
+    for (name, x) in &c.cands {
+        let on: Vec<&str> = x
+            .iter()
+            .enumerate()
+            .filter(|(_, v)| **v != 0.0)
+            .map(|(k, _)| crate::speaker_rank::FEATURE_NAMES[k])
+            .collect();
+        eprintln!(
+            "    {:>6.2} {:?} {}",
+            crate::speaker_rank::score(w, x),
+            name,
+            on.join(" ")
+        );
     }
 }
 
@@ -1601,11 +1606,15 @@ fn litbank_doc(
                 eprintln!("ch{} ¶{i}: {}", ch.number, p.text);
             }
         }
-        for (q, h) in a.quotes.iter().zip(&how) {
+        for ((q, h), c) in a.quotes.iter().zip(&how).zip(&quote_cands) {
             eprintln!(
                 "Q ch{} ¶{} {:?} {h} {:?}",
                 q.chapter, q.paragraph, q.speaker, q.text
             );
+            // the learned scorer's candidates with their scores and cues (under the fold's weights)
+            if let (Some(c), crate::engine::Scorer::Learned(w)) = (c, &scorer) {
+                dump_cands(c, w);
+            }
         }
     }
     // coreference: chains, proper-name mentions, PER spans
