@@ -308,7 +308,20 @@ pub(crate) fn name_at(
         // "said Good": a known surname, but "Good heavens!" opening a quotation is not a name
         && !(surnames.contains(first) && !(t.sentence_start && t.quote.is_some()))
     {
-        return None;
+        // "at Big Medicine", "said Little Nell": inside a sentence a capitalised adjective of
+        // size or age right before a capitalised name is the first word of that name
+        let next = toks.get(i + 1).copied().filter(|n| {
+            matches!(first, "big" | "little" | "old")
+                && !t.sentence_start
+                && n.is_word()
+                && n.cap
+                && n.quote == t.quote
+                && n.start == t.end + 1
+        });
+        match next {
+            Some(n) if !is_non_name(lower(n.text(text), buf)) => buf_has_first = false,
+            _ => return None,
+        }
     }
     let mut words = 0;
     // the full stop of an initial is no sentence end ("Adam J. Patch")
@@ -1368,7 +1381,12 @@ pub(crate) fn gather(
                         v.is_word() && is_speech_verb(lower(v.text(p.text), &mut buf2))
                     }) && after_quote(&toks, i));
                     tag_subject = (subject == 1 || tagged).then(|| (key.clone(), false));
-                    if subject == 1 {
+                    // "Just before I was leaving, the old lady came up to my room and said…":
+                    // the subject of a main clause after a leading clause and its comma
+                    let clause_subject = acts
+                        && t.quote.is_none()
+                        && i.checked_sub(1).is_some_and(|k| toks[k].is_punct(','));
+                    if subject == 1 || clause_subject {
                         // "the" only: "my mother", "his sister" are mostly people the text
                         // names (with every determiner: LitBank +18 over six partitions but the
                         // fic dev set 632 -> 621)
