@@ -391,6 +391,44 @@ pub(crate) fn name_at(
     })
 }
 
+/// "said to an old labouring man": an indefinite person spoken to in a tag, right after the
+/// speech verb's "to", with up to three modifiers (more than [`epithet_at`] reads) and a person
+/// noun that tells a gender. Returns its token length and key.
+pub(crate) fn spoken_to_person_at(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    buf: &mut String,
+    nouns: &PersonNouns,
+) -> Option<(usize, String)> {
+    let t = toks.get(i).filter(|t| t.is_word() && t.quote.is_none())?;
+    if !matches!(t.text(text), "a" | "an") {
+        return None;
+    }
+    let to = toks.get(i.checked_sub(1)?).filter(|x| x.is_word())?;
+    if to.text(text) != "to" {
+        return None;
+    }
+    let verb = toks.get(i.checked_sub(2)?).filter(|x| x.is_word())?;
+    if !is_speech_verb(lower(verb.text(text), buf)) {
+        return None;
+    }
+    for len in 1..=4 {
+        let n = toks
+            .get(i + len)
+            .filter(|x| x.is_word() && !x.cap && x.quote.is_none())?;
+        let w = lower(n.text(text), buf);
+        if nouns.contains(w) && person_noun_gender(w).is_some() {
+            return Some((len + 1, name_key(&text[t.start as usize..n.end as usize])));
+        }
+        // modifiers are content words ("old", "labouring"), not a clause or a phrase of its own
+        if is_intro_blocking_preposition(w) || matches!(w, "of" | "and" | "or" | "who" | "that") {
+            return None;
+        }
+    }
+    None
+}
+
 /// A description that stands for a person: a determiner, at most one modifier and a person noun
 /// ("the parson", "the old woman", "my mother", "her father"). Returns its token length and key.
 pub(crate) fn epithet_at(
@@ -1361,6 +1399,14 @@ pub(crate) fn gather(
                         && is_intro_blocking_preposition(lower(toks[k].text(p.text), &mut buf2))
                 }) || of_after_noun_phrase(p.text, &toks, i, &mut buf2);
                 open_intro = (!passing).then_some((key, female, pi, i, pi));
+                intro_frozen = false;
+            } else if t.end - t.start <= 2
+                && let Some((_, key)) = spoken_to_person_at(p.text, &toks, i, &mut buf, nouns)
+                && let Some(female) = key.rsplit(' ').next().and_then(person_noun_gender)
+            {
+                // one spoken to is on stage, not passed by ("“…?” I once said to an old
+                // labouring man … “No,” he answered"): the next he/she tag is likely the answer
+                open_intro = Some((key, female, pi, i, pi));
                 intro_frozen = false;
             }
             let Some(found) = name_at(p.text, &toks, i, &mut buf, surnames) else {

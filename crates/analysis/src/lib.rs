@@ -2004,6 +2004,20 @@ mod tests {
         );
     }
     #[test]
+    fn one_a_tag_speaks_to_answers_in_the_he_she_tag_after() {
+        // "an old labouring man" is spoken to, not passed by: "he answered" is his
+        let text = "I sat by the fire in the cottage.\n\
+            \"Is there anything you would like to eat?\" I once said to an old labouring man, \
+            who was ill. \"No,\" he answered, \"I never eat that.\"\n";
+        let a = run(text);
+        assert_eq!(
+            speakers(&a)[1],
+            "an old labouring man",
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
     fn a_one_off_voice_in_a_tag_is_a_speaker_of_its_own() {
         // voices the text never names speak in their tags, and are characters named by the
         // phrase (lower case, without its commas)
