@@ -1445,7 +1445,10 @@ impl<'a, 'w> Pass<'a, 'w> {
                         }
                         // "said to an old labouring man", who then answers: a longer phrase
                         // than an epithet, read only where it introduces that voice
-                        let spoken_to = if self.introductions.contains(&(pi, i)) {
+                        let spoken_to = if t.end - t.start <= 2
+                            && !self.introductions.is_empty()
+                            && self.introductions.contains(&(pi, i))
+                        {
                             crate::characters::spoken_to_person_at(
                                 p.text, &toks, i, &mut buf, self.nouns,
                             )
