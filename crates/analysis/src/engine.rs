@@ -1443,7 +1443,22 @@ impl<'a, 'w> Pass<'a, 'w> {
                         if t.quote.is_some() || self.epithet_keys == 0 {
                             return None;
                         }
-                        let (len, key) = epithet_at(p.text, &toks, i, &mut buf, self.nouns)?;
+                        // "said to an old labouring man", who then answers: a longer phrase
+                        // than an epithet, read only where it introduces that voice
+                        let spoken_to = if t.end - t.start <= 2
+                            && !self.introductions.is_empty()
+                            && self.introductions.contains(&(pi, i))
+                        {
+                            crate::characters::spoken_to_person_at(
+                                p.text, &toks, i, &mut buf, self.nouns,
+                            )
+                        } else {
+                            None
+                        };
+                        let (len, key) = match spoken_to {
+                            Some(found) => found,
+                            None => epithet_at(p.text, &toks, i, &mut buf, self.nouns)?,
+                        };
                         // "a man" names someone new each time: a mention only in its own tag,
                         // or where it introduces a voice that then speaks
                         if (key.starts_with("a ") || key.starts_with("an "))

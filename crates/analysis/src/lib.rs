@@ -1973,6 +1973,51 @@ mod tests {
         );
     }
     #[test]
+    fn a_capitalised_adjective_inside_a_sentence_opens_the_name_after_it() {
+        // "Big" is no name alone, but "at Big Medicine" shows it is part of his name
+        let text = "Miguel looked at Big Medicine and laughed.\n\
+            \"Sure, there's girls here!\" Big Medicine bellowed.\n\
+            Big Medicine grinned at Miguel.\n\
+            \"You talk too much,\" said Miguel.\n";
+        let a = run(text);
+        let big = a.characters.iter().find(|c| c.name.contains("Medicine"));
+        assert!(
+            big.is_some_and(
+                |c| c.name == "Big Medicine" || c.aliases.iter().any(|x| x == "Big Medicine")
+            ),
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
+    fn an_epithet_acting_after_a_leading_clause_before_a_quotation_paragraph_is_a_character() {
+        // "the old lady" acts in the main clause after "Just before I was leaving,", in the
+        // paragraph of narration right before the turn she speaks
+        let text = "I packed my bag in the small room above the inn.\n\
+            Just before I was leaving, the old lady came up to my room and spoke:\n\
+            \"Must you go? Oh, must you go?\"\n";
+        let a = run(text);
+        assert!(
+            a.characters.iter().any(|c| c.name == "the old lady"),
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
+    fn one_a_tag_speaks_to_answers_in_the_he_she_tag_after() {
+        // "an old labouring man" is spoken to, not passed by: "he answered" is his
+        let text = "I sat by the fire in the cottage.\n\
+            \"Is there anything you would like to eat?\" I once said to an old labouring man, \
+            who was ill. \"No,\" he answered, \"I never eat that.\"\n";
+        let a = run(text);
+        assert_eq!(
+            speakers(&a)[1],
+            "an old labouring man",
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
     fn a_one_off_voice_in_a_tag_is_a_speaker_of_its_own() {
         // voices the text never names speak in their tags, and are characters named by the
         // phrase (lower case, without its commas)
