@@ -2676,6 +2676,10 @@ impl<'a, 'w> Pass<'a, 'w> {
                 own.push(c);
             }
         }
+        // the he/she tag resolved last, by its token, and whom it gave: both halves of a
+        // quotation split by one tag ("“I know you will laugh at me,” he replied, “but I really
+        // can't exhibit it.”") are the same speaker's
+        let mut last_pronoun: Option<(usize, usize)> = None;
         for q in 0..n {
             let (first, last) = bounds[q];
             if first == usize::MAX {
@@ -2740,7 +2744,17 @@ impl<'a, 'w> Pass<'a, 'w> {
                 let turn = q == 0
                     && toks[..first].iter().all(|t| !t.is_word())
                     && !continues(p.text, toks, last, buf);
-                out[q] = self.resolve_ref(r, pi, found, own, turn, self.quotes.len() + q);
+                let pronoun_tok = match r {
+                    Ref::Pronoun(_, t) => Some(t),
+                    _ => None,
+                };
+                out[q] = match (pronoun_tok, last_pronoun) {
+                    (Some(t), Some((lt, c))) if t == lt && !own_by_quote[q].contains(&c) => Some(c),
+                    _ => self.resolve_ref(r, pi, found, own, turn, self.quotes.len() + q),
+                };
+                if let (Some(t), Some(c)) = (pronoun_tok, out[q]) {
+                    last_pronoun = Some((t, c));
+                }
                 if out[q].is_none() {
                     how[q] = "tag:unresolved";
                 }
@@ -3888,9 +3902,23 @@ fn addressed_back<'t>(
                     .rev()
                     .take_while(|q| q.para == prev_para)
                     .count();
-            if quotes[start..qi]
+            // not a turn that itself calls x by name ("You watch out, Henry": not Henry's), and
+            // not when the name is a call and nothing more ("Edith! Edith!" summons someone)
+            let (a, b) = ranges[carrier];
+            // nor a turn that opens the paragraph right after x's own tagged turn: x does not
+            // answer himself (`"The story won't tell," said Douglas. / "More's the pity." /
+            // "…, Douglas"`)
+            // (a tag in the paragraph before says so: a guessed turn there may be wrong)
+            let after_own_turn = quotes[..start]
                 .iter()
-                .all(|q| is_guess(q.how()) && q.speaker() != Some(x))
+                .rev()
+                .take_while(|q| q.para + 1 == prev_para)
+                .any(|q| q.speaker() == Some(x) && !is_guess(q.how()));
+            if !is_call(&text(para as usize)[a..b])
+                && !after_own_turn
+                && quotes[start..qi].iter().all(|q| {
+                    is_guess(q.how()) && q.speaker() != Some(x) && q.addressee() != Some(x)
+                })
             {
                 for q in &mut quotes[start..qi] {
                     q.set_speaker(Some(x));
@@ -3900,6 +3928,26 @@ fn addressed_back<'t>(
         }
         qi = end;
     }
+}
+
+/// An exclamation of at most three words, all capitalised ("Edith! Edith!", "Mr. Darcy!"): a
+/// call to someone, not an answer to the one who spoke before ("Malfoy." and "Stede." on
+/// their own are the answer: the speaker knows who spoke).
+fn is_call(quote: &str) -> bool {
+    if !quote.contains('!') {
+        return false;
+    }
+    let mut n = 0;
+    for w in quote
+        .split(|c: char| !c.is_alphanumeric() && c != '\'' && c != '’')
+        .filter(|w| !w.is_empty())
+    {
+        n += 1;
+        if n > 3 || !w.chars().next().is_some_and(char::is_uppercase) {
+            return false;
+        }
+    }
+    n > 0
 }
 
 /// How many sentences of narration may stand before a name that answers the turn before
@@ -4942,5 +4990,47 @@ mod tests {
             answered("Tom shrugged. The rain had stopped. The street was empty. \"Out, Anna.\""),
             (Some(1), "model")
         );
+    }
+
+    #[test]
+    fn a_call_and_nothing_more_does_not_answer_the_turn_before() {
+        assert_eq!(answered("\"Anna! Anna!\""), (Some(1), "model"));
+        assert!(is_call("Mr. Darcy!") && !is_call("Out, Anna.") && !is_call("Malfoy."));
+    }
+
+    #[test]
+    fn a_name_does_not_give_the_turn_right_after_their_own_tagged_turn_back_to_them() {
+        let texts = [
+            "\"It won't tell.\"",
+            "\"More's the pity.\"",
+            "\"No, Douglas.\"",
+        ];
+        let ranges: Vec<(usize, usize)> = texts.iter().map(|t| (1, t.len() - 1)).collect();
+        let mut quotes = vec![
+            quote(0, 2, "tag:name"),
+            quote(1, 1, "model"),
+            quote(2, 0, "tag:name"),
+        ];
+        quotes[2].set_addressee(Some(2));
+        addressed_back(&mut quotes, &|p| texts[p], &ranges);
+        assert_eq!((quotes[1].speaker(), quotes[1].how()), (Some(1), "model"));
+        // a guessed turn of his before says nothing
+        quotes[0].set_how("model");
+        addressed_back(&mut quotes, &|p| texts[p], &ranges);
+        assert_eq!(
+            (quotes[1].speaker(), quotes[1].how()),
+            (Some(2), "addressed-back")
+        );
+    }
+
+    #[test]
+    fn a_turn_that_calls_someone_by_name_is_not_given_to_them() {
+        let texts = ["\"Where were you, Anna?\"", "\"Out, Anna.\""];
+        let ranges = [(1, texts[0].len() - 1), (1, texts[1].len() - 1)];
+        let mut quotes = vec![quote(0, 1, "model"), quote(1, 0, "tag:name")];
+        quotes[0].set_addressee(Some(2));
+        quotes[1].set_addressee(Some(2));
+        addressed_back(&mut quotes, &|p| texts[p], &ranges);
+        assert_eq!((quotes[0].speaker(), quotes[0].how()), (Some(1), "model"));
     }
 }

@@ -1123,6 +1123,22 @@ mod tests {
     }
 
     #[test]
+    fn both_halves_of_a_quotation_split_by_a_pronoun_tag_are_one_speakers() {
+        // the first half opens a turn (Marcus just spoke), the second would not on its own
+        let text = "That evening Peter came in and took off his coat, and then Peter sat by the door. Then Marcus sat down, and his \
+            eyes were tired. Marcus looked at the fire. Marcus smiled.\n\
+            \"It is late,\" Marcus said.\n\
+            \"I know it is,\" he answered, \"and the fire is out.\"\n";
+        let a = run(text);
+        assert_eq!(
+            speakers(&a),
+            ["Marcus", "Peter", "Peter"],
+            "{:?}",
+            a.characters
+        );
+    }
+
+    #[test]
     fn adjacent_quotations_are_two_turns() {
         // nothing between the two quotations: the untagged one is not the tagged speaker's
         let text = "Anna looked at Helen. Helen smiled at Anna.\n\
