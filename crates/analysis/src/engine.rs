@@ -806,6 +806,9 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let mut quotes = quotes;
     let mut mentions = mentions;
     let mut dialogue = dialogue;
+    // the list grew by doubling and stays until the relations are scored: give back its slack
+    let mut present_ids = present_ids;
+    present_ids.shrink_to_fit();
     addressed_back(&mut quotes, &|p| paras[p].text, &all_quotes);
     backfill_opening_turns(&mut quotes);
     for (ch, alias) in &epithets {
@@ -876,22 +879,28 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let named_narrator = self_named.or(by_vocative);
     // the scene analysis's narrator is only a guess from who is never "he": one whose name acts
     // in the narration is not it, nor one the vocatives pointed to too weakly
-    let narrators: Vec<Option<u32>> = narrators
+    let narrators: Vec<u32> = narrators
         .into_iter()
         .map(|n| {
-            n.filter(|&c| {
-                let c = c as usize;
-                Some(c) != doubted && scenes_narrator_fits(&clusters[c], mentions[c], &names)
-            })
+            let c = n as usize;
+            if n != scenes::NO_NARRATOR
+                && Some(c) != doubted
+                && scenes_narrator_fits(&clusters[c], mentions[c], &names)
+            {
+                n
+            } else {
+                scenes::NO_NARRATOR
+            }
         })
         .collect();
+    let narrator_of = |p: u32| Some(narrators[p as usize]).filter(|&n| n != scenes::NO_NARRATOR);
     // a paragraph outside every first-person scene (its "I" acted before a turn) is told by the
     // narrator the scenes found most often where "I said" stands
     let scenes_narrator = most_named(
         quotes
             .iter()
             .filter(|q| q.speaker() == Some(NARRATOR))
-            .map(|q| narrators[q.para as usize]),
+            .map(|q| narrator_of(q.para)),
     );
     // a narrator no one names is still one person: "the narrator", who says "I"
     let mut unnamed_narrator = None;
@@ -901,7 +910,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
             && c.cands.iter().any(|x| x.0 == NARRATOR)
         {
             let to = named_narrator
-                .or(narrators[q.para as usize].map(|n| n as usize))
+                .or(narrator_of(q.para).map(|n| n as usize))
                 .or(scenes_narrator)
                 .unwrap_or(usize::MAX - 1);
             for x in &mut c.cands {
@@ -912,7 +921,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         }
         if q.speaker() == Some(NARRATOR) {
             let to = named_narrator
-                .or(narrators[q.para as usize].map(|n| n as usize))
+                .or(narrator_of(q.para).map(|n| n as usize))
                 .or(scenes_narrator)
                 .or_else(|| {
                     Some(*unnamed_narrator.get_or_insert_with(|| {

@@ -37,7 +37,7 @@ const POV_CANDIDATES: usize = 6;
 /// Cheapest state sequence for `n` steps over `k` states, `cost(step, state)`, `penalty` per switch.
 /// `k` is at most 256 (the callers have 3 persons or `POV_CANDIDATES`): the back pointers, `n * k`
 /// of them, are bytes.
-fn viterbi(n: usize, k: usize, cost: impl Fn(usize, usize) -> f32, penalty: f32) -> Vec<usize> {
+fn viterbi(n: usize, k: usize, cost: impl Fn(usize, usize) -> f32, penalty: f32) -> Vec<u8> {
     viterbi_with(n, k, cost, |_| penalty)
 }
 
@@ -47,7 +47,7 @@ fn viterbi_with(
     k: usize,
     cost: impl Fn(usize, usize) -> f32,
     penalty: impl Fn(usize) -> f32,
-) -> Vec<usize> {
+) -> Vec<u8> {
     if n == 0 || k == 0 {
         return vec![0; n];
     }
@@ -83,9 +83,10 @@ fn viterbi_with(
             |acc, (s, &v)| if v < acc.1 { (s, v) } else { acc },
         )
         .0;
-    let mut path = vec![0; n];
+    // the path is bytes too: the persons of a text of short lines are one a paragraph
+    let mut path = vec![0u8; n];
     for i in (0..n).rev() {
-        path[i] = s;
+        path[i] = s as u8;
         s = back[i * k + s] as usize;
     }
     path
@@ -148,7 +149,12 @@ fn person_cost(ev: &PersonEvidence, state: usize) -> f32 {
 
 /// Splits each reader scene into scenes of one person and one point-of-view character. Also
 /// returns, per paragraph, the narrator of a first-person scene (who "I" is in a speech tag), as
-/// a u32: a text of short lines has very many paragraphs.
+/// a u32 (`NO_NARRATOR` for none): a text of short lines has very many paragraphs.
+///
+/// A paragraph without a first-person narrator in `segment`'s list (a u32, not an `Option`: four
+/// bytes a paragraph count in a text of short lines).
+pub(crate) const NO_NARRATOR: u32 = u32::MAX;
+
 pub(crate) fn segment(
     paras: &[Para<'_>],
     evidence: &[ParaEvidence],
@@ -156,8 +162,8 @@ pub(crate) fn segment(
     clusters: &[Cluster],
     mentions: &[u32],
     _no_dialogue: bool,
-) -> (Vec<SceneAnalysis>, Vec<Option<u32>>) {
-    let mut narrators = vec![None; paras.len()];
+) -> (Vec<SceneAnalysis>, Vec<u32>) {
+    let mut narrators = vec![NO_NARRATOR; paras.len()];
     let mut out = Vec::new();
     let mut start = 0;
     while start < paras.len() {
@@ -191,7 +197,7 @@ fn segment_run(
     start: usize,
     end: usize,
     out: &mut Vec<SceneAnalysis>,
-    narrators: &mut [Option<u32>],
+    narrators: &mut [u32],
 ) {
     let ev: Vec<PersonEvidence> = (start..end)
         .map(|k| PersonEvidence::of(&paras[k], &evidence[k]))
@@ -199,10 +205,12 @@ fn segment_run(
     let mut persons = viterbi(ev.len(), 3, |i, s| person_cost(&ev[i], s), PERSON_SWITCH);
     lone_paragraphs_are_asides(&mut persons, &ev);
     sparse_persons_are_asides(&mut persons, &ev);
+    // the person evidence is done with: free it before the runs' own work
+    drop(ev);
     let mut i = 0;
-    while i < ev.len() {
+    while i < persons.len() {
         let mut j = i + 1;
-        while j < ev.len() && persons[j] == persons[i] {
+        while j < persons.len() && persons[j] == persons[i] {
             j += 1;
         }
         match persons[i] {
@@ -220,7 +228,11 @@ fn segment_run(
                 let narrator = (p == 1)
                     .then(|| narrator(&evidence[start + i..start + j], clusters, mentions))
                     .flatten();
-                narrators[start + i..start + j].fill(narrator.and_then(|n| u32::try_from(n).ok()));
+                narrators[start + i..start + j].fill(
+                    narrator
+                        .and_then(|n| u32::try_from(n).ok())
+                        .unwrap_or(NO_NARRATOR),
+                );
                 let person = if p == 1 {
                     Person::First
                 } else {
@@ -254,7 +266,7 @@ fn segment_run(
 /// somebody.") or an author's aside ("I have mentioned his faults because I want it
 /// understood…"), not a scene, when it is shorter than `LONE_ASIDE_WORDS`: it takes the person
 /// of the paragraph before it (of the one after it, at the start).
-fn lone_paragraphs_are_asides(persons: &mut [usize], ev: &[PersonEvidence]) {
+fn lone_paragraphs_are_asides(persons: &mut [u8], ev: &[PersonEvidence]) {
     for i in 0..persons.len() {
         let lone = (i == 0 || persons[i - 1] != persons[i])
             && (i + 1 == persons.len() || persons[i + 1] != persons[i]);
@@ -272,7 +284,7 @@ fn lone_paragraphs_are_asides(persons: &mut [usize], ev: &[PersonEvidence]) {
 /// narrator's aside ("I will assign no fictitious name to this town", "as you may imagine") unless
 /// its pronouns are as dense as a narrator's who tells the story: at least `PERSON_DENSITY` of its
 /// narration words. Such a run is third person. `persons` is 0 (third), 1 (first), 2 (second).
-fn sparse_persons_are_asides(persons: &mut [usize], ev: &[PersonEvidence]) {
+fn sparse_persons_are_asides(persons: &mut [u8], ev: &[PersonEvidence]) {
     if persons.iter().all(|&p| p == persons[0]) {
         return;
     }
@@ -336,7 +348,10 @@ fn third_person(
         .map(|k| k > start && scene_opening(paras, k, &cand_clusters))
         .collect();
     let penalty = |i: usize| if opens[i] { OPENING_SWITCH } else { POV_SWITCH };
-    let mut path = viterbi_with(ev.len(), cands.len(), refocused, penalty);
+    let mut path: Vec<usize> = viterbi_with(ev.len(), cands.len(), refocused, penalty)
+        .into_iter()
+        .map(usize::from)
+        .collect();
     // second level: inside each run, characters of the same gender (for whom the first level's
     // pronouns are neutral) are told apart with free pronouns read as the name they follow, or as
     // the chain carried on from the previous paragraph ("…into Spike's mouth. As he sat up, …")
@@ -349,7 +364,9 @@ fn third_person(
             |k, s| chained(i + k, s),
             |k| penalty(i + k),
         );
-        path[i..j].copy_from_slice(&sub);
+        for (p, &s) in path[i..j].iter_mut().zip(&sub) {
+            *p = usize::from(s);
+        }
         i = j;
     }
     // third: each run is named by the evidence as salience resolved it, which knows the gender
@@ -953,10 +970,10 @@ fn scene(
 }
 
 /// The end (exclusive) of the run of equal states that starts at `start`.
-fn run_end(path: &[usize], start: usize) -> usize {
+fn run_end<T: PartialEq>(path: &[T], start: usize) -> usize {
     path[start..]
         .iter()
-        .position(|&s| s != path[start])
+        .position(|s| *s != path[start])
         .map_or(path.len(), |n| start + n)
 }
 
@@ -1289,10 +1306,10 @@ mod tests {
 
     /// The persons a rule over paragraphs leaves of `persons`.
     fn applied(
-        rule: fn(&mut [usize], &[PersonEvidence]),
-        persons: &[usize],
+        rule: fn(&mut [u8], &[PersonEvidence]),
+        persons: &[u8],
         ev: &[PersonEvidence],
-    ) -> Vec<usize> {
+    ) -> Vec<u8> {
         let mut persons = persons.to_vec();
         rule(&mut persons, ev);
         persons
@@ -1322,7 +1339,7 @@ mod tests {
         assert_eq!(applied(sparse_persons_are_asides, &[2, 0], &ev), [0, 0]);
     }
 
-    fn first_person_path(ev: &[PersonEvidence]) -> Vec<usize> {
+    fn first_person_path(ev: &[PersonEvidence]) -> Vec<u8> {
         viterbi(ev.len(), 3, |i, s| person_cost(&ev[i], s), PERSON_SWITCH)
     }
 
