@@ -199,14 +199,22 @@ fn segment_run(
     out: &mut Vec<SceneAnalysis>,
     narrators: &mut [u32],
 ) {
-    let ev: Vec<PersonEvidence> = (start..end)
-        .map(|k| PersonEvidence::of(&paras[k], &evidence[k]))
-        .collect();
-    let mut persons = viterbi(ev.len(), 3, |i, s| person_cost(&ev[i], s), PERSON_SWITCH);
-    lone_paragraphs_are_asides(&mut persons, &ev);
-    sparse_persons_are_asides(&mut persons, &ev);
-    // the person evidence is done with: free it before the runs' own work
-    drop(ev);
+    // the person evidence is read from the paragraph evidence when it is asked for, not kept
+    // in a list of its own (12 bytes a paragraph); the Viterbi asks three times a step, so the
+    // last step's is remembered
+    let ev = |i: usize| PersonEvidence::of(&paras[start + i], &evidence[start + i]);
+    let last = std::cell::Cell::new((usize::MAX, PersonEvidence::default()));
+    let cost = |i: usize, s: usize| {
+        let (at, mut e) = last.get();
+        if at != i {
+            e = ev(i);
+            last.set((i, e));
+        }
+        person_cost(&e, s)
+    };
+    let mut persons = viterbi(end - start, 3, cost, PERSON_SWITCH);
+    lone_paragraphs_are_asides(&mut persons, ev);
+    sparse_persons_are_asides(&mut persons, ev);
     let mut i = 0;
     while i < persons.len() {
         let mut j = i + 1;
@@ -266,11 +274,11 @@ fn segment_run(
 /// somebody.") or an author's aside ("I have mentioned his faults because I want it
 /// understood…"), not a scene, when it is shorter than `LONE_ASIDE_WORDS`: it takes the person
 /// of the paragraph before it (of the one after it, at the start).
-fn lone_paragraphs_are_asides(persons: &mut [u8], ev: &[PersonEvidence]) {
+fn lone_paragraphs_are_asides(persons: &mut [u8], ev: impl Fn(usize) -> PersonEvidence) {
     for i in 0..persons.len() {
         let lone = (i == 0 || persons[i - 1] != persons[i])
             && (i + 1 == persons.len() || persons[i + 1] != persons[i]);
-        if lone && u32::from(ev[i].words) < LONE_ASIDE_WORDS && persons.len() > 1 {
+        if lone && u32::from(ev(i).words) < LONE_ASIDE_WORDS && persons.len() > 1 {
             persons[i] = if i > 0 {
                 persons[i - 1]
             } else {
@@ -284,7 +292,7 @@ fn lone_paragraphs_are_asides(persons: &mut [u8], ev: &[PersonEvidence]) {
 /// narrator's aside ("I will assign no fictitious name to this town", "as you may imagine") unless
 /// its pronouns are as dense as a narrator's who tells the story: at least `PERSON_DENSITY` of its
 /// narration words. Such a run is third person. `persons` is 0 (third), 1 (first), 2 (second).
-fn sparse_persons_are_asides(persons: &mut [u8], ev: &[PersonEvidence]) {
+fn sparse_persons_are_asides(persons: &mut [u8], ev: impl Fn(usize) -> PersonEvidence) {
     if persons.iter().all(|&p| p == persons[0]) {
         return;
     }
@@ -292,7 +300,7 @@ fn sparse_persons_are_asides(persons: &mut [u8], ev: &[PersonEvidence]) {
     while i < persons.len() {
         let j = run_end(persons, i);
         if persons[i] != 0 {
-            let (pronouns, words) = ev[i..j].iter().fold((0u32, 0u32), |(p, w), e| {
+            let (pronouns, words) = (i..j).map(&ev).fold((0u32, 0u32), |(p, w), e| {
                 let n = if persons[i] == 1 { e.first } else { e.second };
                 (p + u32::from(n), w + u32::from(e.words))
             });
@@ -1306,12 +1314,12 @@ mod tests {
 
     /// The persons a rule over paragraphs leaves of `persons`.
     fn applied(
-        rule: fn(&mut [u8], &[PersonEvidence]),
+        rule: fn(&mut [u8], &dyn Fn(usize) -> PersonEvidence),
         persons: &[u8],
         ev: &[PersonEvidence],
     ) -> Vec<u8> {
         let mut persons = persons.to_vec();
-        rule(&mut persons, ev);
+        rule(&mut persons, &|i| ev[i]);
         persons
     }
 
@@ -1320,23 +1328,23 @@ mod tests {
         // an opening of 500 words with six "I"s (an author's aside), then third-person narration
         let ev = persons_evidence(&[(6, 0, 500), (0, 0, 50), (0, 0, 60)]);
         assert_eq!(
-            applied(sparse_persons_are_asides, &[1, 0, 0], &ev),
+            applied(|p, e| sparse_persons_are_asides(p, e), &[1, 0, 0], &ev),
             [0, 0, 0]
         );
         // a narrator who tells the story says "I" far more often: the switch stands
         let ev = persons_evidence(&[(0, 0, 50), (0, 0, 60), (8, 0, 90), (3, 0, 70)]);
         assert_eq!(
-            applied(sparse_persons_are_asides, &[0, 0, 1, 1], &ev),
+            applied(|p, e| sparse_persons_are_asides(p, e), &[0, 0, 1, 1], &ev),
             [0, 0, 1, 1]
         );
         // a scene all in the first person is never judged by its density
         assert_eq!(
-            applied(sparse_persons_are_asides, &[1, 1, 1], &ev[..3]),
+            applied(|p, e| sparse_persons_are_asides(p, e), &[1, 1, 1], &ev[..3]),
             [1, 1, 1]
         );
         // nor is the third person: sparse "you" is an aside too
         let ev = [person_evidence(0, 2, 300), person_evidence(0, 0, 40)];
-        assert_eq!(applied(sparse_persons_are_asides, &[2, 0], &ev), [0, 0]);
+        assert_eq!(applied(|p, e| sparse_persons_are_asides(p, e), &[2, 0], &ev), [0, 0]);
     }
 
     fn first_person_path(ev: &[PersonEvidence]) -> Vec<u8> {
@@ -1430,18 +1438,18 @@ mod tests {
         // an author's aside of a hundred words at the end of a third-person run
         let ev = persons_evidence(&[(0, 0, 90), (0, 0, 120), (6, 0, 104)]);
         assert_eq!(
-            applied(lone_paragraphs_are_asides, &[0, 0, 1], &ev),
+            applied(|p, e| lone_paragraphs_are_asides(p, e), &[0, 0, 1], &ev),
             [0, 0, 0]
         );
         // two paragraphs are a run, and a lone paragraph of a long scene's length stands
         let ev = persons_evidence(&[(0, 0, 90), (0, 0, 120), (6, 0, 104), (5, 0, 80)]);
         assert_eq!(
-            applied(lone_paragraphs_are_asides, &[0, 0, 1, 1], &ev),
+            applied(|p, e| lone_paragraphs_are_asides(p, e), &[0, 0, 1, 1], &ev),
             [0, 0, 1, 1]
         );
         let ev = persons_evidence(&[(0, 0, 90), (0, 0, 120), (30, 0, 400)]);
         assert_eq!(
-            applied(lone_paragraphs_are_asides, &[0, 0, 1], &ev),
+            applied(|p, e| lone_paragraphs_are_asides(p, e), &[0, 0, 1], &ev),
             [0, 0, 1]
         );
     }
