@@ -129,11 +129,10 @@ pub(crate) struct ParaEvidence {
     /// Point-of-view evidence, boxed: one `ParaEvidence` is kept per paragraph, and most
     /// paragraphs of dialogue have none (then nothing is allocated and this is 8 bytes).
     pub pov_evidence: Option<Box<PovEvidence>>,
-    /// Characters present (mentioned, speaking or addressed), the first eight: `present_len`
-    /// entries from `present_start` in the pass's list of present characters (see
-    /// `ParaEvidence::present`), not inline (32 bytes a paragraph).
-    pub present_start: usize,
-    pub present_len: u8,
+    /// Characters present (mentioned, speaking or addressed), the first eight: the entries of
+    /// the pass's list of present characters from the previous paragraph's `present_end` to this
+    /// one's (see `present_of`), not inline, and only the end is kept (24 bytes a paragraph).
+    pub present_end: u32,
     /// Romance words in the paragraph.
     pub romance: u16,
 }
@@ -143,12 +142,14 @@ fn bump(n: &mut u16) {
     *n = n.saturating_add(1);
 }
 
+/// The characters present in paragraph `k`, from the pass's list of them (`Pass::present_ids`).
+pub(crate) fn present_of<'a>(evidence: &[ParaEvidence], k: usize, ids: &'a [u32]) -> &'a [u32] {
+    let start = k.checked_sub(1).map_or(0, |j| evidence[j].present_end as usize);
+    ids.get(start..evidence[k].present_end as usize)
+        .unwrap_or_default()
+}
+
 impl ParaEvidence {
-    /// The characters present, from the pass's list of them (`Pass::present_ids`).
-    pub fn present<'a>(&self, ids: &'a [u32]) -> &'a [u32] {
-        ids.get(self.present_start..self.present_start + usize::from(self.present_len))
-            .unwrap_or_default()
-    }
 
     /// Point-of-view evidence per character.
     pub fn pov(&self) -> &[(usize, f32)] {
@@ -1916,9 +1917,12 @@ impl<'a, 'w> Pass<'a, 'w> {
                     minds: minds.as_slice().into(),
                 }));
             }
-            ev.present_start = self.present_ids.len();
-            ev.present_len = present.len;
             self.present_ids.extend_from_slice(present.as_slice());
+            // a list of more than 4 billion entries keeps the first ones (16 GB of text)
+            ev.present_end = u32::try_from(self.present_ids.len()).unwrap_or_else(|_| {
+                self.present_ids.truncate(u32::MAX as usize);
+                u32::MAX
+            });
             self.evidence.push(ev);
         }
         self.commit_beam();

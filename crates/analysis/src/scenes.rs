@@ -4,7 +4,7 @@
 use crate::hash::HashMap;
 
 use crate::characters::Cluster;
-use crate::engine::{Para, ParaEvidence};
+use crate::engine::{Para, ParaEvidence, present_of};
 use crate::lexicon::is_cognition_verb;
 use crate::tokens::tokenize;
 use crate::{Person, SceneAnalysis};
@@ -435,8 +435,7 @@ fn third_person(
         |k, st| {
             let c = cands[st];
             opens_on(paras[start + k].text, &clusters[c])
-                && !ev[k - 1]
-                    .present(present_ids)
+                && !present_of(evidence, start + k - 1, present_ids)
                     .iter()
                     .any(|&p| p as usize == c)
         },
