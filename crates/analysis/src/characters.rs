@@ -2934,11 +2934,16 @@ fn full_name_parts(display: &str) -> Vec<&str> {
 /// Bennet and Mrs. Bennet) is left out; one-off voices are left alone.
 pub(crate) fn add_unshared_name_words(clusters: &mut [Cluster]) {
     let mut holders: HashMap<String, Vec<usize>> = HashMap::default();
+    // the keys of each character's written names, made once for both loops
+    let mut written: Vec<Vec<String>> = Vec::with_capacity(clusters.len());
     for (id, c) in clusters.iter().enumerate() {
-        let written = std::iter::once(&c.name)
-            .chain(&c.aliases)
-            .map(|n| name_key(n));
-        for k in c.keys.iter().cloned().chain(written) {
+        written.push(
+            std::iter::once(&c.name)
+                .chain(&c.aliases)
+                .map(|n| name_key(n))
+                .collect(),
+        );
+        for k in c.keys.iter().chain(&written[id]) {
             if k.starts_with("the ") {
                 continue;
             }
@@ -2957,14 +2962,11 @@ pub(crate) fn add_unshared_name_words(clusters: &mut [Cluster]) {
             }
         }
     }
-    for (id, c) in clusters.iter_mut().enumerate() {
+    for ((id, c), written) in clusters.iter_mut().enumerate().zip(written) {
         if c.keys.is_empty() || c.voice {
             continue;
         }
-        let mut have: HashSet<String> = std::iter::once(&c.name)
-            .chain(&c.aliases)
-            .map(|n| name_key(n))
-            .collect();
+        let mut have: HashSet<String> = written.into_iter().collect();
         let mut add = Vec::new();
         for n in std::iter::once(&c.name).chain(&c.aliases) {
             for w in full_name_parts(n) {

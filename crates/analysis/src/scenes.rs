@@ -352,8 +352,9 @@ fn third_person(
     let plain = |i: usize, s: usize| pov_cost(&ev[i], cands[s], genders[s], Reading::Salience);
     // a stripped scene break: a switch is cheaper where a new scene opens
     let cand_clusters: Vec<&Cluster> = cands.iter().map(|&c| &clusters[c]).collect();
+    let cand_full_names = full_names(&cand_clusters);
     let opens: Vec<bool> = (start..end)
-        .map(|k| k > start && scene_opening(paras, k, &cand_clusters))
+        .map(|k| k > start && scene_opening(paras, k, &cand_full_names))
         .collect();
     let penalty = |i: usize| if opens[i] { OPENING_SWITCH } else { POV_SWITCH };
     let mut path: Vec<usize> = viterbi_with(ev.len(), cands.len(), refocused, penalty)
@@ -497,11 +498,14 @@ fn first_sentence(text: &str) -> Vec<(String, bool, bool)> {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
         let end = raw.ends_with(['.', '!', '?']);
         if !word.is_empty() {
-            let mut lower: String = word
-                .chars()
-                .map(|c| if c == '’' { '\'' } else { c })
-                .flat_map(char::to_lowercase)
-                .collect();
+            let mut lower: String = if word.is_ascii() {
+                word.to_ascii_lowercase()
+            } else {
+                word.chars()
+                    .map(|c| if c == '’' { '\'' } else { c })
+                    .flat_map(char::to_lowercase)
+                    .collect()
+            };
             if lower.ends_with("'s") {
                 lower.truncate(lower.len() - "'s".len());
             }
@@ -646,31 +650,39 @@ fn in_past_perfect(words: &[(String, bool, bool)]) -> bool {
 /// Whether a first sentence gives one of the characters by a full name of two words or more as
 /// the subject of the sentence or of a clause joined by "and" ("Mara Quill had tried…",
 /// "…, and Tom Reed's house is left"), as a scene opens.
-fn gives_full_name(words: &[(String, bool, bool)], characters: &[&Cluster]) -> bool {
-    characters.iter().any(|c| {
-        !described(c)
-            && c.keys.iter().any(|key| {
-                let parts: Vec<&str> = key.split(' ').collect();
-                parts.len() >= 2
-                    && words.windows(parts.len()).enumerate().any(|(i, win)| {
-                        // the subject of the sentence or of a clause joined by "and"
-                        (i == 0 || words[i - 1].0 == "and")
-                            && win[0].1
-                            && win.iter().zip(&parts).all(|(w, p)| w.0 == *p)
-                    })
-            })
+fn gives_full_name(words: &[(String, bool, bool)], full_names: &[Vec<&str>]) -> bool {
+    full_names.iter().any(|parts| {
+        words.windows(parts.len()).enumerate().any(|(i, win)| {
+            // the subject of the sentence or of a clause joined by "and"
+            (i == 0 || words[i - 1].0 == "and")
+                && win[0].1
+                && win.iter().zip(parts).all(|(w, p)| w.0 == *p)
+        })
     })
+}
+
+/// The full names (keys of two words or more, split into their words) of the characters that
+/// are not described (see `described`), for `gives_full_name`: split once per scene, not once
+/// per paragraph asked about.
+fn full_names<'a>(characters: &[&'a Cluster]) -> Vec<Vec<&'a str>> {
+    characters
+        .iter()
+        .filter(|c| !described(c))
+        .flat_map(|c| &c.keys)
+        .map(|key| key.split(' ').collect::<Vec<&str>>())
+        .filter(|parts| parts.len() >= 2)
+        .collect()
 }
 
 /// Whether a paragraph reads as a scene opening: it opens in narration, a quotation stands in one
 /// of the `TALK_REACH` paragraphs before it (the talk that closed the last scene), and its first
 /// sentence jumps in time, steps back into the past perfect, or gives a character's full name.
-fn scene_opening(paras: &[Para<'_>], k: usize, characters: &[&Cluster]) -> bool {
+fn scene_opening(paras: &[Para<'_>], k: usize, full_names: &[Vec<&str>]) -> bool {
     if !narration_after_talk(paras, k) {
         return false;
     }
     let words = first_sentence(paras[k].text);
-    jumps_in_time(&words) || in_past_perfect(&words) || gives_full_name(&words, characters)
+    jumps_in_time(&words) || in_past_perfect(&words) || gives_full_name(&words, full_names)
 }
 
 /// Whether a paragraph opens in narration and a quotation stands in one of the `TALK_REACH`
@@ -1058,7 +1070,7 @@ mod tests {
             keys: vec!["mara quill".into(), "mara".into()],
             ..Cluster::default()
         };
-        let full = |t: &str| gives_full_name(&first_sentence(t), &[&c]);
+        let full = |t: &str| gives_full_name(&first_sentence(t), &full_names(&[&c]));
         assert!(full("Mara Quill's door was locked."));
         assert!(full("The lane was dark, and Mara Quill was late."));
         assert!(!full("Mara was late."));
