@@ -23,10 +23,6 @@ use crate::{Analysis, Character, Quote, Quotes, RepairFlag, relations, scenes};
 pub(crate) struct Para<'w> {
     /// The paragraph text.
     pub text: &'w str,
-    /// Source offset of the text's first byte, when the text maps byte for byte onto the source;
-    /// `NO_BASE` when it does not (not an `Option`: 8 bytes a paragraph count in a text of short
-    /// lines).
-    pub base: usize,
     /// Chapter number.
     pub chapter: u32,
     /// Index among the chapter's story paragraphs.
@@ -40,15 +36,27 @@ pub(crate) struct Para<'w> {
     pub quotes: &'w [(usize, usize)],
 }
 
-/// `Para::base` of a paragraph whose text does not map onto the source. Only an empty paragraph
-/// with a made-up span could start there; it is then taken as not mapping.
+/// `Placed::base` of a paragraph whose text does not map onto the source. Only an empty
+/// paragraph with a made-up span could start there; it is then taken as not mapping.
 pub(crate) const NO_BASE: usize = usize::MAX;
 
-impl Para<'_> {
+/// A paragraph with the source offset of its text's first byte, when the text maps byte for
+/// byte onto the source (`NO_BASE` when it does not). The offset is not kept in `Para`: only the
+/// output (quotation, repair and scene spans) reads it, from a second walk over the work
+/// (`story_placed`), and 8 bytes a paragraph count in a text of short lines.
+pub(crate) struct Placed<'w> {
+    pub para: Para<'w>,
+    pub base: usize,
+}
+
+impl Placed<'_> {
     /// Source span for a range of the paragraph text, when it maps.
     pub fn span(&self, s: usize, e: usize) -> Option<Span> {
         (self.base != NO_BASE).then(|| Span::new(self.base + s, self.base + e))
     }
+}
+
+impl Para<'_> {
 
     /// A range of this piece's text as a range of its whole paragraph.
     pub fn in_paragraph(&self, s: usize, e: usize) -> [usize; 2] {
@@ -587,6 +595,11 @@ fn collect(work: &Work) -> Vec<Para<'_>> {
 /// The story paragraphs of a work in reading order, author's notes left out, without their
 /// quotations.
 fn story_paras(work: &Work) -> impl Iterator<Item = Para<'_>> {
+    story_placed(work).map(|p| p.para)
+}
+
+/// `story_paras` with each paragraph's source offset.
+fn story_placed(work: &Work) -> impl Iterator<Item = Placed<'_>> {
     let mut scene_id = 0u32;
     work.chapters.iter().flat_map(move |ch| {
         let first_scene = scene_id;
@@ -602,21 +615,57 @@ fn story_paras(work: &Work) -> impl Iterator<Item = Para<'_>> {
                     .span
                     .filter(|s| s.len() == p.text.len())
                     .map_or(NO_BASE, |s| s.start);
-                pieces(&p.text).map(move |(offset, text)| Para {
-                    text,
+                pieces(&p.text).map(move |(offset, text)| Placed {
+                    para: Para {
+                        text,
+                        chapter: ch.number,
+                        index,
+                        offset: offset as u32,
+                        model_scene,
+                        quotes: &[],
+                    },
                     base: if base == NO_BASE {
                         NO_BASE
                     } else {
                         base + offset
                     },
-                    chapter: ch.number,
-                    index,
-                    offset: offset as u32,
-                    model_scene,
-                    quotes: &[],
                 })
             })
     })
+}
+
+/// The scenes with their source spans, from the first byte of their first paragraph to the
+/// end of their last (none when either does not map onto the source), read from a second walk
+/// over the work.
+fn scene_spans(work: &Work, placings: Vec<scenes::Placing>) -> Vec<crate::SceneAnalysis> {
+    let mut wanted: Vec<usize> = placings.iter().flat_map(|(_, r)| *r).collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    // (start, end) of each wanted paragraph's text in the source, when it maps
+    let mut found: HashMap<usize, Option<(usize, usize)>> = HashMap::default();
+    let mut next = wanted.iter().peekable();
+    for (k, placed) in story_placed(work).enumerate() {
+        let Some(&&w) = next.peek() else {
+            break;
+        };
+        if k == w {
+            let len = placed.para.text.len();
+            found.insert(k, placed.span(0, len).map(|s| (s.start, s.end)));
+            next.next();
+        }
+    }
+    placings
+        .into_iter()
+        .map(|(mut scene, [a, b])| {
+            let first = found.get(&a).copied().flatten();
+            let last = found.get(&b).copied().flatten();
+            scene.span = match (first, last) {
+                (Some((s, _)), Some((_, e))) => Some(Span::new(s, s).cover(Span::new(e, e))),
+                _ => None,
+            };
+            scene
+        })
+        .collect()
 }
 
 /// Names the work declares: character tags, relationship tags, "A/B" pairings in the summary.
@@ -825,7 +874,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         &mut clusters,
         &mut mentions,
     );
-    let (mut scenes, narrators) = scenes::segment(
+    let (placings, narrators) = scenes::segment(
         &paras,
         &evidence,
         &present_ids,
@@ -833,6 +882,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         &mentions,
         style == QuoteStyle::None,
     );
+    let mut scenes = scene_spans(work, placings);
     if !epithet_tags.is_empty() || !kind_mentions.is_empty() {
         let pov = pov_by_para(&paras, &scenes, &clusters);
         epithet_tags_by_pov(&epithet_tags, &pov, &mut quotes, &mut clusters, &epithets);
@@ -1009,7 +1059,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         &mentions,
         &quote_counts,
     );
-    let repairs = repairs(&paras);
+    let repairs = repairs(story_placed(work));
     // the per-paragraph evidence is done with: free it before the output quotations are built
     drop(evidence);
     drop(present_ids);
@@ -1078,7 +1128,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     // in paragraph order), so that the paragraph list is freed before the output is built. The
     // found quotations were made one per range of `all_quotes`, in the same order.
     drop(paras);
-    let mut walk = story_paras(work).zip(0u32..);
+    let mut walk = story_placed(work).zip(0u32..);
     let mut at = walk.next();
     let bytes = all_quotes.iter().map(|&(s, e)| e - s).sum();
     let mut out_quotes = Quotes::with_names(names, who.len(), bytes);
@@ -1086,12 +1136,13 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         while at.as_ref().is_some_and(|a| a.1 < para) {
             at = walk.next();
         }
-        let Some((p, _)) = at.as_ref().filter(|a| a.1 == para) else {
+        let Some((placed, _)) = at.as_ref().filter(|a| a.1 == para) else {
             continue;
         };
+        let p = &placed.para;
         out_quotes.push_ids(
             Quote {
-                span: p.span(s, e),
+                span: placed.span(s, e),
                 text: &p.text[s..e],
                 speaker: None,
                 addressee: None,
@@ -4668,10 +4719,11 @@ fn common_nouns_among<'a>(
 }
 
 /// Flags full stops that probably replaced an ellipsis: "but why. Realization", "or. or not".
-fn repairs(paras: &[Para<'_>]) -> Vec<RepairFlag> {
+fn repairs<'w>(paras: impl Iterator<Item = Placed<'w>>) -> Vec<RepairFlag> {
     let mut out = Vec::new();
     let mut buf = String::new();
-    for p in paras {
+    for placed in paras {
+        let p = &placed.para;
         let bytes = p.text.as_bytes();
         let trimmed_len = p.text.trim_end().len();
         // full stops followed by a space, and one ending the paragraph ("having his fangs in.")
@@ -4722,7 +4774,7 @@ fn repairs(paras: &[Para<'_>]) -> Vec<RepairFlag> {
             if next.is_some_and(char::is_lowercase) || is_dangling_word(&lw) || question_tail {
                 out.push(RepairFlag {
                     kind: "collapsed_ellipsis".into(),
-                    span: p.span(dot, dot + 1),
+                    span: placed.span(dot, dot + 1),
                     chapter: p.chapter,
                     paragraph: p.index as usize,
                     range: p.in_paragraph(dot, dot + 1),

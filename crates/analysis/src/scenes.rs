@@ -155,6 +155,10 @@ fn person_cost(ev: &PersonEvidence, state: usize) -> f32 {
 /// bytes a paragraph count in a text of short lines).
 pub(crate) const NO_NARRATOR: u32 = u32::MAX;
 
+/// A scene with its first and last paragraph in the list the analysis keeps: its source span
+/// is left for the caller to fill from the work (the paragraph list keeps no source offsets).
+pub(crate) type Placing = (SceneAnalysis, [usize; 2]);
+
 pub(crate) fn segment(
     paras: &[Para<'_>],
     evidence: &[ParaEvidence],
@@ -162,7 +166,7 @@ pub(crate) fn segment(
     clusters: &[Cluster],
     mentions: &[u32],
     _no_dialogue: bool,
-) -> (Vec<SceneAnalysis>, Vec<u32>) {
+) -> (Vec<Placing>, Vec<u32>) {
     let mut narrators = vec![NO_NARRATOR; paras.len()];
     let mut out = Vec::new();
     let mut start = 0;
@@ -196,7 +200,7 @@ fn segment_run(
     mentions: &[u32],
     start: usize,
     end: usize,
-    out: &mut Vec<SceneAnalysis>,
+    out: &mut Vec<Placing>,
     narrators: &mut [u32],
 ) {
     // the person evidence is read from the paragraph evidence when it is asked for, not kept
@@ -319,7 +323,7 @@ fn third_person(
     clusters: &[Cluster],
     start: usize,
     end: usize,
-    out: &mut Vec<SceneAnalysis>,
+    out: &mut Vec<Placing>,
 ) {
     let ev = &evidence[start..end];
     // "her aunt" is named from the focal character's side: it is never the focal one itself
@@ -970,22 +974,16 @@ fn scene(
     end: usize,
     person: Person,
     pov: Option<String>,
-) -> SceneAnalysis {
+) -> Placing {
     let (first, last) = (&paras[start], &paras[end - 1]);
-    let span = match (
-        first.span(0, 0),
-        last.span(last.text.len(), last.text.len()),
-    ) {
-        (Some(a), Some(b)) => Some(a.cover(b)),
-        _ => None,
-    };
-    SceneAnalysis {
+    let scene = SceneAnalysis {
         chapter: first.chapter,
-        span,
+        span: None,
         person,
         pov,
         paragraphs: [first.index as usize, last.index as usize],
-    }
+    };
+    (scene, [start, end - 1])
 }
 
 /// The end (exclusive) of the run of equal states that starts at `start`.
@@ -1023,7 +1021,6 @@ mod tests {
     fn para(text: &str) -> Para<'_> {
         Para {
             text,
-            base: crate::engine::NO_BASE,
             chapter: 1,
             index: 0,
             offset: 0,
