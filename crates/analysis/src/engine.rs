@@ -32,8 +32,9 @@ pub(crate) struct Para<'w> {
     pub offset: u32,
     /// Global index of the scene the reader gave the paragraph.
     pub model_scene: u32,
-    /// Dialogue quotation content ranges.
-    pub quotes: &'w [(usize, usize)],
+    /// Dialogue quotation content ranges, as u32 (a piece is at most `MAX_PIECE` bytes): one
+    /// list for the whole text holds them, a range a line in a text of short lines.
+    pub quotes: &'w [(u32, u32)],
 }
 
 /// `Placed::base` of a paragraph whose text does not map onto the source. Only an empty
@@ -704,7 +705,8 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         all_quotes.extend(
             buf.iter()
                 .copied()
-                .filter(|&(s, e)| is_dialogue(p.text, s, e)),
+                .filter(|&(s, e)| is_dialogue(p.text, s, e))
+                .map(|(s, e)| (s as u32, e as u32)),
         );
         ranges.push(start..all_quotes.len());
     }
@@ -1130,9 +1132,10 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     drop(paras);
     let mut walk = story_placed(work).zip(0u32..);
     let mut at = walk.next();
-    let bytes = all_quotes.iter().map(|&(s, e)| e - s).sum();
+    let bytes = all_quotes.iter().map(|&(s, e)| (e - s) as usize).sum();
     let mut out_quotes = Quotes::with_names(names, who.len(), bytes);
     for (&(para, speaker, addressee), &(s, e)) in who.iter().zip(&all_quotes) {
+        let (s, e) = (s as usize, e as usize);
         while at.as_ref().is_some_and(|a| a.1 < para) {
             at = walk.next();
         }
@@ -3909,7 +3912,7 @@ fn is_guess(how: &str) -> bool {
 fn addressed_back<'t>(
     quotes: &mut [FoundQuote],
     text: &dyn Fn(usize) -> &'t str,
-    ranges: &[(usize, usize)],
+    ranges: &[(u32, u32)],
 ) {
     let mut qi = 0;
     while qi < quotes.len() {
@@ -3961,10 +3964,11 @@ const MAX_SENTENCES_BEFORE_ANSWER: usize = 2;
 /// Sentence ends (. ! ?) in the narration of a paragraph's `text` before the last of the
 /// quotations whose byte ranges are `quotes` (the paragraph's first ones, in order), skipping
 /// the text of the quotations themselves: a rough count ("Mr." counts too).
-fn sentence_ends_before(text: &str, quotes: &[(usize, usize)]) -> usize {
+fn sentence_ends_before(text: &str, quotes: &[(u32, u32)]) -> usize {
     let mut from = 0;
     let mut ends = 0;
     for &(s, e) in quotes {
+        let (s, e) = (s as usize, e as usize);
         ends += text
             .get(from..s)
             .map_or(0, |t| t.matches(['.', '!', '?']).count());
@@ -4123,7 +4127,7 @@ fn is_vocative(text: &str, toks: &[Token], i: usize, len: usize, nouns: &PersonN
 /// epithet becomes one of their aliases and its quotations theirs.
 fn self_introductions(
     paras: &[Para<'_>],
-    ranges: &[(usize, usize)],
+    ranges: &[(u32, u32)],
     quotes: &mut [FoundQuote],
     index: &HashMap<String, usize>,
     clusters: &mut [Cluster],
@@ -4146,7 +4150,7 @@ fn self_introductions(
         if named || q.how() == "tag:I" {
             continue;
         }
-        let (s, e) = ranges[qi];
+        let (s, e) = (ranges[qi].0 as usize, ranges[qi].1 as usize);
         let text = &paras[q.para as usize].text[s..e];
         let Some(who) =
             bare_name_introduction(paras, q.para as usize, s, text, index).or_else(|| {
@@ -4376,7 +4380,7 @@ fn scenes_narrator_fits(c: &Cluster, mentions: u32, names: &HashMap<String, Name
 /// character the evidence pointed to but was too weak for, whom no other guess should name.
 fn narrator_by_vocative(
     paras: &[Para<'_>],
-    ranges: &[(usize, usize)],
+    ranges: &[(u32, u32)],
     quotes: &mut [FoundQuote],
     clusters: &mut Vec<Cluster>,
     names: &HashMap<String, NameStats>,
@@ -4397,7 +4401,7 @@ fn narrator_by_vocative(
         let told_me = q.speaker() != Some(NARRATOR)
             && paras
                 .get(q.para as usize)
-                .is_some_and(|p| said_to_me(p.text, ranges[qi].1));
+                .is_some_and(|p| said_to_me(p.text, ranges[qi].1 as usize));
         if !told_me {
             continue;
         }
@@ -4424,7 +4428,7 @@ fn narrator_by_vocative(
         let text = |i: usize| {
             paras
                 .get(quotes[i].para as usize)
-                .and_then(|p| p.text.get(ranges[i].0..ranges[i].1))
+                .and_then(|p| p.text.get(ranges[i].0 as usize..ranges[i].1 as usize))
                 .unwrap_or("")
         };
         if !is_lone_name(text(qi)) || !introduces_self(text(qi - 1)) {
@@ -4673,7 +4677,7 @@ fn narration_says_me(p: &Para<'_>) -> bool {
     let mut spans = p
         .quotes
         .iter()
-        .copied()
+        .map(|&(s, e)| (s as usize, e as usize))
         .chain(std::iter::once((p.text.len(), p.text.len())));
     std::iter::from_fn(|| {
         let (s, e) = spans.next()?;
@@ -4875,6 +4879,7 @@ mod tests {
             let mut quotes = Vec::new();
             find_quotes(text, style, &mut quotes);
             let mut toks = Vec::new();
+            let quotes: Vec<(u32, u32)> = quotes.iter().map(|&(s, e)| (s as u32, e as u32)).collect();
             tokenize(text, &quotes, &mut toks);
             toks.iter()
                 .position(|t| t.quote.is_none() && t.text(text) == word)
@@ -4969,11 +4974,12 @@ mod tests {
     /// answer naming Anna (2); returns the first turn's speaker and rule.
     fn answered(second: &str) -> (Option<usize>, &'static str) {
         let texts = ["\"Where were you?\"", second];
-        let ranges: Vec<(usize, usize)> = texts
+        let ranges: Vec<(u32, u32)> = texts
             .iter()
             .map(|t| {
                 let s = t.find('"').expect("an opening mark") + 1;
-                (s, s + t[s..].find('"').expect("a closing mark"))
+                let e = s + t[s..].find('"').expect("a closing mark");
+                (s as u32, e as u32)
             })
             .collect();
         let mut quotes = vec![quote(0, 1, "model"), quote(1, 0, "tag:name")];

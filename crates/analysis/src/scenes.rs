@@ -1076,7 +1076,7 @@ mod tests {
 
     #[test]
     fn a_scene_opens_in_narration_after_talk() {
-        let quote = [(1usize, 6usize)];
+        let quote = [(1u32, 6u32)];
         let talk = || Para {
             quotes: &quote,
             ..para("\"Fine.\" He left.")
@@ -1093,7 +1093,7 @@ mod tests {
 
     #[test]
     fn a_first_person_run_splits_at_a_leap_in_time() {
-        const QUOTE: &[(usize, usize)] = &[(1, 6)];
+        const QUOTE: &[(u32, u32)] = &[(1, 6)];
         let talk = || Para {
             quotes: QUOTE,
             ..para("\"Fine.\" I left.")
