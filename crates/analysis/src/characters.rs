@@ -2947,7 +2947,7 @@ pub(crate) fn add_unshared_name_words(clusters: &mut [Cluster]) {
             if k.starts_with("the ") {
                 continue;
             }
-            for w in name_words(&k) {
+            for w in name_words(k) {
                 // a word already held is not copied to look it up
                 let Some(v) = holders.get_mut(w) else {
                     holders.insert(w.to_string(), vec![id]);

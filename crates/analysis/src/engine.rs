@@ -58,7 +58,6 @@ impl Placed<'_> {
 }
 
 impl Para<'_> {
-
     /// A range of this piece's text as a range of its whole paragraph.
     pub fn in_paragraph(&self, s: usize, e: usize) -> [usize; 2] {
         let o = self.offset as usize;
@@ -153,13 +152,14 @@ fn bump(n: &mut u16) {
 
 /// The characters present in paragraph `k`, from the pass's list of them (`Pass::present_ids`).
 pub(crate) fn present_of<'a>(evidence: &[ParaEvidence], k: usize, ids: &'a [u32]) -> &'a [u32] {
-    let start = k.checked_sub(1).map_or(0, |j| evidence[j].present_end as usize);
+    let start = k
+        .checked_sub(1)
+        .map_or(0, |j| evidence[j].present_end as usize);
     ids.get(start..evidence[k].present_end as usize)
         .unwrap_or_default()
 }
 
 impl ParaEvidence {
-
     /// Point-of-view evidence per character.
     pub fn pov(&self) -> &[(usize, f32)] {
         self.pov_evidence.as_ref().map_or(&[], |e| &e.pov)
@@ -4879,7 +4879,8 @@ mod tests {
             let mut quotes = Vec::new();
             find_quotes(text, style, &mut quotes);
             let mut toks = Vec::new();
-            let quotes: Vec<(u32, u32)> = quotes.iter().map(|&(s, e)| (s as u32, e as u32)).collect();
+            let quotes: Vec<(u32, u32)> =
+                quotes.iter().map(|&(s, e)| (s as u32, e as u32)).collect();
             tokenize(text, &quotes, &mut toks);
             toks.iter()
                 .position(|t| t.quote.is_none() && t.text(text) == word)

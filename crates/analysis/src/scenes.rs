@@ -1352,7 +1352,10 @@ mod tests {
         );
         // nor is the third person: sparse "you" is an aside too
         let ev = [person_evidence(0, 2, 300), person_evidence(0, 0, 40)];
-        assert_eq!(applied(|p, e| sparse_persons_are_asides(p, e), &[2, 0], &ev), [0, 0]);
+        assert_eq!(
+            applied(|p, e| sparse_persons_are_asides(p, e), &[2, 0], &ev),
+            [0, 0]
+        );
     }
 
     fn first_person_path(ev: &[PersonEvidence]) -> Vec<u8> {

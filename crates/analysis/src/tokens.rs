@@ -62,9 +62,7 @@ pub(crate) fn tokenize(text: &str, quotes: &[(u32, u32)], out: &mut Vec<Token>) 
         while qi < quotes.len() && quotes[qi].1 as usize <= i {
             qi += 1;
         }
-        let quote = (qi < quotes.len()
-            && quotes[qi].0 as usize <= i
-            && i < quotes[qi].1 as usize)
+        let quote = (qi < quotes.len() && quotes[qi].0 as usize <= i && i < quotes[qi].1 as usize)
             .then_some(qi as u32);
         if quote.is_some() != in_quote_before {
             sentence_start = true;
