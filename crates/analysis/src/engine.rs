@@ -635,40 +635,6 @@ fn story_placed(work: &Work) -> impl Iterator<Item = Placed<'_>> {
     })
 }
 
-/// The scenes with their source spans, from the first byte of their first paragraph to the
-/// end of their last (none when either does not map onto the source), read from a second walk
-/// over the work.
-fn scene_spans(work: &Work, placings: Vec<scenes::Placing>) -> Vec<crate::SceneAnalysis> {
-    let mut wanted: Vec<usize> = placings.iter().flat_map(|(_, r)| *r).collect();
-    wanted.sort_unstable();
-    wanted.dedup();
-    // (start, end) of each wanted paragraph's text in the source, when it maps
-    let mut found: HashMap<usize, Option<(usize, usize)>> = HashMap::default();
-    let mut next = wanted.iter().peekable();
-    for (k, placed) in story_placed(work).enumerate() {
-        let Some(&&w) = next.peek() else {
-            break;
-        };
-        if k == w {
-            let len = placed.para.text.len();
-            found.insert(k, placed.span(0, len).map(|s| (s.start, s.end)));
-            next.next();
-        }
-    }
-    placings
-        .into_iter()
-        .map(|(mut scene, [a, b])| {
-            let first = found.get(&a).copied().flatten();
-            let last = found.get(&b).copied().flatten();
-            scene.span = match (first, last) {
-                (Some((s, _)), Some((_, e))) => Some(Span::new(s, s).cover(Span::new(e, e))),
-                _ => None,
-            };
-            scene
-        })
-        .collect()
-}
-
 /// Names the work declares: character tags, relationship tags, "A/B" pairings in the summary.
 fn declared_names(work: &Work) -> Vec<String> {
     let mut out = Vec::new();
@@ -884,7 +850,8 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         &mentions,
         style == QuoteStyle::None,
     );
-    let mut scenes = scene_spans(work, placings);
+    // the scenes' source spans are filled in by the output's walk over the work
+    let (mut scenes, scene_ranges): (Vec<_>, Vec<_>) = placings.into_iter().unzip();
     if !epithet_tags.is_empty() || !kind_mentions.is_empty() {
         let pov = pov_by_para(&paras, &scenes, &clusters);
         epithet_tags_by_pov(&epithet_tags, &pov, &mut quotes, &mut clusters, &epithets);
@@ -1061,7 +1028,6 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         &mentions,
         &quote_counts,
     );
-    let repairs = repairs(story_placed(work));
     // the per-paragraph evidence is done with: free it before the output quotations are built
     drop(evidence);
     drop(present_ids);
@@ -1130,32 +1096,56 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     // in paragraph order), so that the paragraph list is freed before the output is built. The
     // found quotations were made one per range of `all_quotes`, in the same order.
     drop(paras);
-    let mut walk = story_placed(work).zip(0u32..);
-    let mut at = walk.next();
+    // The same walk finds the repairs and the source offsets of the scenes' first and last
+    // paragraphs (the paragraph list keeps none).
+    let mut wanted: Vec<usize> = scene_ranges.iter().flatten().copied().collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut wanted = wanted.into_iter().peekable();
+    let mut found: HashMap<usize, (usize, usize)> = HashMap::default();
+    let mut repairs = Vec::new();
+    let mut buf = String::new();
     let bytes = all_quotes.iter().map(|&(s, e)| (e - s) as usize).sum();
     let mut out_quotes = Quotes::with_names(names, who.len(), bytes);
-    for (&(para, speaker, addressee), &(s, e)) in who.iter().zip(&all_quotes) {
-        let (s, e) = (s as usize, e as usize);
-        while at.as_ref().is_some_and(|a| a.1 < para) {
-            at = walk.next();
+    let mut qi = 0;
+    for (k, placed) in story_placed(work).enumerate() {
+        repairs_in(&placed, &mut buf, &mut repairs);
+        if wanted.peek() == Some(&k) {
+            wanted.next();
+            if let Some(span) = placed.span(0, placed.para.text.len()) {
+                found.insert(k, (span.start, span.end));
+            }
         }
-        let Some((placed, _)) = at.as_ref().filter(|a| a.1 == para) else {
-            continue;
+        while let (Some(&(para, speaker, addressee)), Some(&(s, e))) =
+            (who.get(qi), all_quotes.get(qi))
+            && para as usize <= k
+        {
+            qi += 1;
+            if para as usize != k {
+                continue;
+            }
+            let (s, e) = (s as usize, e as usize);
+            let p = &placed.para;
+            out_quotes.push_ids(
+                Quote {
+                    span: placed.span(s, e),
+                    text: &p.text[s..e],
+                    speaker: None,
+                    addressee: None,
+                    chapter: p.chapter,
+                    paragraph: p.index as usize,
+                    range: p.in_paragraph(s, e),
+                },
+                id(speaker),
+                id(addressee),
+            );
+        }
+    }
+    for (scene, [a, b]) in scenes.iter_mut().zip(scene_ranges) {
+        scene.span = match (found.get(&a), found.get(&b)) {
+            (Some(&(s, _)), Some(&(_, e))) => Some(Span::new(s, s).cover(Span::new(e, e))),
+            _ => None,
         };
-        let p = &placed.para;
-        out_quotes.push_ids(
-            Quote {
-                span: placed.span(s, e),
-                text: &p.text[s..e],
-                speaker: None,
-                addressee: None,
-                chapter: p.chapter,
-                paragraph: p.index as usize,
-                range: p.in_paragraph(s, e),
-            },
-            id(speaker),
-            id(addressee),
-        );
     }
     (
         Analysis {
@@ -4723,10 +4713,8 @@ fn common_nouns_among<'a>(
 }
 
 /// Flags full stops that probably replaced an ellipsis: "but why. Realization", "or. or not".
-fn repairs<'w>(paras: impl Iterator<Item = Placed<'w>>) -> Vec<RepairFlag> {
-    let mut out = Vec::new();
-    let mut buf = String::new();
-    for placed in paras {
+fn repairs_in(placed: &Placed<'_>, buf: &mut String, out: &mut Vec<RepairFlag>) {
+    {
         let p = &placed.para;
         let bytes = p.text.as_bytes();
         let trimmed_len = p.text.trim_end().len();
@@ -4748,7 +4736,7 @@ fn repairs<'w>(paras: impl Iterator<Item = Placed<'w>>) -> Vec<RepairFlag> {
             if word.is_empty() || word.len() == 1 && word.chars().all(char::is_uppercase) {
                 continue;
             }
-            let lw = lower(word, &mut buf).to_string();
+            let lw = lower(word, buf).to_string();
             if matches!(
                 lw.as_str(),
                 "mr" | "mrs"
@@ -4787,7 +4775,6 @@ fn repairs<'w>(paras: impl Iterator<Item = Placed<'w>>) -> Vec<RepairFlag> {
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
