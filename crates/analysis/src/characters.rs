@@ -196,21 +196,35 @@ pub(crate) fn fold_declared_short_names(declared: Vec<String>) -> Vec<String> {
 pub(crate) fn name_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
     for word in name.split_whitespace() {
-        // a curly apostrophe is the same as a straight one ("O’Brien", "brother’s")
-        let w: String = word
-            .chars()
-            .map(|c| if c == '’' { '\'' } else { c })
-            .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '-')
-            .flat_map(char::to_lowercase)
-            .collect();
-        let w = without_honorific_suffix(&w);
-        if w.is_empty() {
-            continue;
-        }
-        if !key.is_empty() {
+        // each word is written straight into the key (no String of its own: this runs for
+        // every name of every character, 50,000 of them in a crowded text), after a space
+        // that is taken back when the word comes to nothing
+        let at = key.len();
+        if at > 0 {
             key.push(' ');
         }
-        key.push_str(w);
+        let from = key.len();
+        if word.is_ascii() {
+            key.extend(
+                word.bytes()
+                    .filter(|b| b.is_ascii_alphanumeric() || *b == b'\'' || *b == b'-')
+                    .map(|b| char::from(b.to_ascii_lowercase())),
+            );
+        } else {
+            // a curly apostrophe is the same as a straight one ("O’Brien", "brother’s")
+            key.extend(
+                word.chars()
+                    .map(|c| if c == '’' { '\'' } else { c })
+                    .filter(|c| c.is_alphanumeric() || *c == '\'' || *c == '-')
+                    .flat_map(char::to_lowercase),
+            );
+        }
+        let kept = without_honorific_suffix(&key[from..]).len();
+        if kept == 0 {
+            key.truncate(at);
+        } else {
+            key.truncate(from + kept);
+        }
     }
     key
 }
@@ -2984,16 +2998,25 @@ fn full_name_parts(display: &str) -> Vec<&str> {
 /// Bennet and Mrs. Bennet) is left out; one-off voices are left alone.
 pub(crate) fn add_unshared_name_words(clusters: &mut [Cluster]) {
     let mut holders: HashMap<String, Vec<usize>> = HashMap::default();
+    // the keys of each character's written names, made once for both loops
+    let mut written: Vec<Vec<String>> = Vec::with_capacity(clusters.len());
     for (id, c) in clusters.iter().enumerate() {
-        let written = std::iter::once(&c.name)
-            .chain(&c.aliases)
-            .map(|n| name_key(n));
-        for k in c.keys.iter().cloned().chain(written) {
+        written.push(
+            std::iter::once(&c.name)
+                .chain(&c.aliases)
+                .map(|n| name_key(n))
+                .collect(),
+        );
+        for k in c.keys.iter().chain(&written[id]) {
             if k.starts_with("the ") {
                 continue;
             }
-            for w in name_words(&k) {
-                let v = holders.entry(w.to_string()).or_default();
+            for w in name_words(k) {
+                // a word already held is not copied to look it up
+                let Some(v) = holders.get_mut(w) else {
+                    holders.insert(w.to_string(), vec![id]);
+                    continue;
+                };
                 // ids come in order, so one already there is the last: a search of the whole
                 // list made this quadratic in the characters sharing a word (50,000 generated
                 // people with six given names between them)
@@ -3003,14 +3026,11 @@ pub(crate) fn add_unshared_name_words(clusters: &mut [Cluster]) {
             }
         }
     }
-    for (id, c) in clusters.iter_mut().enumerate() {
+    for ((id, c), written) in clusters.iter_mut().enumerate().zip(written) {
         if c.keys.is_empty() || c.voice {
             continue;
         }
-        let mut have: HashSet<String> = std::iter::once(&c.name)
-            .chain(&c.aliases)
-            .map(|n| name_key(n))
-            .collect();
+        let mut have: HashSet<String> = written.into_iter().collect();
         let mut add = Vec::new();
         for n in std::iter::once(&c.name).chain(&c.aliases) {
             for w in full_name_parts(n) {

@@ -23,10 +23,6 @@ use crate::{Analysis, Character, Quote, Quotes, RepairFlag, relations, scenes};
 pub(crate) struct Para<'w> {
     /// The paragraph text.
     pub text: &'w str,
-    /// Source offset of the text's first byte, when the text maps byte for byte onto the source;
-    /// `NO_BASE` when it does not (not an `Option`: 8 bytes a paragraph count in a text of short
-    /// lines).
-    pub base: usize,
     /// Chapter number.
     pub chapter: u32,
     /// Index among the chapter's story paragraphs.
@@ -36,20 +32,32 @@ pub(crate) struct Para<'w> {
     pub offset: u32,
     /// Global index of the scene the reader gave the paragraph.
     pub model_scene: u32,
-    /// Dialogue quotation content ranges.
-    pub quotes: &'w [(usize, usize)],
+    /// Dialogue quotation content ranges, as u32 (a piece is at most `MAX_PIECE` bytes): one
+    /// list for the whole text holds them, a range a line in a text of short lines.
+    pub quotes: &'w [(u32, u32)],
 }
 
-/// `Para::base` of a paragraph whose text does not map onto the source. Only an empty paragraph
-/// with a made-up span could start there; it is then taken as not mapping.
+/// `Placed::base` of a paragraph whose text does not map onto the source. Only an empty
+/// paragraph with a made-up span could start there; it is then taken as not mapping.
 pub(crate) const NO_BASE: usize = usize::MAX;
 
-impl Para<'_> {
+/// A paragraph with the source offset of its text's first byte, when the text maps byte for
+/// byte onto the source (`NO_BASE` when it does not). The offset is not kept in `Para`: only the
+/// output (quotation, repair and scene spans) reads it, from a second walk over the work
+/// (`story_placed`), and 8 bytes a paragraph count in a text of short lines.
+pub(crate) struct Placed<'w> {
+    pub para: Para<'w>,
+    pub base: usize,
+}
+
+impl Placed<'_> {
     /// Source span for a range of the paragraph text, when it maps.
     pub fn span(&self, s: usize, e: usize) -> Option<Span> {
         (self.base != NO_BASE).then(|| Span::new(self.base + s, self.base + e))
     }
+}
 
+impl Para<'_> {
     /// A range of this piece's text as a range of its whole paragraph.
     pub fn in_paragraph(&self, s: usize, e: usize) -> [usize; 2] {
         let o = self.offset as usize;
@@ -129,11 +137,10 @@ pub(crate) struct ParaEvidence {
     /// Point-of-view evidence, boxed: one `ParaEvidence` is kept per paragraph, and most
     /// paragraphs of dialogue have none (then nothing is allocated and this is 8 bytes).
     pub pov_evidence: Option<Box<PovEvidence>>,
-    /// Characters present (mentioned, speaking or addressed), the first eight: `present_len`
-    /// entries from `present_start` in the pass's list of present characters (see
-    /// `ParaEvidence::present`), not inline (32 bytes a paragraph).
-    pub present_start: usize,
-    pub present_len: u8,
+    /// Characters present (mentioned, speaking or addressed), the first eight: the entries of
+    /// the pass's list of present characters from the previous paragraph's `present_end` to this
+    /// one's (see `present_of`), not inline, and only the end is kept (24 bytes a paragraph).
+    pub present_end: u32,
     /// Romance words in the paragraph.
     pub romance: u16,
 }
@@ -143,13 +150,16 @@ fn bump(n: &mut u16) {
     *n = n.saturating_add(1);
 }
 
-impl ParaEvidence {
-    /// The characters present, from the pass's list of them (`Pass::present_ids`).
-    pub fn present<'a>(&self, ids: &'a [u32]) -> &'a [u32] {
-        ids.get(self.present_start..self.present_start + usize::from(self.present_len))
-            .unwrap_or_default()
-    }
+/// The characters present in paragraph `k`, from the pass's list of them (`Pass::present_ids`).
+pub(crate) fn present_of<'a>(evidence: &[ParaEvidence], k: usize, ids: &'a [u32]) -> &'a [u32] {
+    let start = k
+        .checked_sub(1)
+        .map_or(0, |j| evidence[j].present_end as usize);
+    ids.get(start..evidence[k].present_end as usize)
+        .unwrap_or_default()
+}
 
+impl ParaEvidence {
     /// Point-of-view evidence per character.
     pub fn pov(&self) -> &[(usize, f32)] {
         self.pov_evidence.as_ref().map_or(&[], |e| &e.pov)
@@ -586,6 +596,11 @@ fn collect(work: &Work) -> Vec<Para<'_>> {
 /// The story paragraphs of a work in reading order, author's notes left out, without their
 /// quotations.
 fn story_paras(work: &Work) -> impl Iterator<Item = Para<'_>> {
+    story_placed(work).map(|p| p.para)
+}
+
+/// `story_paras` with each paragraph's source offset.
+fn story_placed(work: &Work) -> impl Iterator<Item = Placed<'_>> {
     let mut scene_id = 0u32;
     work.chapters.iter().flat_map(move |ch| {
         let first_scene = scene_id;
@@ -601,18 +616,20 @@ fn story_paras(work: &Work) -> impl Iterator<Item = Para<'_>> {
                     .span
                     .filter(|s| s.len() == p.text.len())
                     .map_or(NO_BASE, |s| s.start);
-                pieces(&p.text).map(move |(offset, text)| Para {
-                    text,
+                pieces(&p.text).map(move |(offset, text)| Placed {
+                    para: Para {
+                        text,
+                        chapter: ch.number,
+                        index,
+                        offset: offset as u32,
+                        model_scene,
+                        quotes: &[],
+                    },
                     base: if base == NO_BASE {
                         NO_BASE
                     } else {
                         base + offset
                     },
-                    chapter: ch.number,
-                    index,
-                    offset: offset as u32,
-                    model_scene,
-                    quotes: &[],
                 })
             })
     })
@@ -654,7 +671,8 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         all_quotes.extend(
             buf.iter()
                 .copied()
-                .filter(|&(s, e)| is_dialogue(p.text, s, e)),
+                .filter(|&(s, e)| is_dialogue(p.text, s, e))
+                .map(|(s, e)| (s as u32, e as u32)),
         );
         ranges.push(start..all_quotes.len());
     }
@@ -806,6 +824,9 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let mut quotes = quotes;
     let mut mentions = mentions;
     let mut dialogue = dialogue;
+    // the list grew by doubling and stays until the relations are scored: give back its slack
+    let mut present_ids = present_ids;
+    present_ids.shrink_to_fit();
     addressed_back(&mut quotes, &|p| paras[p].text, &all_quotes);
     backfill_opening_turns(&mut quotes);
     for (ch, alias) in &epithets {
@@ -821,7 +842,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         &mut clusters,
         &mut mentions,
     );
-    let (mut scenes, narrators) = scenes::segment(
+    let (placings, narrators) = scenes::segment(
         &paras,
         &evidence,
         &present_ids,
@@ -829,6 +850,8 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         &mentions,
         style == QuoteStyle::None,
     );
+    // the scenes' source spans are filled in by the output's walk over the work
+    let (mut scenes, scene_ranges): (Vec<_>, Vec<_>) = placings.into_iter().unzip();
     if !epithet_tags.is_empty() || !kind_mentions.is_empty() {
         let pov = pov_by_para(&paras, &scenes, &clusters);
         epithet_tags_by_pov(&epithet_tags, &pov, &mut quotes, &mut clusters, &epithets);
@@ -876,22 +899,28 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let named_narrator = self_named.or(by_vocative);
     // the scene analysis's narrator is only a guess from who is never "he": one whose name acts
     // in the narration is not it, nor one the vocatives pointed to too weakly
-    let narrators: Vec<Option<u32>> = narrators
+    let narrators: Vec<u32> = narrators
         .into_iter()
         .map(|n| {
-            n.filter(|&c| {
-                let c = c as usize;
-                Some(c) != doubted && scenes_narrator_fits(&clusters[c], mentions[c], &names)
-            })
+            let c = n as usize;
+            if n != scenes::NO_NARRATOR
+                && Some(c) != doubted
+                && scenes_narrator_fits(&clusters[c], mentions[c], &names)
+            {
+                n
+            } else {
+                scenes::NO_NARRATOR
+            }
         })
         .collect();
+    let narrator_of = |p: u32| Some(narrators[p as usize]).filter(|&n| n != scenes::NO_NARRATOR);
     // a paragraph outside every first-person scene (its "I" acted before a turn) is told by the
     // narrator the scenes found most often where "I said" stands
     let scenes_narrator = most_named(
         quotes
             .iter()
             .filter(|q| q.speaker() == Some(NARRATOR))
-            .map(|q| narrators[q.para as usize]),
+            .map(|q| narrator_of(q.para)),
     );
     // a narrator no one names is still one person: "the narrator", who says "I"
     let mut unnamed_narrator = None;
@@ -901,7 +930,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
             && c.cands.iter().any(|x| x.0 == NARRATOR)
         {
             let to = named_narrator
-                .or(narrators[q.para as usize].map(|n| n as usize))
+                .or(narrator_of(q.para).map(|n| n as usize))
                 .or(scenes_narrator)
                 .unwrap_or(usize::MAX - 1);
             for x in &mut c.cands {
@@ -912,7 +941,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         }
         if q.speaker() == Some(NARRATOR) {
             let to = named_narrator
-                .or(narrators[q.para as usize].map(|n| n as usize))
+                .or(narrator_of(q.para).map(|n| n as usize))
                 .or(scenes_narrator)
                 .or_else(|| {
                     Some(*unnamed_narrator.get_or_insert_with(|| {
@@ -999,7 +1028,6 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         &mentions,
         &quote_counts,
     );
-    let repairs = repairs(&paras);
     // the per-paragraph evidence is done with: free it before the output quotations are built
     drop(evidence);
     drop(present_ids);
@@ -1068,30 +1096,56 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     // in paragraph order), so that the paragraph list is freed before the output is built. The
     // found quotations were made one per range of `all_quotes`, in the same order.
     drop(paras);
-    let mut walk = story_paras(work).zip(0u32..);
-    let mut at = walk.next();
-    let bytes = all_quotes.iter().map(|&(s, e)| e - s).sum();
+    // The same walk finds the repairs and the source offsets of the scenes' first and last
+    // paragraphs (the paragraph list keeps none).
+    let mut wanted: Vec<usize> = scene_ranges.iter().flatten().copied().collect();
+    wanted.sort_unstable();
+    wanted.dedup();
+    let mut wanted = wanted.into_iter().peekable();
+    let mut found: HashMap<usize, (usize, usize)> = HashMap::default();
+    let mut repairs = Vec::new();
+    let mut buf = String::new();
+    let bytes = all_quotes.iter().map(|&(s, e)| (e - s) as usize).sum();
     let mut out_quotes = Quotes::with_names(names, who.len(), bytes);
-    for (&(para, speaker, addressee), &(s, e)) in who.iter().zip(&all_quotes) {
-        while at.as_ref().is_some_and(|a| a.1 < para) {
-            at = walk.next();
+    let mut qi = 0;
+    for (k, placed) in story_placed(work).enumerate() {
+        repairs_in(&placed, &mut buf, &mut repairs);
+        if wanted.peek() == Some(&k) {
+            wanted.next();
+            if let Some(span) = placed.span(0, placed.para.text.len()) {
+                found.insert(k, (span.start, span.end));
+            }
         }
-        let Some((p, _)) = at.as_ref().filter(|a| a.1 == para) else {
-            continue;
+        while let (Some(&(para, speaker, addressee)), Some(&(s, e))) =
+            (who.get(qi), all_quotes.get(qi))
+            && para as usize <= k
+        {
+            qi += 1;
+            if para as usize != k {
+                continue;
+            }
+            let (s, e) = (s as usize, e as usize);
+            let p = &placed.para;
+            out_quotes.push_ids(
+                Quote {
+                    span: placed.span(s, e),
+                    text: &p.text[s..e],
+                    speaker: None,
+                    addressee: None,
+                    chapter: p.chapter,
+                    paragraph: p.index as usize,
+                    range: p.in_paragraph(s, e),
+                },
+                id(speaker),
+                id(addressee),
+            );
+        }
+    }
+    for (scene, [a, b]) in scenes.iter_mut().zip(scene_ranges) {
+        scene.span = match (found.get(&a), found.get(&b)) {
+            (Some(&(s, _)), Some(&(_, e))) => Some(Span::new(s, s).cover(Span::new(e, e))),
+            _ => None,
         };
-        out_quotes.push_ids(
-            Quote {
-                span: p.span(s, e),
-                text: &p.text[s..e],
-                speaker: None,
-                addressee: None,
-                chapter: p.chapter,
-                paragraph: p.index as usize,
-                range: p.in_paragraph(s, e),
-            },
-            id(speaker),
-            id(addressee),
-        );
     }
     (
         Analysis {
@@ -1922,9 +1976,12 @@ impl<'a, 'w> Pass<'a, 'w> {
                     minds: minds.as_slice().into(),
                 }));
             }
-            ev.present_start = self.present_ids.len();
-            ev.present_len = present.len;
             self.present_ids.extend_from_slice(present.as_slice());
+            // a list of more than 4 billion entries keeps the first ones (16 GB of text)
+            ev.present_end = u32::try_from(self.present_ids.len()).unwrap_or_else(|_| {
+                self.present_ids.truncate(u32::MAX as usize);
+                u32::MAX
+            });
             self.evidence.push(ev);
         }
         self.commit_beam();
@@ -3874,7 +3931,7 @@ fn is_guess(how: &str) -> bool {
 fn addressed_back<'t>(
     quotes: &mut [FoundQuote],
     text: &dyn Fn(usize) -> &'t str,
-    ranges: &[(usize, usize)],
+    ranges: &[(u32, u32)],
 ) {
     let mut qi = 0;
     while qi < quotes.len() {
@@ -3914,7 +3971,7 @@ fn addressed_back<'t>(
                 .rev()
                 .take_while(|q| q.para + 1 == prev_para)
                 .any(|q| q.speaker() == Some(x) && !is_guess(q.how()));
-            if !is_call(&text(para as usize)[a..b])
+            if !is_call(&text(para as usize)[a as usize..b as usize])
                 && !after_own_turn
                 && quotes[start..qi].iter().all(|q| {
                     is_guess(q.how()) && q.speaker() != Some(x) && q.addressee() != Some(x)
@@ -3960,10 +4017,11 @@ const MAX_SENTENCES_BEFORE_ANSWER: usize = 2;
 /// Sentence ends (. ! ?) in the narration of a paragraph's `text` before the last of the
 /// quotations whose byte ranges are `quotes` (the paragraph's first ones, in order), skipping
 /// the text of the quotations themselves: a rough count ("Mr." counts too).
-fn sentence_ends_before(text: &str, quotes: &[(usize, usize)]) -> usize {
+fn sentence_ends_before(text: &str, quotes: &[(u32, u32)]) -> usize {
     let mut from = 0;
     let mut ends = 0;
     for &(s, e) in quotes {
+        let (s, e) = (s as usize, e as usize);
         ends += text
             .get(from..s)
             .map_or(0, |t| t.matches(['.', '!', '?']).count());
@@ -4122,7 +4180,7 @@ fn is_vocative(text: &str, toks: &[Token], i: usize, len: usize, nouns: &PersonN
 /// epithet becomes one of their aliases and its quotations theirs.
 fn self_introductions(
     paras: &[Para<'_>],
-    ranges: &[(usize, usize)],
+    ranges: &[(u32, u32)],
     quotes: &mut [FoundQuote],
     index: &HashMap<String, usize>,
     clusters: &mut [Cluster],
@@ -4145,7 +4203,7 @@ fn self_introductions(
         if named || q.how() == "tag:I" {
             continue;
         }
-        let (s, e) = ranges[qi];
+        let (s, e) = (ranges[qi].0 as usize, ranges[qi].1 as usize);
         let text = &paras[q.para as usize].text[s..e];
         let Some(who) =
             bare_name_introduction(paras, q.para as usize, s, text, index).or_else(|| {
@@ -4375,7 +4433,7 @@ fn scenes_narrator_fits(c: &Cluster, mentions: u32, names: &HashMap<String, Name
 /// character the evidence pointed to but was too weak for, whom no other guess should name.
 fn narrator_by_vocative(
     paras: &[Para<'_>],
-    ranges: &[(usize, usize)],
+    ranges: &[(u32, u32)],
     quotes: &mut [FoundQuote],
     clusters: &mut Vec<Cluster>,
     names: &HashMap<String, NameStats>,
@@ -4396,7 +4454,7 @@ fn narrator_by_vocative(
         let told_me = q.speaker() != Some(NARRATOR)
             && paras
                 .get(q.para as usize)
-                .is_some_and(|p| said_to_me(p.text, ranges[qi].1));
+                .is_some_and(|p| said_to_me(p.text, ranges[qi].1 as usize));
         if !told_me {
             continue;
         }
@@ -4423,7 +4481,7 @@ fn narrator_by_vocative(
         let text = |i: usize| {
             paras
                 .get(quotes[i].para as usize)
-                .and_then(|p| p.text.get(ranges[i].0..ranges[i].1))
+                .and_then(|p| p.text.get(ranges[i].0 as usize..ranges[i].1 as usize))
                 .unwrap_or("")
         };
         if !is_lone_name(text(qi)) || !introduces_self(text(qi - 1)) {
@@ -4672,7 +4730,7 @@ fn narration_says_me(p: &Para<'_>) -> bool {
     let mut spans = p
         .quotes
         .iter()
-        .copied()
+        .map(|&(s, e)| (s as usize, e as usize))
         .chain(std::iter::once((p.text.len(), p.text.len())));
     std::iter::from_fn(|| {
         let (s, e) = spans.next()?;
@@ -4718,10 +4776,9 @@ fn common_nouns_among<'a>(
 }
 
 /// Flags full stops that probably replaced an ellipsis: "but why. Realization", "or. or not".
-fn repairs(paras: &[Para<'_>]) -> Vec<RepairFlag> {
-    let mut out = Vec::new();
-    let mut buf = String::new();
-    for p in paras {
+fn repairs_in(placed: &Placed<'_>, buf: &mut String, out: &mut Vec<RepairFlag>) {
+    {
+        let p = &placed.para;
         let bytes = p.text.as_bytes();
         let trimmed_len = p.text.trim_end().len();
         // full stops followed by a space, and one ending the paragraph ("having his fangs in.")
@@ -4742,7 +4799,7 @@ fn repairs(paras: &[Para<'_>]) -> Vec<RepairFlag> {
             if word.is_empty() || word.len() == 1 && word.chars().all(char::is_uppercase) {
                 continue;
             }
-            let lw = lower(word, &mut buf).to_string();
+            let lw = lower(word, buf).to_string();
             if matches!(
                 lw.as_str(),
                 "mr" | "mrs"
@@ -4772,7 +4829,7 @@ fn repairs(paras: &[Para<'_>]) -> Vec<RepairFlag> {
             if next.is_some_and(char::is_lowercase) || is_dangling_word(&lw) || question_tail {
                 out.push(RepairFlag {
                     kind: "collapsed_ellipsis".into(),
-                    span: p.span(dot, dot + 1),
+                    span: placed.span(dot, dot + 1),
                     chapter: p.chapter,
                     paragraph: p.index as usize,
                     range: p.in_paragraph(dot, dot + 1),
@@ -4781,7 +4838,6 @@ fn repairs(paras: &[Para<'_>]) -> Vec<RepairFlag> {
             }
         }
     }
-    out
 }
 
 #[cfg(test)]
@@ -4873,6 +4929,8 @@ mod tests {
             let mut quotes = Vec::new();
             find_quotes(text, style, &mut quotes);
             let mut toks = Vec::new();
+            let quotes: Vec<(u32, u32)> =
+                quotes.iter().map(|&(s, e)| (s as u32, e as u32)).collect();
             tokenize(text, &quotes, &mut toks);
             toks.iter()
                 .position(|t| t.quote.is_none() && t.text(text) == word)
@@ -4967,11 +5025,12 @@ mod tests {
     /// answer naming Anna (2); returns the first turn's speaker and rule.
     fn answered(second: &str) -> (Option<usize>, &'static str) {
         let texts = ["\"Where were you?\"", second];
-        let ranges: Vec<(usize, usize)> = texts
+        let ranges: Vec<(u32, u32)> = texts
             .iter()
             .map(|t| {
                 let s = t.find('"').expect("an opening mark") + 1;
-                (s, s + t[s..].find('"').expect("a closing mark"))
+                let e = s + t[s..].find('"').expect("a closing mark");
+                (s as u32, e as u32)
             })
             .collect();
         let mut quotes = vec![quote(0, 1, "model"), quote(1, 0, "tag:name")];

@@ -183,8 +183,8 @@ pub(crate) fn score(
     }
 
     let mut raw: HashMap<(usize, usize), f64> = HashMap::default();
-    for ev in evidence {
-        let present = ev.present(present_ids);
+    for (k, ev) in evidence.iter().enumerate() {
+        let present = crate::engine::present_of(evidence, k, present_ids);
         for (i, &a) in present.iter().enumerate() {
             let a = a as usize;
             for &b in &present[i + 1..] {

@@ -4,7 +4,7 @@
 use crate::hash::HashMap;
 
 use crate::characters::Cluster;
-use crate::engine::{Para, ParaEvidence};
+use crate::engine::{Para, ParaEvidence, present_of};
 use crate::lexicon::is_cognition_verb;
 use crate::tokens::tokenize;
 use crate::{Person, SceneAnalysis};
@@ -37,7 +37,7 @@ const POV_CANDIDATES: usize = 6;
 /// Cheapest state sequence for `n` steps over `k` states, `cost(step, state)`, `penalty` per switch.
 /// `k` is at most 256 (the callers have 3 persons or `POV_CANDIDATES`): the back pointers, `n * k`
 /// of them, are bytes.
-fn viterbi(n: usize, k: usize, cost: impl Fn(usize, usize) -> f32, penalty: f32) -> Vec<usize> {
+fn viterbi(n: usize, k: usize, cost: impl Fn(usize, usize) -> f32, penalty: f32) -> Vec<u8> {
     viterbi_with(n, k, cost, |_| penalty)
 }
 
@@ -47,7 +47,7 @@ fn viterbi_with(
     k: usize,
     cost: impl Fn(usize, usize) -> f32,
     penalty: impl Fn(usize) -> f32,
-) -> Vec<usize> {
+) -> Vec<u8> {
     if n == 0 || k == 0 {
         return vec![0; n];
     }
@@ -83,9 +83,10 @@ fn viterbi_with(
             |acc, (s, &v)| if v < acc.1 { (s, v) } else { acc },
         )
         .0;
-    let mut path = vec![0; n];
+    // the path is bytes too: the persons of a text of short lines are one a paragraph
+    let mut path = vec![0u8; n];
     for i in (0..n).rev() {
-        path[i] = s;
+        path[i] = s as u8;
         s = back[i * k + s] as usize;
     }
     path
@@ -148,7 +149,16 @@ fn person_cost(ev: &PersonEvidence, state: usize) -> f32 {
 
 /// Splits each reader scene into scenes of one person and one point-of-view character. Also
 /// returns, per paragraph, the narrator of a first-person scene (who "I" is in a speech tag), as
-/// a u32: a text of short lines has very many paragraphs.
+/// a u32 (`NO_NARRATOR` for none): a text of short lines has very many paragraphs.
+///
+/// A paragraph without a first-person narrator in `segment`'s list (a u32, not an `Option`: four
+/// bytes a paragraph count in a text of short lines).
+pub(crate) const NO_NARRATOR: u32 = u32::MAX;
+
+/// A scene with its first and last paragraph in the list the analysis keeps: its source span
+/// is left for the caller to fill from the work (the paragraph list keeps no source offsets).
+pub(crate) type Placing = (SceneAnalysis, [usize; 2]);
+
 pub(crate) fn segment(
     paras: &[Para<'_>],
     evidence: &[ParaEvidence],
@@ -156,8 +166,8 @@ pub(crate) fn segment(
     clusters: &[Cluster],
     mentions: &[u32],
     _no_dialogue: bool,
-) -> (Vec<SceneAnalysis>, Vec<Option<u32>>) {
-    let mut narrators = vec![None; paras.len()];
+) -> (Vec<Placing>, Vec<u32>) {
+    let mut narrators = vec![NO_NARRATOR; paras.len()];
     let mut out = Vec::new();
     let mut start = 0;
     while start < paras.len() {
@@ -190,19 +200,29 @@ fn segment_run(
     mentions: &[u32],
     start: usize,
     end: usize,
-    out: &mut Vec<SceneAnalysis>,
-    narrators: &mut [Option<u32>],
+    out: &mut Vec<Placing>,
+    narrators: &mut [u32],
 ) {
-    let ev: Vec<PersonEvidence> = (start..end)
-        .map(|k| PersonEvidence::of(&paras[k], &evidence[k]))
-        .collect();
-    let mut persons = viterbi(ev.len(), 3, |i, s| person_cost(&ev[i], s), PERSON_SWITCH);
-    lone_paragraphs_are_asides(&mut persons, &ev);
-    sparse_persons_are_asides(&mut persons, &ev);
+    // the person evidence is read from the paragraph evidence when it is asked for, not kept
+    // in a list of its own (12 bytes a paragraph); the Viterbi asks three times a step, so the
+    // last step's is remembered
+    let ev = |i: usize| PersonEvidence::of(&paras[start + i], &evidence[start + i]);
+    let last = std::cell::Cell::new((usize::MAX, PersonEvidence::default()));
+    let cost = |i: usize, s: usize| {
+        let (at, mut e) = last.get();
+        if at != i {
+            e = ev(i);
+            last.set((i, e));
+        }
+        person_cost(&e, s)
+    };
+    let mut persons = viterbi(end - start, 3, cost, PERSON_SWITCH);
+    lone_paragraphs_are_asides(&mut persons, ev);
+    sparse_persons_are_asides(&mut persons, ev);
     let mut i = 0;
-    while i < ev.len() {
+    while i < persons.len() {
         let mut j = i + 1;
-        while j < ev.len() && persons[j] == persons[i] {
+        while j < persons.len() && persons[j] == persons[i] {
             j += 1;
         }
         match persons[i] {
@@ -220,7 +240,11 @@ fn segment_run(
                 let narrator = (p == 1)
                     .then(|| narrator(&evidence[start + i..start + j], clusters, mentions))
                     .flatten();
-                narrators[start + i..start + j].fill(narrator.and_then(|n| u32::try_from(n).ok()));
+                narrators[start + i..start + j].fill(
+                    narrator
+                        .and_then(|n| u32::try_from(n).ok())
+                        .unwrap_or(NO_NARRATOR),
+                );
                 let person = if p == 1 {
                     Person::First
                 } else {
@@ -254,11 +278,11 @@ fn segment_run(
 /// somebody.") or an author's aside ("I have mentioned his faults because I want it
 /// understood…"), not a scene, when it is shorter than `LONE_ASIDE_WORDS`: it takes the person
 /// of the paragraph before it (of the one after it, at the start).
-fn lone_paragraphs_are_asides(persons: &mut [usize], ev: &[PersonEvidence]) {
+fn lone_paragraphs_are_asides(persons: &mut [u8], ev: impl Fn(usize) -> PersonEvidence) {
     for i in 0..persons.len() {
         let lone = (i == 0 || persons[i - 1] != persons[i])
             && (i + 1 == persons.len() || persons[i + 1] != persons[i]);
-        if lone && u32::from(ev[i].words) < LONE_ASIDE_WORDS && persons.len() > 1 {
+        if lone && u32::from(ev(i).words) < LONE_ASIDE_WORDS && persons.len() > 1 {
             persons[i] = if i > 0 {
                 persons[i - 1]
             } else {
@@ -272,7 +296,7 @@ fn lone_paragraphs_are_asides(persons: &mut [usize], ev: &[PersonEvidence]) {
 /// narrator's aside ("I will assign no fictitious name to this town", "as you may imagine") unless
 /// its pronouns are as dense as a narrator's who tells the story: at least `PERSON_DENSITY` of its
 /// narration words. Such a run is third person. `persons` is 0 (third), 1 (first), 2 (second).
-fn sparse_persons_are_asides(persons: &mut [usize], ev: &[PersonEvidence]) {
+fn sparse_persons_are_asides(persons: &mut [u8], ev: impl Fn(usize) -> PersonEvidence) {
     if persons.iter().all(|&p| p == persons[0]) {
         return;
     }
@@ -280,7 +304,7 @@ fn sparse_persons_are_asides(persons: &mut [usize], ev: &[PersonEvidence]) {
     while i < persons.len() {
         let j = run_end(persons, i);
         if persons[i] != 0 {
-            let (pronouns, words) = ev[i..j].iter().fold((0u32, 0u32), |(p, w), e| {
+            let (pronouns, words) = (i..j).map(&ev).fold((0u32, 0u32), |(p, w), e| {
                 let n = if persons[i] == 1 { e.first } else { e.second };
                 (p + u32::from(n), w + u32::from(e.words))
             });
@@ -299,7 +323,7 @@ fn third_person(
     clusters: &[Cluster],
     start: usize,
     end: usize,
-    out: &mut Vec<SceneAnalysis>,
+    out: &mut Vec<Placing>,
 ) {
     let ev = &evidence[start..end];
     // "her aunt" is named from the focal character's side: it is never the focal one itself
@@ -332,11 +356,15 @@ fn third_person(
     let plain = |i: usize, s: usize| pov_cost(&ev[i], cands[s], genders[s], Reading::Salience);
     // a stripped scene break: a switch is cheaper where a new scene opens
     let cand_clusters: Vec<&Cluster> = cands.iter().map(|&c| &clusters[c]).collect();
+    let cand_full_names = full_names(&cand_clusters);
     let opens: Vec<bool> = (start..end)
-        .map(|k| k > start && scene_opening(paras, k, &cand_clusters))
+        .map(|k| k > start && scene_opening(paras, k, &cand_full_names))
         .collect();
     let penalty = |i: usize| if opens[i] { OPENING_SWITCH } else { POV_SWITCH };
-    let mut path = viterbi_with(ev.len(), cands.len(), refocused, penalty);
+    let mut path: Vec<usize> = viterbi_with(ev.len(), cands.len(), refocused, penalty)
+        .into_iter()
+        .map(usize::from)
+        .collect();
     // second level: inside each run, characters of the same gender (for whom the first level's
     // pronouns are neutral) are told apart with free pronouns read as the name they follow, or as
     // the chain carried on from the previous paragraph ("…into Spike's mouth. As he sat up, …")
@@ -349,7 +377,9 @@ fn third_person(
             |k, s| chained(i + k, s),
             |k| penalty(i + k),
         );
-        path[i..j].copy_from_slice(&sub);
+        for (p, &s) in path[i..j].iter_mut().zip(&sub) {
+            *p = usize::from(s);
+        }
         i = j;
     }
     // third: each run is named by the evidence as salience resolved it, which knows the gender
@@ -410,8 +440,7 @@ fn third_person(
         |k, st| {
             let c = cands[st];
             opens_on(paras[start + k].text, &clusters[c])
-                && !ev[k - 1]
-                    .present(present_ids)
+                && !present_of(evidence, start + k - 1, present_ids)
                     .iter()
                     .any(|&p| p as usize == c)
         },
@@ -473,11 +502,14 @@ fn first_sentence(text: &str) -> Vec<(String, bool, bool)> {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
         let end = raw.ends_with(['.', '!', '?']);
         if !word.is_empty() {
-            let mut lower: String = word
-                .chars()
-                .map(|c| if c == '’' { '\'' } else { c })
-                .flat_map(char::to_lowercase)
-                .collect();
+            let mut lower: String = if word.is_ascii() {
+                word.to_ascii_lowercase()
+            } else {
+                word.chars()
+                    .map(|c| if c == '’' { '\'' } else { c })
+                    .flat_map(char::to_lowercase)
+                    .collect()
+            };
             if lower.ends_with("'s") {
                 lower.truncate(lower.len() - "'s".len());
             }
@@ -622,31 +654,39 @@ fn in_past_perfect(words: &[(String, bool, bool)]) -> bool {
 /// Whether a first sentence gives one of the characters by a full name of two words or more as
 /// the subject of the sentence or of a clause joined by "and" ("Mara Quill had tried…",
 /// "…, and Tom Reed's house is left"), as a scene opens.
-fn gives_full_name(words: &[(String, bool, bool)], characters: &[&Cluster]) -> bool {
-    characters.iter().any(|c| {
-        !described(c)
-            && c.keys.iter().any(|key| {
-                let parts: Vec<&str> = key.split(' ').collect();
-                parts.len() >= 2
-                    && words.windows(parts.len()).enumerate().any(|(i, win)| {
-                        // the subject of the sentence or of a clause joined by "and"
-                        (i == 0 || words[i - 1].0 == "and")
-                            && win[0].1
-                            && win.iter().zip(&parts).all(|(w, p)| w.0 == *p)
-                    })
-            })
+fn gives_full_name(words: &[(String, bool, bool)], full_names: &[Vec<&str>]) -> bool {
+    full_names.iter().any(|parts| {
+        words.windows(parts.len()).enumerate().any(|(i, win)| {
+            // the subject of the sentence or of a clause joined by "and"
+            (i == 0 || words[i - 1].0 == "and")
+                && win[0].1
+                && win.iter().zip(parts).all(|(w, p)| w.0 == *p)
+        })
     })
+}
+
+/// The full names (keys of two words or more, split into their words) of the characters that
+/// are not described (see `described`), for `gives_full_name`: split once per scene, not once
+/// per paragraph asked about.
+fn full_names<'a>(characters: &[&'a Cluster]) -> Vec<Vec<&'a str>> {
+    characters
+        .iter()
+        .filter(|c| !described(c))
+        .flat_map(|c| &c.keys)
+        .map(|key| key.split(' ').collect::<Vec<&str>>())
+        .filter(|parts| parts.len() >= 2)
+        .collect()
 }
 
 /// Whether a paragraph reads as a scene opening: it opens in narration, a quotation stands in one
 /// of the `TALK_REACH` paragraphs before it (the talk that closed the last scene), and its first
 /// sentence jumps in time, steps back into the past perfect, or gives a character's full name.
-fn scene_opening(paras: &[Para<'_>], k: usize, characters: &[&Cluster]) -> bool {
+fn scene_opening(paras: &[Para<'_>], k: usize, full_names: &[Vec<&str>]) -> bool {
     if !narration_after_talk(paras, k) {
         return false;
     }
     let words = first_sentence(paras[k].text);
-    jumps_in_time(&words) || in_past_perfect(&words) || gives_full_name(&words, characters)
+    jumps_in_time(&words) || in_past_perfect(&words) || gives_full_name(&words, full_names)
 }
 
 /// Whether a paragraph opens in narration and a quotation stands in one of the `TALK_REACH`
@@ -934,29 +974,23 @@ fn scene(
     end: usize,
     person: Person,
     pov: Option<String>,
-) -> SceneAnalysis {
+) -> Placing {
     let (first, last) = (&paras[start], &paras[end - 1]);
-    let span = match (
-        first.span(0, 0),
-        last.span(last.text.len(), last.text.len()),
-    ) {
-        (Some(a), Some(b)) => Some(a.cover(b)),
-        _ => None,
-    };
-    SceneAnalysis {
+    let scene = SceneAnalysis {
         chapter: first.chapter,
-        span,
+        span: None,
         person,
         pov,
         paragraphs: [first.index as usize, last.index as usize],
-    }
+    };
+    (scene, [start, end - 1])
 }
 
 /// The end (exclusive) of the run of equal states that starts at `start`.
-fn run_end(path: &[usize], start: usize) -> usize {
+fn run_end<T: PartialEq>(path: &[T], start: usize) -> usize {
     path[start..]
         .iter()
-        .position(|&s| s != path[start])
+        .position(|s| *s != path[start])
         .map_or(path.len(), |n| start + n)
 }
 
@@ -987,7 +1021,6 @@ mod tests {
     fn para(text: &str) -> Para<'_> {
         Para {
             text,
-            base: crate::engine::NO_BASE,
             chapter: 1,
             index: 0,
             offset: 0,
@@ -1034,7 +1067,7 @@ mod tests {
             keys: vec!["mara quill".into(), "mara".into()],
             ..Cluster::default()
         };
-        let full = |t: &str| gives_full_name(&first_sentence(t), &[&c]);
+        let full = |t: &str| gives_full_name(&first_sentence(t), &full_names(&[&c]));
         assert!(full("Mara Quill's door was locked."));
         assert!(full("The lane was dark, and Mara Quill was late."));
         assert!(!full("Mara was late."));
@@ -1043,7 +1076,7 @@ mod tests {
 
     #[test]
     fn a_scene_opens_in_narration_after_talk() {
-        let quote = [(1usize, 6usize)];
+        let quote = [(1u32, 6u32)];
         let talk = || Para {
             quotes: &quote,
             ..para("\"Fine.\" He left.")
@@ -1060,7 +1093,7 @@ mod tests {
 
     #[test]
     fn a_first_person_run_splits_at_a_leap_in_time() {
-        const QUOTE: &[(usize, usize)] = &[(1, 6)];
+        const QUOTE: &[(u32, u32)] = &[(1, 6)];
         let talk = || Para {
             quotes: QUOTE,
             ..para("\"Fine.\" I left.")
@@ -1289,12 +1322,12 @@ mod tests {
 
     /// The persons a rule over paragraphs leaves of `persons`.
     fn applied(
-        rule: fn(&mut [usize], &[PersonEvidence]),
-        persons: &[usize],
+        rule: fn(&mut [u8], &dyn Fn(usize) -> PersonEvidence),
+        persons: &[u8],
         ev: &[PersonEvidence],
-    ) -> Vec<usize> {
+    ) -> Vec<u8> {
         let mut persons = persons.to_vec();
-        rule(&mut persons, ev);
+        rule(&mut persons, &|i| ev[i]);
         persons
     }
 
@@ -1303,26 +1336,29 @@ mod tests {
         // an opening of 500 words with six "I"s (an author's aside), then third-person narration
         let ev = persons_evidence(&[(6, 0, 500), (0, 0, 50), (0, 0, 60)]);
         assert_eq!(
-            applied(sparse_persons_are_asides, &[1, 0, 0], &ev),
+            applied(|p, e| sparse_persons_are_asides(p, e), &[1, 0, 0], &ev),
             [0, 0, 0]
         );
         // a narrator who tells the story says "I" far more often: the switch stands
         let ev = persons_evidence(&[(0, 0, 50), (0, 0, 60), (8, 0, 90), (3, 0, 70)]);
         assert_eq!(
-            applied(sparse_persons_are_asides, &[0, 0, 1, 1], &ev),
+            applied(|p, e| sparse_persons_are_asides(p, e), &[0, 0, 1, 1], &ev),
             [0, 0, 1, 1]
         );
         // a scene all in the first person is never judged by its density
         assert_eq!(
-            applied(sparse_persons_are_asides, &[1, 1, 1], &ev[..3]),
+            applied(|p, e| sparse_persons_are_asides(p, e), &[1, 1, 1], &ev[..3]),
             [1, 1, 1]
         );
         // nor is the third person: sparse "you" is an aside too
         let ev = [person_evidence(0, 2, 300), person_evidence(0, 0, 40)];
-        assert_eq!(applied(sparse_persons_are_asides, &[2, 0], &ev), [0, 0]);
+        assert_eq!(
+            applied(|p, e| sparse_persons_are_asides(p, e), &[2, 0], &ev),
+            [0, 0]
+        );
     }
 
-    fn first_person_path(ev: &[PersonEvidence]) -> Vec<usize> {
+    fn first_person_path(ev: &[PersonEvidence]) -> Vec<u8> {
         viterbi(ev.len(), 3, |i, s| person_cost(&ev[i], s), PERSON_SWITCH)
     }
 
@@ -1413,18 +1449,18 @@ mod tests {
         // an author's aside of a hundred words at the end of a third-person run
         let ev = persons_evidence(&[(0, 0, 90), (0, 0, 120), (6, 0, 104)]);
         assert_eq!(
-            applied(lone_paragraphs_are_asides, &[0, 0, 1], &ev),
+            applied(|p, e| lone_paragraphs_are_asides(p, e), &[0, 0, 1], &ev),
             [0, 0, 0]
         );
         // two paragraphs are a run, and a lone paragraph of a long scene's length stands
         let ev = persons_evidence(&[(0, 0, 90), (0, 0, 120), (6, 0, 104), (5, 0, 80)]);
         assert_eq!(
-            applied(lone_paragraphs_are_asides, &[0, 0, 1, 1], &ev),
+            applied(|p, e| lone_paragraphs_are_asides(p, e), &[0, 0, 1, 1], &ev),
             [0, 0, 1, 1]
         );
         let ev = persons_evidence(&[(0, 0, 90), (0, 0, 120), (30, 0, 400)]);
         assert_eq!(
-            applied(lone_paragraphs_are_asides, &[0, 0, 1], &ev),
+            applied(|p, e| lone_paragraphs_are_asides(p, e), &[0, 0, 1], &ev),
             [0, 0, 1]
         );
     }

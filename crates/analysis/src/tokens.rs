@@ -51,7 +51,7 @@ fn is_apostrophe(c: char) -> bool {
 }
 
 /// Splits `text` into tokens; `quotes` (sorted content ranges) mark which tokens are quoted.
-pub(crate) fn tokenize(text: &str, quotes: &[(usize, usize)], out: &mut Vec<Token>) {
+pub(crate) fn tokenize(text: &str, quotes: &[(u32, u32)], out: &mut Vec<Token>) {
     out.clear();
     let bytes = text.as_bytes();
     let mut chars = text.char_indices().peekable();
@@ -59,11 +59,11 @@ pub(crate) fn tokenize(text: &str, quotes: &[(usize, usize)], out: &mut Vec<Toke
     let mut qi = 0usize;
     let mut in_quote_before = false;
     while let Some((i, c)) = chars.next() {
-        while qi < quotes.len() && quotes[qi].1 <= i {
+        while qi < quotes.len() && quotes[qi].1 as usize <= i {
             qi += 1;
         }
-        let quote =
-            (qi < quotes.len() && quotes[qi].0 <= i && i < quotes[qi].1).then_some(qi as u32);
+        let quote = (qi < quotes.len() && quotes[qi].0 as usize <= i && i < quotes[qi].1 as usize)
+            .then_some(qi as u32);
         if quote.is_some() != in_quote_before {
             sentence_start = true;
             in_quote_before = quote.is_some();
