@@ -5064,7 +5064,7 @@ mod tests {
             "\"More's the pity.\"",
             "\"No, Douglas.\"",
         ];
-        let ranges: Vec<(usize, usize)> = texts.iter().map(|t| (1, t.len() - 1)).collect();
+        let ranges: Vec<(u32, u32)> = texts.iter().map(|t| (1, t.len() as u32 - 1)).collect();
         let mut quotes = vec![
             quote(0, 2, "tag:name"),
             quote(1, 1, "model"),
@@ -5085,7 +5085,10 @@ mod tests {
     #[test]
     fn a_turn_that_calls_someone_by_name_is_not_given_to_them() {
         let texts = ["\"Where were you, Anna?\"", "\"Out, Anna.\""];
-        let ranges = [(1, texts[0].len() - 1), (1, texts[1].len() - 1)];
+        let ranges = [
+            (1, texts[0].len() as u32 - 1),
+            (1, texts[1].len() as u32 - 1),
+        ];
         let mut quotes = vec![quote(0, 1, "model"), quote(1, 0, "tag:name")];
         quotes[0].set_addressee(Some(2));
         quotes[1].set_addressee(Some(2));
