@@ -1101,23 +1101,22 @@ mod tests {
         assert_eq!(speakers(&a), ["Mrs. Hall"], "{:?}", a.characters);
     }
 
+    /// Peter and Marcus on stage, Marcus the more salient, and Marcus's tagged turn.
+    const PETER_THEN_MARCUS_SPEAKS: &str = "That evening Peter came in and took off his coat, and then Peter sat by the door. \
+        Then Marcus sat down, and his eyes were tired. Marcus looked at the fire. Marcus smiled.\n\
+        \"It is late,\" Marcus said.\n";
+
     #[test]
     fn a_pronoun_tag_opening_a_turn_goes_to_the_other_one() {
         // Marcus spoke last and is the most salient man, but "he answered" opens the next turn
-        let text = "That evening Peter came in and took off his coat, and then Peter sat by the door. Then Marcus sat down, and his \
-            eyes were tired. Marcus looked at the fire. Marcus smiled.\n\
-            \"It is late,\" Marcus said.\n\
-            \"I know it is,\" he answered.\n";
+        let text = &format!("{PETER_THEN_MARCUS_SPEAKS}\"I know it is,\" he answered.\n");
         let a = run(text);
         assert_eq!(speakers(&a), ["Marcus", "Peter"], "{:?}", a.characters);
     }
 
     #[test]
     fn a_pronoun_tag_that_goes_on_keeps_the_speaker() {
-        let text = "That evening Peter came in and took off his coat, and then Peter sat by the door. Then Marcus sat down, and his \
-            eyes were tired. Marcus looked at the fire. Marcus smiled.\n\
-            \"It is late,\" Marcus said.\n\
-            \"Too late for a walk,\" he went on.\n";
+        let text = &format!("{PETER_THEN_MARCUS_SPEAKS}\"Too late for a walk,\" he went on.\n");
         let a = run(text);
         assert_eq!(speakers(&a), ["Marcus", "Marcus"], "{:?}", a.characters);
     }
@@ -1125,10 +1124,9 @@ mod tests {
     #[test]
     fn both_halves_of_a_quotation_split_by_a_pronoun_tag_are_one_speakers() {
         // the first half opens a turn (Marcus just spoke), the second would not on its own
-        let text = "That evening Peter came in and took off his coat, and then Peter sat by the door. Then Marcus sat down, and his \
-            eyes were tired. Marcus looked at the fire. Marcus smiled.\n\
-            \"It is late,\" Marcus said.\n\
-            \"I know it is,\" he answered, \"and the fire is out.\"\n";
+        let text = &format!(
+            "{PETER_THEN_MARCUS_SPEAKS}\"I know it is,\" he answered, \"and the fire is out.\"\n"
+        );
         let a = run(text);
         assert_eq!(
             speakers(&a),
