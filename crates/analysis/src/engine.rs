@@ -4100,8 +4100,9 @@ fn in_nested_quote(toks: &[Token], i: usize) -> bool {
     if q.is_none() {
         return false;
     }
+    // a bounded look back: a long speech full of names must not make this quadratic
     let mut j = i;
-    while j > 0 && toks[j - 1].quote == q {
+    while j > 0 && i - j < 200 && toks[j - 1].quote == q {
         j -= 1;
         match toks[j].kind {
             Kind::Punct('’' | '”') => return false,
