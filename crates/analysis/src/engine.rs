@@ -1590,6 +1590,9 @@ impl<'a, 'w> Pass<'a, 'w> {
                             self.st.touch(ch);
                             touches.push(ch);
                             bump(&mut ev.third);
+                        } else if in_nested_quote(&toks, i) {
+                            // a name in words the speaker quotes is said by someone else: it
+                            // neither addresses nor rules out anyone of this turn
                         } else if is_vocative(p.text, &toks, i, na.len, self.nouns) {
                             quote_vocative.push((t.quote.unwrap_or(0), ch));
                         } else {
@@ -2220,6 +2223,10 @@ impl<'a, 'w> Pass<'a, 'w> {
                 && toks[close].is_punct(',')
             {
                 k1 = close + 1;
+            }
+            // "cried the voice of John Reed": the voice is the one whose voice it is
+            if voice_of_at(p.text, toks, k1, buf) {
+                k1 += 3;
             }
             let (r, after) = self.reference_at(p, toks, k1, found, tm, buf)?;
             self.tag_to = self.told(p, toks, after, found, tm, buf);
@@ -4133,6 +4140,38 @@ fn quote_has_other_words(toks: &[Token], i: usize) -> bool {
 
 /// True when the name at `i..i+len` inside a quotation is set off as a vocative ("Come in,
 /// Watson.", "I am afraid, my dear Watson, that…").
+/// "the voice of" (or "a voice of") at `k`, out of quotation: the phrase that puts a speaker's
+/// voice for the speaker after a speech verb.
+fn voice_of_at(text: &str, toks: &[Token], k: usize, buf: &mut String) -> bool {
+    let word = |j: usize, buf: &mut String, want: &[&str]| {
+        toks.get(j).is_some_and(|t| {
+            t.is_word() && t.quote.is_none() && want.contains(&lower(t.text(text), buf))
+        })
+    };
+    word(k, buf, &["the", "a"]) && word(k + 1, buf, &["voice"]) && word(k + 2, buf, &["of"])
+}
+
+/// True when the token at `i` of a quotation lies in a quotation nested in it ("Someone said to
+/// me, ‘Oh, no, Mrs. Hilbery.’"): an inner opening mark of the other style, not closed before `i`.
+fn in_nested_quote(toks: &[Token], i: usize) -> bool {
+    let q = toks[i].quote;
+    if q.is_none() {
+        return false;
+    }
+    // a bounded look back: a long speech full of names must not make this quadratic
+    let mut j = i;
+    while j > 0 && i - j < 200 && toks[j - 1].quote == q {
+        j -= 1;
+        match toks[j].kind {
+            Kind::Punct('’' | '”') => return false,
+            // an opening mark before a capital ("‘Oh, no"), not an elided "‘em"
+            Kind::Punct('‘' | '“') => return toks.get(j + 1).is_some_and(|t| t.cap),
+            _ => {}
+        }
+    }
+    false
+}
+
 fn is_vocative(text: &str, toks: &[Token], i: usize, len: usize, nouns: &PersonNouns) -> bool {
     let q = toks[i].quote;
     // "my dear Watson": up to two words of endearment belong to the vocative

@@ -2204,6 +2204,26 @@ mod tests {
     }
 
     #[test]
+    fn a_name_in_words_the_speaker_quotes_does_not_rule_her_out() {
+        // "Helen" is said to Helen by someone she quotes, not by the speaker to her
+        let text = "Nora sat by the fire.\n\
+            Helen came in and sat down beside the lamp.\n\
+            \u{201c}Someone once said to me, \u{2018}No, Helen, you cannot.\u{2019} Imagine that!\u{201d} she said.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a)[0], "Helen", "{:?}", a.characters);
+    }
+
+    #[test]
+    fn the_voice_of_a_name_after_a_speech_verb_is_that_ones() {
+        // (else the turn is given back to Meg, whom Ann just called)
+        let text = "Tom Baker, Meg Baker and Ann Baker lived in the old house.\n\
+            \"Where are you, Meg?\" said Ann Baker.\n\
+            \"Found you!\" cried the voice of Tom Baker.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a)[1], "Tom Baker", "{:?}", a.characters);
+    }
+
+    #[test]
     fn a_surname_said_only_as_a_vocative_is_the_full_names_alias() {
         // the nearest other speaker is John Watson, but "Holmes" is part of one full name
         let text = "Sherlock Holmes knelt by the body. Lestrade waited with John Watson.\n\
