@@ -492,7 +492,87 @@ pub(crate) fn epithet_at(
 /// "another", "one", "somebody", "someone" standing alone; or "one of them/us/those" or "one of
 /// the" and a plural. It must end where the tag goes on: at punctuation, a speech verb, or a
 /// preposition or relative word ("a voice from the top of the table", "the man who…").
+///
+/// A voice that the same sentence names in a relative clause is that person: "replied another
+/// voice, which Margaret knew to be that of Mrs. Gibson" has the key of "Mrs. Gibson" (see
+/// [`voice_named_at`]).
 pub(crate) fn voice_at(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    buf: &mut String,
+) -> Option<(usize, String)> {
+    let (len, key) = voice_phrase_at(text, toks, i, buf)?;
+    Some((len, voice_named_at(text, toks, i + len, buf).unwrap_or(key)))
+}
+
+/// The key of the person a relative clause right after a voice names: `, which Margaret knew to
+/// be that of Mrs. Gibson`, `, which was the voice of Old Tom`. The clause opens with a comma and
+/// a relative word and reaches "that of" or "voice of" and a capitalised name within ten words,
+/// out of quotation and in one sentence.
+fn voice_named_at(text: &str, toks: &[Token], e: usize, buf: &mut String) -> Option<String> {
+    if !toks
+        .get(e)
+        .is_some_and(|t| t.is_punct(',') && t.quote.is_none())
+    {
+        return None;
+    }
+    let word = |j: usize| {
+        toks.get(j)
+            .filter(|x| x.is_word() && x.quote.is_none() && !x.sentence_start)
+    };
+    if !word(e + 1).is_some_and(|x| matches!(x.text(text), "which" | "whom" | "that" | "who")) {
+        return None;
+    }
+    let mut j = e + 2;
+    while j < e + 12 {
+        let x = word(j)?;
+        if x.text(text) == "of"
+            && j > e + 2
+            && matches!(lower(toks[j - 1].text(text), buf), "that" | "voice")
+        {
+            break;
+        }
+        j += 1;
+    }
+    if j >= e + 12 {
+        return None;
+    }
+    // the name: capitalised words, an honorific's full stop allowed ("Mrs. Gibson")
+    let first = j + 1;
+    let mut last = None;
+    let mut k = first;
+    while k < first + 5 {
+        match toks.get(k) {
+            Some(x) if x.is_word() && x.cap && x.quote.is_none() && !x.possessive => {
+                last = Some(k);
+                k += 1;
+            }
+            Some(x)
+                if x.is_punct('.')
+                    && last == Some(k - 1)
+                    && crate::lexicon::honorific(
+                        &lower(toks[k - 1].text(text), buf).to_string(),
+                    )
+                    .is_some() =>
+            {
+                k += 1;
+            }
+            _ => break,
+        }
+    }
+    let last = last?;
+    // a name, not a pronoun or an article ("that of I" cannot be, "that of The…" is no name)
+    let w = lower(toks[first].text(text), buf);
+    if is_phrase_word(w) || w == "i" {
+        return None;
+    }
+    Some(name_key(
+        &text[toks[first].start as usize..toks[last].end as usize],
+    ))
+}
+
+fn voice_phrase_at(
     text: &str,
     toks: &[Token],
     i: usize,

@@ -749,8 +749,14 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
             aliases.push(names[&n].display.clone());
             keys.push(n);
         }
+        // a voice a relative clause names ("another voice, which … was that of Mrs. Gibson")
+        // is called by that name as written
+        let name = match names.get(&key) {
+            Some(n) if voices.contains(&key) => n.display.clone(),
+            _ => key.clone(),
+        };
         clusters.push(Cluster {
-            name: key.clone(),
+            name,
             aliases,
             keys,
             honorific_gender: key.rsplit(' ').next().and_then(person_noun_gender),
