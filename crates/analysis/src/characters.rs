@@ -603,6 +603,8 @@ fn voice_phrase_at(
             is_speech_verb(w)
                 // "said another private loudly"
                 || (w.len() > 4 && w.ends_with("ly"))
+                // "I heard one small urchin grumbling"
+                || (w.len() > 5 && w.ends_with("ing"))
                 || matches!(
                     w,
                     "in" | "from"
@@ -629,8 +631,8 @@ fn voice_phrase_at(
             };
             ends_at(last + 1, buf).then(|| (last + 1 - i, key(last)))
         }
-        2 => {
-            if word(i + 1).is_some_and(|x| x.text(text) == "of") {
+        2 if word(i + 1).is_some_and(|x| x.text(text) == "of") => {
+            {
                 let n = word(i + 2)?;
                 match lower(n.text(text), buf) {
                     "them" | "us" | "those" | "these" => {
@@ -653,10 +655,10 @@ fn voice_phrase_at(
                         return Some((last + 1 - i, key(last)));
                     }
                 }
-                return None;
             }
-            ends_at(i + 1, buf).then(|| (1, key(i)))
+            None
         }
+        2 if ends_at(i + 1, buf) => Some((1, key(i))),
         _ => {
             if det == 1 && ends_at(i + 1, buf) {
                 return Some((1, key(i)));
@@ -701,6 +703,22 @@ fn voice_phrase_at(
                     if w.len() < 3
                         || w.ends_with("ly")
                         || matches!(w, "one" | "other" | "few" | "little" | "moment" | "while")
+                        // "one small urchin", but not "said one thing" or "said one fine day"
+                        || (det == 2 && words == 0)
+                        || (det == 2
+                            && matches!(
+                                w,
+                                "day"
+                                    | "morning"
+                                    | "evening"
+                                    | "night"
+                                    | "afternoon"
+                                    | "time"
+                                    | "week"
+                                    | "year"
+                                    | "hour"
+                                    | "minute"
+                            ))
                     {
                         return found;
                     }
@@ -783,6 +801,28 @@ pub(crate) fn voice_in_tag(
     verb_before
         || (word(i + len).is_some_and(|x| is_speech_verb(lower(x.text(text), buf)))
             && after_quote(toks, i))
+        || heard_voice(text, toks, i, len, buf)
+}
+
+/// True when the voice of `len` tokens at `i` is heard speaking in the tag right after a
+/// quotation: `"…," I heard one small urchin grumbling`, `"…," she overheard a young clerk
+/// say`. The one who hears is one word, the voice is followed by a speech verb or an -ing word.
+pub(crate) fn heard_voice(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    len: usize,
+    buf: &mut String,
+) -> bool {
+    let word = |j: usize| toks.get(j).filter(|x| x.is_word() && x.quote.is_none());
+    i >= 2
+        && word(i - 1).is_some_and(|x| matches!(lower(x.text(text), buf), "heard" | "overheard"))
+        && word(i - 2).is_some()
+        && after_quote(toks, i - 2)
+        && word(i + len).is_some_and(|x| {
+            let w = lower(x.text(text), buf);
+            is_speech_verb(w) || (w.len() > 5 && w.ends_with("ing"))
+        })
 }
 
 /// Comparatives that tell two people apart by look or age ("the taller one").
@@ -3658,6 +3698,11 @@ mod voice_tests {
         );
         // no voice: an object, a thing that speaks, a phrase that goes on
         assert_eq!(voice("said one thing"), None);
+        assert_eq!(voice("said one fine day."), None);
+        assert_eq!(
+            voice("said one small urchin grumbling").as_deref(),
+            Some("one small urchin")
+        );
         assert_eq!(voice("said a voice."), None);
         assert_eq!(voice("said a little sadly."), None);
         assert_eq!(voice("said a man on the boat"), None);

@@ -2117,6 +2117,15 @@ impl<'a, 'w> Pass<'a, 'w> {
                 }
             }
             let v = toks.get(k2).filter(|x| x.is_word() && x.quote.is_none())?;
+            // "I heard one small urchin grumbling": a one-off voice heard is the speaker
+            if matches!(lower(v.text(p.text), buf), "heard" | "overheard")
+                && let Some((len, key)) = voice_at(p.text, toks, k2 + 1, buf)
+                && crate::characters::heard_voice(p.text, toks, k2 + 1, len, buf)
+                && let Some(&ch) = self.index.get(&key)
+            {
+                self.tag_to = None;
+                return Some(Ref::Char(ch));
+            }
             // "Mary heard her say.", "he heard her tell a room full of women": the one heard
             // speaks, not the one who hears
             if matches!(lower(v.text(p.text), buf), "heard" | "overheard")

@@ -2081,6 +2081,21 @@ mod tests {
         assert_eq!(speakers(&a), ["Aunt Ruth", "Mrs. Hale", "Aunt Ruth"]);
     }
     #[test]
+    fn a_one_off_voice_heard_speaking_in_a_tag_is_the_speaker() {
+        // "I heard one small urchin grumbling": the one heard speaks, not the one who hears
+        let text = "I sent the children out into the snow after lunch.\n\
+            \"She's chasing us out,\" I heard one small urchin grumbling as he pulled on his coat.\n\
+            They stood about the yard. I told Sadie to ring the bell one day soon.\n\
+            \"It is cold,\" said Sadie one day.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["one small urchin", "Sadie"]);
+        assert!(
+            a.characters
+                .iter()
+                .any(|c| c.name == "one small urchin" && c.voice)
+        );
+    }
+    #[test]
     fn a_one_off_voice_does_not_take_the_turns_after_the_conversation_moves_on() {
         // "another" spoke once; after narration the untagged turn is not theirs again
         let text = "Tom and Ann sat by the fire with the others.\n\
