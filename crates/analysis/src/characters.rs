@@ -551,10 +551,7 @@ fn voice_named_at(text: &str, toks: &[Token], e: usize, buf: &mut String) -> Opt
             Some(x)
                 if x.is_punct('.')
                     && last == Some(k - 1)
-                    && crate::lexicon::honorific(
-                        &lower(toks[k - 1].text(text), buf).to_string(),
-                    )
-                    .is_some() =>
+                    && crate::lexicon::honorific(lower(toks[k - 1].text(text), buf)).is_some() =>
             {
                 k += 1;
             }
