@@ -506,7 +506,84 @@ pub(crate) fn epithet_at(
 /// "another", "one", "somebody", "someone" standing alone; or "one of them/us/those" or "one of
 /// the" and a plural. It must end where the tag goes on: at punctuation, a speech verb, or a
 /// preposition or relative word ("a voice from the top of the table", "the man who…").
+///
+/// A voice that the same sentence names in a relative clause is that person: "replied another
+/// voice, which Margaret knew to be that of Mrs. Gibson" has the key of "Mrs. Gibson" (see
+/// [`voice_named_at`]).
 pub(crate) fn voice_at(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    buf: &mut String,
+) -> Option<(usize, String)> {
+    let (len, key) = voice_phrase_at(text, toks, i, buf)?;
+    Some((len, voice_named_at(text, toks, i + len, buf).unwrap_or(key)))
+}
+
+/// The key of the person a relative clause right after a voice names: `, which Margaret knew to
+/// be that of Mrs. Gibson`, `, which was the voice of Old Tom`. The clause opens with a comma and
+/// a relative word and reaches "that of" or "voice of" and a capitalised name within ten words,
+/// out of quotation and in one sentence.
+fn voice_named_at(text: &str, toks: &[Token], e: usize, buf: &mut String) -> Option<String> {
+    if !toks
+        .get(e)
+        .is_some_and(|t| t.is_punct(',') && t.quote.is_none())
+    {
+        return None;
+    }
+    let word = |j: usize| {
+        toks.get(j)
+            .filter(|x| x.is_word() && x.quote.is_none() && !x.sentence_start)
+    };
+    if !word(e + 1).is_some_and(|x| matches!(x.text(text), "which" | "whom" | "that" | "who")) {
+        return None;
+    }
+    let mut j = e + 2;
+    while j < e + 12 {
+        let x = word(j)?;
+        if x.text(text) == "of"
+            && j > e + 2
+            && matches!(lower(toks[j - 1].text(text), buf), "that" | "voice")
+        {
+            break;
+        }
+        j += 1;
+    }
+    if j >= e + 12 {
+        return None;
+    }
+    // the name: capitalised words, an honorific's full stop allowed ("Mrs. Gibson")
+    let first = j + 1;
+    let mut last = None;
+    let mut k = first;
+    while k < first + 5 {
+        match toks.get(k) {
+            Some(x) if x.is_word() && x.cap && x.quote.is_none() && !x.possessive => {
+                last = Some(k);
+                k += 1;
+            }
+            Some(x)
+                if x.is_punct('.')
+                    && last == Some(k - 1)
+                    && crate::lexicon::honorific(lower(toks[k - 1].text(text), buf)).is_some() =>
+            {
+                k += 1;
+            }
+            _ => break,
+        }
+    }
+    let last = last?;
+    // a name, not a pronoun or an article ("that of I" cannot be, "that of The…" is no name)
+    let w = lower(toks[first].text(text), buf);
+    if is_phrase_word(w) || w == "i" {
+        return None;
+    }
+    Some(name_key(
+        &text[toks[first].start as usize..toks[last].end as usize],
+    ))
+}
+
+fn voice_phrase_at(
     text: &str,
     toks: &[Token],
     i: usize,
@@ -537,6 +614,8 @@ pub(crate) fn voice_at(
             is_speech_verb(w)
                 // "said another private loudly"
                 || (w.len() > 4 && w.ends_with("ly"))
+                // "I heard one small urchin grumbling"
+                || (w.len() > 5 && w.ends_with("ing"))
                 || matches!(
                     w,
                     "in" | "from"
@@ -563,8 +642,8 @@ pub(crate) fn voice_at(
             };
             ends_at(last + 1, buf).then(|| (last + 1 - i, key(last)))
         }
-        2 => {
-            if word(i + 1).is_some_and(|x| x.text(text) == "of") {
+        2 if word(i + 1).is_some_and(|x| x.text(text) == "of") => {
+            {
                 let n = word(i + 2)?;
                 match lower(n.text(text), buf) {
                     "them" | "us" | "those" | "these" => {
@@ -587,10 +666,10 @@ pub(crate) fn voice_at(
                         return Some((last + 1 - i, key(last)));
                     }
                 }
-                return None;
             }
-            ends_at(i + 1, buf).then(|| (1, key(i)))
+            None
         }
+        2 if ends_at(i + 1, buf) => Some((1, key(i))),
         _ => {
             if det == 1 && ends_at(i + 1, buf) {
                 return Some((1, key(i)));
@@ -635,6 +714,22 @@ pub(crate) fn voice_at(
                     if w.len() < 3
                         || w.ends_with("ly")
                         || matches!(w, "one" | "other" | "few" | "little" | "moment" | "while")
+                        // "one small urchin", but not "said one thing" or "said one fine day"
+                        || (det == 2 && words == 0)
+                        || (det == 2
+                            && matches!(
+                                w,
+                                "day"
+                                    | "morning"
+                                    | "evening"
+                                    | "night"
+                                    | "afternoon"
+                                    | "time"
+                                    | "week"
+                                    | "year"
+                                    | "hour"
+                                    | "minute"
+                            ))
                     {
                         return found;
                     }
@@ -717,6 +812,28 @@ pub(crate) fn voice_in_tag(
     verb_before
         || (word(i + len).is_some_and(|x| is_speech_verb(lower(x.text(text), buf)))
             && after_quote(toks, i))
+        || heard_voice(text, toks, i, len, buf)
+}
+
+/// True when the voice of `len` tokens at `i` is heard speaking in the tag right after a
+/// quotation: `"…," I heard one small urchin grumbling`, `"…," she overheard a young clerk
+/// say`. The one who hears is one word, the voice is followed by a speech verb or an -ing word.
+pub(crate) fn heard_voice(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    len: usize,
+    buf: &mut String,
+) -> bool {
+    let word = |j: usize| toks.get(j).filter(|x| x.is_word() && x.quote.is_none());
+    i >= 2
+        && word(i - 1).is_some_and(|x| matches!(lower(x.text(text), buf), "heard" | "overheard"))
+        && word(i - 2).is_some()
+        && after_quote(toks, i - 2)
+        && word(i + len).is_some_and(|x| {
+            let w = lower(x.text(text), buf);
+            is_speech_verb(w) || (w.len() > 5 && w.ends_with("ing"))
+        })
 }
 
 /// Comparatives that tell two people apart by look or age ("the taller one").
@@ -3598,6 +3715,11 @@ mod voice_tests {
         );
         // no voice: an object, a thing that speaks, a phrase that goes on
         assert_eq!(voice("said one thing"), None);
+        assert_eq!(voice("said one fine day."), None);
+        assert_eq!(
+            voice("said one small urchin grumbling").as_deref(),
+            Some("one small urchin")
+        );
         assert_eq!(voice("said a voice."), None);
         assert_eq!(voice("said a little sadly."), None);
         assert_eq!(voice("said a man on the boat"), None);

@@ -767,8 +767,14 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
             aliases.push(names[&n].display.clone());
             keys.push(n);
         }
+        // a voice a relative clause names ("another voice, which … was that of Mrs. Gibson")
+        // is called by that name as written
+        let name = match names.get(&key) {
+            Some(n) if voices.contains(&key) => n.display.clone(),
+            _ => key.clone(),
+        };
         clusters.push(Cluster {
-            name: key.clone(),
+            name,
             aliases,
             keys,
             honorific_gender: key.rsplit(' ').next().and_then(person_noun_gender),
@@ -2171,6 +2177,15 @@ impl<'a, 'w> Pass<'a, 'w> {
                 }
             }
             let v = toks.get(k2).filter(|x| x.is_word() && x.quote.is_none())?;
+            // "I heard one small urchin grumbling": a one-off voice heard is the speaker
+            if matches!(lower(v.text(p.text), buf), "heard" | "overheard")
+                && let Some((len, key)) = voice_at(p.text, toks, k2 + 1, buf)
+                && crate::characters::heard_voice(p.text, toks, k2 + 1, len, buf)
+                && let Some(&ch) = self.index.get(&key)
+            {
+                self.tag_to = None;
+                return Some(Ref::Char(ch));
+            }
             // "Mary heard her say.", "he heard her tell a room full of women": the one heard
             // speaks, not the one who hears
             if matches!(lower(v.text(p.text), buf), "heard" | "overheard")

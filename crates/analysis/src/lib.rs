@@ -2067,6 +2067,33 @@ mod tests {
         }
     }
     #[test]
+    fn a_voice_a_relative_clause_names_is_that_person() {
+        // "another voice, which Nora knew to be that of Mrs. Hale": the voice has a name, a
+        // known character's or one the text gives only here
+        let text = "Nora sat by the window while the ladies talked behind her.\n\
+            \"The shawls were very dear,\" said Aunt Ruth.\n\
+            \"She is a lucky girl,\" replied another voice, which Nora knew to be that of Mrs. Hale, a widow from the village.\n\
+            \"Not so lucky,\" said another voice, which was surely that of Aunt Ruth.\n\
+            Nora said nothing. Aunt Ruth went on with her sewing.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Aunt Ruth", "Mrs. Hale", "Aunt Ruth"]);
+    }
+    #[test]
+    fn a_one_off_voice_heard_speaking_in_a_tag_is_the_speaker() {
+        // "I heard one small urchin grumbling": the one heard speaks, not the one who hears
+        let text = "I sent the children out into the snow after lunch.\n\
+            \"She's chasing us out,\" I heard one small urchin grumbling as he pulled on his coat.\n\
+            They stood about the yard. I told Sadie to ring the bell one day soon.\n\
+            \"It is cold,\" said Sadie one day.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["one small urchin", "Sadie"]);
+        assert!(
+            a.characters
+                .iter()
+                .any(|c| c.name == "one small urchin" && c.voice)
+        );
+    }
+    #[test]
     fn a_one_off_voice_does_not_take_the_turns_after_the_conversation_moves_on() {
         // "another" spoke once; after narration the untagged turn is not theirs again
         let text = "Tom and Ann sat by the fire with the others.\n\
