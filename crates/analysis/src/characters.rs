@@ -508,7 +508,7 @@ pub(crate) fn epithet_at(
 /// preposition or relative word ("a voice from the top of the table", "the man who…").
 ///
 /// A voice that the same sentence names in a relative clause is that person: "replied another
-/// voice, which Margaret knew to be that of Mrs. Gibson" has the key of "Mrs. Gibson" (see
+/// voice, which Nora knew to be that of Mrs. Hale" has the key of "Mrs. Hale" (see
 /// [`voice_named_at`]).
 pub(crate) fn voice_at(
     text: &str,
@@ -520,8 +520,8 @@ pub(crate) fn voice_at(
     Some((len, voice_named_at(text, toks, i + len, buf).unwrap_or(key)))
 }
 
-/// The key of the person a relative clause right after a voice names: `, which Margaret knew to
-/// be that of Mrs. Gibson`, `, which was the voice of Old Tom`. The clause opens with a comma and
+/// The key of the person a relative clause right after a voice names: `, which Nora knew to
+/// be that of Mrs. Hale`, `, which was the voice of Old Tom`. The clause opens with a comma and
 /// a relative word and reaches "that of" or "voice of" and a capitalised name within ten words,
 /// out of quotation and in one sentence.
 fn voice_named_at(text: &str, toks: &[Token], e: usize, buf: &mut String) -> Option<String> {
@@ -552,7 +552,7 @@ fn voice_named_at(text: &str, toks: &[Token], e: usize, buf: &mut String) -> Opt
     if j >= e + 12 {
         return None;
     }
-    // the name: capitalised words, an honorific's full stop allowed ("Mrs. Gibson")
+    // the name: capitalised words, an honorific's full stop allowed ("Mrs. Hale")
     let first = j + 1;
     let mut last = None;
     let mut k = first;
@@ -614,7 +614,7 @@ fn voice_phrase_at(
             is_speech_verb(w)
                 // "said another private loudly"
                 || (w.len() > 4 && w.ends_with("ly"))
-                // "I heard one small urchin grumbling"
+                // "I heard one tall porter muttering"
                 || (w.len() > 5 && w.ends_with("ing"))
                 || matches!(
                     w,
@@ -714,7 +714,7 @@ fn voice_phrase_at(
                     if w.len() < 3
                         || w.ends_with("ly")
                         || matches!(w, "one" | "other" | "few" | "little" | "moment" | "while")
-                        // "one small urchin", but not "said one thing" or "said one fine day"
+                        // "one tall porter", but not "said one thing" or "said one fine day"
                         || (det == 2 && words == 0)
                         || (det == 2
                             && matches!(
@@ -816,7 +816,7 @@ pub(crate) fn voice_in_tag(
 }
 
 /// True when the voice of `len` tokens at `i` is heard speaking in the tag right after a
-/// quotation: `"…," I heard one small urchin grumbling`, `"…," she overheard a young clerk
+/// quotation: `"…," I heard one tall porter muttering`, `"…," she overheard a young clerk
 /// say`. The one who hears is one word, the voice is followed by a speech verb or an -ing word.
 pub(crate) fn heard_voice(
     text: &str,
@@ -3717,8 +3717,8 @@ mod voice_tests {
         assert_eq!(voice("said one thing"), None);
         assert_eq!(voice("said one fine day."), None);
         assert_eq!(
-            voice("said one small urchin grumbling").as_deref(),
-            Some("one small urchin")
+            voice("said one tall porter muttering").as_deref(),
+            Some("one tall porter")
         );
         assert_eq!(voice("said a voice."), None);
         assert_eq!(voice("said a little sadly."), None);

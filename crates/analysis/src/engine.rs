@@ -767,7 +767,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
             aliases.push(names[&n].display.clone());
             keys.push(n);
         }
-        // a voice a relative clause names ("another voice, which … was that of Mrs. Gibson")
+        // a voice a relative clause names ("another voice, which … was that of Mrs. Hale")
         // is called by that name as written
         let name = match names.get(&key) {
             Some(n) if voices.contains(&key) => n.display.clone(),
@@ -2177,7 +2177,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                 }
             }
             let v = toks.get(k2).filter(|x| x.is_word() && x.quote.is_none())?;
-            // "I heard one small urchin grumbling": a one-off voice heard is the speaker
+            // "I heard one tall porter muttering": a one-off voice heard is the speaker
             if matches!(lower(v.text(p.text), buf), "heard" | "overheard")
                 && let Some((len, key)) = voice_at(p.text, toks, k2 + 1, buf)
                 && crate::characters::heard_voice(p.text, toks, k2 + 1, len, buf)
@@ -2239,7 +2239,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             {
                 k1 = close + 1;
             }
-            // "cried the voice of John Reed": the voice is the one whose voice it is
+            // "cried the voice of Tom Baker": the voice is the one whose voice it is
             if voice_of_at(p.text, toks, k1, buf) {
                 k1 += 3;
             }
@@ -4167,7 +4167,7 @@ fn voice_of_at(text: &str, toks: &[Token], k: usize, buf: &mut String) -> bool {
 }
 
 /// True when the token at `i` of a quotation lies in a quotation nested in it ("Someone said to
-/// me, ‘Oh, no, Mrs. Hilbery.’"): an inner opening mark of the other style, not closed before `i`.
+/// me, ‘Oh, no, Helen.’"): an inner opening mark of the other style, not closed before `i`.
 fn in_nested_quote(toks: &[Token], i: usize) -> bool {
     let q = toks[i].quote;
     if q.is_none() {
