@@ -3250,7 +3250,8 @@ pub(crate) fn cluster(
     // Elizabeth: a title and one word owns that word unless it is a full name's given name
     let given_names: HashSet<&str> = keys
         .iter()
-        .filter_map(|(_, _, words)| (words.len() >= 2).then(|| words[0]))
+        .filter(|(_, _, words)| words.len() >= 2)
+        .map(|(_, _, words)| words[0])
         .collect();
     for (k, _, words) in &keys {
         let titled_given = words.len() == 1 && given_names.contains(words[0]);
