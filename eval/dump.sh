@@ -8,6 +8,7 @@ cd "$(dirname "$0")/.."
 OUT=${1:?usage: eval/dump.sh OUT_DIR [TARGET_DIR]}
 T=${2:-${CARGO_TARGET_DIR:-target}}
 SHARED=${FICARCHIVE_SHARED:-../shared}
+[ -d "$SHARED/seeds" ] || { echo "$0: no $SHARED/seeds (set FICARCHIVE_SHARED to the shared folder)" >&2; exit 2; }
 CARGO_TARGET_DIR=$T cargo build --quiet --release -p ficarchive-analysis --example analyze
 mkdir -p "$OUT"
 for f in "$SHARED"/seeds/*.txt eval/fics/*.txt "$SHARED"/eval/litbank/quotations/tsv/*.txt; do

@@ -10,6 +10,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 T=${1:-${CARGO_TARGET_DIR:-target}}
 SHARED=${FICARCHIVE_SHARED:-../shared}
+[ -d "$SHARED/seeds" ] || { echo "$0: no $SHARED/seeds (set FICARCHIVE_SHARED to the shared folder)" >&2; exit 2; }
 CARGO_TARGET_DIR=$T cargo build --quiet --release -p ficarchive-analysis --example eval
 E=$T/release/examples/eval
 rows='speaker accuracy|speaker reachable|B³|scene boundary|POV|character|alias'

@@ -3330,70 +3330,81 @@ pub(crate) fn cluster(
             .is_some_and(|s| s.speaker + s.subject > s.possessive);
         words.len() < 2 || acts_as_one || words.iter().filter(|w| singles.contains(w)).count() < 2
     });
-    let strip_hon = |k: &str| -> Vec<String> { name_words(k).map(str::to_string).collect() };
+    // each person key with its stats and its words without honorifics, found once: the sort,
+    // the owners' count and the clustering below read them (a text of 50,000 names made each
+    // of those split and copy every key again)
     // order: full names first, so that "Nana Ruth" finds "Ruth Vance"; then frequent first, so
     // multi-word names claim their parts
-    let mut keys: Vec<&str> = person.keys().copied().collect();
-    keys.sort_by_cached_key(|k| {
-        (
-            strip_hon(k).len() < 2,
-            std::cmp::Reverse(k.split(' ').count()),
-            std::cmp::Reverse(names[*k].count),
-            *k,
-        )
-    });
+    // (the sort key is made once per key: a sort that counted the key's words at every
+    // comparison cost more than the clustering itself on a text of 50,000 names)
+    type Rank = (bool, std::cmp::Reverse<usize>, std::cmp::Reverse<u32>);
+    let mut ranked: Vec<(Rank, &str, &NameStats, Vec<&str>)> = names
+        .iter()
+        .filter(|(k, _)| person.contains_key(k.as_str()))
+        .map(|(k, s)| {
+            let words: Vec<&str> = name_words(k).collect();
+            let rank = (
+                words.len() < 2,
+                std::cmp::Reverse(k.split(' ').count()),
+                std::cmp::Reverse(s.count),
+            );
+            (rank, k.as_str(), s, words)
+        })
+        .collect();
+    ranked.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+    let keys: Vec<(&str, &NameStats, Vec<&str>)> = ranked
+        .into_iter()
+        .map(|(_, k, s, words)| (k, s, words))
+        .collect();
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::default();
     // how many multi-word names contain each word: a shared surname must not merge two people
     // ("Mr. Sherlock Holmes" and "Sherlock Holmes" are one full name: owners are counted per
     // full name without its honorific)
-    let mut word_owners: HashMap<String, u32> = HashMap::default();
-    let mut full_names: HashSet<Vec<String>> = HashSet::default();
+    let mut word_owners: HashMap<&str, u32> = HashMap::default();
+    let mut full_names: HashSet<&[&str]> = HashSet::default();
     // "Uncle Owen" is Owen Lars under a title, where "Mrs. Bennet" is another Bennet than
     // Elizabeth: a title and one word owns that word unless it is a full name's given name
-    let given_names: HashSet<String> = keys
+    let given_names: HashSet<&str> = keys
         .iter()
-        .filter_map(|k| {
-            let mut words = strip_hon(k);
-            (words.len() >= 2).then(|| words.swap_remove(0))
-        })
+        .filter(|(_, _, words)| words.len() >= 2)
+        .map(|(_, _, words)| words[0])
         .collect();
-    for k in &keys {
-        let words = strip_hon(k);
-        let titled_given = words.len() == 1 && given_names.contains(&words[0]);
-        if k.contains(' ') && !titled_given && !full_names.contains(&words) {
-            for w in &words {
-                *word_owners.entry(w.clone()).or_default() += 1;
+    for (k, _, words) in &keys {
+        let titled_given = words.len() == 1 && given_names.contains(words[0]);
+        if k.contains(' ') && !titled_given && !full_names.contains(words.as_slice()) {
+            for w in words {
+                *word_owners.entry(*w).or_default() += 1;
             }
-            full_names.insert(words);
+            full_names.insert(words.as_slice());
         }
     }
     // cluster of each full name without its honorific, once one of its forms has a cluster
-    let mut by_full_name: HashMap<String, usize> = HashMap::default();
+    // (keyed by its words: they hold no space, so the same as keyed by the words joined)
+    let mut by_full_name: HashMap<&[&str], usize> = HashMap::default();
     // the first cluster holding a multi-word key with a given word, and, per first word, how many
     // full names open with it and the cluster of the first: looked up, not searched, so a text of
     // thousands of names stays linear
-    let mut multi_word_home: HashMap<String, usize> = HashMap::default();
-    let mut by_first_word: HashMap<String, (usize, usize)> = HashMap::default();
-    for k in &keys {
-        let s = &names[*k];
-        let words = strip_hon(k);
+    let mut multi_word_home: HashMap<&str, usize> = HashMap::default();
+    let mut by_first_word: HashMap<&str, (usize, usize)> = HashMap::default();
+    for (k, s, words) in &keys {
+        let (k, s) = (*k, *s);
         let target = if !k.contains(' ') {
             // a single name joins the one multi-word name that contains it
-            (word_owners.get(*k) == Some(&1))
-                .then(|| multi_word_home.get(*k).copied())
+            (word_owners.get(k) == Some(&1))
+                .then(|| multi_word_home.get(k).copied())
                 .flatten()
         } else if words.len() == 1 {
             // "Mr. Weston" joins a bare "Weston" cluster when there is one; "Nana Ruth" joins
             // the one full name whose given name is "Ruth"
-            index.get(&words[0]).copied().or_else(|| {
+            index.get(words[0]).copied().or_else(|| {
                 by_first_word
-                    .get(&words[0])
+                    .get(words[0])
                     .and_then(|&(n, id)| (n == 1).then_some(id))
             })
         } else {
             // "Sherlock Holmes" joins "Mr. Sherlock Holmes"
-            by_full_name.get(&words.join(" ")).copied()
+            by_full_name.get(words.as_slice()).copied()
         };
         let id = match target {
             Some(id) => id,
@@ -3406,7 +3417,7 @@ pub(crate) fn cluster(
             }
         };
         let c = &mut clusters[id];
-        c.keys.push((*k).to_string());
+        c.keys.push(k.to_string());
         if c.name != s.display {
             c.aliases.push(s.display.clone());
         }
@@ -3423,22 +3434,22 @@ pub(crate) fn cluster(
         if s.honorific > 0 && c.honorific_gender.is_none() {
             c.honorific_gender = k.split(' ').next().and_then(honorific).flatten();
         }
-        index.insert((*k).to_string(), id);
+        index.insert(k.to_string(), id);
         if k.contains(' ') {
-            for w in &words {
+            for w in words {
                 multi_word_home
-                    .entry(w.clone())
+                    .entry(*w)
                     .and_modify(|home| *home = (*home).min(id))
                     .or_insert(id);
             }
         }
         if words.len() >= 2
             && let std::collections::hash_map::Entry::Vacant(e) =
-                by_full_name.entry(words.join(" "))
+                by_full_name.entry(words.as_slice())
         {
             e.insert(id);
             by_first_word
-                .entry(words[0].clone())
+                .entry(words[0])
                 .and_modify(|(n, _)| *n += 1)
                 .or_insert((1, id));
         }
@@ -3623,7 +3634,7 @@ pub(crate) fn cluster(
             .max_by_key(|k| {
                 (
                     names.get(*k).map_or(0, |s| s.count),
-                    strip_hon(k).len() >= 2,
+                    name_words(k).nth(1).is_some(),
                 )
             })
             && names.get(best).is_some_and(|s| s.count >= 2)

@@ -1,6 +1,8 @@
 //! Scene segmentation and point of view: a Viterbi pass over paragraphs, first on grammatical person
 //! and then on the focal character, with a cost for every switch. Linear in the paragraph count.
 
+use std::borrow::Cow;
+
 use crate::hash::HashMap;
 
 use crate::characters::Cluster;
@@ -880,12 +882,23 @@ fn switches(path: &[usize]) -> usize {
 fn collective_minds(p: &Para<'_>) -> usize {
     let mut toks = Vec::new();
     tokenize(p.text, p.quotes, &mut toks);
-    let words: Vec<String> = toks
+    // lower-cased as `str::to_lowercase` does, but an ASCII word already in lower case is
+    // borrowed, not copied (most words of narration)
+    let words: Vec<Cow<'_, str>> = toks
         .iter()
         .filter(|t| t.is_word() && t.quote.is_none())
-        .map(|t| t.text(p.text).to_lowercase())
+        .map(|t| {
+            let w = t.text(p.text);
+            if !w.is_ascii() {
+                Cow::Owned(w.to_lowercase())
+            } else if w.bytes().any(|b| b.is_ascii_uppercase()) {
+                Cow::Owned(w.to_ascii_lowercase())
+            } else {
+                Cow::Borrowed(w)
+            }
+        })
         .collect();
-    let word = |i: usize| words.get(i).map_or("", String::as_str);
+    let word = |i: usize| words.get(i).map_or("", |w| w.as_ref());
     let mut count = 0;
     for i in 0..words.len() {
         // the index of the subject's last word
