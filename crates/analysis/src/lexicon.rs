@@ -856,9 +856,15 @@ pub(crate) fn is_speaking_thing(w: &str) -> bool {
     )
 }
 
+/// Nouns that name a person by the colour of their hair: "the brunette", "the redhead".
+pub(crate) fn is_hair_noun(w: &str) -> bool {
+    matches!(w, "brunette" | "blonde" | "blond" | "redhead")
+}
+
 /// The person nouns of [`is_person_noun`] that are single words.
 fn is_simple_person_noun(w: &str) -> bool {
     is_role_noun(w)
+        || is_hair_noun(w)
         || matches!(
             w,
             "man"
@@ -870,10 +876,6 @@ fn is_simple_person_noun(w: &str) -> bool {
                 | "lady"
                 | "gentleman"
                 | "stranger"
-                | "brunette"
-                | "blonde"
-                | "blond"
-                | "redhead"
                 | "vampire"
                 | "vamp"
                 | "demon"
