@@ -25,13 +25,11 @@ pub(crate) struct Para<'w> {
     pub text: &'w str,
     /// Chapter number.
     pub chapter: u32,
-    /// Index among the chapter's story paragraphs.
+    /// Index among the chapter's story paragraphs (a paragraph longer than `MAX_PIECE` is
+    /// analysed in pieces, which share it). The piece's offset in its paragraph and the reader's
+    /// scene are not kept here (8 bytes a paragraph in a text of short lines): the output's walk
+    /// over the work gives the offset (`Placed::offset`), `SceneRuns` the scenes.
     pub index: u32,
-    /// Byte offset of `text` in its paragraph: a paragraph longer than `MAX_PIECE` is analysed
-    /// in pieces, which share its `index`.
-    pub offset: u32,
-    /// Global index of the scene the reader gave the paragraph.
-    pub model_scene: u32,
     /// Dialogue quotation content ranges, as u32 (a piece is at most `MAX_PIECE` bytes): one
     /// list for the whole text holds them, a range a line in a text of short lines.
     pub quotes: &'w [(u32, u32)],
@@ -48,6 +46,10 @@ pub(crate) const NO_BASE: usize = usize::MAX;
 pub(crate) struct Placed<'w> {
     pub para: Para<'w>,
     pub base: usize,
+    /// Byte offset of the piece's text in its paragraph (see `Para::index`).
+    pub offset: usize,
+    /// Global index of the scene the reader gave the paragraph.
+    pub model_scene: u32,
 }
 
 impl Placed<'_> {
@@ -57,13 +59,16 @@ impl Placed<'_> {
     }
 }
 
-impl Para<'_> {
+impl Placed<'_> {
     /// A range of this piece's text as a range of its whole paragraph.
     pub fn in_paragraph(&self, s: usize, e: usize) -> [usize; 2] {
-        let o = self.offset as usize;
-        [o + s, o + e]
+        [self.offset + s, self.offset + e]
     }
 }
+
+/// The runs of paragraphs the reader put in one scene, as (first paragraph, the scene's global
+/// index), in order: one entry per scene, where a field in every paragraph cost 4 bytes each.
+pub(crate) type SceneRuns = Vec<(u32, u32)>;
 
 /// The longest piece of a paragraph analysed at once. Every pass keeps one paragraph's tokens
 /// (24 bytes each, about five bytes of text apiece), so a whole book pasted as one paragraph
@@ -580,7 +585,7 @@ fn is_dialogue(text: &str, s: usize, e: usize) -> bool {
     words > 0 && !named_thing && !cited_phrase && (words >= 4 || at_start || ends_punct)
 }
 
-fn collect(work: &Work) -> Vec<Para<'_>> {
+fn collect(work: &Work) -> (Vec<Para<'_>>, SceneRuns) {
     // exact capacity: a text of tiny paragraphs has very many of them
     let count = work
         .chapters
@@ -589,17 +594,21 @@ fn collect(work: &Work) -> Vec<Para<'_>> {
         .map(|s| s.paragraphs.len())
         .sum();
     let mut paras = Vec::with_capacity(count);
-    paras.extend(story_paras(work));
-    paras
+    let mut runs: SceneRuns = Vec::new();
+    for placed in story_placed(work) {
+        if runs
+            .last()
+            .is_none_or(|&(_, scene)| scene != placed.model_scene)
+        {
+            runs.push((paras.len() as u32, placed.model_scene));
+        }
+        paras.push(placed.para);
+    }
+    (paras, runs)
 }
 
 /// The story paragraphs of a work in reading order, author's notes left out, without their
-/// quotations.
-fn story_paras(work: &Work) -> impl Iterator<Item = Para<'_>> {
-    story_placed(work).map(|p| p.para)
-}
-
-/// `story_paras` with each paragraph's source offset.
+/// quotations, each with its source offset, its piece's offset and its reader's scene.
 fn story_placed(work: &Work) -> impl Iterator<Item = Placed<'_>> {
     let mut scene_id = 0u32;
     work.chapters.iter().flat_map(move |ch| {
@@ -621,8 +630,6 @@ fn story_placed(work: &Work) -> impl Iterator<Item = Placed<'_>> {
                         text,
                         chapter: ch.number,
                         index,
-                        offset: offset as u32,
-                        model_scene,
                         quotes: &[],
                     },
                     base: if base == NO_BASE {
@@ -630,6 +637,8 @@ fn story_placed(work: &Work) -> impl Iterator<Item = Placed<'_>> {
                     } else {
                         base + offset
                     },
+                    offset,
+                    model_scene,
                 })
             })
     })
@@ -658,7 +667,7 @@ pub(crate) fn run_explained(work: &Work, scorer: Scorer<'_>) -> (Analysis, Expla
 }
 
 fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explained) {
-    let mut paras = collect(work);
+    let (mut paras, scene_runs) = collect(work);
     let style = detect_style(paras.iter().map(|p| p.text));
     // every paragraph's quotations in one vector: a small vector per paragraph costs more than
     // the paragraph itself when the text is nothing but short lines of dialogue
@@ -807,6 +816,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         clusters.len() - 1
     });
     let mut pass = Pass::new(&paras, &clusters, &index, &names, &surnames, &nouns);
+    pass.scene_runs = &scene_runs;
     pass.epithet_keys = epithet_count;
     pass.introductions = introductions;
     pass.reader = reader;
@@ -850,6 +860,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     );
     let (placings, narrators) = scenes::segment(
         &paras,
+        &scene_runs,
         &evidence,
         &present_ids,
         &clusters,
@@ -1140,7 +1151,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
                     addressee: None,
                     chapter: p.chapter,
                     paragraph: p.index as usize,
-                    range: p.in_paragraph(s, e),
+                    range: placed.in_paragraph(s, e),
                 },
                 id(speaker),
                 id(addressee),
@@ -1168,6 +1179,8 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
 /// The sequential pass: mentions, pronouns, speakers, evidence.
 struct Pass<'a, 'w> {
     paras: &'a [Para<'w>],
+    /// The reader's scenes (`SceneRuns`): an explicit scene break resets who is on stage.
+    scene_runs: &'a [(u32, u32)],
     index: &'a HashMap<String, usize>,
     /// Common words used as surnames in this work (see `common_word_surnames`).
     surnames: &'a HashSet<String>,
@@ -1280,6 +1293,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             kin,
             tag_speakers,
             paras,
+            scene_runs: &[],
             index,
             surnames,
             nouns,
@@ -1444,14 +1458,23 @@ impl<'a, 'w> Pass<'a, 'w> {
         // the characters the paragraph's narration touches, in order (the beam replays them)
         let mut touches: Vec<usize> = Vec::new();
         let beam_on = matches!(self.scorer, Scorer::Learned(_)) && BEAM_WIDTH > 1 && !beam_off();
+        let mut next_run = 0;
         for pi in 0..self.paras.len() {
             let p = &self.paras[pi];
-            if p.model_scene as usize != self.st.scene {
+            let run = self
+                .scene_runs
+                .get(next_run)
+                .filter(|&&(first, _)| first as usize == pi)
+                .map(|&(_, scene)| scene as usize);
+            next_run += usize::from(run.is_some());
+            if let Some(scene) = run
+                && scene != self.st.scene
+            {
                 // an explicit scene break resets who is on stage
                 self.commit_beam();
                 self.beam.clear();
                 self.st = Salience {
-                    scene: p.model_scene as usize,
+                    scene,
                     recency: self.st.recency.clone(),
                     ..Salience::default()
                 };
@@ -4886,7 +4909,7 @@ fn repairs_in(placed: &Placed<'_>, buf: &mut String, out: &mut Vec<RepairFlag>) 
                     span: placed.span(dot, dot + 1),
                     chapter: p.chapter,
                     paragraph: p.index as usize,
-                    range: p.in_paragraph(dot, dot + 1),
+                    range: placed.in_paragraph(dot, dot + 1),
                     suggestion: "...".into(),
                 });
             }
