@@ -3340,6 +3340,7 @@ pub(crate) fn cluster(
             added.push(key.as_str());
         }
     }
+    drop(by_hash);
     for k in added {
         person.insert(k, 1.0);
     }
@@ -3366,19 +3367,24 @@ pub(crate) fn cluster(
     // (the sort key is made once per key: a sort that counted the key's words at every
     // comparison cost more than the clustering itself on a text of 50,000 names)
     type Rank = (bool, std::cmp::Reverse<usize>, std::cmp::Reverse<u32>);
-    let mut ranked: Vec<(Rank, &str, &NameStats, Vec<&str>)> = names
-        .iter()
-        .filter(|(k, _)| person.contains_key(k.as_str()))
-        .map(|(k, s)| {
-            let words: Vec<&str> = name_words(k).collect();
-            let rank = (
-                words.len() < 2,
-                std::cmp::Reverse(k.split(' ').count()),
-                std::cmp::Reverse(s.count),
-            );
-            (rank, k.as_str(), s, words)
-        })
-        .collect();
+    // (exact capacity: the person keys are keys of `names`)
+    let mut ranked: Vec<(Rank, &str, &NameStats, Vec<&str>)> = Vec::with_capacity(person.len());
+    ranked.extend(
+        names
+            .iter()
+            .filter(|(k, _)| person.contains_key(k.as_str()))
+            .map(|(k, s)| {
+                let words: Vec<&str> = name_words(k).collect();
+                let rank = (
+                    words.len() < 2,
+                    std::cmp::Reverse(k.split(' ').count()),
+                    std::cmp::Reverse(s.count),
+                );
+                (rank, k.as_str(), s, words)
+            }),
+    );
+    // the person scores are done with (freed before the clustering's own maps grow)
+    drop((singles, person));
     ranked.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
     let keys: Vec<(&str, &NameStats, Vec<&str>)> = ranked
         .into_iter()
@@ -3492,7 +3498,7 @@ pub(crate) fn cluster(
         full_names,
         word_owners,
     ));
-    drop((keys, singles, by_hash, person));
+    drop(keys);
     // nicknames by prefix: "Dru" of "Drusilla", "Angel" of "Angelus"
     let singles: Vec<(usize, String)> = clusters
         .iter()
