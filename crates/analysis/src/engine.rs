@@ -1,6 +1,7 @@
 //! The analysis passes: paragraphs in, characters, quotations, speakers and evidence out.
 
 use crate::hash::{HashMap, HashSet};
+use std::collections::BTreeMap;
 
 use ficarchive_model::{Span, Work, count_words};
 
@@ -25,13 +26,11 @@ pub(crate) struct Para<'w> {
     pub text: &'w str,
     /// Chapter number.
     pub chapter: u32,
-    /// Index among the chapter's story paragraphs.
+    /// Index among the chapter's story paragraphs (a paragraph longer than `MAX_PIECE` is
+    /// analysed in pieces, which share it). The piece's offset in its paragraph and the reader's
+    /// scene are not kept here (8 bytes a paragraph in a text of short lines): the output's walk
+    /// over the work gives the offset (`Placed::offset`), `SceneRuns` the scenes.
     pub index: u32,
-    /// Byte offset of `text` in its paragraph: a paragraph longer than `MAX_PIECE` is analysed
-    /// in pieces, which share its `index`.
-    pub offset: u32,
-    /// Global index of the scene the reader gave the paragraph.
-    pub model_scene: u32,
     /// Dialogue quotation content ranges, as u32 (a piece is at most `MAX_PIECE` bytes): one
     /// list for the whole text holds them, a range a line in a text of short lines.
     pub quotes: &'w [(u32, u32)],
@@ -48,6 +47,10 @@ pub(crate) const NO_BASE: usize = usize::MAX;
 pub(crate) struct Placed<'w> {
     pub para: Para<'w>,
     pub base: usize,
+    /// Byte offset of the piece's text in its paragraph (see `Para::index`).
+    pub offset: usize,
+    /// Global index of the scene the reader gave the paragraph.
+    pub model_scene: u32,
 }
 
 impl Placed<'_> {
@@ -57,13 +60,16 @@ impl Placed<'_> {
     }
 }
 
-impl Para<'_> {
+impl Placed<'_> {
     /// A range of this piece's text as a range of its whole paragraph.
     pub fn in_paragraph(&self, s: usize, e: usize) -> [usize; 2] {
-        let o = self.offset as usize;
-        [o + s, o + e]
+        [self.offset + s, self.offset + e]
     }
 }
+
+/// The runs of paragraphs the reader put in one scene, as (first paragraph, the scene's global
+/// index), in order: one entry per scene, where a field in every paragraph cost 4 bytes each.
+pub(crate) type SceneRuns = Vec<(u32, u32)>;
 
 /// The longest piece of a paragraph analysed at once. Every pass keeps one paragraph's tokens
 /// (24 bytes each, about five bytes of text apiece), so a whole book pasted as one paragraph
@@ -327,7 +333,7 @@ impl Salience {
 /// A quotation found in a paragraph, before speakers are known. A text of nothing but short
 /// turns has one of these per dozen bytes, so it is kept small: its byte range is the entry of
 /// the same index in the work's list of quotation ranges, the paragraph index is a u32, the rule
-/// a byte, and what few quotations have is boxed apart.
+/// a byte (16 bytes in all), and what few quotations have is kept apart (`Found::extras`).
 struct FoundQuote {
     para: u32,
     /// Which rule chose the speaker (for the evaluation's error breakdown): an index in `RULES`.
@@ -336,7 +342,75 @@ struct FoundQuote {
     speaker_id: u32,
     /// Whom a vocative names, packed by `pack_id`.
     addressee_id: u32,
-    extra: Option<Box<QuoteExtra>>,
+}
+
+/// The found quotations in text order, with what few of them have (an unknown vocative, the
+/// learned scorer's candidates) in a map keyed by the quotation's index: a box pointer in every
+/// quotation was 8 of its 24 bytes. It reads as the list itself.
+#[derive(Default)]
+struct Found {
+    list: Vec<FoundQuote>,
+    /// Ordered by quotation index, so a walk over it follows the text.
+    extras: BTreeMap<u32, QuoteExtra>,
+}
+
+impl std::ops::Deref for Found {
+    type Target = Vec<FoundQuote>;
+    fn deref(&self) -> &Vec<FoundQuote> {
+        &self.list
+    }
+}
+
+impl std::ops::DerefMut for Found {
+    fn deref_mut(&mut self) -> &mut Vec<FoundQuote> {
+        &mut self.list
+    }
+}
+
+impl Found {
+    /// Adds a quotation with its extras.
+    fn push_with(
+        &mut self,
+        q: FoundQuote,
+        vocative_unknown: Option<String>,
+        cands: Option<Box<QuoteCands>>,
+    ) {
+        if vocative_unknown.is_some() || cands.is_some() {
+            self.extras.insert(
+                self.list.len() as u32,
+                QuoteExtra {
+                    vocative_unknown,
+                    cands,
+                },
+            );
+        }
+        self.list.push(q);
+    }
+
+    /// The unknown capitalised word quotation `qi` says as a vocative.
+    fn vocative_unknown(&self, qi: usize) -> Option<&str> {
+        self.extras
+            .get(&u32::try_from(qi).ok()?)?
+            .vocative_unknown
+            .as_deref()
+    }
+
+    /// The learned scorer's candidates for quotation `qi` (when explaining).
+    fn cands(&self, qi: usize) -> Option<&QuoteCands> {
+        self.extras.get(&u32::try_from(qi).ok()?)?.cands.as_deref()
+    }
+
+    fn set_cands(&mut self, qi: usize, c: Box<QuoteCands>) {
+        self.extras.entry(qi as u32).or_default().cands = Some(c);
+    }
+
+    /// The candidates of every quotation that has them, in text order, with its paragraph.
+    fn cands_mut(&mut self) -> impl Iterator<Item = (u32, &mut QuoteCands)> {
+        let list = &self.list;
+        self.extras
+            .iter_mut()
+            .filter_map(move |(&qi, x)| Some((list[qi as usize].para, x.cands.as_deref_mut()?)))
+    }
 }
 
 /// A character index (or `NARRATOR`) in a u32: `u32::MAX` is none, `u32::MAX - 1` the narrator.
@@ -360,6 +434,7 @@ fn unpack_id(c: u32) -> Option<usize> {
 }
 
 /// What few found quotations have.
+#[derive(Default)]
 struct QuoteExtra {
     /// An unknown capitalised word the quotation says as a vocative.
     vocative_unknown: Option<String>,
@@ -391,26 +466,12 @@ const RULES: [&str; 19] = [
 ];
 
 impl FoundQuote {
-    fn new(
-        para: u32,
-        speaker: Option<usize>,
-        how: &'static str,
-        addressee: Option<usize>,
-        vocative_unknown: Option<String>,
-        cands: Option<Box<QuoteCands>>,
-    ) -> Self {
-        let extra = (vocative_unknown.is_some() || cands.is_some()).then(|| {
-            Box::new(QuoteExtra {
-                vocative_unknown,
-                cands,
-            })
-        });
+    fn new(para: u32, speaker: Option<usize>, how: &'static str, addressee: Option<usize>) -> Self {
         let mut q = FoundQuote {
             para,
             rule: 0,
             speaker_id: pack_id(speaker),
             addressee_id: pack_id(addressee),
-            extra,
         };
         q.set_how(how);
         q
@@ -441,26 +502,6 @@ impl FoundQuote {
         let rule = RULES.iter().position(|&r| r == how);
         debug_assert!(rule.is_some(), "{how} is missing from RULES");
         self.rule = rule.map_or(0, |r| r as u8);
-    }
-
-    fn vocative_unknown(&self) -> Option<&str> {
-        self.extra.as_ref()?.vocative_unknown.as_deref()
-    }
-
-    fn set_cands(&mut self, c: Box<QuoteCands>) {
-        match &mut self.extra {
-            Some(e) => e.cands = Some(c),
-            None => {
-                self.extra = Some(Box::new(QuoteExtra {
-                    vocative_unknown: None,
-                    cands: Some(c),
-                }))
-            }
-        }
-    }
-
-    fn cands(&self) -> Option<&QuoteCands> {
-        self.extra.as_ref()?.cands.as_deref()
     }
 }
 
@@ -580,7 +621,7 @@ fn is_dialogue(text: &str, s: usize, e: usize) -> bool {
     words > 0 && !named_thing && !cited_phrase && (words >= 4 || at_start || ends_punct)
 }
 
-fn collect(work: &Work) -> Vec<Para<'_>> {
+fn collect(work: &Work) -> (Vec<Para<'_>>, SceneRuns) {
     // exact capacity: a text of tiny paragraphs has very many of them
     let count = work
         .chapters
@@ -589,17 +630,21 @@ fn collect(work: &Work) -> Vec<Para<'_>> {
         .map(|s| s.paragraphs.len())
         .sum();
     let mut paras = Vec::with_capacity(count);
-    paras.extend(story_paras(work));
-    paras
+    let mut runs: SceneRuns = Vec::new();
+    for placed in story_placed(work) {
+        if runs
+            .last()
+            .is_none_or(|&(_, scene)| scene != placed.model_scene)
+        {
+            runs.push((paras.len() as u32, placed.model_scene));
+        }
+        paras.push(placed.para);
+    }
+    (paras, runs)
 }
 
 /// The story paragraphs of a work in reading order, author's notes left out, without their
-/// quotations.
-fn story_paras(work: &Work) -> impl Iterator<Item = Para<'_>> {
-    story_placed(work).map(|p| p.para)
-}
-
-/// `story_paras` with each paragraph's source offset.
+/// quotations, each with its source offset, its piece's offset and its reader's scene.
 fn story_placed(work: &Work) -> impl Iterator<Item = Placed<'_>> {
     let mut scene_id = 0u32;
     work.chapters.iter().flat_map(move |ch| {
@@ -621,8 +666,6 @@ fn story_placed(work: &Work) -> impl Iterator<Item = Placed<'_>> {
                         text,
                         chapter: ch.number,
                         index,
-                        offset: offset as u32,
-                        model_scene,
                         quotes: &[],
                     },
                     base: if base == NO_BASE {
@@ -630,6 +673,8 @@ fn story_placed(work: &Work) -> impl Iterator<Item = Placed<'_>> {
                     } else {
                         base + offset
                     },
+                    offset,
+                    model_scene,
                 })
             })
     })
@@ -658,7 +703,7 @@ pub(crate) fn run_explained(work: &Work, scorer: Scorer<'_>) -> (Analysis, Expla
 }
 
 fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explained) {
-    let mut paras = collect(work);
+    let (mut paras, scene_runs) = collect(work);
     let style = detect_style(paras.iter().map(|p| p.text));
     // every paragraph's quotations in one vector: a small vector per paragraph costs more than
     // the paragraph itself when the text is nothing but short lines of dialogue
@@ -807,6 +852,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         clusters.len() - 1
     });
     let mut pass = Pass::new(&paras, &clusters, &index, &names, &surnames, &nouns);
+    pass.scene_runs = &scene_runs;
     pass.epithet_keys = epithet_count;
     pass.introductions = introductions;
     pass.reader = reader;
@@ -850,6 +896,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     );
     let (placings, narrators) = scenes::segment(
         &paras,
+        &scene_runs,
         &evidence,
         &present_ids,
         &clusters,
@@ -876,7 +923,10 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     // about these words or a subset of them
     let common_calls = common_nouns_among(
         &paras,
-        quotes.iter().filter_map(FoundQuote::vocative_unknown),
+        quotes
+            .extras
+            .values()
+            .filter_map(|x| x.vocative_unknown.as_deref()),
     );
     let (by_vocative, doubted) = narrator_by_vocative(
         &paras,
@@ -930,13 +980,11 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     );
     // a narrator no one names is still one person: "the narrator", who says "I"
     let mut unnamed_narrator = None;
-    for q in &mut quotes {
-        // a candidate "I" of the learned scorer is whoever "I said" there means
-        if let Some(c) = q.extra.as_mut().and_then(|x| x.cands.as_mut())
-            && c.cands.iter().any(|x| x.0 == NARRATOR)
-        {
+    // a candidate "I" of the learned scorer is whoever "I said" there means
+    for (para, c) in quotes.cands_mut() {
+        if c.cands.iter().any(|x| x.0 == NARRATOR) {
             let to = named_narrator
-                .or(narrator_of(q.para).map(|n| n as usize))
+                .or(narrator_of(para).map(|n| n as usize))
                 .or(scenes_narrator)
                 .unwrap_or(usize::MAX - 1);
             for x in &mut c.cands {
@@ -945,6 +993,8 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
                 }
             }
         }
+    }
+    for q in quotes.iter_mut() {
         if q.speaker() == Some(NARRATOR) {
             let to = named_narrator
                 .or(narrator_of(q.para).map(|n| n as usize))
@@ -1020,7 +1070,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     // "Teach" of "Edward Teach": a word of a full name no one else's names hold is another name
     crate::characters::add_unshared_name_words(&mut clusters);
     let mut quote_counts = vec![0u32; clusters.len()];
-    for q in &quotes {
+    for q in quotes.iter() {
         if let Some(s) = q.speaker() {
             quote_counts[s] += 1;
         }
@@ -1072,10 +1122,9 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         };
         Explained {
             how: quotes.iter().map(FoundQuote::how).collect(),
-            cands: quotes
-                .iter()
-                .map(|q| {
-                    q.cands().map(|c| NamedCands {
+            cands: (0..quotes.len())
+                .map(|qi| {
+                    quotes.cands(qi).map(|c| NamedCands {
                         cands: c.cands.iter().map(|&(ch, x)| (name(ch), x)).collect(),
                     })
                 })
@@ -1140,7 +1189,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
                     addressee: None,
                     chapter: p.chapter,
                     paragraph: p.index as usize,
-                    range: p.in_paragraph(s, e),
+                    range: placed.in_paragraph(s, e),
                 },
                 id(speaker),
                 id(addressee),
@@ -1168,6 +1217,8 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
 /// The sequential pass: mentions, pronouns, speakers, evidence.
 struct Pass<'a, 'w> {
     paras: &'a [Para<'w>],
+    /// The reader's scenes (`SceneRuns`): an explicit scene break resets who is on stage.
+    scene_runs: &'a [(u32, u32)],
     index: &'a HashMap<String, usize>,
     /// Common words used as surnames in this work (see `common_word_surnames`).
     surnames: &'a HashSet<String>,
@@ -1177,7 +1228,7 @@ struct Pass<'a, 'w> {
     /// One-off voices ("said another", "asked a gentleman"): candidates only where a tag of the
     /// paragraph names them.
     voices: Vec<bool>,
-    quotes: Vec<FoundQuote>,
+    quotes: Found,
     evidence: Vec<ParaEvidence>,
     /// The characters present in each paragraph, one after another (`ParaEvidence::present`).
     present_ids: Vec<u32>,
@@ -1280,12 +1331,16 @@ impl<'a, 'w> Pass<'a, 'w> {
             kin,
             tag_speakers,
             paras,
+            scene_runs: &[],
             index,
             surnames,
             nouns,
             genders: clusters.iter().map(Cluster::gender).collect(),
             voices: clusters.iter().map(|c| c.voice).collect(),
-            quotes: Vec::with_capacity(paras.iter().map(|p| p.quotes.len()).sum()),
+            quotes: Found {
+                list: Vec::with_capacity(paras.iter().map(|p| p.quotes.len()).sum()),
+                extras: BTreeMap::new(),
+            },
             evidence: Vec::with_capacity(paras.len()),
             present_ids: Vec::new(),
             mentions: vec![0; clusters.len()],
@@ -1444,14 +1499,23 @@ impl<'a, 'w> Pass<'a, 'w> {
         // the characters the paragraph's narration touches, in order (the beam replays them)
         let mut touches: Vec<usize> = Vec::new();
         let beam_on = matches!(self.scorer, Scorer::Learned(_)) && BEAM_WIDTH > 1 && !beam_off();
+        let mut next_run = 0;
         for pi in 0..self.paras.len() {
             let p = &self.paras[pi];
-            if p.model_scene as usize != self.st.scene {
+            let run = self
+                .scene_runs
+                .get(next_run)
+                .filter(|&&(first, _)| first as usize == pi)
+                .map(|&(_, scene)| scene as usize);
+            next_run += usize::from(run.is_some());
+            if let Some(scene) = run
+                && scene != self.st.scene
+            {
                 // an explicit scene break resets who is on stage
                 self.commit_beam();
                 self.beam.clear();
                 self.st = Salience {
-                    scene: p.model_scene as usize,
+                    scene,
                     recency: self.st.recency.clone(),
                     ..Salience::default()
                 };
@@ -1783,14 +1847,11 @@ impl<'a, 'w> Pass<'a, 'w> {
             for qi in 0..p.quotes.len() {
                 let addressee = addressees[qi];
                 let unknown = unknowns[qi].take();
-                self.quotes.push(FoundQuote::new(
-                    pi as u32,
-                    speakers[qi].0,
-                    speakers[qi].1,
-                    addressee,
+                self.quotes.push_with(
+                    FoundQuote::new(pi as u32, speakers[qi].0, speakers[qi].1, addressee),
                     unknown,
                     speakers[qi].2.take(),
-                ));
+                );
             }
             // conversation bookkeeping
             for q in base..self.quotes.len() {
@@ -2545,7 +2606,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                 q.set_speaker(att.0);
                 q.set_how(att.1);
                 if let Some(c) = att.2.take() {
-                    q.set_cands(c);
+                    self.quotes.set_cands(n.first_quote + i, c);
                 }
             }
             node = n.parent;
@@ -3321,7 +3382,7 @@ fn kind_epithet_at(text: &str, toks: &[Token], i: usize, buf: &mut String) -> Op
 fn kind_epithets_by_pov(
     kinds: &[KindMention],
     pov: &[Option<usize>],
-    quotes: &mut [FoundQuote],
+    quotes: &mut Found,
     clusters: &mut [Cluster],
     mentions: &mut [u32],
 ) {
@@ -3403,11 +3464,11 @@ fn kind_epithets_by_pov(
         if let Some(a) = o.addressee() {
             o.set_addressee(Some(to(a)));
         }
-        // the learned scorer's candidate is that one too
-        if let Some(c) = o.extra.as_mut().and_then(|x| x.cands.as_mut()) {
-            for x in &mut c.cands {
-                x.0 = to(x.0);
-            }
+    }
+    // the learned scorer's candidate is that one too
+    for (_, c) in quotes.cands_mut() {
+        for x in &mut c.cands {
+            x.0 = to(x.0);
         }
     }
 }
@@ -4488,7 +4549,7 @@ fn scenes_narrator_fits(c: &Cluster, mentions: u32, names: &HashMap<String, Name
 fn narrator_by_vocative(
     paras: &[Para<'_>],
     ranges: &[(u32, u32)],
-    quotes: &mut [FoundQuote],
+    quotes: &mut Found,
     clusters: &mut Vec<Cluster>,
     names: &HashMap<String, NameStats>,
     mentions: &mut Vec<u32>,
@@ -4514,7 +4575,7 @@ fn narrator_by_vocative(
         }
         if let Some(a) = q.addressee() {
             *known.entry(a).or_default() += TOLD_ME_VOTES;
-        } else if let Some(w) = q.vocative_unknown()
+        } else if let Some(w) = quotes.vocative_unknown(qi)
             && !is_non_name(w)
             && !is_greeting_or_adverb(w)
             && !common.contains(w)
@@ -4561,7 +4622,7 @@ fn narrator_by_vocative(
         // own paragraph are not a turn
         let neighbours = [(qi.checked_sub(1), false), (Some(qi + 1), true)];
         for (n, reply) in neighbours {
-            let Some(q) = n.and_then(|n| quotes.get(n)) else {
+            let Some((n, q)) = n.and_then(|n| Some((n, quotes.get(n)?))) else {
                 continue;
             };
             if q.speaker() == Some(NARRATOR) || q.para == para || q.para.abs_diff(para) > 2 {
@@ -4572,7 +4633,7 @@ fn narrator_by_vocative(
                 if !tagged_by_name.contains(&a) && !acts_in_narration(&clusters[a], names) {
                     *known.entry(a).or_default() += weight;
                 }
-            } else if let Some(w) = q.vocative_unknown()
+            } else if let Some(w) = quotes.vocative_unknown(n)
                 && !is_non_name(w)
                 && !is_greeting_or_adverb(w)
                 && !common.contains(w)
@@ -4613,12 +4674,11 @@ fn narrator_by_vocative(
             });
             mentions.push(0);
             let id = clusters.len() - 1;
-            for q in quotes.iter_mut() {
-                if q.vocative_unknown() == Some(word.as_str()) {
-                    if let Some(x) = &mut q.extra {
-                        x.vocative_unknown = None;
-                    }
-                    q.set_addressee(Some(id));
+            let Found { list, extras } = quotes;
+            for (&qi, x) in extras.iter_mut() {
+                if x.vocative_unknown.as_deref() == Some(word.as_str()) {
+                    x.vocative_unknown = None;
+                    list[qi as usize].set_addressee(Some(id));
                 }
             }
             (Some(id), None)
@@ -4633,7 +4693,7 @@ fn narrator_by_vocative(
 /// that character's, and the reader no character of its own. Needs two votes, one ahead.
 fn name_the_reader(
     paras: &[Para<'_>],
-    quotes: &mut [FoundQuote],
+    quotes: &mut Found,
     chapters: &HashSet<u32>,
     reader: usize,
     mentions: &mut [u32],
@@ -4686,7 +4746,7 @@ fn name_the_reader(
 fn vocative_aliases(
     paras: &[Para<'_>],
     unnamed_narrator: Option<usize>,
-    quotes: &mut [FoundQuote],
+    quotes: &mut Found,
     clusters: &mut [Cluster],
     names: &HashMap<String, NameStats>,
     mentions: &mut [u32],
@@ -4698,7 +4758,7 @@ fn vocative_aliases(
     // each paragraph's narration is read once, however many vocatives it holds
     let mut says_me: HashMap<u32, bool> = HashMap::default();
     for qi in 0..quotes.len() {
-        let Some(word) = quotes[qi].vocative_unknown().map(str::to_string) else {
+        let Some(word) = quotes.vocative_unknown(qi).map(str::to_string) else {
             continue;
         };
         if is_non_name(&word)
@@ -4886,7 +4946,7 @@ fn repairs_in(placed: &Placed<'_>, buf: &mut String, out: &mut Vec<RepairFlag>) 
                     span: placed.span(dot, dot + 1),
                     chapter: p.chapter,
                     paragraph: p.index as usize,
-                    range: p.in_paragraph(dot, dot + 1),
+                    range: placed.in_paragraph(dot, dot + 1),
                     suggestion: "...".into(),
                 });
             }
@@ -4953,7 +5013,7 @@ mod tests {
         assert!(scenes_narrator_fits(&c, 3, &names));
     }
     fn quote(para: u32, speaker: usize, how: &'static str) -> FoundQuote {
-        FoundQuote::new(para, Some(speaker), how, None, None, None)
+        FoundQuote::new(para, Some(speaker), how, None)
     }
 
     #[test]

@@ -163,6 +163,7 @@ pub(crate) type Placing = (SceneAnalysis, [usize; 2]);
 
 pub(crate) fn segment(
     paras: &[Para<'_>],
+    scene_runs: &[(u32, u32)],
     evidence: &[ParaEvidence],
     present_ids: &[u32],
     clusters: &[Cluster],
@@ -171,12 +172,12 @@ pub(crate) fn segment(
 ) -> (Vec<Placing>, Vec<u32>) {
     let mut narrators = vec![NO_NARRATOR; paras.len()];
     let mut out = Vec::new();
-    let mut start = 0;
-    while start < paras.len() {
-        let mut end = start + 1;
-        while end < paras.len() && paras[end].model_scene == paras[start].model_scene {
-            end += 1;
-        }
+    // the reader's scenes: (first paragraph, scene) in order (`engine::SceneRuns`)
+    for (k, &(first, _)) in scene_runs.iter().enumerate() {
+        let start = first as usize;
+        let end = scene_runs
+            .get(k + 1)
+            .map_or(paras.len(), |&(next, _)| next as usize);
         segment_run(
             paras,
             evidence,
@@ -188,7 +189,6 @@ pub(crate) fn segment(
             &mut out,
             &mut narrators,
         );
-        start = end;
     }
     (out, narrators)
 }
@@ -1036,8 +1036,6 @@ mod tests {
             text,
             chapter: 1,
             index: 0,
-            offset: 0,
-            model_scene: 0,
             quotes: &[],
         }
     }
