@@ -3747,13 +3747,13 @@ impl Pass<'_, '_> {
                     || tagged.contains(&c)
                     || (in_talk && (Some(c) == last || Some(c) == before_last))
             });
-            // the characters the narration between the previous quotation and this one has
-            // speaking, subject first ("Rosa answered him at last. “It is.”"; a tag's inverted
-            // "said Rosa" is not counted). Learned against them (−0.8): the paragraph-tag and
-            // previous-quotation cues already favour them, and overshoot
+            // the characters the paragraph's narration before this quotation has speaking,
+            // subject first ("Rosa answered him at last. “It is.”", "“No,” Rosa said. “Go.”"; a
+            // tag's inverted "said Rosa" is not counted). Learned against them (−0.5): the
+            // paragraph-tag, previous-quotation and subject cues already favour them, and overshoot
             let mut speaking: [Option<usize>; 4] = [None; 4];
             let mut nb = 0;
-            for m in near_before.iter().filter(|m| m.tok >= before_from) {
+            for m in near_before.iter() {
                 if nb < speaking.len() && m.subject && speech_verb_after(toks, text, m.tok) {
                     speaking[nb] = Some(m.ch);
                     nb += 1;
