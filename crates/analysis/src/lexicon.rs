@@ -160,6 +160,27 @@ pub(crate) fn is_speech_verb(w: &str) -> bool {
     )
 }
 
+/// Verbs that follow their subject to tell of speech beside the speech tags proper ("Ann
+/// answered him at last.", "He called across the yard.").
+pub(crate) fn is_narrated_speech_verb(w: &str) -> bool {
+    is_speech_verb(w)
+        || matches!(
+            w,
+            "answered"
+                | "replied"
+                | "asked"
+                | "cried"
+                | "exclaimed"
+                | "whispered"
+                | "muttered"
+                | "added"
+                | "continued"
+                | "called"
+                | "shouted"
+                | "began"
+        )
+}
+
 /// Verbs of perception and cognition: their subject is usually the point-of-view character.
 pub(crate) fn is_cognition_verb(w: &str) -> bool {
     matches!(

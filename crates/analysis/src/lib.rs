@@ -1962,6 +1962,32 @@ mod tests {
         assert!(crate::speaker_model::WEIGHTS[cue] < 0.0);
     }
     #[test]
+    fn the_one_speaking_in_the_narration_before_an_untagged_turn_is_marked_for_the_scorer() {
+        // in the second paragraph Rosa "answered" in the narration before the untagged words;
+        // Paul is only looked at
+        let text = "Paul and Rosa stood at the gate.\n\
+            \"Is the bus late again?\" asked Paul.\n\
+            Rosa looked at Paul. Rosa answered him at last. \"It is always late.\"\n";
+        let work = work_from_lines(text);
+        let (_, ex) = crate::engine::run_explained(
+            &work,
+            crate::engine::Scorer::Learned(&crate::speaker_model::WEIGHTS),
+        );
+        let cands = ex.cands[1].as_ref().expect("the untagged turn is scored");
+        let cue = crate::speaker_rank::feature("speech_before_quote");
+        let marked = |who: &str| {
+            cands
+                .cands
+                .iter()
+                .find(|(n, _)| n.as_deref() == Some(who))
+                .map(|(_, x)| x[cue] > 0.0)
+        };
+        assert_eq!(marked("Rosa"), Some(true));
+        assert_eq!(marked("Paul"), Some(false));
+        assert!(crate::lexicon::is_narrated_speech_verb("replied"));
+        assert!(!crate::lexicon::is_narrated_speech_verb("looked"));
+    }
+    #[test]
     fn an_epithet_acting_twice_in_narration_is_a_character() {
         // no tag names "the girl", and her beats stand in paragraphs of their own
         let text = "One girl stood alone by the rail.\n\

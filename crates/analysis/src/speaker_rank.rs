@@ -51,10 +51,11 @@ pub const FEATURE_NAMES: [&str; NF] = [
     "intro",
     "narrator_acts",
     "never_tagged",
+    "speech_before_quote",
 ];
 
 /// Number of cues per candidate.
-pub const NF: usize = 37;
+pub const NF: usize = 38;
 /// Number of weights: one per cue.
 pub const NW: usize = NF;
 
