@@ -835,6 +835,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     present_ids.shrink_to_fit();
     addressed_back(&mut quotes, &|p| paras[p].text, &all_quotes);
     backfill_opening_turns(&mut quotes);
+    voices_named_later(&paras, &mut quotes, &evidence, &present_ids);
     for (ch, alias) in &epithets {
         if !clusters[*ch].aliases.contains(alias) {
             clusters[*ch].aliases.push(alias.clone());
@@ -4095,6 +4096,102 @@ fn backfill_opening_turns(quotes: &mut [FoundQuote]) {
         if let Some(o) = other.filter(|&o| quotes[qi].addressee() != Some(o)) {
             quotes[qi].set_speaker(Some(o));
             quotes[qi].set_how("backfill");
+        }
+    }
+}
+
+/// "“That,” said a voice in her ear, “is a fine town.” … She had been conscious of a man
+/// behind her.": a quotation tagged with an unnamed voice ("a voice", "a low voice"), which is no
+/// one by itself, goes to the one who comes into the story in the few paragraphs after it: the
+/// first character present there who was never present before, when that paragraph brings one
+/// newcomer only. Quotations a tag gave a speaker keep it.
+fn voices_named_later(
+    paras: &[Para<'_>],
+    quotes: &mut [FoundQuote],
+    evidence: &[ParaEvidence],
+    present_ids: &[u32],
+) {
+    const REACH: usize = 4;
+    let mut toks = Vec::new();
+    let mut buf = String::new();
+    // (paragraph, its first quotation after which the voice's tag comes)
+    let mut tagged: Vec<(usize, u32)> = Vec::new();
+    for (pi, p) in paras.iter().enumerate() {
+        if p.quotes.is_empty() || !p.text.contains("voice") {
+            continue;
+        }
+        tokenize(p.text, p.quotes, &mut toks);
+        for i in 1..toks.len() {
+            let t = toks[i];
+            if !t.is_word() || t.quote.is_some() || t.text(p.text) != "voice" {
+                continue;
+            }
+            // "a voice", "a low voice", "a deep, rough voice"
+            let Some(det) = (i.saturating_sub(4)..i)
+                .rev()
+                .find(|&k| toks[k].is_word() && matches!(toks[k].text(p.text), "a" | "an"))
+            else {
+                continue;
+            };
+            if toks[det + 1..i]
+                .iter()
+                .any(|x| x.quote.is_some() || (x.is_word() && x.cap))
+            {
+                continue;
+            }
+            let word = |k: usize| toks.get(k).filter(|x| x.is_word() && x.quote.is_none());
+            let verb_before = det >= 1
+                && word(det - 1).is_some_and(|x| is_speech_verb(lower(x.text(p.text), &mut buf)))
+                && crate::characters::after_quote(&toks, det - 1);
+            let verb_after = word(i + 1)
+                .is_some_and(|x| is_speech_verb(lower(x.text(p.text), &mut buf)))
+                && crate::characters::after_quote(&toks, det);
+            if !(verb_before || verb_after) {
+                continue;
+            }
+            if let Some(q) = toks[..det].iter().rev().find_map(|x| x.quote) {
+                tagged.push((pi, q));
+            }
+            break;
+        }
+    }
+    if tagged.is_empty() {
+        return;
+    }
+    // the first paragraph each character is present in
+    let mut first_seen: HashMap<u32, usize> = HashMap::default();
+    for k in 0..evidence.len() {
+        for &c in present_of(evidence, k, present_ids) {
+            first_seen.entry(c).or_insert(k);
+        }
+    }
+    let mut start_of_para: HashMap<usize, usize> = HashMap::default();
+    for (qi, q) in quotes.iter().enumerate() {
+        start_of_para.entry(q.para as usize).or_insert(qi);
+    }
+    for (pi, q0) in tagged {
+        let newcomer = (pi + 1..(pi + 1 + REACH).min(evidence.len())).find_map(|k| {
+            let new: Vec<u32> = present_of(evidence, k, present_ids)
+                .iter()
+                .copied()
+                .filter(|c| first_seen.get(c) == Some(&k))
+                .collect();
+            (!new.is_empty()).then_some(new)
+        });
+        let Some([who]) = newcomer.as_deref() else {
+            continue;
+        };
+        let Some(&base) = start_of_para.get(&pi) else {
+            continue;
+        };
+        for q in quotes[base + q0 as usize..]
+            .iter_mut()
+            .take_while(|q| q.para as usize == pi)
+        {
+            if !q.how().starts_with("tag:") {
+                q.set_speaker(Some(*who as usize));
+                q.set_how("introduction");
+            }
         }
     }
 }

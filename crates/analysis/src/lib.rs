@@ -2035,6 +2035,18 @@ mod tests {
         assert_eq!(told[0], Some("the porter"), "{told:?}");
     }
     #[test]
+    fn a_voice_is_the_one_who_comes_into_the_story_just_after() {
+        // "a voice" is no one by itself; the man the narration brings in two paragraphs on,
+        // present nowhere before, is whose voice it was
+        let text = "Nora sat by the window of the train and watched the fields.\n\
+            \"That,\" said a voice in her ear, \"is the old mill.\"\n\
+            \"Is it?\" she answered.\n\
+            For some time she had been aware of a man behind her.\n\
+            \"Yes, it is,\" he said.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a)[..2], ["a man", "a man"], "{:?}", a.characters);
+    }
+    #[test]
     fn one_a_tag_speaks_to_answers_in_the_he_she_tag_after() {
         // "a tired young fisherman" is spoken to, not passed by: "he answered" is his
         let text = "I walked along the harbour wall.\n\
