@@ -1105,7 +1105,7 @@ fn epithet_speakers(
 }
 
 /// True when the definite epithet `key` at `i` is the one a speech tag right after a quotation
-/// speaks to: `"…?" she whispered to the nurse`, `"…," said Tom to the porter`. The one
+/// speaks to: `"…?" she murmured to the porter`, `"…," said Tom to the porter`. The one
 /// addressed is on stage and usually answers, so it is a character like one that speaks.
 fn spoken_to_in_tag(text: &str, toks: &[Token], i: usize, key: &str) -> bool {
     if !key.starts_with("the ") || i < 3 {

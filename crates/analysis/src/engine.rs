@@ -1786,7 +1786,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                 }
             }
             for qi in 0..p.quotes.len() {
-                // "“…?” she whispered to the nurse": the one a tag speaks to is addressed
+                // "“…?” she murmured to the porter": the one a tag speaks to is addressed
                 // when no vocative says whom
                 let told = self
                     .told
@@ -4100,11 +4100,11 @@ fn backfill_opening_turns(quotes: &mut [FoundQuote]) {
     }
 }
 
-/// "“That,” said a voice in her ear, “is a fine town.” … She had been conscious of a man
-/// behind her.": a quotation tagged with an unnamed voice ("a voice", "a low voice"), which is no
-/// one by itself, goes to the one who comes into the story in the few paragraphs after it: the
-/// first character present there who was never present before, when that paragraph brings one
-/// newcomer only. Quotations a tag gave a speaker keep it.
+/// "“Tickets,” called a voice at the door. … A stout guard came down the aisle.": a quotation
+/// tagged with an unnamed voice ("a voice", "a low voice"), which is no one by itself, goes to
+/// the one who comes into the story in the few paragraphs after it: the first character
+/// present there who was never present before, when that paragraph brings one newcomer only.
+/// Quotations a tag gave a speaker keep it.
 fn voices_named_later(
     paras: &[Para<'_>],
     quotes: &mut [FoundQuote],

@@ -2039,12 +2039,17 @@ mod tests {
         // "a voice" is no one by itself; the man the narration brings in two paragraphs on,
         // present nowhere before, is whose voice it was
         let text = "Nora sat by the window of the train and watched the fields.\n\
-            \"That,\" said a voice in her ear, \"is the old mill.\"\n\
+            \"That,\" called a voice by the door, \"is the old mill.\"\n\
             \"Is it?\" she answered.\n\
-            For some time she had been aware of a man behind her.\n\
+            A tall man came and sat down across from her.\n\
             \"Yes, it is,\" he said.\n";
         let a = run(text);
-        assert_eq!(speakers(&a)[..2], ["a man", "a man"], "{:?}", a.characters);
+        assert_eq!(
+            speakers(&a)[..2],
+            ["a tall man", "a tall man"],
+            "{:?}",
+            a.characters
+        );
     }
     #[test]
     fn one_a_tag_speaks_to_answers_in_the_he_she_tag_after() {
