@@ -1115,11 +1115,40 @@ fn epithet_speakers(
                 && !verb_after
                 && (key.starts_with("a ") || key.starts_with("an "))
                 && voice_in_tag(p.text, toks, i, len, &mut buf);
-            if (verb_before || verb_after || beat || aside) && !is_descriptive_epithet(&key) {
+            if (verb_before
+                || verb_after
+                || beat
+                || aside
+                || spoken_to_in_tag(p.text, toks, i, &key))
+                && !is_descriptive_epithet(&key)
+            {
                 *out.entry(key).or_default() += 1;
             }
         }
     }
+}
+
+/// True when the definite epithet `key` at `i` is the one a speech tag right after a quotation
+/// speaks to: `"…?" she murmured to the porter`, `"…," said Tom to the porter`. The one
+/// addressed is on stage and usually answers, so it is a character like one that speaks.
+fn spoken_to_in_tag(text: &str, toks: &[Token], i: usize, key: &str) -> bool {
+    if !key.starts_with("the ") || i < 3 {
+        return false;
+    }
+    let word = |j: usize| toks.get(j).filter(|x| x.is_word() && x.quote.is_none());
+    let mut buf = String::new();
+    if word(i - 1).is_none_or(|x| x.text(text) != "to") {
+        return false;
+    }
+    let speech = |j: usize, buf: &mut String| {
+        word(j).is_some_and(|x| is_speech_verb(lower(x.text(text), buf)))
+    };
+    // one subject word between the quotation and the verb ("she whispered to"), or the verb
+    // right after the quotation and a name after it ("said Tom to the porter")
+    (speech(i - 2, &mut buf) && word(i - 3).is_some() && after_quote(toks, i - 3))
+        || (speech(i - 3, &mut buf)
+            && word(i - 2).is_some_and(|x| x.cap)
+            && after_quote(toks, i - 3))
 }
 
 /// Nouns the closed person list lacks that this text shows speaking: "said the X" or "the X

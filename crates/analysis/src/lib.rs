@@ -2044,6 +2044,40 @@ mod tests {
         );
     }
     #[test]
+    fn the_one_a_tag_speaks_to_is_a_character_and_is_addressed() {
+        // "the porter" never speaks in a tag of his own: the tag speaks to him, so he is on
+        // stage, and the words are for him
+        let text = "The train stood at the platform, steaming.\n\
+            Edith walked along the carriages with her bag.\n\
+            \"Is this one free?\" she whispered to the porter.\n\
+            \"The third one, miss.\"\n";
+        let a = run(text);
+        assert!(
+            a.characters.iter().any(|c| c.name == "the porter"),
+            "{:?}",
+            a.characters
+        );
+        let told: Vec<Option<&str>> = a.quotes.iter().map(|q| q.addressee).collect();
+        assert_eq!(told[0], Some("the porter"), "{told:?}");
+    }
+    #[test]
+    fn a_voice_is_the_one_who_comes_into_the_story_just_after() {
+        // "a voice" is no one by itself; the man the narration brings in two paragraphs on,
+        // present nowhere before, is whose voice it was
+        let text = "Nora sat by the window of the train and watched the fields.\n\
+            \"That,\" called a voice by the door, \"is the old mill.\"\n\
+            \"Is it?\" she answered.\n\
+            A tall man came and sat down across from her.\n\
+            \"Yes, it is,\" he said.\n";
+        let a = run(text);
+        assert_eq!(
+            speakers(&a)[..2],
+            ["a tall man", "a tall man"],
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
     fn one_a_tag_speaks_to_answers_in_the_he_she_tag_after() {
         // "a tired young fisherman" is spoken to, not passed by: "he answered" is his
         let text = "I walked along the harbour wall.\n\
