@@ -237,6 +237,10 @@ fn without_honorific_suffix(word: &str) -> &str {
         "-chan", "-kun", "-san", "-sama", "-sensei", "-senpai", "-sempai", "-dono", "-hime",
         "-nii", "-nee", "-niisan", "-neesan",
     ];
+    // every suffix opens with a hyphen: a word without one is its own stem
+    if !word.as_bytes().contains(&b'-') {
+        return word;
+    }
     let mut w = word;
     while let Some(stem) = SUFFIXES
         .iter()
@@ -2113,8 +2117,9 @@ pub(crate) fn title_holders(clusters: &[Cluster]) -> HashMap<&'static str, Vec<u
             if let (Some(first), Some(_)) = (words.next(), words.next())
                 && let Some(title) = title_of(first)
             {
+                // ids come in order: one already there is the last
                 let v = out.entry(title).or_default();
-                if !v.contains(&id) {
+                if v.last() != Some(&id) {
                     v.push(id);
                 }
             }
@@ -2746,8 +2751,11 @@ fn extend_with_unclaimed_names(
                 continue;
             }
             for w in kw {
+                // ids come in order, so one already there is the last: a search of the whole
+                // list made this quadratic in the characters sharing a word (a given name of
+                // thousands of people)
                 let v = holders.entry(w).or_default();
-                if !v.contains(&id) {
+                if v.last() != Some(&id) {
                     v.push(id);
                 }
             }
@@ -2765,7 +2773,7 @@ fn extend_with_unclaimed_names(
                 && honorific(w).is_none()
             {
                 let v = titled.entry(w).or_default();
-                if !v.contains(&id) {
+                if v.last() != Some(&id) {
                     v.push(id);
                 }
             }
