@@ -8,7 +8,7 @@ use crate::lexicon::{
     is_cognition_verb, is_listed_short_form, is_listed_short_form_with, is_motion_verb,
     is_non_name, is_number_word, is_person_noun, is_place_name_end, is_place_preposition,
     is_role_noun, is_short_form, is_short_form_with, is_speech_verb, listed_formals, lower,
-    person_noun_gender, pet_name_of, short_forms, table_nicknames,
+    lower_into, person_noun_gender, pet_name_of, short_forms, table_nicknames,
 };
 use crate::tokens::{Kind, Token, tokenize};
 
@@ -279,8 +279,9 @@ pub(crate) fn name_at(
     if !t.cap && !t.text(text).eq_ignore_ascii_case("the") {
         return None;
     }
-    // no copy of the word: most capitalised words are rejected here
-    let first = lower(t.text(text), buf);
+    // no copy of the word: most capitalised words are rejected here (`buf` holds the word: the
+    // loop below reads it from there)
+    let first = lower_into(t.text(text), buf);
     // "the Mayor": a role noun after "the" names a person
     if first == "the" {
         let n = toks.get(i + 1)?;

@@ -1,8 +1,19 @@
 //! Closed word lists of English: pronouns, speech verbs, function words. These are properties of the
 //! language, not of any text, so the analysis stays general.
 
-/// Lower-cases an ASCII-ish word into `buf` and returns it (non-ASCII letters are lowered too).
-pub(crate) fn lower<'a>(word: &str, buf: &'a mut String) -> &'a str {
+/// Lower-cases an ASCII-ish word (non-ASCII letters are lowered too, a curly apostrophe becomes a
+/// straight one): a word of ASCII without a capital is returned as it is, any other is lowered
+/// into `buf` (most words asked about are lower case already: the copy cost more than the checks
+/// that read them).
+pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
+    if word.bytes().all(|b| b < 0x80 && !b.is_ascii_uppercase()) {
+        return word;
+    }
+    lower_into(word, buf)
+}
+
+/// Lower-cases a word into `buf` as [`lower`] does, always copying it, and returns it.
+pub(crate) fn lower_into<'a>(word: &str, buf: &'a mut String) -> &'a str {
     buf.clear();
     if word.is_ascii() {
         // the common case: one copy and an in-place lower-casing, no per-char iteration
@@ -1988,8 +1999,26 @@ pub(crate) fn is_place_name_end(w: &str) -> bool {
 mod tests {
     use super::{
         is_greeting_or_adverb, is_listed_short_form, is_listed_short_form_with, is_short_form,
-        is_short_form_with, short_forms,
+        is_short_form_with, lower, lower_into, short_forms,
     };
+
+    #[test]
+    fn a_word_is_lowered_borrowed_when_it_has_no_capital() {
+        let mut buf = String::from("stale");
+        for (word, low) in [
+            ("said", "said"),
+            ("Said", "said"),
+            ("O’Brien", "o'brien"),
+            ("don’t", "don't"),
+            ("ÉLAN", "élan"),
+            ("x-ray's", "x-ray's"),
+            ("", ""),
+        ] {
+            assert_eq!(lower(word, &mut buf), low);
+            assert_eq!(lower_into(word, &mut buf), low);
+            assert_eq!(buf, low);
+        }
+    }
 
     #[test]
     fn short_forms_looked_up_beforehand_decide_as_the_plain_checks() {
