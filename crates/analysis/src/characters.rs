@@ -205,7 +205,14 @@ pub(crate) fn name_key(name: &str) -> String {
             key.push(' ');
         }
         let from = key.len();
-        if word.is_ascii() {
+        if word
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'\'' || b == b'-')
+        {
+            // the common case, a word of letters: one copy, lower-cased in place
+            key.push_str(word);
+            key[from..].make_ascii_lowercase();
+        } else if word.is_ascii() {
             key.extend(
                 word.bytes()
                     .filter(|b| b.is_ascii_alphanumeric() || *b == b'\'' || *b == b'-')
@@ -3884,6 +3891,15 @@ mod honorific_tests {
         assert_eq!(name_key("Kakashi-sensei"), "kakashi");
         assert_eq!(name_key("Itachi-nii-san"), "itachi");
         assert_eq!(name_key("Mary-Kate"), "mary-kate");
+    }
+
+    #[test]
+    fn a_name_key_is_lower_case_words_of_letters_whatever_their_script() {
+        // plain words are copied whole, others letter by letter
+        assert_eq!(name_key("Mr. Tobias  O'Hara"), "mr tobias o'hara");
+        assert_eq!(name_key("Dr. Zoë O’Neil"), "dr zoë o'neil");
+        assert_eq!(name_key("ÉMILE du Lac"), "émile du lac");
+        assert_eq!(name_key("Ann ... Bell"), "ann bell");
     }
 }
 
