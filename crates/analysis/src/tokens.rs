@@ -95,6 +95,12 @@ pub(crate) fn tokenize(text: &str, quotes: &[(u32, u32)], out: &mut Vec<Token>) 
             let mut j = end;
             let mut possessive = false;
             while j < len {
+                // a run of ASCII letters and digits, the common case, byte by byte
+                if bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                    end = j;
+                    continue;
+                }
                 let (d, d_len) = char_at(text, j);
                 if d.is_alphanumeric() {
                     end = j + d_len;
