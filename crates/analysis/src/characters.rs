@@ -4,10 +4,11 @@ use crate::hash::{HashMap, HashSet};
 
 use crate::engine::Para;
 use crate::lexicon::{
-    PersonNouns, before_diminutive_ending, gendered_pronoun, given_name, honorific,
-    is_cognition_verb, is_listed_short_form, is_motion_verb, is_non_name, is_number_word,
-    is_person_noun, is_place_name_end, is_place_preposition, is_role_noun, is_short_form,
-    is_speech_verb, listed_formals, lower, person_noun_gender, pet_name_of, table_nicknames,
+    PersonNouns, ShortForms, before_diminutive_ending, gendered_pronoun, given_name, honorific,
+    is_cognition_verb, is_listed_short_form, is_listed_short_form_with, is_motion_verb,
+    is_non_name, is_number_word, is_person_noun, is_place_name_end, is_place_preposition,
+    is_role_noun, is_short_form, is_short_form_with, is_speech_verb, listed_formals, lower,
+    lower_into, person_noun_gender, pet_name_of, short_forms, table_nicknames,
 };
 use crate::tokens::{Kind, Token, tokenize};
 
@@ -228,7 +229,14 @@ pub(crate) fn name_key(name: &str) -> String {
             key.push(' ');
         }
         let from = key.len();
-        if word.is_ascii() {
+        if word
+            .bytes()
+            .all(|b| b.is_ascii_alphanumeric() || b == b'\'' || b == b'-')
+        {
+            // the common case, a word of letters: one copy, lower-cased in place
+            key.push_str(word);
+            key[from..].make_ascii_lowercase();
+        } else if word.is_ascii() {
             key.extend(
                 word.bytes()
                     .filter(|b| b.is_ascii_alphanumeric() || *b == b'\'' || *b == b'-')
@@ -260,6 +268,10 @@ fn without_honorific_suffix(word: &str) -> &str {
         "-chan", "-kun", "-san", "-sama", "-sensei", "-senpai", "-sempai", "-dono", "-hime",
         "-nii", "-nee", "-niisan", "-neesan",
     ];
+    // every suffix opens with a hyphen: a word without one is its own stem
+    if !word.as_bytes().contains(&b'-') {
+        return word;
+    }
     let mut w = word;
     while let Some(stem) = SUFFIXES
         .iter()
@@ -298,8 +310,9 @@ pub(crate) fn name_at(
     if !t.cap && !t.text(text).eq_ignore_ascii_case("the") {
         return None;
     }
-    // no copy of the word: most capitalised words are rejected here
-    let first = lower(t.text(text), buf);
+    // no copy of the word: most capitalised words are rejected here (`buf` holds the word: the
+    // loop below reads it from there)
+    let first = lower_into(t.text(text), buf);
     // "the Mayor": a role noun after "the" names a person
     if first == "the" {
         let n = toks.get(i + 1)?;
@@ -2165,8 +2178,9 @@ pub(crate) fn title_holders(clusters: &[Cluster]) -> HashMap<&'static str, Vec<u
             if let (Some(first), Some(_)) = (words.next(), words.next())
                 && let Some(title) = title_of(first)
             {
+                // ids come in order: one already there is the last
                 let v = out.entry(title).or_default();
-                if !v.contains(&id) {
+                if v.last() != Some(&id) {
                     v.push(id);
                 }
             }
@@ -2405,48 +2419,114 @@ fn name_words(k: &str) -> impl Iterator<Item = &str> {
         .filter(|w| honorific(w).is_none() && *w != "the")
 }
 
+/// One name key of a character as [`full_name_homes`] reads it: where its first and last words
+/// (without titles and "the") are in the key, whether it has one such word, and that word's
+/// short-form list entries (for a single word only).
+#[derive(Clone, Copy)]
+struct HomeKey {
+    key: usize,
+    first: (usize, usize),
+    last: (usize, usize),
+    single: bool,
+    forms: ShortForms,
+}
+
+/// What [`full_name_homes`] reads of a character, made once and kept up to date as names join
+/// it, so that comparing a full name with it is a few compares (a text of 50,000 names made each
+/// comparison split every key and look its words up in the title and short-form lists).
+#[derive(Clone, Default)]
+struct HomeSummary {
+    /// One of its keys opens with "mrs".
+    mrs: bool,
+    keys: Vec<HomeKey>,
+}
+
+impl HomeSummary {
+    fn of(c: &Cluster) -> Self {
+        let mut s = HomeSummary::default();
+        for (i, k) in c.keys.iter().enumerate() {
+            s.note(i, k);
+        }
+        s
+    }
+
+    /// Takes in the key `k`, the `i`th of its character.
+    fn note(&mut self, i: usize, k: &str) {
+        self.mrs |= k.starts_with("mrs ");
+        if k.starts_with("the ") {
+            return;
+        }
+        let Some((first, last, n)) = ends(k) else {
+            return;
+        };
+        let at = |w: &str| {
+            let from = w.as_ptr() as usize - k.as_ptr() as usize;
+            (from, from + w.len())
+        };
+        self.keys.push(HomeKey {
+            key: i,
+            first: at(first),
+            last: at(last),
+            single: n == 1,
+            forms: if n == 1 {
+                short_forms(first)
+            } else {
+                ShortForms::default()
+            },
+        });
+    }
+
+    /// Takes in the summary of a character merged into this one, whose keys followed the `before`
+    /// keys this one had.
+    fn absorb(&mut self, gone: HomeSummary, before: usize) {
+        self.mrs |= gone.mrs;
+        self.keys.extend(gone.keys.into_iter().map(|mut h| {
+            h.key += before;
+            h
+        }));
+    }
+}
+
 /// The characters a full name that is no character of its own ("Stede Bonnet", named once at a
 /// sentence start; "Dr John Watson", named once in passing) names: those with a single name
 /// that is its given name or its surname, or a short form of the given name ("Ed" of "Edward
 /// Teach"), or that is a short form of it ("Margarita" of "Peggy"), or with a full name of the same
 /// surname whose given name is the same or a short form ("Amy Pond" for "Amelia Pond"); a
-/// character whose full names all have another surname is not named by it.
-fn full_name_homes(clusters: &[Cluster], key: &str) -> Vec<(usize, bool)> {
-    let words = bare_words(key);
-    let (Some(&given), Some(&last)) = (words.first(), words.last()) else {
+/// character whose full names all have another surname is not named by it. `summaries` holds
+/// each character's [`HomeSummary`].
+fn full_name_homes(
+    clusters: &[Cluster],
+    summaries: &[HomeSummary],
+    key: &str,
+) -> Vec<(usize, bool)> {
+    let Some((given, last, _)) = ends(key) else {
         return Vec::new();
     };
+    let given_forms = short_forms(given);
     let mrs = key.starts_with("mrs ");
     let mut out = Vec::new();
-    for (id, c) in clusters.iter().enumerate() {
+    for (id, (c, summary)) in clusters.iter().zip(summaries).enumerate() {
         // "Joe Gargery" is not "Mrs. Joe Gargery", his wife
-        if !mrs && c.keys.iter().any(|k| k.starts_with("mrs ")) {
+        if !mrs && summary.mrs {
             continue;
         }
         // (named by the given name, named by the surname alone)
         let (mut by_given, mut by_surname) = (false, false);
         let (mut same_surname, mut other_surname) = (false, false);
-        for k in &c.keys {
-            if k.starts_with("the ") {
-                continue;
-            }
-            match ends(k) {
-                Some((one, _, 1)) => {
-                    by_given |= one == given
-                        || is_short_form(one, given)
-                        || is_listed_short_form(given, one);
-                    by_surname |= one == last;
-                }
-                Some((g, l, _)) => {
-                    if l == last {
-                        same_surname = true;
-                        by_given |=
-                            g == given || is_short_form(g, given) || is_short_form(given, g);
-                    } else {
-                        other_surname = true;
-                    }
-                }
-                None => {}
+        for h in &summary.keys {
+            let k = c.keys[h.key].as_str();
+            if h.single {
+                let one = &k[h.first.0..h.first.1];
+                by_given |= one == given
+                    || is_short_form_with(one, &h.forms, given, &given_forms)
+                    || is_listed_short_form_with(given, &given_forms, one, &h.forms);
+                by_surname |= one == last;
+            } else if &k[h.last.0..h.last.1] == last {
+                let g = &k[h.first.0..h.first.1];
+                same_surname = true;
+                by_given |= g == given || is_short_form(g, given) || is_short_form(given, g);
+            } else {
+                other_surname = true;
             }
         }
         // "John Smith" is not the "John" of "John Reed"
@@ -2671,6 +2751,8 @@ fn extend_with_unclaimed_names(
     // names (a directory, a generated list) would make that quadratic, so the comparisons stop
     // after a fixed budget, far above what a novel needs (a few hundred names and characters)
     let mut budget = HOME_SEARCH_BUDGET;
+    // what the comparisons read of each character, made at the first full name compared
+    let mut summaries: Option<Vec<HomeSummary>> = None;
     for k in &unclaimed {
         let s = &names[*k];
         let words = bare_words(k);
@@ -2686,7 +2768,9 @@ fn extend_with_unclaimed_names(
         if is_place_name_end(last) && honorific(first).is_none() && given_name(first).is_none() {
             continue;
         }
-        let homes = full_name_homes(clusters, k);
+        let summaries =
+            summaries.get_or_insert_with(|| clusters.iter().map(HomeSummary::of).collect());
+        let homes = full_name_homes(clusters, summaries, k);
         let keep = match homes.as_slice() {
             [(one, _)] => *one,
             [(a, _), (b, _)]
@@ -2698,7 +2782,10 @@ fn extend_with_unclaimed_names(
                 } else {
                     (*b, *a)
                 };
+                let before = clusters[keep].keys.len();
                 merge_into(clusters, index, keep, gone);
+                let g = std::mem::take(&mut summaries[gone]);
+                summaries[keep].absorb(g, before);
                 keep
             }
             // "Margarita Schuyler" is "Peggy" (by her given name), not "General Schuyler"; but
@@ -2712,6 +2799,7 @@ fn extend_with_unclaimed_names(
             _ => continue,
         };
         add_name(&mut clusters[keep], k, s);
+        summaries[keep].note(clusters[keep].keys.len() - 1, k);
         index.insert((*k).clone(), keep);
         // "Stede" becomes "Stede Bonnet": a character known by one word of the full name takes
         // the full name, as one whose full name is a character of its own does
@@ -2734,8 +2822,11 @@ fn extend_with_unclaimed_names(
                 continue;
             }
             for w in kw {
+                // ids come in order, so one already there is the last: a search of the whole
+                // list made this quadratic in the characters sharing a word (a given name of
+                // thousands of people)
                 let v = holders.entry(w).or_default();
-                if !v.contains(&id) {
+                if v.last() != Some(&id) {
                     v.push(id);
                 }
             }
@@ -2753,7 +2844,7 @@ fn extend_with_unclaimed_names(
                 && honorific(w).is_none()
             {
                 let v = titled.entry(w).or_default();
-                if !v.contains(&id) {
+                if v.last() != Some(&id) {
                     v.push(id);
                 }
             }
@@ -3896,6 +3987,15 @@ mod honorific_tests {
         assert_eq!(name_key("Kakashi-sensei"), "kakashi");
         assert_eq!(name_key("Itachi-nii-san"), "itachi");
         assert_eq!(name_key("Mary-Kate"), "mary-kate");
+    }
+
+    #[test]
+    fn a_name_key_is_lower_case_words_of_letters_whatever_their_script() {
+        // plain words are copied whole, others letter by letter
+        assert_eq!(name_key("Mr. Tobias  O'Hara"), "mr tobias o'hara");
+        assert_eq!(name_key("Dr. Zoë O’Neil"), "dr zoë o'neil");
+        assert_eq!(name_key("ÉMILE du Lac"), "émile du lac");
+        assert_eq!(name_key("Ann ... Bell"), "ann bell");
     }
 }
 

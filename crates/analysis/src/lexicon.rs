@@ -1,8 +1,19 @@
 //! Closed word lists of English: pronouns, speech verbs, function words. These are properties of the
 //! language, not of any text, so the analysis stays general.
 
-/// Lower-cases an ASCII-ish word into `buf` and returns it (non-ASCII letters are lowered too).
-pub(crate) fn lower<'a>(word: &str, buf: &'a mut String) -> &'a str {
+/// Lower-cases an ASCII-ish word (non-ASCII letters are lowered too, a curly apostrophe becomes a
+/// straight one): a word of ASCII without a capital is returned as it is, any other is lowered
+/// into `buf` (most words asked about are lower case already: the copy cost more than the checks
+/// that read them).
+pub(crate) fn lower<'a>(word: &'a str, buf: &'a mut String) -> &'a str {
+    if word.bytes().all(|b| b < 0x80 && !b.is_ascii_uppercase()) {
+        return word;
+    }
+    lower_into(word, buf)
+}
+
+/// Lower-cases a word into `buf` as [`lower`] does, always copying it, and returns it.
+pub(crate) fn lower_into<'a>(word: &str, buf: &'a mut String) -> &'a str {
     buf.clear();
     if word.is_ascii() {
         // the common case: one copy and an in-place lower-casing, no per-char iteration
@@ -1723,10 +1734,10 @@ pub(crate) fn pet_name_of(w: &str) -> &'static [&'static str] {
 /// The public nickname table vendored in `data/nicknames.csv` (the `nicknames` package by Carlton
 /// Northern and Nick Crews, Apache-2.0; see `data/NOTICE`): for each given name, its nicknames
 /// (amelia -> amy, emily, mel, millie). Built once, on first use.
-static NICKNAMES: std::sync::LazyLock<std::collections::HashMap<&'static str, Vec<&'static str>>> =
+static NICKNAMES: std::sync::LazyLock<crate::hash::HashMap<&'static str, Vec<&'static str>>> =
     std::sync::LazyLock::new(|| {
-        let mut m: std::collections::HashMap<&'static str, Vec<&'static str>> =
-            std::collections::HashMap::default();
+        let mut m: crate::hash::HashMap<&'static str, Vec<&'static str>> =
+            crate::hash::HashMap::default();
         for line in include_str!("../data/nicknames.csv").lines().skip(1) {
             let mut f = line.trim().split(',');
             if let (Some(formal), Some("has_nickname"), Some(nick)) = (f.next(), f.next(), f.next())
@@ -1740,10 +1751,10 @@ static NICKNAMES: std::sync::LazyLock<std::collections::HashMap<&'static str, Ve
 /// The table the other way: for each nickname, and for the stem of each nickname in -y, -ie or
 /// -ey, the given names it stands for (amy -> amelia; "pegg" -> margarita, …).
 static NICKNAMES_REVERSED: std::sync::LazyLock<
-    std::collections::HashMap<&'static str, Vec<&'static str>>,
+    crate::hash::HashMap<&'static str, Vec<&'static str>>,
 > = std::sync::LazyLock::new(|| {
-    let mut m: std::collections::HashMap<&'static str, Vec<&'static str>> =
-        std::collections::HashMap::default();
+    let mut m: crate::hash::HashMap<&'static str, Vec<&'static str>> =
+        crate::hash::HashMap::default();
     for (formal, nicks) in NICKNAMES.iter() {
         for n in nicks {
             m.entry(*n).or_default().push(*formal);
@@ -1834,6 +1845,63 @@ pub(crate) fn is_listed_short_form(short: &str, formal: &str) -> bool {
             .iter()
             .any(|n| *n == short || stem.is_some_and(|st| before_diminutive_ending(n) == Some(st)))
     })
+}
+
+/// A word's entries in the short-form lists, looked up once when the word is compared with many
+/// others ([`is_short_form_with`], [`is_listed_short_form_with`]): its pet-name formals, its
+/// nicknames in the public table and whether it is a listed given name.
+#[derive(Clone, Copy, Default)]
+pub(crate) struct ShortForms {
+    pets: &'static [&'static str],
+    nicks: &'static [&'static str],
+    not_given: bool,
+}
+
+/// The short-form list entries of the lower-case word `w` (see [`ShortForms`]).
+pub(crate) fn short_forms(w: &str) -> ShortForms {
+    ShortForms {
+        pets: pet_name_of(w),
+        nicks: NICKNAMES.get(w).map_or(&[], Vec::as_slice),
+        not_given: given_name(w).is_none(),
+    }
+}
+
+/// [`is_listed_short_form`] with both words' list entries looked up beforehand.
+pub(crate) fn is_listed_short_form_with(
+    short: &str,
+    short_forms: &ShortForms,
+    formal: &str,
+    formal_forms: &ShortForms,
+) -> bool {
+    if short_forms.pets.contains(&formal) {
+        return true;
+    }
+    if short.len() > formal.len() || short.len() < 2 || short == formal {
+        return false;
+    }
+    let stem = before_diminutive_ending(short);
+    formal_forms
+        .nicks
+        .iter()
+        .any(|n| *n == short || stem.is_some_and(|st| before_diminutive_ending(n) == Some(st)))
+}
+
+/// [`is_short_form`] with both words' list entries looked up beforehand.
+pub(crate) fn is_short_form_with(
+    short: &str,
+    short_forms: &ShortForms,
+    formal: &str,
+    formal_forms: &ShortForms,
+) -> bool {
+    if is_listed_short_form_with(short, short_forms, formal, formal_forms) {
+        return true;
+    }
+    if short.len() >= formal.len() || short.len() < 3 {
+        return false;
+    }
+    formal.starts_with(short)
+        || (short_forms.not_given
+            && diminutive_stem(short).is_some_and(|st| st.len() >= 3 && formal.starts_with(st)))
 }
 
 /// Verbs of coming and going whose "to" leads to a place ("welcome to Pemberley", "came to
@@ -1950,7 +2018,83 @@ pub(crate) fn is_place_name_end(w: &str) -> bool {
 
 #[cfg(test)]
 mod tests {
-    use super::{is_greeting_or_adverb, is_listed_short_form, is_short_form};
+    use super::{
+        is_greeting_or_adverb, is_listed_short_form, is_listed_short_form_with, is_short_form,
+        is_short_form_with, lower, lower_into, short_forms,
+    };
+
+    #[test]
+    fn a_word_is_lowered_borrowed_when_it_has_no_capital() {
+        let mut buf = String::from("stale");
+        for (word, low) in [
+            ("said", "said"),
+            ("Said", "said"),
+            ("O’Brien", "o'brien"),
+            ("don’t", "don't"),
+            ("ÉLAN", "élan"),
+            ("x-ray's", "x-ray's"),
+            ("", ""),
+        ] {
+            assert_eq!(lower(word, &mut buf), low);
+            assert_eq!(lower_into(word, &mut buf), low);
+            assert_eq!(buf, low);
+        }
+    }
+
+    #[test]
+    fn short_forms_looked_up_beforehand_decide_as_the_plain_checks() {
+        let words = [
+            "amy",
+            "amelia",
+            "tess",
+            "teresa",
+            "tessie",
+            "ed",
+            "edward",
+            "peggy",
+            "peggie",
+            "margarita",
+            "margaret",
+            "meg",
+            "sam",
+            "samwise",
+            "merry",
+            "meriadoc",
+            "georgy",
+            "georgiana",
+            "mary",
+            "mar",
+            "bag",
+            "baggins",
+            "harry",
+            "henry",
+            "lizzy",
+            "elizabeth",
+            "jo",
+            "josephine",
+            "john",
+            "jack",
+            "kalo",
+            "kalomira",
+            "a",
+            "",
+        ];
+        for short in words {
+            for formal in words {
+                let (sf, ff) = (short_forms(short), short_forms(formal));
+                assert_eq!(
+                    is_short_form_with(short, &sf, formal, &ff),
+                    is_short_form(short, formal),
+                    "{short} {formal}"
+                );
+                assert_eq!(
+                    is_listed_short_form_with(short, &sf, formal, &ff),
+                    is_listed_short_form(short, formal),
+                    "{short} {formal}"
+                );
+            }
+        }
+    }
 
     #[test]
     fn short_forms_of_given_names() {

@@ -359,8 +359,9 @@ fn third_person(
     // a stripped scene break: a switch is cheaper where a new scene opens
     let cand_clusters: Vec<&Cluster> = cands.iter().map(|&c| &clusters[c]).collect();
     let cand_full_names = full_names(&cand_clusters);
+    let mut sentence = Sentence::default();
     let opens: Vec<bool> = (start..end)
-        .map(|k| k > start && scene_opening(paras, k, &cand_full_names))
+        .map(|k| k > start && scene_opening(paras, k, &cand_full_names, &mut sentence))
         .collect();
     let penalty = |i: usize| if opens[i] { OPENING_SWITCH } else { POV_SWITCH };
     let mut path: Vec<usize> = viterbi_with(ev.len(), cands.len(), refocused, penalty)
@@ -496,47 +497,99 @@ const OPENING_EVIDENCE: f32 = 6.0;
 /// Fewest paragraphs of a first-person scene split off at a leap in time.
 const MIN_LEAP_SCENE: usize = 4;
 
+/// One word of a [`Sentence`]: its bytes in the sentence's buffer, whether it was capitalised
+/// and whether a comma or the sentence's end followed it.
+#[derive(Clone, Copy)]
+struct SentenceWord {
+    start: u32,
+    end: u32,
+    cap: bool,
+    pause: bool,
+}
+
+/// The words of a paragraph's first sentence (see [`first_sentence`]), lower-cased into one
+/// buffer that is reused from paragraph to paragraph (a `String` per word cost more than the
+/// checks that read them on a text of many short paragraphs).
+#[derive(Default)]
+struct Sentence {
+    text: String,
+    words: Vec<SentenceWord>,
+}
+
+impl Sentence {
+    /// The first sentence of `text`, in a buffer of its own.
+    fn of(text: &str) -> Self {
+        let mut s = Sentence::default();
+        first_sentence(text, &mut s);
+        s
+    }
+
+    fn len(&self) -> usize {
+        self.words.len()
+    }
+
+    /// The `i`th word, lower-cased.
+    fn word(&self, i: usize) -> &str {
+        let w = self.words[i];
+        &self.text[w.start as usize..w.end as usize]
+    }
+
+    /// The `i`th word with whether it was capitalised and whether a pause followed it.
+    fn get(&self, i: usize) -> Option<(&str, bool, bool)> {
+        let w = *self.words.get(i)?;
+        Some((self.word(i), w.cap, w.pause))
+    }
+}
+
 /// The words of a paragraph's first sentence, lower-cased, with their punctuation trimmed, and
-/// whether each was capitalised and was followed by a comma or the sentence's end.
-fn first_sentence(text: &str) -> Vec<(String, bool, bool)> {
-    let mut out = Vec::new();
+/// whether each was capitalised and was followed by a comma or the sentence's end, into `out`.
+fn first_sentence(text: &str, out: &mut Sentence) {
+    out.text.clear();
+    out.words.clear();
     for raw in text.split_whitespace().take(60) {
         let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
         let end = raw.ends_with(['.', '!', '?']);
         if !word.is_empty() {
-            let mut lower: String = if word.is_ascii() {
-                word.to_ascii_lowercase()
+            let start = out.text.len();
+            if word.is_ascii() {
+                out.text.push_str(word);
+                out.text[start..].make_ascii_lowercase();
             } else {
-                word.chars()
-                    .map(|c| if c == '’' { '\'' } else { c })
-                    .flat_map(char::to_lowercase)
-                    .collect()
-            };
-            if lower.ends_with("'s") {
-                lower.truncate(lower.len() - "'s".len());
+                out.text.extend(
+                    word.chars()
+                        .map(|c| if c == '’' { '\'' } else { c })
+                        .flat_map(char::to_lowercase),
+                );
+            }
+            if out.text[start..].ends_with("'s") {
+                out.text.truncate(out.text.len() - "'s".len());
             }
             let pause = end || raw.ends_with([',', ';', ':']);
-            out.push((lower, word.starts_with(char::is_uppercase), pause));
+            out.words.push(SentenceWord {
+                start: start as u32,
+                end: out.text.len() as u32,
+                cap: word.starts_with(char::is_uppercase),
+                pause,
+            });
         }
         // "Mr." and "Mrs." do not end a sentence
         if end && !matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "St") {
             break;
         }
     }
-    out
 }
 
 /// A first sentence that jumps in time: "Hours later", "an hour later", "afterwards", "the next
 /// morning", "that evening", "By the time…", "at six", "o'clock", "Meanwhile".
-fn jumps_in_time(words: &[(String, bool, bool)]) -> bool {
+fn jumps_in_time(words: &Sentence) -> bool {
     time_jump(words) > 0
 }
 
 /// How far a first sentence jumps in time: 2 for a leap past the scene ("Hours later", "an hour
 /// later", "Later", "afterwards", "the next morning", "that evening"), 1 for a time that may go on
 /// the scene as well ("By the time…", a clock time, "Meanwhile"), 0 for none.
-fn time_jump(words: &[(String, bool, bool)]) -> u8 {
-    let w = |i: usize| words.get(i).map_or("", |x| x.0.as_str());
+fn time_jump(words: &Sentence) -> u8 {
+    let w = |i: usize| words.get(i).map_or("", |x| x.0);
     let unit = |s: &str| {
         matches!(
             s.trim_end_matches('s'),
@@ -571,7 +624,7 @@ fn time_jump(words: &[(String, bool, bool)]) -> u8 {
                     || (crate::lexicon::is_number_word(head) && head != "one")
                     || head == "oh"
                     || matches!(head, "noon" | "midnight" | "dawn" | "dusk"))
-                    && (*pause || matches!(w(i + 2), "o'clock" | "past" | "sharp" | "in" | "on"))
+                    && (pause || matches!(w(i + 2), "o'clock" | "past" | "sharp" | "in" | "on"))
             }),
             _ => false,
         });
@@ -581,12 +634,12 @@ fn time_jump(words: &[(String, bool, bool)]) -> u8 {
 /// A first sentence whose subject, a name or a noun, opens it in the past perfect ("Mara had
 /// rehearsed this.", "The old captain had never liked the sea."): the narration steps back to
 /// open a new scene.
-fn in_past_perfect(words: &[(String, bool, bool)]) -> bool {
+fn in_past_perfect(words: &Sentence) -> bool {
     (1..words.len().min(4)).any(|i| {
         // a pronoun subject ("He had been there before.") goes on from the paragraph before
-        if words[i].0 != "had"
+        if words.word(i) != "had"
             || matches!(
-                words[i - 1].0.as_str(),
+                words.word(i - 1),
                 "he" | "she" | "they" | "it" | "i" | "we" | "you"
             )
         {
@@ -594,7 +647,7 @@ fn in_past_perfect(words: &[(String, bool, bool)]) -> bool {
         }
         let mut k = i + 1;
         while words.get(k).is_some_and(|(x, _, _)| {
-            matches!(x.as_str(), "not" | "never" | "already" | "just" | "long")
+            matches!(x, "not" | "never" | "already" | "just" | "long")
                 || (x.ends_with("ly") && x.len() > 4)
         }) {
             k += 1;
@@ -602,7 +655,7 @@ fn in_past_perfect(words: &[(String, bool, bool)]) -> bool {
         words.get(k).is_some_and(|(x, _, _)| {
             (x.ends_with("ed") && x.len() > 3)
                 || matches!(
-                    x.as_str(),
+                    x,
                     "been"
                         | "gone"
                         | "done"
@@ -656,13 +709,18 @@ fn in_past_perfect(words: &[(String, bool, bool)]) -> bool {
 /// Whether a first sentence gives one of the characters by a full name of two words or more as
 /// the subject of the sentence or of a clause joined by "and" ("Mara Quill had tried…",
 /// "…, and Tom Reed's house is left"), as a scene opens.
-fn gives_full_name(words: &[(String, bool, bool)], full_names: &[Vec<&str>]) -> bool {
+fn gives_full_name(words: &Sentence, full_names: &[Vec<&str>]) -> bool {
     full_names.iter().any(|parts| {
-        words.windows(parts.len()).enumerate().any(|(i, win)| {
+        // each run of as many words as the name has
+        let runs = (words.len() + 1).saturating_sub(parts.len().max(1));
+        (0..runs).any(|i| {
             // the subject of the sentence or of a clause joined by "and"
-            (i == 0 || words[i - 1].0 == "and")
-                && win[0].1
-                && win.iter().zip(parts).all(|(w, p)| w.0 == *p)
+            (i == 0 || words.word(i - 1) == "and")
+                && words.words[i].cap
+                && parts
+                    .iter()
+                    .enumerate()
+                    .all(|(j, p)| words.word(i + j) == *p)
         })
     })
 }
@@ -683,12 +741,18 @@ fn full_names<'a>(characters: &[&'a Cluster]) -> Vec<Vec<&'a str>> {
 /// Whether a paragraph reads as a scene opening: it opens in narration, a quotation stands in one
 /// of the `TALK_REACH` paragraphs before it (the talk that closed the last scene), and its first
 /// sentence jumps in time, steps back into the past perfect, or gives a character's full name.
-fn scene_opening(paras: &[Para<'_>], k: usize, full_names: &[Vec<&str>]) -> bool {
+/// `words` is a buffer for the first sentence.
+fn scene_opening(
+    paras: &[Para<'_>],
+    k: usize,
+    full_names: &[Vec<&str>],
+    words: &mut Sentence,
+) -> bool {
     if !narration_after_talk(paras, k) {
         return false;
     }
-    let words = first_sentence(paras[k].text);
-    jumps_in_time(&words) || in_past_perfect(&words) || gives_full_name(&words, full_names)
+    first_sentence(paras[k].text, words);
+    jumps_in_time(words) || in_past_perfect(words) || gives_full_name(words, full_names)
 }
 
 /// Whether a paragraph opens in narration and a quotation stands in one of the `TALK_REACH`
@@ -711,7 +775,7 @@ fn first_person_leaps(paras: &[Para<'_>], start: usize, end: usize) -> Vec<usize
     for k in start + MIN_LEAP_SCENE..end.saturating_sub(MIN_LEAP_SCENE) {
         if k >= last + MIN_LEAP_SCENE
             && narration_after_talk(paras, k)
-            && time_jump(&first_sentence(paras[k].text)) == 2
+            && time_jump(&Sentence::of(paras[k].text)) == 2
         {
             out.push(k);
             last = k;
@@ -1053,7 +1117,7 @@ mod tests {
 
     #[test]
     fn a_first_sentence_reads_as_a_scene_opening() {
-        let time = |t: &str| jumps_in_time(&first_sentence(t));
+        let time = |t: &str| jumps_in_time(&Sentence::of(t));
         assert!(time("Two days later the harbour was quiet again."));
         assert!(time("Later, the kitchen smelled of smoke."));
         assert!(time("She came back afterwards with the key."));
@@ -1065,7 +1129,7 @@ mod tests {
         // a time in a later sentence, or a number that is no clock time, is not a jump
         assert!(!time("He looked at two men by the door."));
         assert!(!time("She waited. Two days later it came."));
-        let perfect = |t: &str| in_past_perfect(&first_sentence(t));
+        let perfect = |t: &str| in_past_perfect(&Sentence::of(t));
         assert!(perfect("Mara had hidden the letter in the stove."));
         assert!(perfect("The old captain had never liked the sea."));
         // a pronoun subject goes on from the paragraph before; a late clause is no opening
@@ -1078,7 +1142,7 @@ mod tests {
             keys: vec!["mara quill".into(), "mara".into()],
             ..Cluster::default()
         };
-        let full = |t: &str| gives_full_name(&first_sentence(t), &full_names(&[&c]));
+        let full = |t: &str| gives_full_name(&Sentence::of(t), &full_names(&[&c]));
         assert!(full("Mara Quill's door was locked."));
         assert!(full("The lane was dark, and Mara Quill was late."));
         assert!(!full("Mara was late."));
@@ -1094,12 +1158,12 @@ mod tests {
         };
         let opening = || para("Two days later the harbour was quiet again.");
         let paras = [talk(), para("She sat down."), opening()];
-        assert!(scene_opening(&paras, 2, &[]));
+        assert!(scene_opening(&paras, 2, &[], &mut Sentence::default()));
         // with no talk in the paragraphs before it, or opening on a quotation, it is none
         let paras = [para("A."), para("B."), para("C."), opening()];
-        assert!(!scene_opening(&paras, 3, &[]));
+        assert!(!scene_opening(&paras, 3, &[], &mut Sentence::default()));
         let paras = [talk(), para("\"Two days later,\" she said.")];
-        assert!(!scene_opening(&paras, 1, &[]));
+        assert!(!scene_opening(&paras, 1, &[], &mut Sentence::default()));
     }
 
     #[test]
@@ -1120,7 +1184,7 @@ mod tests {
         // "By the time…" may go on the scene; no leap, no split
         assert!(leap("By the time I got there, they had gone.").is_empty());
         assert!(leap("I went down to the harbour.").is_empty());
-        let strength = |t: &str| time_jump(&first_sentence(t));
+        let strength = |t: &str| time_jump(&Sentence::of(t));
         assert_eq!(strength("The next morning the rain had stopped."), 2);
         assert_eq!(
             strength("The market shuts at nine, and the street empties."),

@@ -50,15 +50,35 @@ fn is_apostrophe(c: char) -> bool {
     c == '\'' || c == '’'
 }
 
+/// The character at byte `i` of `text` (a character boundary) and its length in bytes; an ASCII
+/// byte is its own character, without decoding.
+#[inline(always)]
+fn char_at(text: &str, i: usize) -> (char, usize) {
+    let b = text.as_bytes()[i];
+    if b < 0x80 {
+        (b as char, 1)
+    } else {
+        let c = text[i..]
+            .chars()
+            .next()
+            .unwrap_or(char::REPLACEMENT_CHARACTER);
+        (c, c.len_utf8())
+    }
+}
+
 /// Splits `text` into tokens; `quotes` (sorted content ranges) mark which tokens are quoted.
 pub(crate) fn tokenize(text: &str, quotes: &[(u32, u32)], out: &mut Vec<Token>) {
     out.clear();
     let bytes = text.as_bytes();
-    let mut chars = text.char_indices().peekable();
+    let len = bytes.len();
     let mut sentence_start = true;
     let mut qi = 0usize;
     let mut in_quote_before = false;
-    while let Some((i, c)) = chars.next() {
+    // the byte position of the next character to read (the text is walked by byte positions,
+    // decoding only non-ASCII characters)
+    let mut i = 0usize;
+    while i < len {
+        let (c, c_len) = char_at(text, i);
         while qi < quotes.len() && quotes[qi].1 as usize <= i {
             qi += 1;
         }
@@ -70,17 +90,26 @@ pub(crate) fn tokenize(text: &str, quotes: &[(u32, u32)], out: &mut Vec<Token>) 
         }
         if c.is_alphanumeric() {
             let start = i;
-            let mut end = i + c.len_utf8();
+            let mut end = i + c_len;
+            // the next character not yet taken into the word
+            let mut j = end;
             let mut possessive = false;
-            while let Some(&(j, d)) = chars.peek() {
+            while j < len {
+                // a run of ASCII letters and digits, the common case, byte by byte
+                if bytes[j].is_ascii_alphanumeric() {
+                    j += 1;
+                    end = j;
+                    continue;
+                }
+                let (d, d_len) = char_at(text, j);
                 if d.is_alphanumeric() {
-                    end = j + d.len_utf8();
-                    chars.next();
+                    end = j + d_len;
+                    j = end;
                 } else if is_apostrophe(d) || d == '-' {
-                    let after = j + d.len_utf8();
-                    let next = text[after..].chars().next();
+                    let after = j + d_len;
+                    let next = (after < len).then(|| char_at(text, after));
                     match next {
-                        Some(n) if n.is_alphanumeric() => {
+                        Some((n, n_len)) if n.is_alphanumeric() => {
                             // "Angel's" is Angel plus a possessive; "he'd", "don't" stay whole.
                             let rest = &text[after..];
                             let tail_len = rest
@@ -91,17 +120,16 @@ pub(crate) fn tokenize(text: &str, quotes: &[(u32, u32)], out: &mut Vec<Token>) 
                                 && (rest[..tail_len] == *"s" || rest[..tail_len] == *"S")
                             {
                                 possessive = true;
-                                chars.next();
-                                chars.next();
+                                j = after + n_len;
                                 break;
                             }
                             end = after;
-                            chars.next();
+                            j = after;
                         }
                         _ => {
                             if is_apostrophe(d)
                                 && (bytes[end - 1] == b's')
-                                && next.is_none_or(|n| n.is_whitespace())
+                                && next.is_none_or(|(n, _)| n.is_whitespace())
                                 && quote.is_none()
                             {
                                 // "the boys' room": a plural possessive, not a closing quote
@@ -124,19 +152,23 @@ pub(crate) fn tokenize(text: &str, quotes: &[(u32, u32)], out: &mut Vec<Token>) 
                 quote,
             });
             sentence_start = false;
-        } else if !c.is_whitespace() {
-            out.push(Token {
-                start: i as u32,
-                end: (i + c.len_utf8()) as u32,
-                kind: Kind::Punct(c),
-                cap: false,
-                possessive: false,
-                sentence_start: false,
-                quote,
-            });
-            if matches!(c, '.' | '!' | '?' | '…' | ':' | ';') {
-                sentence_start = true;
+            i = j;
+        } else {
+            if !c.is_whitespace() {
+                out.push(Token {
+                    start: i as u32,
+                    end: (i + c_len) as u32,
+                    kind: Kind::Punct(c),
+                    cap: false,
+                    possessive: false,
+                    sentence_start: false,
+                    quote,
+                });
+                if matches!(c, '.' | '!' | '?' | '…' | ':' | ';') {
+                    sentence_start = true;
+                }
             }
+            i += c_len;
         }
     }
 }
@@ -396,6 +428,127 @@ fn push_quote(out: &mut Vec<(usize, usize)>, start: usize, end: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    /// The tokenizer as it was before it walked the text by bytes: the reference the byte walk
+    /// must agree with.
+    fn tokenize_by_chars(text: &str, quotes: &[(u32, u32)], out: &mut Vec<Token>) {
+        out.clear();
+        let bytes = text.as_bytes();
+        let mut chars = text.char_indices().peekable();
+        let mut sentence_start = true;
+        let mut qi = 0usize;
+        let mut in_quote_before = false;
+        while let Some((i, c)) = chars.next() {
+            while qi < quotes.len() && quotes[qi].1 as usize <= i {
+                qi += 1;
+            }
+            let quote =
+                (qi < quotes.len() && quotes[qi].0 as usize <= i && i < quotes[qi].1 as usize)
+                    .then_some(qi as u32);
+            if quote.is_some() != in_quote_before {
+                sentence_start = true;
+                in_quote_before = quote.is_some();
+            }
+            if c.is_alphanumeric() {
+                let start = i;
+                let mut end = i + c.len_utf8();
+                let mut possessive = false;
+                while let Some(&(j, d)) = chars.peek() {
+                    if d.is_alphanumeric() {
+                        end = j + d.len_utf8();
+                        chars.next();
+                    } else if is_apostrophe(d) || d == '-' {
+                        let after = j + d.len_utf8();
+                        let next = text[after..].chars().next();
+                        match next {
+                            Some(n) if n.is_alphanumeric() => {
+                                // "Angel's" is Angel plus a possessive; "he'd", "don't" stay whole.
+                                let rest = &text[after..];
+                                let tail_len = rest
+                                    .char_indices()
+                                    .find(|(_, x)| !x.is_alphanumeric())
+                                    .map_or(rest.len(), |(k, _)| k);
+                                if is_apostrophe(d)
+                                    && (rest[..tail_len] == *"s" || rest[..tail_len] == *"S")
+                                {
+                                    possessive = true;
+                                    chars.next();
+                                    chars.next();
+                                    break;
+                                }
+                                end = after;
+                                chars.next();
+                            }
+                            _ => {
+                                if is_apostrophe(d)
+                                    && (bytes[end - 1] == b's')
+                                    && next.is_none_or(|n| n.is_whitespace())
+                                    && quote.is_none()
+                                {
+                                    // "the boys' room": a plural possessive, not a closing quote
+                                    possessive = true;
+                                }
+                                break;
+                            }
+                        }
+                    } else {
+                        break;
+                    }
+                }
+                out.push(Token {
+                    start: start as u32,
+                    end: end as u32,
+                    kind: Kind::Word,
+                    cap: c.is_uppercase(),
+                    possessive,
+                    sentence_start,
+                    quote,
+                });
+                sentence_start = false;
+            } else if !c.is_whitespace() {
+                out.push(Token {
+                    start: i as u32,
+                    end: (i + c.len_utf8()) as u32,
+                    kind: Kind::Punct(c),
+                    cap: false,
+                    possessive: false,
+                    sentence_start: false,
+                    quote,
+                });
+                if matches!(c, '.' | '!' | '?' | '…' | ':' | ';') {
+                    sentence_start = true;
+                }
+            }
+        }
+    }
+
+    #[test]
+    fn the_byte_walk_splits_as_the_character_walk() {
+        let texts = [
+            "Zoë’s café—the boys' naïve Ünal didn’t\u{0B}x-ray 42 Éa’S end…",
+            "“Well,” said Anna’s aunt. 'The Jones' house? It's—well—theirs-'",
+            "Ωμέγα λέξη. Привет, мир! 中文字 ‘quoted’ s' s’ -' a-",
+            "tail apostrophe'",
+            "x",
+            "",
+        ];
+        for text in texts {
+            for quotes in [vec![], vec![(0u32, 3u32)], vec![(2, 9), (12, 20)]] {
+                let quotes: Vec<(u32, u32)> = quotes
+                    .into_iter()
+                    .filter(|&(a, b)| {
+                        (b as usize) <= text.len()
+                            && text.is_char_boundary(a as usize)
+                            && text.is_char_boundary(b as usize)
+                    })
+                    .collect();
+                let (mut by_bytes, mut by_chars) = (Vec::new(), Vec::new());
+                tokenize(text, &quotes, &mut by_bytes);
+                tokenize_by_chars(text, &quotes, &mut by_chars);
+                assert_eq!(format!("{by_bytes:?}"), format!("{by_chars:?}"), "{text}");
+            }
+        }
+    }
 
     fn quotes(text: &str, style: QuoteStyle) -> Vec<&str> {
         let mut q = Vec::new();
