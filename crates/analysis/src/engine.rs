@@ -5165,6 +5165,21 @@ mod tests {
     }
 
     #[test]
+    fn point_of_view_evidence_is_found_by_paragraph() {
+        let mut list = PovList::default();
+        let ev = |c: usize| PovEvidence {
+            pov: vec![(c, 1.0)].into(),
+            unanchored: Box::default(),
+            minds: vec![(c, 2.0)].into(),
+        };
+        list.push(3, ev(7));
+        list.push(10, ev(8));
+        assert_eq!(list.pov(3), &[(7, 1.0)]);
+        assert_eq!(list.minds(10), &[(8, 2.0)]);
+        assert!(list.get(4).is_none() && list.pov(0).is_empty() && list.minds(11).is_empty());
+    }
+
+    #[test]
     fn the_beam_keeps_untagged_turns_in_step_with_the_tag_after_them() {
         // greedily the run of untagged turns after Mary's goes back and forth between her and
         // Ann (the last one named), and Tom's tag at its end then makes him a third voice;
