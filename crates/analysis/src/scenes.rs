@@ -340,8 +340,19 @@ fn third_person(
     end: usize,
     out: &mut Vec<Placing>,
 ) {
-    // paragraph `start + k`'s point-of-view evidence
-    let ev = |k: usize| pov.get(start + k);
+    // paragraph `start + k`'s point-of-view evidence, found by a binary search in the list of
+    // the paragraphs that have some; the Viterbi asks once per state of a step, so the last
+    // step's is remembered
+    let last_ev = std::cell::Cell::new((usize::MAX, None));
+    let ev = |k: usize| {
+        let (at, e) = last_ev.get();
+        if at == k {
+            return e;
+        }
+        let e = pov.get(start + k);
+        last_ev.set((k, e));
+        e
+    };
     let pov_of = |k: usize| pov.pov(start + k);
     // "her aunt" is named from the focal character's side: it is never the focal one itself
     let relational = |c: usize| {
