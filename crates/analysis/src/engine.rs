@@ -190,6 +190,25 @@ impl PovList {
         self.paras.binary_search(&k).ok().map(|i| &self.evidence[i])
     }
 
+    /// `get` for a walk over the paragraphs mostly in order: `at` is where the last search
+    /// ended (how many listed paragraphs come before the last one asked), and paragraph `k` is
+    /// looked for there and one entry on before a binary search.
+    pub fn get_from(&self, k: usize, at: &std::cell::Cell<usize>) -> Option<&PovEvidence> {
+        let k = u32::try_from(k).ok()?;
+        let p = &self.paras;
+        let fits = |i: usize| (i == 0 || p[i - 1] < k) && (i == p.len() || p[i] >= k);
+        let mut i = at.get().min(p.len());
+        if !fits(i) {
+            i = if i < p.len() && fits(i + 1) {
+                i + 1
+            } else {
+                p.partition_point(|&x| x < k)
+            };
+            at.set(i);
+        }
+        (i < p.len() && p[i] == k).then(|| &self.evidence[i])
+    }
+
     /// Point-of-view evidence per character in paragraph `k`.
     pub fn pov(&self, k: usize) -> &[(usize, f32)] {
         self.get(k).map_or(&[], |e| &e.pov)
@@ -5177,6 +5196,12 @@ mod tests {
         assert_eq!(list.pov(3), &[(7, 1.0)]);
         assert_eq!(list.minds(10), &[(8, 2.0)]);
         assert!(list.get(4).is_none() && list.pov(0).is_empty() && list.minds(11).is_empty());
+        let at = std::cell::Cell::new(0);
+        let walk: Vec<bool> = [0, 3, 4, 10, 11, 3, 2]
+            .iter()
+            .map(|&k| list.get_from(k, &at).is_some())
+            .collect();
+        assert_eq!(walk, [false, true, false, true, false, true, false]);
     }
 
     #[test]

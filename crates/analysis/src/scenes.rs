@@ -343,17 +343,18 @@ fn third_person(
     // paragraph `start + k`'s point-of-view evidence, found by a binary search in the list of
     // the paragraphs that have some; the Viterbi asks once per state of a step, so the last
     // step's is remembered
+    let cursor = std::cell::Cell::new(0);
     let last_ev = std::cell::Cell::new((usize::MAX, None));
     let ev = |k: usize| {
         let (at, e) = last_ev.get();
         if at == k {
             return e;
         }
-        let e = pov.get(start + k);
+        let e = pov.get_from(start + k, &cursor);
         last_ev.set((k, e));
         e
     };
-    let pov_of = |k: usize| pov.pov(start + k);
+    let pov_of = |k: usize| ev(k).map_or(&[][..], |e| &e.pov);
     // "her aunt" is named from the focal character's side: it is never the focal one itself
     let relational = |c: usize| {
         let n = &clusters[c].name;
