@@ -140,9 +140,6 @@ pub(crate) struct ParaEvidence {
     pub third: u16,
     /// Narration words.
     pub words: u16,
-    /// Point-of-view evidence, boxed: one `ParaEvidence` is kept per paragraph, and most
-    /// paragraphs of dialogue have none (then nothing is allocated and this is 8 bytes).
-    pub pov_evidence: Option<Box<PovEvidence>>,
     /// Characters present (mentioned, speaking or addressed), the first eight: the entries of
     /// the pass's list of present characters from the previous paragraph's `present_end` to this
     /// one's (see `present_of`), not inline, and only the end is kept (24 bytes a paragraph).
@@ -165,20 +162,67 @@ pub(crate) fn present_of<'a>(evidence: &[ParaEvidence], k: usize, ids: &'a [u32]
         .unwrap_or_default()
 }
 
-impl ParaEvidence {
-    /// Point-of-view evidence per character.
-    pub fn pov(&self) -> &[(usize, f32)] {
-        self.pov_evidence.as_ref().map_or(&[], |e| &e.pov)
+/// The point-of-view evidence of the paragraphs that have some, by paragraph: most paragraphs
+/// of dialogue have none, so it is kept beside the per-paragraph `ParaEvidence` (16 bytes a
+/// paragraph) rather than behind a pointer in each (24).
+#[derive(Debug, Default)]
+pub(crate) struct PovList {
+    /// The paragraphs with evidence, ascending.
+    paras: Vec<u32>,
+    /// Their evidence, in the same order.
+    evidence: Vec<PovEvidence>,
+}
+
+impl PovList {
+    /// Adds paragraph `k`'s evidence; paragraphs are added in order.
+    pub fn push(&mut self, k: usize, e: PovEvidence) {
+        debug_assert!(self.paras.last().is_none_or(|&last| (last as usize) < k));
+        // a list of more than 4 billion paragraphs keeps the first ones' evidence
+        if let Ok(k) = u32::try_from(k) {
+            self.paras.push(k);
+            self.evidence.push(e);
+        }
     }
 
-    /// The part of `pov` that came from he/she with no antecedent in the paragraph.
-    pub fn unanchored(&self) -> &[Unanchored] {
-        self.pov_evidence.as_ref().map_or(&[], |e| &e.unanchored)
+    /// Paragraph `k`'s point-of-view evidence, if it has any.
+    pub fn get(&self, k: usize) -> Option<&PovEvidence> {
+        let k = u32::try_from(k).ok()?;
+        self.paras.binary_search(&k).ok().map(|i| &self.evidence[i])
     }
 
-    /// Subjects of perception and cognition verbs per character.
-    pub fn minds(&self) -> &[(usize, f32)] {
-        self.pov_evidence.as_ref().map_or(&[], |e| &e.minds)
+    /// `get` for a walk over the paragraphs mostly in order: `at` is where the last search
+    /// ended (how many listed paragraphs come before the last one asked), and paragraph `k` is
+    /// looked for there and one entry on before a binary search.
+    pub fn get_from(&self, k: usize, at: &std::cell::Cell<usize>) -> Option<&PovEvidence> {
+        let k = u32::try_from(k).ok()?;
+        let p = &self.paras;
+        let fits = |i: usize| (i == 0 || p[i - 1] < k) && (i == p.len() || p[i] >= k);
+        let mut i = at.get().min(p.len());
+        if !fits(i) {
+            i = if i < p.len() && fits(i + 1) {
+                i + 1
+            } else {
+                p.partition_point(|&x| x < k)
+            };
+            at.set(i);
+        }
+        (i < p.len() && p[i] == k).then(|| &self.evidence[i])
+    }
+
+    /// Point-of-view evidence per character in paragraph `k`.
+    pub fn pov(&self, k: usize) -> &[(usize, f32)] {
+        self.get(k).map_or(&[], |e| &e.pov)
+    }
+
+    /// Subjects of perception and cognition verbs per character in paragraph `k`.
+    pub fn minds(&self, k: usize) -> &[(usize, f32)] {
+        self.get(k).map_or(&[], |e| &e.minds)
+    }
+
+    /// Gives back the slack of the lists' growth.
+    pub fn shrink_to_fit(&mut self) {
+        self.paras.shrink_to_fit();
+        self.evidence.shrink_to_fit();
     }
 }
 
@@ -186,7 +230,7 @@ impl ParaEvidence {
 /// to, feminine, weight, the latest name of its gender earlier in the paragraph).
 pub(crate) type Unanchored = (usize, bool, f32, Option<usize>);
 
-/// A paragraph's point-of-view evidence (see `ParaEvidence::pov`).
+/// A paragraph's point-of-view evidence (see `PovList`).
 #[derive(Debug, Default, Clone)]
 pub(crate) struct PovEvidence {
     /// Point-of-view evidence per character.
@@ -865,6 +909,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let Pass {
         quotes,
         evidence,
+        pov,
         present_ids,
         mentions,
         epithets,
@@ -879,6 +924,8 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     // the list grew by doubling and stays until the relations are scored: give back its slack
     let mut present_ids = present_ids;
     present_ids.shrink_to_fit();
+    let mut pov = pov;
+    pov.shrink_to_fit();
     addressed_back(&mut quotes, &|p| paras[p].text, &all_quotes);
     backfill_opening_turns(&mut quotes);
     voices_named_later(&paras, &mut quotes, &evidence, &present_ids);
@@ -899,11 +946,14 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         &paras,
         &scene_runs,
         &evidence,
+        &pov,
         &present_ids,
         &clusters,
         &mentions,
         style == QuoteStyle::None,
     );
+    // only the scenes read the point-of-view evidence
+    drop(pov);
     // the scenes' source spans are filled in by the output's walk over the work
     let (mut scenes, scene_ranges): (Vec<_>, Vec<_>) = placings.into_iter().unzip();
     if !epithet_tags.is_empty() || !kind_mentions.is_empty() {
@@ -1231,6 +1281,8 @@ struct Pass<'a, 'w> {
     voices: Vec<bool>,
     quotes: Found,
     evidence: Vec<ParaEvidence>,
+    /// The point-of-view evidence of the paragraphs that have some.
+    pov: PovList,
     /// The characters present in each paragraph, one after another (`ParaEvidence::present`).
     present_ids: Vec<u32>,
     mentions: Vec<u32>,
@@ -1346,6 +1398,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                 extras: BTreeMap::new(),
             },
             evidence: Vec::with_capacity(paras.len()),
+            pov: PovList::default(),
             present_ids: Vec::new(),
             mentions: vec![0; clusters.len()],
             epithets: Vec::new(),
@@ -2053,11 +2106,14 @@ impl<'a, 'w> Pass<'a, 'w> {
             // `"…, my dear Rose," I answered, "opportunities are duties."`: any part may carry the name
             self.st.prev_addressee = self.quotes[base..].iter().rev().find_map(|q| q.addressee());
             if !pov.is_empty() || !unanchored.is_empty() {
-                ev.pov_evidence = Some(Box::new(PovEvidence {
-                    pov: pov.as_slice().into(),
-                    unanchored: unanchored.as_slice().into(),
-                    minds: minds.as_slice().into(),
-                }));
+                self.pov.push(
+                    pi,
+                    PovEvidence {
+                        pov: pov.as_slice().into(),
+                        unanchored: unanchored.as_slice().into(),
+                        minds: minds.as_slice().into(),
+                    },
+                );
             }
             self.present_ids.extend_from_slice(present.as_slice());
             // a list of more than 4 billion entries keeps the first ones (16 GB of text)
@@ -5125,6 +5181,27 @@ mod tests {
             .collect();
         BEAM_OFF.with(|b| b.set(false));
         got
+    }
+
+    #[test]
+    fn point_of_view_evidence_is_found_by_paragraph() {
+        let mut list = PovList::default();
+        let ev = |c: usize| PovEvidence {
+            pov: vec![(c, 1.0)].into(),
+            unanchored: Box::default(),
+            minds: vec![(c, 2.0)].into(),
+        };
+        list.push(3, ev(7));
+        list.push(10, ev(8));
+        assert_eq!(list.pov(3), &[(7, 1.0)]);
+        assert_eq!(list.minds(10), &[(8, 2.0)]);
+        assert!(list.get(4).is_none() && list.pov(0).is_empty() && list.minds(11).is_empty());
+        let at = std::cell::Cell::new(0);
+        let walk: Vec<bool> = [0, 3, 4, 10, 11, 3, 2]
+            .iter()
+            .map(|&k| list.get_from(k, &at).is_some())
+            .collect();
+        assert_eq!(walk, [false, true, false, true, false, true, false]);
     }
 
     #[test]

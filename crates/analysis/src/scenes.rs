@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use crate::hash::HashMap;
 
 use crate::characters::Cluster;
-use crate::engine::{Para, ParaEvidence, present_of};
+use crate::engine::{Para, ParaEvidence, PovEvidence, PovList, present_of};
 use crate::lexicon::is_cognition_verb;
 use crate::tokens::tokenize;
 use crate::{Person, SceneAnalysis};
@@ -112,7 +112,7 @@ impl PersonEvidence {
     /// its tag ("— God, is n't he dreadful? he said frankly. He thinks you 're not a
     /// gentleman.") with no mark to close it, so its "I" and "you" are the speaker's, not the
     /// narration's. It says nothing about the person of the narration.
-    fn of(p: &Para<'_>, e: &ParaEvidence) -> Self {
+    fn of(p: &Para<'_>, e: &ParaEvidence, minds: &[(usize, f32)]) -> Self {
         if opens_with_dash(p.text) {
             return Self::default();
         }
@@ -121,7 +121,7 @@ impl PersonEvidence {
             second: e.second,
             plural_first: e.plural_first,
             words: e.words,
-            minds: e.minds().iter().map(|m| m.1).sum(),
+            minds: minds.iter().map(|m| m.1).sum(),
         }
     }
 }
@@ -161,10 +161,12 @@ pub(crate) const NO_NARRATOR: u32 = u32::MAX;
 /// is left for the caller to fill from the work (the paragraph list keeps no source offsets).
 pub(crate) type Placing = (SceneAnalysis, [usize; 2]);
 
+#[allow(clippy::too_many_arguments)]
 pub(crate) fn segment(
     paras: &[Para<'_>],
     scene_runs: &[(u32, u32)],
     evidence: &[ParaEvidence],
+    pov: &PovList,
     present_ids: &[u32],
     clusters: &[Cluster],
     mentions: &[u32],
@@ -181,6 +183,7 @@ pub(crate) fn segment(
         segment_run(
             paras,
             evidence,
+            pov,
             present_ids,
             clusters,
             mentions,
@@ -197,6 +200,7 @@ pub(crate) fn segment(
 fn segment_run(
     paras: &[Para<'_>],
     evidence: &[ParaEvidence],
+    pov: &PovList,
     present_ids: &[u32],
     clusters: &[Cluster],
     mentions: &[u32],
@@ -208,7 +212,13 @@ fn segment_run(
     // the person evidence is read from the paragraph evidence when it is asked for, not kept
     // in a list of its own (12 bytes a paragraph); the Viterbi asks three times a step, so the
     // last step's is remembered
-    let ev = |i: usize| PersonEvidence::of(&paras[start + i], &evidence[start + i]);
+    let ev = |i: usize| {
+        PersonEvidence::of(
+            &paras[start + i],
+            &evidence[start + i],
+            pov.minds(start + i),
+        )
+    };
     let last = std::cell::Cell::new((usize::MAX, PersonEvidence::default()));
     let cost = |i: usize, s: usize| {
         let (at, mut e) = last.get();
@@ -231,6 +241,7 @@ fn segment_run(
             0 => third_person(
                 paras,
                 evidence,
+                pov,
                 present_ids,
                 clusters,
                 start + i,
@@ -240,7 +251,7 @@ fn segment_run(
             p => {
                 // the one told "you" is the reader, not a character of the text
                 let narrator = (p == 1)
-                    .then(|| narrator(&evidence[start + i..start + j], clusters, mentions))
+                    .then(|| narrator(pov, start + i..start + j, clusters, mentions))
                     .flatten();
                 narrators[start + i..start + j].fill(
                     narrator
@@ -318,16 +329,32 @@ fn sparse_persons_are_asides(persons: &mut [u8], ev: impl Fn(usize) -> PersonEvi
     }
 }
 
+#[allow(clippy::too_many_arguments)]
 fn third_person(
     paras: &[Para<'_>],
     evidence: &[ParaEvidence],
+    pov: &PovList,
     present_ids: &[u32],
     clusters: &[Cluster],
     start: usize,
     end: usize,
     out: &mut Vec<Placing>,
 ) {
-    let ev = &evidence[start..end];
+    // paragraph `start + k`'s point-of-view evidence, found by a binary search in the list of
+    // the paragraphs that have some; the Viterbi asks once per state of a step, so the last
+    // step's is remembered
+    let cursor = std::cell::Cell::new(0);
+    let last_ev = std::cell::Cell::new((usize::MAX, None));
+    let ev = |k: usize| {
+        let (at, e) = last_ev.get();
+        if at == k {
+            return e;
+        }
+        let e = pov.get_from(start + k, &cursor);
+        last_ev.set((k, e));
+        e
+    };
+    let pov_of = |k: usize| ev(k).map_or(&[][..], |e| &e.pov);
     // "her aunt" is named from the focal character's side: it is never the focal one itself
     let relational = |c: usize| {
         let n = &clusters[c].name;
@@ -337,8 +364,8 @@ fn third_person(
     };
     // summed in a map: a long scene can have thousands of characters with evidence
     let mut by_character: HashMap<usize, f32> = HashMap::default();
-    for e in ev {
-        for &(c, w) in e.pov().iter().filter(|&&(c, _)| !relational(c)) {
+    for k in 0..end - start {
+        for &(c, w) in pov_of(k).iter().filter(|&&(c, _)| !relational(c)) {
             *by_character.entry(c).or_insert(0.0) += w;
         }
     }
@@ -353,9 +380,9 @@ fn third_person(
     let genders: Vec<Option<bool>> = cands.iter().map(|&c| clusters[c].gender()).collect();
     // first level: unanchored pronouns go to the hypothesised focal character, so a switch
     // between characters of different genders is placed where the new one's he/she starts
-    let refocused = |i: usize, s: usize| pov_cost(&ev[i], cands[s], genders[s], Reading::Focal);
-    let chained = |i: usize, s: usize| pov_cost(&ev[i], cands[s], genders[s], Reading::Chain);
-    let plain = |i: usize, s: usize| pov_cost(&ev[i], cands[s], genders[s], Reading::Salience);
+    let refocused = |i: usize, s: usize| pov_cost(ev(i), cands[s], genders[s], Reading::Focal);
+    let chained = |i: usize, s: usize| pov_cost(ev(i), cands[s], genders[s], Reading::Chain);
+    let plain = |i: usize, s: usize| pov_cost(ev(i), cands[s], genders[s], Reading::Salience);
     // a stripped scene break: a switch is cheaper where a new scene opens
     let cand_clusters: Vec<&Cluster> = cands.iter().map(|&c| &clusters[c]).collect();
     let cand_full_names = full_names(&cand_clusters);
@@ -364,7 +391,7 @@ fn third_person(
         .map(|k| k > start && scene_opening(paras, k, &cand_full_names, &mut sentence))
         .collect();
     let penalty = |i: usize| if opens[i] { OPENING_SWITCH } else { POV_SWITCH };
-    let mut path: Vec<usize> = viterbi_with(ev.len(), cands.len(), refocused, penalty)
+    let mut path: Vec<usize> = viterbi_with(end - start, cands.len(), refocused, penalty)
         .into_iter()
         .map(usize::from)
         .collect();
@@ -422,15 +449,14 @@ fn third_person(
         i = j;
     }
     delay_switches(&mut path, |k, s| {
-        ev[k]
-            .pov()
+        pov_of(k)
             .iter()
             .find(|p| p.0 == cands[s])
             .map_or(0.0, |p| p.1)
     });
     let minds_of = |a: usize, b: usize, s: usize| -> f32 {
         (a..b)
-            .flat_map(|k| ev[k].minds().iter().filter(|p| p.0 == cands[s]))
+            .flat_map(|k| pov.minds(start + k).iter().filter(|p| p.0 == cands[s]))
             .map(|p| p.1)
             .sum()
     };
@@ -450,7 +476,7 @@ fn third_person(
     );
     let weight_of = |a: usize, b: usize, s: usize| -> f32 {
         (a..b)
-            .flat_map(|k| ev[k].pov().iter().filter(|p| p.0 == cands[s]))
+            .flat_map(|k| pov_of(k).iter().filter(|p| p.0 == cands[s]))
             .map(|p| p.1)
             .sum()
     };
@@ -1007,13 +1033,16 @@ enum Reading {
 /// Cost of `ch` (of gender `gender`) as the focal character of a paragraph. When `refocus` is set,
 /// a he/she with no antecedent in its paragraph counts for `ch` if the gender fits: in a limited
 /// third person the unanchored pronoun is the point-of-view character, whoever salience gave it to.
-fn pov_cost(e: &ParaEvidence, ch: usize, gender: Option<bool>, reading: Reading) -> f32 {
-    let total: f32 = e.pov().iter().map(|p| p.1).sum();
+fn pov_cost(e: Option<&PovEvidence>, ch: usize, gender: Option<bool>, reading: Reading) -> f32 {
+    let Some(e) = e else {
+        return 0.0;
+    };
+    let total: f32 = e.pov.iter().map(|p| p.1).sum();
     if total <= 0.0 {
         return 0.0;
     }
-    let mut mine = e.pov().iter().find(|p| p.0 == ch).map_or(0.0, |p| p.1);
-    for &(c, female, w, alt) in e.unanchored() {
+    let mut mine = e.pov.iter().find(|p| p.0 == ch).map_or(0.0, |p| p.1);
+    for &(c, female, w, alt) in e.unanchored.iter() {
         let to = match reading {
             Reading::Focal => (gender == Some(female)).then_some(ch),
             Reading::Chain => alt,
@@ -1033,11 +1062,13 @@ fn pov_cost(e: &ParaEvidence, ch: usize, gender: Option<bool>, reading: Reading)
 
 /// The narrator of a first-person run: the most prominent character the run never refers to in
 /// the third person (narrators do not call themselves "he" or by name).
-fn narrator(ev: &[ParaEvidence], clusters: &[Cluster], mentions: &[u32]) -> Option<usize> {
-    let referred: Vec<usize> = ev
-        .iter()
-        .flat_map(|e| e.pov().iter().map(|p| p.0))
-        .collect();
+fn narrator(
+    pov: &PovList,
+    run: std::ops::Range<usize>,
+    clusters: &[Cluster],
+    mentions: &[u32],
+) -> Option<usize> {
+    let referred: Vec<usize> = run.flat_map(|k| pov.pov(k).iter().map(|p| p.0)).collect();
     let mut order: Vec<usize> = (0..clusters.len())
         .filter(|&c| !clusters[c].keys.is_empty())
         .collect();
@@ -1074,16 +1105,13 @@ fn run_end<T: PartialEq>(path: &[T], start: usize) -> usize {
 #[cfg(test)]
 mod tests {
     use super::*;
-    use crate::engine::{PovEvidence, Unanchored};
+    use crate::engine::Unanchored;
 
-    fn evidence(pov: &[(usize, f32)], unanchored: &[Unanchored]) -> ParaEvidence {
-        ParaEvidence {
-            pov_evidence: Some(Box::new(PovEvidence {
-                pov: pov.into(),
-                unanchored: unanchored.into(),
-                minds: Box::default(),
-            })),
-            ..ParaEvidence::default()
+    fn evidence(pov: &[(usize, f32)], unanchored: &[Unanchored]) -> PovEvidence {
+        PovEvidence {
+            pov: pov.into(),
+            unanchored: unanchored.into(),
+            minds: Box::default(),
         }
     }
 
@@ -1447,13 +1475,13 @@ mod tests {
         };
         let turn =
             para("— God, is he not dreadful? he said frankly. He thinks you are not one of us.");
-        let p = PersonEvidence::of(&turn, &e);
+        let p = PersonEvidence::of(&turn, &e, &[]);
         assert_eq!((p.first, p.second, p.words), (0, 0, 0));
         assert!((0..3).all(|s| person_cost(&p, s) == 0.0));
-        let p = PersonEvidence::of(&para("-- Tell me, he said."), &e);
+        let p = PersonEvidence::of(&para("-- Tell me, he said."), &e, &[]);
         assert_eq!(p.words, 0);
         // narration keeps its evidence
-        let p = PersonEvidence::of(&para("He thinks you are not one of us, he said."), &e);
+        let p = PersonEvidence::of(&para("He thinks you are not one of us, he said."), &e, &[]);
         assert_eq!((p.first, p.second, p.words), (1, 3, 40));
     }
 
@@ -1581,22 +1609,22 @@ mod tests {
         let e = evidence(&[(0, 2.0), (1, 4.0)], &[(1, true, 4.0, None)]);
         // as resolved, 2 has nothing and 1 most
         assert!(
-            pov_cost(&e, 1, Some(true), Reading::Salience)
-                < pov_cost(&e, 0, Some(false), Reading::Salience)
+            pov_cost(Some(&e), 1, Some(true), Reading::Salience)
+                < pov_cost(Some(&e), 0, Some(false), Reading::Salience)
         );
-        assert_eq!(pov_cost(&e, 2, Some(true), Reading::Salience), 3.0);
+        assert_eq!(pov_cost(Some(&e), 2, Some(true), Reading::Salience), 3.0);
         // refocused, the free pronoun counts for whichever woman is hypothesised, not for a man
         assert_eq!(
-            pov_cost(&e, 2, Some(true), Reading::Focal),
-            pov_cost(&e, 1, Some(true), Reading::Focal)
+            pov_cost(Some(&e), 2, Some(true), Reading::Focal),
+            pov_cost(Some(&e), 1, Some(true), Reading::Focal)
         );
         assert!(
-            pov_cost(&e, 2, Some(true), Reading::Focal)
-                < pov_cost(&e, 0, Some(false), Reading::Focal)
+            pov_cost(Some(&e), 2, Some(true), Reading::Focal)
+                < pov_cost(Some(&e), 0, Some(false), Reading::Focal)
         );
         assert_eq!(
-            pov_cost(&e, 0, Some(false), Reading::Focal),
-            pov_cost(&e, 0, Some(false), Reading::Salience)
+            pov_cost(Some(&e), 0, Some(false), Reading::Focal),
+            pov_cost(Some(&e), 0, Some(false), Reading::Salience)
         );
     }
 
@@ -1605,18 +1633,18 @@ mod tests {
         // salience gave a free "he" to 1, but it follows a mention of 0 ("into Spike's mouth, down his throat")
         let e = evidence(&[(0, 1.0), (1, 4.0)], &[(1, false, 4.0, Some(0))]);
         assert!(
-            pov_cost(&e, 1, Some(false), Reading::Salience)
-                < pov_cost(&e, 0, Some(false), Reading::Salience)
+            pov_cost(Some(&e), 1, Some(false), Reading::Salience)
+                < pov_cost(Some(&e), 0, Some(false), Reading::Salience)
         );
         assert!(
-            pov_cost(&e, 0, Some(false), Reading::Chain)
-                < pov_cost(&e, 1, Some(false), Reading::Chain)
+            pov_cost(Some(&e), 0, Some(false), Reading::Chain)
+                < pov_cost(Some(&e), 1, Some(false), Reading::Chain)
         );
         // without a name to follow, the pronoun stays where salience put it
-        let e = evidence(e.pov(), &[(1, false, 4.0, None)]);
+        let e = evidence(&e.pov, &[(1, false, 4.0, None)]);
         assert_eq!(
-            pov_cost(&e, 0, Some(false), Reading::Chain),
-            pov_cost(&e, 0, Some(false), Reading::Salience)
+            pov_cost(Some(&e), 0, Some(false), Reading::Chain),
+            pov_cost(Some(&e), 0, Some(false), Reading::Salience)
         );
     }
 }
