@@ -3394,7 +3394,8 @@ pub(crate) fn cluster(
             .iter()
             .any(|(dk, _)| dk == key || dk.split(' ').any(|t| t == key && t.len() > 2))
     };
-    let mut person: HashMap<&str, f32> = HashMap::default();
+    // the person keys with their stats (the steps below read them without a look-up)
+    let mut person: HashMap<&str, &NameStats> = HashMap::default();
     for (key, s) in names {
         let declared = is_declared(key);
         // "Columbia City was not so very far away": a place, whatever it does; but "Mr. Hill",
@@ -3440,7 +3441,7 @@ pub(crate) fn cluster(
                 && s.the_before == 0
                 && acting >= 1)
         {
-            person.insert(key.as_str(), score);
+            person.insert(key.as_str(), s);
         }
     }
     // coordination spreads personhood: "Willow and Oz" when one of them is a person
@@ -3456,12 +3457,12 @@ pub(crate) fn cluster(
             .filter(|h| by_hash.get(h).is_some_and(|k| person.contains_key(k)))
             .count();
         if partners > 0 && s.the_before == 0 {
-            added.push(key.as_str());
+            added.push((key.as_str(), s));
         }
     }
     drop(by_hash);
-    for k in added {
-        person.insert(k, 1.0);
+    for (k, s) in added {
+        person.insert(k, s);
     }
 
     // "Spike Faith" (from "bring Spike Faith's blood") is two people side by side, not a name
@@ -3472,11 +3473,9 @@ pub(crate) fn cluster(
         .collect();
     // but "said Basil Hallward" is one person: a run that itself acts or speaks stays a name
     // (one word needs no look-up; the words are counted, not collected)
-    person.retain(|k, _| {
+    person.retain(|k, s| {
         !k.contains(' ')
-            || names
-                .get(*k)
-                .is_some_and(|s| s.speaker + s.subject > s.possessive)
+            || s.speaker + s.subject > s.possessive
             || k.split(' ').filter(|w| singles.contains(w)).count() < 2
     });
     // each person key with its stats and its words without honorifics, found once: the sort,
@@ -3489,20 +3488,15 @@ pub(crate) fn cluster(
     type Rank = (bool, std::cmp::Reverse<usize>, std::cmp::Reverse<u32>);
     // (exact capacity: the person keys are keys of `names`)
     let mut ranked: Vec<(Rank, &str, &NameStats, Vec<&str>)> = Vec::with_capacity(person.len());
-    ranked.extend(
-        names
-            .iter()
-            .filter(|(k, _)| person.contains_key(k.as_str()))
-            .map(|(k, s)| {
-                let words: Vec<&str> = name_words(k).collect();
-                let rank = (
-                    words.len() < 2,
-                    std::cmp::Reverse(k.split(' ').count()),
-                    std::cmp::Reverse(s.count),
-                );
-                (rank, k.as_str(), s, words)
-            }),
-    );
+    ranked.extend(person.iter().map(|(&k, &s)| {
+        let words: Vec<&str> = name_words(k).collect();
+        let rank = (
+            words.len() < 2,
+            std::cmp::Reverse(k.split(' ').count()),
+            std::cmp::Reverse(s.count),
+        );
+        (rank, k, s, words)
+    }));
     // the person scores are done with (freed before the clustering's own maps grow)
     drop((singles, person));
     ranked.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
