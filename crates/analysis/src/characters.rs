@@ -2741,11 +2741,13 @@ fn extend_with_unclaimed_names(
     clusters: &mut [Cluster],
     index: &mut HashMap<String, usize>,
 ) {
-    let mut unclaimed: Vec<&String> = names
-        .keys()
-        .filter(|k| !index.contains_key(*k) && !k.starts_with("the "))
+    // (with their stats: each loop below read them again from the map of all names; the
+    // cheap test first)
+    let mut unclaimed: Vec<(&String, &NameStats)> = names
+        .iter()
+        .filter(|(k, _)| !k.starts_with("the ") && !index.contains_key(*k))
         .collect();
-    unclaimed.sort();
+    unclaimed.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let not_a_place = |s: &NameStats| s.the_before == 0 && 2 * s.place <= s.count;
     // each full name is compared with every character: a text of tens of thousands of distinct
     // names (a directory, a generated list) would make that quadratic, so the comparisons stop
@@ -2753,8 +2755,7 @@ fn extend_with_unclaimed_names(
     let mut budget = HOME_SEARCH_BUDGET;
     // what the comparisons read of each character, made at the first full name compared
     let mut summaries: Option<Vec<HomeSummary>> = None;
-    for k in &unclaimed {
-        let s = &names[*k];
+    for &(k, s) in &unclaimed {
         let words = bare_words(k);
         if words.len() < 2 || !not_a_place(s) {
             continue;
@@ -2800,7 +2801,7 @@ fn extend_with_unclaimed_names(
         };
         add_name(&mut clusters[keep], k, s);
         summaries[keep].note(clusters[keep].keys.len() - 1, k);
-        index.insert((*k).clone(), keep);
+        index.insert(k.clone(), keep);
         // "Stede" becomes "Stede Bonnet": a character known by one word of the full name takes
         // the full name, as one whose full name is a character of its own does
         let c = &mut clusters[keep];
@@ -2851,32 +2852,30 @@ fn extend_with_unclaimed_names(
         }
     }
     let mut listed = Vec::new();
-    for k in &unclaimed {
-        if k.contains(' ') || index.contains_key(*k) || holders.contains_key(k.as_str()) {
+    for &(k, s) in &unclaimed {
+        if k.contains(' ') || index.contains_key(k) || holders.contains_key(k.as_str()) {
             continue;
         }
         if let Some(&[id]) = titled.get(k.as_str()).map(Vec::as_slice) {
-            listed.push((id, names[*k].display.clone()));
+            listed.push((id, s.display.clone()));
         }
     }
     let mut joins = Vec::new();
     let given = GivenIndex::new(clusters);
-    for k in &unclaimed {
-        let s = &names[*k];
-        if k.contains(' ') || index.contains_key(*k) || !not_a_place(s) {
+    for &(k, s) in &unclaimed {
+        if k.contains(' ') || !not_a_place(s) || index.contains_key(k) {
             continue;
         }
         if let Some([id]) = holders.get(k.as_str()).map(Vec::as_slice) {
-            joins.push(((*k).clone(), *id));
+            joins.push((k, s, *id));
         } else if let Some(id) = given.short_home(k).or_else(|| given.formal_home(k)) {
-            joins.push(((*k).clone(), id));
+            joins.push((k, s, id));
         }
     }
     // "Uncle Owen", "Miss Edith" named in passing: a title and one word is the one character
     // known by that word alone or by a full name opening with it, when the title's gender fits;
     // a married woman's title is left out ("Mrs. Lennox" is as often Mary Lennox's mother)
-    for k in &unclaimed {
-        let s = &names[*k];
+    for &(k, s) in &unclaimed {
         let mut words = k.split(' ');
         let (Some(t), Some(w), None) = (words.next(), words.next(), words.next()) else {
             continue;
@@ -2884,7 +2883,7 @@ fn extend_with_unclaimed_names(
         let Some(title_gender) = honorific(t) else {
             continue;
         };
-        if index.contains_key(*k)
+        if index.contains_key(k)
             || !not_a_place(s)
             || honorific(w).is_some()
             || is_married_womans_title(t)
@@ -2902,12 +2901,12 @@ fn extend_with_unclaimed_names(
         if let Some(id) = home
             .filter(|&id| title_gender.is_none_or(|g| clusters[id].gender().is_none_or(|c| c == g)))
         {
-            joins.push(((*k).clone(), id));
+            joins.push((k, s, id));
         }
     }
-    for (k, id) in joins {
-        add_name(&mut clusters[id], &k, &names[&k]);
-        index.insert(k, id);
+    for (k, s, id) in joins {
+        add_name(&mut clusters[id], k, s);
+        index.insert(k.clone(), id);
     }
     for (id, display) in listed {
         if !clusters[id].aliases.contains(&display) {
@@ -3395,7 +3394,8 @@ pub(crate) fn cluster(
             .iter()
             .any(|(dk, _)| dk == key || dk.split(' ').any(|t| t == key && t.len() > 2))
     };
-    let mut person: HashMap<&str, f32> = HashMap::default();
+    // the person keys with their stats (the steps below read them without a look-up)
+    let mut person: HashMap<&str, &NameStats> = HashMap::default();
     for (key, s) in names {
         let declared = is_declared(key);
         // "Columbia City was not so very far away": a place, whatever it does; but "Mr. Hill",
@@ -3441,7 +3441,7 @@ pub(crate) fn cluster(
                 && s.the_before == 0
                 && acting >= 1)
         {
-            person.insert(key.as_str(), score);
+            person.insert(key.as_str(), s);
         }
     }
     // coordination spreads personhood: "Willow and Oz" when one of them is a person
@@ -3457,12 +3457,12 @@ pub(crate) fn cluster(
             .filter(|h| by_hash.get(h).is_some_and(|k| person.contains_key(k)))
             .count();
         if partners > 0 && s.the_before == 0 {
-            added.push(key.as_str());
+            added.push((key.as_str(), s));
         }
     }
     drop(by_hash);
-    for k in added {
-        person.insert(k, 1.0);
+    for (k, s) in added {
+        person.insert(k, s);
     }
 
     // "Spike Faith" (from "bring Spike Faith's blood") is two people side by side, not a name
@@ -3472,12 +3472,11 @@ pub(crate) fn cluster(
         .filter(|k| !k.contains(' '))
         .collect();
     // but "said Basil Hallward" is one person: a run that itself acts or speaks stays a name
-    person.retain(|k, _| {
-        let words: Vec<&str> = k.split(' ').collect();
-        let acts_as_one = names
-            .get(*k)
-            .is_some_and(|s| s.speaker + s.subject > s.possessive);
-        words.len() < 2 || acts_as_one || words.iter().filter(|w| singles.contains(w)).count() < 2
+    // (one word needs no look-up; the words are counted, not collected)
+    person.retain(|k, s| {
+        !k.contains(' ')
+            || s.speaker + s.subject > s.possessive
+            || k.split(' ').filter(|w| singles.contains(w)).count() < 2
     });
     // each person key with its stats and its words without honorifics, found once: the sort,
     // the owners' count and the clustering below read them (a text of 50,000 names made each
@@ -3489,20 +3488,15 @@ pub(crate) fn cluster(
     type Rank = (bool, std::cmp::Reverse<usize>, std::cmp::Reverse<u32>);
     // (exact capacity: the person keys are keys of `names`)
     let mut ranked: Vec<(Rank, &str, &NameStats, Vec<&str>)> = Vec::with_capacity(person.len());
-    ranked.extend(
-        names
-            .iter()
-            .filter(|(k, _)| person.contains_key(k.as_str()))
-            .map(|(k, s)| {
-                let words: Vec<&str> = name_words(k).collect();
-                let rank = (
-                    words.len() < 2,
-                    std::cmp::Reverse(k.split(' ').count()),
-                    std::cmp::Reverse(s.count),
-                );
-                (rank, k.as_str(), s, words)
-            }),
-    );
+    ranked.extend(person.iter().map(|(&k, &s)| {
+        let words: Vec<&str> = name_words(k).collect();
+        let rank = (
+            words.len() < 2,
+            std::cmp::Reverse(k.split(' ').count()),
+            std::cmp::Reverse(s.count),
+        );
+        (rank, k, s, words)
+    }));
     // the person scores are done with (freed before the clustering's own maps grow)
     drop((singles, person));
     ranked.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
@@ -3647,17 +3641,22 @@ pub(crate) fn cluster(
         }
     }
     // nicknames by clipping the end: "Noya" of "Nishinoya", when one longer name ends so
-    let mut reversed: Vec<(String, usize)> = singles
+    // (each name reversed once: the sorted list and the search read the same copies)
+    let backwards: Vec<String> = singles
         .iter()
-        .map(|(i, k)| (k.chars().rev().collect(), *i))
+        .map(|(_, k)| k.chars().rev().collect())
+        .collect();
+    let mut reversed: Vec<(&str, usize)> = backwards
+        .iter()
+        .zip(&singles)
+        .map(|(r, (i, _))| (r.as_str(), *i))
         .collect();
     reversed.sort_unstable();
-    for (ia, a) in &singles {
+    for ((ia, a), ra) in singles.iter().zip(&backwards) {
         if a.chars().count() < MIN_CLIPPED_TAIL {
             continue;
         }
-        let ra: String = a.chars().rev().collect();
-        let from = reversed.partition_point(|(k, _)| k.as_str() < ra.as_str());
+        let from = reversed.partition_point(|(k, _)| *k < ra.as_str());
         let mut longer = reversed[from..]
             .iter()
             .take_while(|(b, _)| b.starts_with(ra.as_str()))
@@ -3670,7 +3669,7 @@ pub(crate) fn cluster(
         }
     }
     drop((sorted, reversed));
-    drop(singles);
+    drop((singles, backwards));
     for (a, b) in merges {
         let (keep, gone) = if clusters[a].count >= clusters[b].count {
             (a, b)
@@ -3794,20 +3793,24 @@ pub(crate) fn cluster(
             if !c.keys.contains(dk) {
                 c.keys.push(dk.clone());
             }
-        } else if let Some(best) = c
+        } else if let Some((_, Some(best))) = c
             .keys
             .iter()
             .filter(|k| k.contains(' ') && !k.starts_with("the ") && !opens_with_feeling(k))
-            .max_by_key(|k| {
+            .map(|k| {
+                let s = names.get(k);
                 (
-                    names.get(*k).map_or(0, |s| s.count),
-                    name_words(k).nth(1).is_some(),
+                    (s.map_or(0, |s| s.count), name_words(k).nth(1).is_some()),
+                    s,
                 )
             })
-            && names.get(best).is_some_and(|s| s.count >= 2)
+            .max_by_key(|(rank, _)| *rank)
+            && best.count >= 2
         {
             // the most used full name is the canonical one
-            let display = names[best].display.clone();
+            // (each key's stats looked up once: three look-ups per character cost a tenth of
+            // the clustering on a text of 50,000 names)
+            let display = best.display.clone();
             if c.name != display {
                 let old = std::mem::replace(&mut c.name, display.clone());
                 c.aliases.retain(|a| *a != display);
@@ -3820,6 +3823,11 @@ pub(crate) fn cluster(
         let plain: Vec<(String, String)> = c
             .keys
             .iter()
+            // (a key without a title in front needs no look-up)
+            .filter(|k| {
+                k.split_once(' ')
+                    .is_some_and(|(t, _)| honorific(t).is_some())
+            })
             .filter_map(|k| untitled_full_name(k, names.get(k).map_or(k, |s| &s.display)))
             .collect();
         for (k, shown) in plain {
