@@ -3644,7 +3644,7 @@ struct SpeakerBufs {
 
 /// Rules whose choice the learned scorer keeps: a speech tag, whether a name, "I", an epithet or
 /// a he/she (resolved by `resolve_speaker`: the scorer weighing he/she tags did better on LitBank,
-/// 67.1% against 66.2%, but cost the seeds six speakers, see docs/analysis.md).
+/// 67.1% against 66.2%, but cost the seeds six speakers, see docs/analysis-history.md).
 /// True when the name at token `i` follows a speech verb right after a quotation, as the
 /// subject of an inverted tag: `"…," said the surgeon`.
 fn inverted_tag_subject(text: &str, toks: &[Token], i: usize, buf: &mut String) -> bool {
@@ -4179,7 +4179,7 @@ fn is_call(quote: &str) -> bool {
 /// (`addressed_back`). Two keeps the short action beat of modern dialogue (fics) and drops the
 /// paragraphs of narration after which older novels' names go to someone else (LitBank's
 /// six-partition sum 8098 -> 8122, fics and seeds unchanged; one sentence or none cost the fics
-/// their beats: docs/analysis.md has the figures).
+/// their beats: docs/analysis-history.md has the figures).
 const MAX_SENTENCES_BEFORE_ANSWER: usize = 2;
 
 /// Sentence ends (. ! ?) in the narration of a paragraph's `text` before the last of the

@@ -10,7 +10,7 @@
 //! penalty), with Newton steps; `speaker_model.rs` ships the weights trained on every document.
 //!
 //! Quotations tagged with a he/she keep the cascade's `resolve_speaker`: scoring them too did
-//! better on LitBank but worse on the seeds (docs/analysis.md has the figures).
+//! better on LitBank but worse on the seeds (docs/analysis-history.md has the figures).
 
 /// Names of the per-candidate cues, in vector order.
 pub const FEATURE_NAMES: [&str; NF] = [
