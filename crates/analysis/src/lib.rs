@@ -1942,25 +1942,32 @@ mod tests {
             \"You always say that,\" Tom said.\n\
             Biscuit barked.\n\
             \"And I'm always right.\"\n";
-        let work = work_from_lines(text);
-        let (_, ex) = crate::engine::run_explained(
-            &work,
-            crate::engine::Scorer::Learned(&crate::speaker_model::WEIGHTS),
-        );
-        let cands = ex.cands[2].as_ref().expect("the untagged turn is scored");
         let cue = crate::speaker_rank::feature("never_tagged");
-        let marked = |who: &str| {
-            cands
-                .cands
-                .iter()
-                .find(|(n, _)| n.as_deref() == Some(who))
-                .map(|(_, x)| x[cue] > 0.0)
-        };
+        let marked = |who: &str| cue_marks(text, 2, "never_tagged", who);
         assert_eq!(marked("Biscuit"), Some(true));
         assert_eq!(marked("Mara"), Some(false));
         // the scorer learned it against such a candidate
         assert!(crate::speaker_model::WEIGHTS[cue] < 0.0);
     }
+    /// Whether the learned scorer's candidate `who` for the `quote`th quotation of `text` (one
+    /// paragraph a line) carries the cue named `cue`; `None` when `who` is no candidate.
+    fn cue_marks(text: &str, quote: usize, cue: &str, who: &str) -> Option<bool> {
+        let work = work_from_lines(text);
+        let (_, ex) = crate::engine::run_explained(
+            &work,
+            crate::engine::Scorer::Learned(&crate::speaker_model::WEIGHTS),
+        );
+        let cands = ex.cands[quote]
+            .as_ref()
+            .expect("the untagged turn is scored");
+        let cue = crate::speaker_rank::feature(cue);
+        cands
+            .cands
+            .iter()
+            .find(|(n, _)| n.as_deref() == Some(who))
+            .map(|(_, x)| x[cue] > 0.0)
+    }
+
     #[test]
     fn the_one_speaking_in_the_narration_before_an_untagged_turn_is_marked_for_the_scorer() {
         // in the second paragraph Rosa "answered" in the narration before the untagged words;
@@ -1968,20 +1975,7 @@ mod tests {
         let text = "Paul and Rosa stood at the gate.\n\
             \"Is the bus late again?\" asked Paul.\n\
             Rosa looked at Paul. Rosa answered him at last. \"It is always late.\"\n";
-        let work = work_from_lines(text);
-        let (_, ex) = crate::engine::run_explained(
-            &work,
-            crate::engine::Scorer::Learned(&crate::speaker_model::WEIGHTS),
-        );
-        let cands = ex.cands[1].as_ref().expect("the untagged turn is scored");
-        let cue = crate::speaker_rank::feature("speech_before_quote");
-        let marked = |who: &str| {
-            cands
-                .cands
-                .iter()
-                .find(|(n, _)| n.as_deref() == Some(who))
-                .map(|(_, x)| x[cue] > 0.0)
-        };
+        let marked = |who: &str| cue_marks(text, 1, "speech_before_quote", who);
         assert_eq!(marked("Rosa"), Some(true));
         assert_eq!(marked("Paul"), Some(false));
         assert!(crate::lexicon::is_narrated_speech_verb("replied"));
