@@ -992,30 +992,8 @@ pub(crate) fn is_descriptive_epithet(key: &str) -> bool {
     }
     head.is_some_and(|head| {
         crate::lexicon::is_hair_noun(head)
-            || matches!(
-                head,
-                "vampire"
-                    | "vamp"
-                    | "demon"
-                    | "older"
-                    | "younger"
-                    | "elder"
-                    | "other"
-                    | "former"
-                    | "latter"
-                    | "sire"
-                    | "childe"
-                    | "grandsire"
-                    | "grandchilde"
-                    | "lover"
-                    | "slayer"
-                    | "watcher"
-                    | "teenager"
-                    | "youth"
-                    | "warrior"
-                    | "hunter"
-                    | "friend"
-            )
+            || crate::lexicon::is_descriptive_head_noun(head)
+            || matches!(head, "slayer" | "watcher")
     })
 }
 

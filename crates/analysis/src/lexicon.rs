@@ -894,9 +894,37 @@ pub(crate) fn is_hair_noun(w: &str) -> bool {
 }
 
 /// The person nouns of [`is_person_noun`] that are single words.
+/// Person nouns that name someone by kind, age or relation ("the vampire", "the older", "the
+/// other", "his lover"): heads of the descriptive epithets and simple person nouns alike.
+pub(crate) fn is_descriptive_head_noun(w: &str) -> bool {
+    matches!(
+        w,
+        "vampire"
+            | "vamp"
+            | "demon"
+            | "older"
+            | "younger"
+            | "elder"
+            | "other"
+            | "former"
+            | "latter"
+            | "sire"
+            | "childe"
+            | "grandsire"
+            | "grandchilde"
+            | "lover"
+            | "teenager"
+            | "youth"
+            | "warrior"
+            | "hunter"
+            | "friend"
+    )
+}
+
 fn is_simple_person_noun(w: &str) -> bool {
     is_role_noun(w)
         || is_hair_noun(w)
+        || is_descriptive_head_noun(w)
         || matches!(
             w,
             "man"
@@ -908,26 +936,9 @@ fn is_simple_person_noun(w: &str) -> bool {
                 | "lady"
                 | "gentleman"
                 | "stranger"
-                | "vampire"
-                | "vamp"
-                | "demon"
                 | "soldier"
                 | "guard"
                 | "officer"
-                | "friend"
-                | "teenager"
-                | "youth"
-                | "elder"
-                | "older"
-                | "younger"
-                | "other"
-                | "former"
-                | "latter"
-                | "sire"
-                | "childe"
-                | "grandsire"
-                | "grandchilde"
-                | "lover"
                 | "wife"
                 | "husband"
                 | "father"
@@ -955,8 +966,6 @@ fn is_simple_person_noun(w: &str) -> bool {
                 | "hostess"
                 | "visitor"
                 | "newcomer"
-                | "warrior"
-                | "hunter"
                 | "king"
                 | "queen"
                 | "prince"
