@@ -15,6 +15,9 @@
 //! peak-RSS mark, reset before the call. Memory the allocator kept from an earlier text can hide
 //! part of a later one's peak, so measure one text per process: `--only LABEL` runs the texts
 //! whose label contains LABEL.
+//!
+//! `--digest` adds a column with a hash of each text's analysis JSON, for checking that a speed or
+//! memory change leaves the output of the stress texts unchanged.
 
 use std::hint::black_box;
 use std::path::{Path, PathBuf};
@@ -114,6 +117,9 @@ fn measure(label: &str, text: &str) {
     // enough repetitions for about a second of work
     let reps = (2_000_000 / words.max(1)).clamp(1, 50);
     let (result, peak) = peak_of(|| analyze(&work));
+    let digest = std::env::args()
+        .any(|a| a == "--digest")
+        .then(|| digest_of(&result));
     drop(black_box(result));
     let (cpu0, t0) = (thread_cpu_ns(), Instant::now());
     for _ in 0..reps {
@@ -133,6 +139,17 @@ fn measure(label: &str, text: &str) {
         work_peak.map_or("n/a".into(), mb),
         peak.map_or("n/a".into(), mb)
     );
+    if let Some(d) = digest {
+        println!("|   digest {d:016x} |");
+    }
+}
+
+/// A hash of the analysis JSON (FNV-1a: stable across runs and builds, unlike std's hasher).
+fn digest_of(result: &ficarchive_analysis::Analysis) -> u64 {
+    let json = serde_json::to_vec(result).expect("an analysis serialises");
+    json.iter().fold(0xcbf2_9ce4_8422_2325, |h, &b| {
+        (h ^ u64::from(b)).wrapping_mul(0x0100_0000_01b3)
+    })
 }
 
 fn main() {
