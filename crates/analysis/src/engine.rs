@@ -1844,11 +1844,12 @@ impl<'a, 'w> Pass<'a, 'w> {
                     }
                     // "No, papa, nobody thought of your walking.": a word of kin said as a
                     // vocative addresses the one the narration knows by it
-                    if !self.kin.is_empty()
-                        && let Some(class) = kin_of_address(w)
+                    if let Some(class) = kin_of_address(w)
                         && is_vocative(p.text, &toks, i, 1, self.nouns)
                         && quote_has_other_words(&toks, i)
-                        && let Some(ch) = self.kin_addressed(class)
+                        && let Some(ch) = self
+                            .kin_addressed(class)
+                            .or_else(|| self.kin_in_talk(class, pi))
                     {
                         quote_vocative.push((t.quote.unwrap_or(0), ch));
                     }
@@ -3687,6 +3688,33 @@ impl Pass<'_, '_> {
                     w(a).total_cmp(&w(b)).then(b.cmp(&a))
                 })
             })
+    }
+
+    /// The one a word of kin with a gender ("papa", "mamma", "aunt") said as a vocative addresses
+    /// when the narration knows no one by it: of the last two speakers of a talk still going on
+    /// (the last spoke at most two paragraphs back), the only one of that gender ("No, papa,
+    /// nobody thought of your walking." between a daughter and her father).
+    fn kin_in_talk(&self, class: &str, pi: usize) -> Option<usize> {
+        let female = match class {
+            "mother" | "aunt" | "grandmother" => true,
+            "father" | "uncle" | "grandfather" => false,
+            _ => return None,
+        };
+        if pi > self.st.last_speaker_para + 2 {
+            return None;
+        }
+        let two = [self.st.last_speaker?, self.st.before_last?];
+        if two[0] == two[1] || two.contains(&NARRATOR) {
+            return None;
+        }
+        let fits: Vec<usize> = two
+            .into_iter()
+            .filter(|&c| self.gender_of(c) == Some(female))
+            .collect();
+        match fits.as_slice() {
+            [one] if two.iter().all(|&c| self.gender_of(c).is_some()) => Some(*one),
+            _ => None,
+        }
     }
 
     #[allow(clippy::too_many_arguments)]

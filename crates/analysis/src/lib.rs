@@ -2055,6 +2055,19 @@ mod tests {
         assert_eq!(told[0], Some("the porter"), "{told:?}");
     }
     #[test]
+    fn a_word_of_kin_said_in_a_talk_addresses_the_one_of_its_gender() {
+        // no one is known as "her father" or "papa": of the two who have been talking, the man
+        // is the one "papa" calls, and the woman is not
+        let text = "Clara sat by the fire with old Mr. Brook.\n\
+            \"Shall we walk to the mill tomorrow?\" asked Mr. Brook.\n\
+            \"If the rain stops,\" said Clara. She smiled at the fire.\n\
+            \"It will be a long walk for my old legs.\"\n\
+            \"No, papa, we shall take the cart.\"\n";
+        let a = run(text);
+        let told: Vec<Option<&str>> = a.quotes.iter().map(|q| q.addressee).collect();
+        assert_eq!(told[3], Some("Mr. Brook"), "{told:?} {:?}", a.characters);
+    }
+    #[test]
     fn a_voice_is_the_one_who_comes_into_the_story_just_after() {
         // "a voice" is no one by itself; the man the narration brings in two paragraphs on,
         // present nowhere before, is whose voice it was
