@@ -631,9 +631,12 @@ fn voice_phrase_at(
     if raw.len() > 8
         || !raw
             .first()
-            .is_some_and(|b| matches!(b | 0x20, b'a' | b'o' | b's'))
+            .is_some_and(|b| matches!(b | 0x20, b'a' | b'o' | b's' | b't'))
     {
         return None;
+    }
+    if let Some(group) = group_phrase_at(text, toks, i, buf) {
+        return Some(group);
     }
     // 0: a/an, 1: another, 2: one, 3: somebody/someone
     let det = match lower(t.text(text), buf) {
@@ -781,6 +784,78 @@ fn voice_phrase_at(
             found
         }
     }
+}
+
+/// A group that speaks as one in a tag: "the ladies", "all the ladies", "the other girls", "the
+/// young men", "the crowd" (`"…!" cried the ladies`, `"…," the girls whispered`): "the" (or
+/// "all the"), at most two lower-case modifiers and a plural person noun (see
+/// [`is_plural_person_noun`]), ending where the tag goes on. Returns the phrase's length in
+/// tokens and its key, the phrase as written ("all the ladies"), so a group is a voice of its
+/// own and not one of its members.
+fn group_phrase_at(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    buf: &mut String,
+) -> Option<(usize, String)> {
+    let t = toks[i];
+    let word = |j: usize| {
+        toks.get(j)
+            .filter(|x| x.is_word() && x.quote.is_none() && !x.cap && !x.possessive)
+    };
+    let start = match lower(t.text(text), buf) {
+        "the" => i,
+        "all" if word(i + 1).is_some_and(|x| x.text(text) == "the") => i + 1,
+        _ => return None,
+    };
+    for head in start + 1..start + 4 {
+        let x = word(head)?;
+        let w = lower(x.text(text), buf);
+        if is_speech_verb(w) || is_phrase_word(w) || !w.chars().all(|c| c.is_alphabetic()) {
+            return None;
+        }
+        if is_plural_person_noun(w) {
+            // the phrase ends where the tag goes on: punctuation, a speech verb, a relative word
+            let ends = match toks.get(head + 1) {
+                Some(n) if n.is_word() && n.quote.is_none() => {
+                    let n = lower(n.text(text), buf);
+                    is_speech_verb(n) || matches!(n, "whose" | "who" | "in" | "from" | "at")
+                }
+                _ => true,
+            };
+            return ends.then(|| {
+                (
+                    head + 1 - i,
+                    name_key(&text[t.start as usize..toks[head].end as usize]),
+                )
+            });
+        }
+    }
+    None
+}
+
+/// A plural person noun, or a noun of a crowd: "ladies", "girls", "women", "gentlemen",
+/// "others", "people", "children", "crowd".
+fn is_plural_person_noun(w: &str) -> bool {
+    use crate::lexicon::is_person_noun;
+    if matches!(
+        w,
+        "others" | "people" | "children" | "folk" | "folks" | "crowd"
+    ) {
+        return true;
+    }
+    if let Some(stem) = w.strip_suffix("men") {
+        return stem.is_empty() || is_person_noun(&format!("{stem}man"));
+    }
+    if let Some(stem) = w.strip_suffix("ies")
+        && is_person_noun(&format!("{stem}y"))
+    {
+        return true;
+    }
+    let Some(stem) = w.strip_suffix('s').filter(|s| !s.ends_with('s')) else {
+        return false;
+    };
+    is_person_noun(stem) || stem.strip_suffix('e').is_some_and(is_person_noun)
 }
 
 /// Function words, which are no modifier of a voice's head noun.
@@ -1072,6 +1147,15 @@ fn epithet_speakers(
     {
         for i in 0..toks.len() {
             if toks[i].quote.is_some() || !toks[i].is_word() {
+                continue;
+            }
+            // "cried the young ladies": a group speaks as one, before "the young" is read as
+            // an epithet
+            if let Some((len, key)) = group_phrase_at(p.text, toks, i, &mut buf)
+                && voice_in_tag(p.text, toks, i, len, &mut buf)
+            {
+                *out.entry(key.clone()).or_default() += 1;
+                voices.insert(key);
                 continue;
             }
             let Some((len, key)) = epithet_at(p.text, toks, i, &mut buf, nouns) else {

@@ -487,7 +487,7 @@ struct QuoteExtra {
 }
 
 /// Every rule that can choose a speaker (`FoundQuote::how`); "" is none.
-const RULES: [&str; 19] = [
+const RULES: [&str; 20] = [
     "",
     "tag:name",
     "tag:pronoun",
@@ -507,6 +507,7 @@ const RULES: [&str; 19] = [
     "addressed-back",
     "backfill",
     "introduction",
+    "joined",
 ];
 
 impl FoundQuote {
@@ -1279,6 +1280,9 @@ struct Pass<'a, 'w> {
     /// One-off voices ("said another", "asked a gentleman"): candidates only where a tag of the
     /// paragraph names them.
     voices: Vec<bool>,
+    /// The voices that are groups ("the ladies", "all the men"; `characters::group_phrase_at`):
+    /// a group speaks as one where a tag says so, and takes no untagged turn.
+    groups: Vec<bool>,
     quotes: Found,
     evidence: Vec<ParaEvidence>,
     /// The point-of-view evidence of the paragraphs that have some.
@@ -1393,6 +1397,10 @@ impl<'a, 'w> Pass<'a, 'w> {
             nouns,
             genders: clusters.iter().map(Cluster::gender).collect(),
             voices: clusters.iter().map(|c| c.voice).collect(),
+            groups: clusters
+                .iter()
+                .map(|c| c.voice && (c.name.starts_with("the ") || c.name.starts_with("all the ")))
+                .collect(),
             quotes: Found {
                 list: Vec::with_capacity(paras.iter().map(|p| p.quotes.len()).sum()),
                 extras: BTreeMap::new(),
@@ -2973,6 +2981,21 @@ impl<'a, 'w> Pass<'a, 'w> {
                 }
             }
         }
+        // two quotations one sentence joins with "and" or "or" share the one tag the sentence
+        // has: "“Psychic,” the girls whispered, and “spiritual.”", "“I will” -- and “I will!”
+        // cried the ladies"
+        for q in 1..n {
+            for (from, to) in [(q - 1, q), (q, q - 1)] {
+                if out[to].is_none()
+                    && is_fixed(how[from])
+                    && let Some(c) = out[from]
+                    && joined_by_and(p.text, toks, bounds[q - 1].1, bounds[q].0, buf)
+                {
+                    out[to] = Some(c);
+                    how[to] = "joined";
+                }
+            }
+        }
         // one speaker per paragraph unless tags say otherwise
         let tagged = out
             .iter()
@@ -3661,7 +3684,7 @@ fn inverted_tag_subject(text: &str, toks: &[Token], i: usize, buf: &mut String) 
 fn is_fixed(how: &str) -> bool {
     matches!(
         how,
-        "tag:name" | "tag:I" | "tag:epithet" | "tag:pronoun" | "tag:unresolved"
+        "tag:name" | "tag:I" | "tag:epithet" | "tag:pronoun" | "tag:unresolved" | "joined"
     )
 }
 
@@ -3906,7 +3929,9 @@ impl Pass<'_, '_> {
             cands.retain(|&c| {
                 !self.voices.get(c).copied().unwrap_or(false)
                     || tagged.contains(&c)
-                    || (in_talk && (Some(c) == last || Some(c) == before_last))
+                    || (in_talk
+                        && !self.groups.get(c).copied().unwrap_or(false)
+                        && (Some(c) == last || Some(c) == before_last))
             });
             // the characters the paragraph's narration before this quotation has speaking,
             // subject first ("Rosa answered him at last. “It is.”", "“No,” Rosa said. “Go.”"; a
@@ -4379,6 +4404,31 @@ fn voices_named_later(
             }
         }
     }
+}
+
+/// True when the narration between two quotations (`from` ends the first, `to` opens the
+/// second) joins them into one sentence with "and" or "or" right before the second: nothing
+/// but punctuation (`“I will” -- and “I will!”`), or one tag clause of at most six words
+/// (`“Psychic,” the girls whispered, and “spiritual.”`), with no sentence end between.
+fn joined_by_and(text: &str, toks: &[Token], from: usize, to: usize, buf: &mut String) -> bool {
+    if from >= to || to - from > 10 {
+        return false;
+    }
+    let between = &toks[from + 1..to];
+    let Some(last) = between.iter().rposition(|t| t.is_word()) else {
+        return false;
+    };
+    if !matches!(lower(between[last].text(text), buf), "and" | "or")
+        || between.iter().any(|t| {
+            t.quote.is_some() || matches!(t.kind, Kind::Punct('.' | '!' | '?' | ';' | ':'))
+        })
+    {
+        return false;
+    }
+    // a clause before the "and" ends at a comma or dash
+    let words = between[..last].iter().filter(|t| t.is_word()).count();
+    words == 0
+        || (words <= 6 && matches!(between[last - 1].kind, Kind::Punct(',' | '-' | '—' | '–')))
 }
 
 /// How much less likely the one who spoke the turn before is to speak a new turn tagged he/she.

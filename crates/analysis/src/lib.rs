@@ -2161,6 +2161,57 @@ mod tests {
         );
     }
     #[test]
+    fn a_group_that_speaks_in_a_tag_is_a_voice_of_its_own() {
+        // "cried the young ladies", "the old men asked": a group speaks, not one of its members
+        let text = "Mara and Tom walked into the hall where the guests waited.\n\
+            \"Welcome home!\" cried the young ladies.\n\
+            \"Thank you,\" said Mara.\n\
+            \"Was the road long?\" the old men asked.\n\
+            \"Not very,\" said Tom.\n";
+        let a = run(text);
+        assert_eq!(
+            speakers(&a),
+            ["the young ladies", "Mara", "the old men", "Tom"]
+        );
+        assert!(
+            a.characters
+                .iter()
+                .any(|c| c.name == "the young ladies" && c.voice)
+        );
+        // a group takes no untagged turn, though it spoke last or the turn before
+        let a = run("Mara and Tom walked into the hall.\n\
+            \"Welcome home!\" cried the young ladies.\n\
+            \"Thank you.\"\n\
+            \"Was the road long?\"\n");
+        let s = speakers(&a);
+        assert!(s[1..].iter().all(|w| w != "the young ladies"), "{s:?}");
+        // one old man is no group
+        let a = run("Mara waited.\n\"Come in,\" said the old man.\n");
+        assert!(
+            !a.characters
+                .iter()
+                .any(|c| c.name == "the old man" && c.voice)
+        );
+    }
+    #[test]
+    fn two_quotations_one_sentence_joins_with_and_share_its_tag() {
+        // "“Hush,” Tom whispered, and “listen.”" and "“Go” -- and “Go now!” cried Ann": one
+        // tag, two quotations of one sentence; not "he said, and she answered"
+        let text = "Tom and Ann waited by the old gate in the rain.\n\
+            \"Hush,\" Tom whispered, and \"listen.\"\n\
+            \"Go\" -- and \"Go now!\" cried Ann.\n\
+            \"Why?\" asked Tom, and Ann answered, \"Because.\"\n";
+        let work = work_from_lines(text);
+        let (a, ex) = crate::engine::run_explained(
+            &work,
+            crate::engine::Scorer::Learned(&crate::speaker_model::WEIGHTS),
+        );
+        assert_eq!(speakers(&a)[..4], ["Tom", "Tom", "Ann", "Ann"]);
+        assert_eq!(ex.how[1], "joined");
+        assert_eq!(ex.how[2], "joined");
+        assert_ne!(ex.how[5], "joined");
+    }
+    #[test]
     fn a_one_off_voice_does_not_take_the_turns_after_the_conversation_moves_on() {
         // "another" spoke once; after narration the untagged turn is not theirs again
         let text = "Tom and Ann sat by the fire with the others.\n\
