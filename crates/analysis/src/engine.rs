@@ -1078,6 +1078,9 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         named_narrator.or(unnamed_narrator),
         &common_calls,
     );
+    // "Yes, Captain." "Thank you, Uncle.": a rank, a word of kin or an endearment said alone to
+    // the one the speaker talks with is another name of that one
+    address_aliases(&paras, &all_quotes, &quotes, &mut clusters, &index, &nouns);
     if let Some(r) = reader
         && !second_chapters.is_empty()
         && let Some(who) = name_the_reader(&paras, &mut quotes, &second_chapters, r, &mut mentions)
@@ -5121,6 +5124,196 @@ fn vocative_aliases(
                 }
             }
         }
+    }
+}
+
+/// Words people are addressed by alone, instead of a name: ranks and offices ("Yes, Captain."),
+/// words of kin ("Thank you, Uncle.") and endearments ("Come here, doll."). General English;
+/// words said to anyone ("sir", "ma'am", "man", "kid", "dear", "love") are left out.
+fn is_form_of_address(w: &str) -> bool {
+    matches!(
+        w,
+        "captain"
+            | "doctor"
+            | "doc"
+            | "lieutenant"
+            | "sergeant"
+            | "sarge"
+            | "commander"
+            | "inspector"
+            | "detective"
+            | "chief"
+            | "boss"
+            | "coach"
+            | "professor"
+            | "general"
+            | "colonel"
+            | "major"
+            | "admiral"
+            | "ensign"
+            | "corporal"
+            | "sheriff"
+            | "marshal"
+            | "director"
+            | "sensei"
+            | "senpai"
+            | "sempai"
+            | "majesty"
+            | "highness"
+            | "lordship"
+            | "ladyship"
+            | "uncle"
+            | "aunt"
+            | "auntie"
+            | "aunty"
+            | "papa"
+            | "mama"
+            | "mamma"
+            | "mom"
+            | "mum"
+            | "mommy"
+            | "mummy"
+            | "dad"
+            | "daddy"
+            | "father"
+            | "mother"
+            | "brother"
+            | "sister"
+            | "sis"
+            | "bro"
+            | "gran"
+            | "granny"
+            | "grandma"
+            | "grandpa"
+            | "grandmother"
+            | "grandfather"
+            | "nana"
+            | "nephew"
+            | "niece"
+            | "cousin"
+            | "angel"
+            | "doll"
+            | "darling"
+            | "sweetheart"
+            | "honey"
+            | "babe"
+            | "baby"
+            | "sweetie"
+            | "princess"
+            | "kitten"
+            | "sunshine"
+            | "handsome"
+            | "gorgeous"
+    )
+}
+
+/// "Yes, Captain.", "Thank you, Uncle.", "Come here, doll.": a form of address
+/// ([`is_form_of_address`]) said alone as a vocative names the one spoken to, the quotation's
+/// addressee, else the other party of the conversation (the nearest other speaker within four
+/// paragraphs, after the quotation first). When every time the text says it, it is said to the
+/// same character, whose gender does not disagree with the word's, and the word is no
+/// character's name of its own, it becomes that character's alias, written as first said.
+/// The rules whose speaker [`address_aliases`] trusts as the one a form of address was said to.
+const ADDRESS_TAGS: [&str; 1] = ["tag:name"];
+
+fn address_aliases(
+    paras: &[Para<'_>],
+    ranges: &[(u32, u32)],
+    quotes: &Found,
+    clusters: &mut [Cluster],
+    index: &HashMap<String, usize>,
+    nouns: &PersonNouns,
+) {
+    // word -> (as first written, the ones it was said to)
+    let mut votes: Vec<(String, String, Vec<usize>)> = Vec::new();
+    let mut toks = Vec::new();
+    let mut buf = String::new();
+    for qi in 0..quotes.len() {
+        let Some(speaker) = quotes[qi].speaker() else {
+            continue;
+        };
+        let para = quotes[qi].para;
+        let (s, e) = (ranges[qi].0 as usize, ranges[qi].1 as usize);
+        let Some(text) = paras[para as usize].text.get(s..e) else {
+            continue;
+        };
+        tokenize(text, &[(0, text.len() as u32)], &mut toks);
+        for i in 0..toks.len() {
+            if !toks[i].is_word() {
+                continue;
+            }
+            let w = lower(toks[i].text(text), &mut buf);
+            if !is_form_of_address(w)
+                || index.contains_key(w)
+                || !is_vocative(text, &toks, i, 1, nouns)
+            {
+                continue;
+            }
+            let near = |q: &FoundQuote| {
+                q.para.abs_diff(para) <= 4 && q.speaker().is_some_and(|s| s != speaker)
+            };
+            // the other party of a conversation of two: the speakers of the turns around it
+            // (four paragraphs either way) are the speaker and one other
+            let to = quotes[qi]
+                .addressee()
+                .filter(|&a| a != speaker)
+                .or_else(|| {
+                    let mut other = None;
+                    let around = quotes[qi + 1..]
+                        .iter()
+                        .take(6)
+                        .chain(quotes[..qi].iter().rev().take(6))
+                        .filter(|q| near(q))
+                        .filter_map(FoundQuote::speaker);
+                    for o in around {
+                        match other {
+                            None => other = Some(o),
+                            Some(x) if x != o => other = Some(usize::MAX),
+                            Some(_) => {}
+                        }
+                    }
+                    if other != Some(usize::MAX) {
+                        return other;
+                    }
+                    // more than two speak there: the turn right after it (the answer), else the
+                    // one right before, when a tag names its speaker outright
+                    let named = |q: &FoundQuote| {
+                        q.para.abs_diff(para) <= 2
+                            && ADDRESS_TAGS.contains(&q.how())
+                            && q.speaker().is_some_and(|s| s != speaker)
+                    };
+                    quotes
+                        .get(qi + 1)
+                        .filter(|q| named(q))
+                        .or_else(|| qi.checked_sub(1).map(|k| &quotes[k]).filter(|q| named(q)))
+                        .and_then(FoundQuote::speaker)
+                });
+            let Some(to) = to else {
+                continue;
+            };
+            let w = w.to_string();
+            match votes.iter_mut().find(|v| v.0 == w) {
+                Some(v) => v.2.push(to),
+                None => votes.push((w, toks[i].text(text).to_string(), vec![to])),
+            }
+        }
+    }
+    for (w, display, to) in votes {
+        let target = to[0];
+        if to.iter().any(|&t| t != target) {
+            continue;
+        }
+        let gender = person_noun_gender(&w).or(crate::lexicon::honorific(&w).flatten());
+        if gender.is_some_and(|g| clusters[target].gender() == Some(!g)) {
+            continue;
+        }
+        let c = &mut clusters[target];
+        if c.name.eq_ignore_ascii_case(&display)
+            || c.aliases.iter().any(|a| a.eq_ignore_ascii_case(&display))
+        {
+            continue;
+        }
+        c.aliases.push(display);
     }
 }
 

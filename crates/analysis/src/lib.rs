@@ -1894,6 +1894,58 @@ mod tests {
         assert!(c.characters.iter().all(|c| c.name != "a man"));
     }
     #[test]
+    fn a_form_of_address_said_to_the_other_party_is_their_alias() {
+        let aliases_of = |a: &Analysis, name: &str| {
+            a.characters
+                .iter()
+                .find(|c| c.name == name)
+                .map(|c| c.aliases.clone())
+                .unwrap_or_default()
+        };
+        // two people talk: "Captain" is said to the other one
+        let a = run(
+            "Tomas Wren came into the tent and shook the rain off his coat.\n\
+            \"You wanted me, Captain?\" Tomas said.\n\
+            \"Sit down,\" Helga Brandt said. \"We have a problem.\"\n\
+            \"When do we not?\" Tomas said.\n\
+            \"Today it is a large one,\" Helga said.\n",
+        );
+        assert!(
+            aliases_of(&a, "Helga Brandt")
+                .iter()
+                .any(|x| x == "Captain")
+        );
+        assert!(aliases_of(&a, "Tomas Wren").iter().all(|x| x != "Captain"));
+        // three talk: the turn right after, its speaker named in the tag, is the one spoken to
+        let b = run(
+            "Tomas Wren, Helga Brandt and Pieter Voss sat round the map.\n\
+            \"The bridge is out,\" Pieter said.\n\
+            \"Then we go round, Uncle,\" Tomas said.\n\
+            \"Round is forty miles,\" Pieter said.\n\
+            \"Forty miles is nothing,\" Helga said.\n",
+        );
+        assert!(aliases_of(&b, "Pieter Voss").iter().any(|x| x == "Uncle"));
+        // said to one, then to another: no one's
+        let c = run(
+            "Tomas Wren, Helga Brandt and Pieter Voss sat round the map.\n\
+            \"Is it far, darling?\" Tomas said.\n\
+            \"Far enough,\" Helga said.\n\
+            \"Ten miles.\"\n\
+            \"Too far.\"\n\
+            Nobody spoke for an hour. The fire went out and the wind came up over the hill.\n\
+            Then the rain came, and the stars went out one by one over the long grey valley.\n\
+            Morning found them cold and stiff, and the map was wet through.\n\
+            Pieter Voss was first up. He folded the map and put it in his coat.\n\
+            \"Ready, darling?\" Tomas said.\n\
+            \"Ready,\" Pieter said.\n",
+        );
+        assert!(
+            c.characters
+                .iter()
+                .all(|ch| ch.aliases.iter().all(|x| x != "darling"))
+        );
+    }
+    #[test]
     fn an_unknown_vocative_said_to_me_names_the_narrator() {
         // the vocative's quotation is said to "me": the word is the narrator's name, whoever
         // speaks next
