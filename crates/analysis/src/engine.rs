@@ -5127,6 +5127,9 @@ fn vocative_aliases(
     }
 }
 
+/// The rules whose speaker [`address_aliases`] trusts as the one a form of address was said to.
+const ADDRESS_TAGS: [&str; 1] = ["tag:name"];
+
 /// Words people are addressed by alone, instead of a name: ranks and offices ("Yes, Captain."),
 /// words of kin ("Thank you, Uncle.") and endearments ("Come here, doll."). General English;
 /// words said to anyone ("sir", "ma'am", "man", "kid", "dear", "love") are left out.
@@ -5213,9 +5216,6 @@ fn is_form_of_address(w: &str) -> bool {
 /// paragraphs, after the quotation first). When every time the text says it, it is said to the
 /// same character, whose gender does not disagree with the word's, and the word is no
 /// character's name of its own, it becomes that character's alias, written as first said.
-/// The rules whose speaker [`address_aliases`] trusts as the one a form of address was said to.
-const ADDRESS_TAGS: [&str; 1] = ["tag:name"];
-
 fn address_aliases(
     paras: &[Para<'_>],
     ranges: &[(u32, u32)],
