@@ -2,7 +2,7 @@
 
 use crate::hash::{HashMap, HashSet};
 
-use crate::engine::Para;
+use crate::engine::{Para, ParaPlaces};
 use crate::lexicon::{
     PersonNouns, ShortForms, before_diminutive_ending, gendered_pronoun, given_name, honorific,
     is_cognition_verb, is_listed_short_form, is_listed_short_form_with, is_motion_verb,
@@ -1319,6 +1319,7 @@ fn has_capitalised_title(text: &str, buf: &mut String) -> bool {
 /// Pass one: statistics per candidate name and epithet. `surnames`: see [`name_at`].
 pub(crate) fn gather(
     paras: &[Para<'_>],
+    places: &ParaPlaces,
     surnames: &HashSet<String>,
     nouns: &PersonNouns,
 ) -> Gathered {
@@ -1345,6 +1346,7 @@ pub(crate) fn gather(
     // a name in the narration since the voice came: its pronouns may be that one's now
     let mut intro_frozen = false;
     for (pi, p) in paras.iter().enumerate() {
+        let chapter = places.chapter(pi);
         tokenize(p.text, p.quotes, &mut toks);
         if !p.quotes.is_empty() {
             epithet_speakers(p, &toks, &mut epithets, &mut voices, nouns);
@@ -1427,9 +1429,9 @@ pub(crate) fn gather(
                 let w = lower(t.text(p.text), &mut buf);
                 let pronoun = gendered_pronoun(w);
                 if matches!(w, "you" | "your") {
-                    chapter_person.entry(p.chapter).or_default().0 += 1;
+                    chapter_person.entry(chapter).or_default().0 += 1;
                 } else if t.text(p.text) == "I" || pronoun.is_some() {
-                    chapter_person.entry(p.chapter).or_default().1 += 1;
+                    chapter_person.entry(chapter).or_default().1 += 1;
                 }
                 if crate::lexicon::is_first_person(w) {
                     first_person += 1;

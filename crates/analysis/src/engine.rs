@@ -24,16 +24,45 @@ use crate::{Analysis, Character, Quote, Quotes, RepairFlag, relations, scenes};
 pub(crate) struct Para<'w> {
     /// The paragraph text.
     pub text: &'w str,
-    /// Chapter number.
-    pub chapter: u32,
-    /// Index among the chapter's story paragraphs (a paragraph longer than `MAX_PIECE` is
-    /// analysed in pieces, which share it). The piece's offset in its paragraph and the reader's
-    /// scene are not kept here (8 bytes a paragraph in a text of short lines): the output's walk
-    /// over the work gives the offset (`Placed::offset`), `SceneRuns` the scenes.
-    pub index: u32,
     /// Dialogue quotation content ranges, as u32 (a piece is at most `MAX_PIECE` bytes): one
     /// list for the whole text holds them, a range a line in a text of short lines.
     pub quotes: &'w [(u32, u32)],
+}
+
+/// Where each paragraph of the list sits: its chapter number and its index among the chapter's
+/// story paragraphs (a paragraph longer than `MAX_PIECE` is analysed in pieces, which share
+/// it). Kept as runs beside the list, not in each `Para` (8 bytes a paragraph in a text of short
+/// lines): (first paragraph, chapter, its index), over which the index goes up by one a
+/// paragraph; a new chapter, a skipped author's note or a piece starts a run.
+#[derive(Debug, Default)]
+pub(crate) struct ParaPlaces {
+    runs: Vec<(usize, u32, u32)>,
+}
+
+impl ParaPlaces {
+    /// Records that paragraph `k` (the next one, in order) has this chapter and index.
+    pub(crate) fn push(&mut self, k: usize, chapter: u32, index: u32) {
+        if let Some(&(first, ch, i)) = self.runs.last()
+            && ch == chapter
+            && u32::try_from(k - first).ok().and_then(|d| i.checked_add(d)) == Some(index)
+        {
+            return;
+        }
+        self.runs.push((k, chapter, index));
+    }
+
+    /// The chapter and index of paragraph `k` (one that was pushed).
+    pub(crate) fn of(&self, k: usize) -> (u32, u32) {
+        let r = self.runs.partition_point(|&(first, _, _)| first <= k) - 1;
+        let (first, chapter, index) = self.runs[r];
+        // within a run the index went up by one a paragraph without overflow
+        (chapter, index + (k - first) as u32)
+    }
+
+    /// The chapter number of paragraph `k`.
+    pub(crate) fn chapter(&self, k: usize) -> u32 {
+        self.of(k).0
+    }
 }
 
 /// `Placed::base` of a paragraph whose text does not map onto the source. Only an empty
@@ -46,8 +75,12 @@ pub(crate) const NO_BASE: usize = usize::MAX;
 /// (`story_placed`), and 8 bytes a paragraph count in a text of short lines.
 pub(crate) struct Placed<'w> {
     pub para: Para<'w>,
+    /// Chapter number.
+    pub chapter: u32,
+    /// Index among the chapter's story paragraphs (see `ParaPlaces`).
+    pub index: u32,
     pub base: usize,
-    /// Byte offset of the piece's text in its paragraph (see `Para::index`).
+    /// Byte offset of the piece's text in its paragraph (see `ParaPlaces`).
     pub offset: usize,
     /// Global index of the scene the reader gave the paragraph.
     pub model_scene: u32,
@@ -665,7 +698,7 @@ fn is_dialogue(text: &str, s: usize, e: usize) -> bool {
     words > 0 && !named_thing && !cited_phrase && (words >= 4 || at_start || ends_punct)
 }
 
-fn collect(work: &Work) -> (Vec<Para<'_>>, SceneRuns) {
+fn collect(work: &Work) -> (Vec<Para<'_>>, ParaPlaces, SceneRuns) {
     // exact capacity: a text of tiny paragraphs has very many of them
     let count = work
         .chapters
@@ -675,7 +708,9 @@ fn collect(work: &Work) -> (Vec<Para<'_>>, SceneRuns) {
         .sum();
     let mut paras = Vec::with_capacity(count);
     let mut runs: SceneRuns = Vec::new();
+    let mut places = ParaPlaces::default();
     for placed in story_placed(work) {
+        places.push(paras.len(), placed.chapter, placed.index);
         if runs
             .last()
             .is_none_or(|&(_, scene)| scene != placed.model_scene)
@@ -684,7 +719,7 @@ fn collect(work: &Work) -> (Vec<Para<'_>>, SceneRuns) {
         }
         paras.push(placed.para);
     }
-    (paras, runs)
+    (paras, places, runs)
 }
 
 /// The story paragraphs of a work in reading order, author's notes left out, without their
@@ -706,12 +741,9 @@ fn story_placed(work: &Work) -> impl Iterator<Item = Placed<'_>> {
                     .filter(|s| s.len() == p.text.len())
                     .map_or(NO_BASE, |s| s.start);
                 pieces(&p.text).map(move |(offset, text)| Placed {
-                    para: Para {
-                        text,
-                        chapter: ch.number,
-                        index,
-                        quotes: &[],
-                    },
+                    para: Para { text, quotes: &[] },
+                    chapter: ch.number,
+                    index,
                     base: if base == NO_BASE {
                         NO_BASE
                     } else {
@@ -747,7 +779,7 @@ pub(crate) fn run_explained(work: &Work, scorer: Scorer<'_>) -> (Analysis, Expla
 }
 
 fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explained) {
-    let (mut paras, scene_runs) = collect(work);
+    let (mut paras, places, scene_runs) = collect(work);
     let style = detect_style(paras.iter().map(|p| p.text));
     // every paragraph's quotations in one vector: a small vector per paragraph costs more than
     // the paragraph itself when the text is nothing but short lines of dialogue
@@ -775,7 +807,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let nouns = PersonNouns::new(tag_nouns(&paras));
     // "Captain John Good": a surname that is also a common word is a name in this work
     let surnames = common_word_surnames(&paras, &nouns);
-    let mut gathered = gather(&paras, &surnames, &nouns);
+    let mut gathered = gather(&paras, &places, &surnames, &nouns);
     // a story told to "you" (reader-insert fics): its narration says "you" at least five times and
     // at least half as often as it says I/he/she
     let (second_person, other_person) = gathered.persons();
@@ -896,6 +928,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         clusters.len() - 1
     });
     let mut pass = Pass::new(&paras, &clusters, &index, &names, &surnames, &nouns);
+    pass.places = &places;
     pass.scene_runs = &scene_runs;
     pass.epithet_keys = epithet_count;
     pass.introductions = introductions;
@@ -944,6 +977,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     );
     let (placings, narrators) = scenes::segment(
         &paras,
+        &places,
         &scene_runs,
         &evidence,
         &pov,
@@ -957,7 +991,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     // the scenes' source spans are filled in by the output's walk over the work
     let (mut scenes, scene_ranges): (Vec<_>, Vec<_>) = placings.into_iter().unzip();
     if !epithet_tags.is_empty() || !kind_mentions.is_empty() {
-        let pov = pov_by_para(&paras, &scenes, &clusters);
+        let pov = pov_by_para(&paras, &places, &scenes, &clusters);
         epithet_tags_by_pov(&epithet_tags, &pov, &mut quotes, &mut clusters, &epithets);
         kind_epithets_by_pov(
             &kind_mentions,
@@ -1079,7 +1113,14 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     );
     if let Some(r) = reader
         && !second_chapters.is_empty()
-        && let Some(who) = name_the_reader(&paras, &mut quotes, &second_chapters, r, &mut mentions)
+        && let Some(who) = name_the_reader(
+            &paras,
+            &places,
+            &mut quotes,
+            &second_chapters,
+            r,
+            &mut mentions,
+        )
     {
         // and the scenes told to "you" there are told from that character's point of view
         for s in scenes.iter_mut().filter(|s| {
@@ -1238,8 +1279,8 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
                     text: &p.text[s..e],
                     speaker: None,
                     addressee: None,
-                    chapter: p.chapter,
-                    paragraph: p.index as usize,
+                    chapter: placed.chapter,
+                    paragraph: placed.index as usize,
                     range: placed.in_paragraph(s, e),
                 },
                 id(speaker),
@@ -1265,9 +1306,16 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     )
 }
 
+/// The places of no paragraph, until the pass is given the list's.
+static NO_PLACES: ParaPlaces = ParaPlaces { runs: Vec::new() };
+
 /// The sequential pass: mentions, pronouns, speakers, evidence.
 struct Pass<'a, 'w> {
     paras: &'a [Para<'w>],
+    /// The paragraphs' chapters and indices.
+    places: &'a ParaPlaces,
+    /// The paragraph whose speakers `speakers` is finding (its tags ask for its chapter).
+    tag_para: usize,
     /// The reader's scenes (`SceneRuns`): an explicit scene break resets who is on stage.
     scene_runs: &'a [(u32, u32)],
     index: &'a HashMap<String, usize>,
@@ -1387,6 +1435,8 @@ impl<'a, 'w> Pass<'a, 'w> {
             kin,
             tag_speakers,
             paras,
+            places: &NO_PLACES,
+            tag_para: 0,
             scene_runs: &[],
             index,
             surnames,
@@ -1825,7 +1875,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                         bump(&mut ev.second);
                         // the reader is on stage whenever the narration tells "you"
                         if let Some(reader) = self.reader
-                            && self.told_to_reader(p.chapter)
+                            && self.told_to_reader(self.places.chapter(pi))
                         {
                             self.st.touch(reader);
                             touches.push(reader);
@@ -2203,7 +2253,7 @@ impl<'a, 'w> Pass<'a, 'w> {
         }
         if w == "you"
             && let Some(reader) = self.reader
-            && self.told_to_reader(p.chapter)
+            && self.told_to_reader(self.places.chapter(self.tag_para))
         {
             return Some((Ref::Char(reader), k + 1));
         }
@@ -2845,6 +2895,7 @@ impl<'a, 'w> Pass<'a, 'w> {
         result: &mut Vec<Attribution>,
     ) {
         result.clear();
+        self.tag_para = pi;
         let p = &self.paras[pi];
         let n = p.quotes.len();
         let learned = matches!(self.scorer, Scorer::Learned(_));
@@ -3548,24 +3599,26 @@ fn kind_epithets_by_pov(
 /// Per paragraph, the point-of-view character of its third-person scene, if any.
 fn pov_by_para(
     paras: &[Para<'_>],
+    places: &ParaPlaces,
     scenes: &[crate::SceneAnalysis],
     clusters: &[Cluster],
 ) -> Vec<Option<usize>> {
     let mut out = vec![None; paras.len()];
     let mut si = 0;
     let mut cached: (usize, Option<usize>) = (usize::MAX, None);
-    for (pi, p) in paras.iter().enumerate() {
+    for (pi, pov) in out.iter_mut().enumerate() {
+        let (chapter, index) = places.of(pi);
         // scenes come in paragraph order; a paragraph's scene is the one of its chapter that
         // holds its index
         while si < scenes.len()
-            && (scenes[si].chapter < p.chapter
-                || (scenes[si].chapter == p.chapter && scenes[si].paragraphs[1] < p.index as usize))
+            && (scenes[si].chapter < chapter
+                || (scenes[si].chapter == chapter && scenes[si].paragraphs[1] < index as usize))
         {
             si += 1;
         }
         let Some(s) = scenes.get(si).filter(|s| {
-            s.chapter == p.chapter
-                && s.paragraphs[0] <= p.index as usize
+            s.chapter == chapter
+                && s.paragraphs[0] <= index as usize
                 && s.person == crate::Person::Third
         }) else {
             continue;
@@ -3579,7 +3632,7 @@ fn pov_by_para(
                     .and_then(|n| clusters.iter().position(|c| c.name == n)),
             );
         }
-        out[pi] = cached.1;
+        *pov = cached.1;
     }
     out
 }
@@ -4901,6 +4954,7 @@ fn narrator_by_vocative(
 /// that character's, and the reader no character of its own. Needs two votes, one ahead.
 fn name_the_reader(
     paras: &[Para<'_>],
+    places: &ParaPlaces,
     quotes: &mut Found,
     chapters: &HashSet<u32>,
     reader: usize,
@@ -4916,7 +4970,7 @@ fn name_the_reader(
             || q.speaker() == Some(reader)
             || !paras
                 .get(q.para as usize)
-                .is_some_and(|p| chapters.contains(&p.chapter))
+                .is_some_and(|_| chapters.contains(&places.chapter(q.para as usize)))
         {
             continue;
         }
@@ -5152,8 +5206,8 @@ fn repairs_in(placed: &Placed<'_>, buf: &mut String, out: &mut Vec<RepairFlag>) 
                 out.push(RepairFlag {
                     kind: "collapsed_ellipsis".into(),
                     span: placed.span(dot, dot + 1),
-                    chapter: p.chapter,
-                    paragraph: p.index as usize,
+                    chapter: placed.chapter,
+                    paragraph: placed.index as usize,
                     range: placed.in_paragraph(dot, dot + 1),
                     suggestion: "...".into(),
                 });
@@ -5365,6 +5419,23 @@ mod tests {
         st.touch(9);
         assert_eq!(st.weighted, [3, 9]);
         assert_eq!(st.weight[9], 1.0);
+    }
+
+    #[test]
+    fn paragraph_places_are_kept_as_runs_and_read_back() {
+        // chapter 1: paragraphs 0, 1, 2 (a note skipped), 4; chapter 2: paragraph 0 in two
+        // pieces, then 1
+        let pushed = [(1, 0), (1, 1), (1, 2), (1, 4), (2, 0), (2, 0), (2, 1)];
+        let mut places = ParaPlaces::default();
+        for (k, &(chapter, index)) in pushed.iter().enumerate() {
+            places.push(k, chapter, index);
+        }
+        for (k, &place) in pushed.iter().enumerate() {
+            assert_eq!(places.of(k), place, "paragraph {k}");
+        }
+        assert_eq!(places.chapter(6), 2);
+        // one run for 0-2, one for 4, one per piece of chapter 2's first paragraph
+        assert_eq!(places.runs.len(), 4);
     }
 
     #[test]

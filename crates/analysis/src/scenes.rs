@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use crate::hash::HashMap;
 
 use crate::characters::Cluster;
-use crate::engine::{Para, ParaEvidence, PovEvidence, PovList, present_of};
+use crate::engine::{Para, ParaEvidence, ParaPlaces, PovEvidence, PovList, present_of};
 use crate::lexicon::is_cognition_verb;
 use crate::tokens::tokenize;
 use crate::{Person, SceneAnalysis};
@@ -164,6 +164,7 @@ pub(crate) type Placing = (SceneAnalysis, [usize; 2]);
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn segment(
     paras: &[Para<'_>],
+    places: &ParaPlaces,
     scene_runs: &[(u32, u32)],
     evidence: &[ParaEvidence],
     pov: &PovList,
@@ -192,6 +193,12 @@ pub(crate) fn segment(
             &mut out,
             &mut narrators,
         );
+    }
+    // the scenes' chapters and paragraph indices, from where their first and last paragraphs sit
+    for (scene, [first, last]) in &mut out {
+        let (chapter, a) = places.of(*first);
+        scene.chapter = chapter;
+        scene.paragraphs = [a as usize, places.of(*last).1 as usize];
     }
     (out, narrators)
 }
@@ -274,7 +281,6 @@ fn segment_run(
                     .collect();
                 for b in bounds.windows(2) {
                     out.push(scene(
-                        paras,
                         b[0],
                         b[1],
                         person,
@@ -373,7 +379,7 @@ fn third_person(
     totals.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     totals.truncate(POV_CANDIDATES);
     if totals.is_empty() {
-        out.push(scene(paras, start, end, Person::Third, None));
+        out.push(scene(start, end, Person::Third, None));
         return;
     }
     let cands: Vec<usize> = totals.iter().map(|t| t.0).collect();
@@ -495,14 +501,13 @@ fn third_person(
             .sum::<usize>()
             >= OMNISCIENT_COLLECTIVE_MINDS
     {
-        out.push(scene(paras, start, end, Person::Third, None));
+        out.push(scene(start, end, Person::Third, None));
         return;
     }
     let mut i = 0;
     while i < path.len() {
         let j = run_end(&path, i);
         out.push(scene(
-            paras,
             start + i,
             start + j,
             Person::Third,
@@ -1076,20 +1081,14 @@ fn narrator(
     order.into_iter().take(8).find(|c| !referred.contains(c))
 }
 
-fn scene(
-    paras: &[Para<'_>],
-    start: usize,
-    end: usize,
-    person: Person,
-    pov: Option<String>,
-) -> Placing {
-    let (first, last) = (&paras[start], &paras[end - 1]);
+fn scene(start: usize, end: usize, person: Person, pov: Option<String>) -> Placing {
+    // the chapter and the paragraph indices are filled in by `segment`
     let scene = SceneAnalysis {
-        chapter: first.chapter,
+        chapter: 0,
         span: None,
         person,
         pov,
-        paragraphs: [first.index as usize, last.index as usize],
+        paragraphs: [0, 0],
     };
     (scene, [start, end - 1])
 }
@@ -1124,12 +1123,7 @@ mod tests {
     }
 
     fn para(text: &str) -> Para<'_> {
-        Para {
-            text,
-            chapter: 1,
-            index: 0,
-            quotes: &[],
-        }
+        Para { text, quotes: &[] }
     }
 
     #[test]
