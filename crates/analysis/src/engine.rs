@@ -20,13 +20,82 @@ use crate::speaker_rank::{Feats, NF, feature, score};
 use crate::tokens::{Kind, QuoteStyle, Token, detect_style, find_quotes, tokenize};
 use crate::{Analysis, Character, Quote, Quotes, RepairFlag, relations, scenes};
 
-/// One paragraph of story text with where it sits.
+/// One paragraph of story text with its quotations, as the paragraph list (`Paras`) gives it.
+#[derive(Clone, Copy)]
 pub(crate) struct Para<'w> {
     /// The paragraph text.
     pub text: &'w str,
     /// Dialogue quotation content ranges, as u32 (a piece is at most `MAX_PIECE` bytes): one
     /// list for the whole text holds them, a range a line in a text of short lines.
     pub quotes: &'w [(u32, u32)],
+}
+
+/// The story paragraphs in reading order: each one's text, and where its quotations start in
+/// the text's one list of quotation ranges (the next paragraph's start ends them). 20 bytes a
+/// paragraph, where a list of `Para`, with a slice of the ranges in each, took 32: a text of
+/// short lines of dialogue has a paragraph per dozen bytes. A paragraph is read as a `Para`.
+pub(crate) struct Paras<'w> {
+    texts: Vec<&'w str>,
+    /// `texts.len() + 1` entries, ascending. u32: a quotation takes at least two bytes of a text
+    /// that its byte offsets keep in u32 (`FoundQuote::para` and the quotation indices are u32
+    /// too).
+    quote_starts: Vec<u32>,
+    quotes: &'w [(u32, u32)],
+}
+
+impl<'w> Paras<'w> {
+    /// The paragraphs of these texts, with paragraph `k`'s quotations at
+    /// `quotes[starts[k]..starts[k + 1]]` (`starts` has one entry more than `texts`).
+    pub(crate) fn new(texts: Vec<&'w str>, starts: Vec<u32>, quotes: &'w [(u32, u32)]) -> Self {
+        debug_assert_eq!(starts.len(), texts.len() + 1);
+        Paras {
+            texts,
+            quote_starts: starts,
+            quotes,
+        }
+    }
+
+    /// A list of these paragraphs, their quotation ranges one after another in `all` (which
+    /// the caller gathers from them).
+    #[cfg(test)]
+    pub(crate) fn of(paras: &[Para<'w>], all: &'w [(u32, u32)]) -> Self {
+        let mut starts = vec![0u32];
+        for p in paras {
+            starts.push(starts[starts.len() - 1] + p.quotes.len() as u32);
+        }
+        Paras::new(paras.iter().map(|p| p.text).collect(), starts, all)
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    /// Paragraph `k` (which must be in the list).
+    pub(crate) fn at(&self, k: usize) -> Para<'w> {
+        let (s, e) = (self.quote_starts[k], self.quote_starts[k + 1]);
+        Para {
+            text: self.texts[k],
+            quotes: &self.quotes[s as usize..e as usize],
+        }
+    }
+
+    /// Paragraph `k`, if the list has it.
+    pub(crate) fn get(&self, k: usize) -> Option<Para<'w>> {
+        (k < self.len()).then(|| self.at(k))
+    }
+
+    /// The paragraphs in order.
+    pub(crate) fn iter(&self) -> impl DoubleEndedIterator<Item = Para<'w>> + '_ {
+        self.range(0..self.len())
+    }
+
+    /// Paragraphs `r` in order.
+    pub(crate) fn range(
+        &self,
+        r: std::ops::Range<usize>,
+    ) -> impl DoubleEndedIterator<Item = Para<'w>> + '_ {
+        r.map(|k| self.at(k))
+    }
 }
 
 /// Where each paragraph of the list sits: its chapter number and its index among the chapter's
@@ -698,7 +767,7 @@ fn is_dialogue(text: &str, s: usize, e: usize) -> bool {
     words > 0 && !named_thing && !cited_phrase && (words >= 4 || at_start || ends_punct)
 }
 
-fn collect(work: &Work) -> (Vec<Para<'_>>, ParaPlaces, SceneRuns) {
+fn collect(work: &Work) -> (Vec<&str>, ParaPlaces, SceneRuns) {
     // exact capacity: a text of tiny paragraphs has very many of them
     let count = work
         .chapters
@@ -717,7 +786,7 @@ fn collect(work: &Work) -> (Vec<Para<'_>>, ParaPlaces, SceneRuns) {
         {
             runs.push((paras.len() as u32, placed.model_scene));
         }
-        paras.push(placed.para);
+        paras.push(placed.para.text);
     }
     (paras, places, runs)
 }
@@ -779,30 +848,30 @@ pub(crate) fn run_explained(work: &Work, scorer: Scorer<'_>) -> (Analysis, Expla
 }
 
 fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explained) {
-    let (mut paras, places, scene_runs) = collect(work);
-    let style = detect_style(paras.iter().map(|p| p.text));
+    let (texts, places, scene_runs) = collect(work);
+    let style = detect_style(texts.iter().copied());
     // every paragraph's quotations in one vector: a small vector per paragraph costs more than
     // the paragraph itself when the text is nothing but short lines of dialogue
     let mut buf = Vec::new();
     let mut all_quotes = Vec::new();
-    let mut ranges = Vec::with_capacity(paras.len());
-    for p in &paras {
-        find_quotes(p.text, style, &mut buf);
-        let start = all_quotes.len();
+    // where each paragraph's quotations start in it, and the end (exact capacity)
+    let mut starts = Vec::with_capacity(texts.len() + 1);
+    starts.push(0u32);
+    for &text in &texts {
+        find_quotes(text, style, &mut buf);
         all_quotes.extend(
             buf.iter()
                 .copied()
-                .filter(|&(s, e)| is_dialogue(p.text, s, e))
+                .filter(|&(s, e)| is_dialogue(text, s, e))
                 .map(|(s, e)| (s as u32, e as u32)),
         );
-        ranges.push(start..all_quotes.len());
+        // (a quotation takes two bytes or more of a text kept in u32 offsets)
+        starts.push(all_quotes.len() as u32);
     }
     // the list grew by doubling: give back the slack before the passes add their own vectors
     all_quotes.shrink_to_fit();
     let all_quotes = all_quotes;
-    for (p, r) in paras.iter_mut().zip(ranges) {
-        p.quotes = &all_quotes[r];
-    }
+    let paras = Paras::new(texts, starts, &all_quotes);
     // "said the medic": nouns this text shows speaking are person nouns for it
     let nouns = PersonNouns::new(tag_nouns(&paras));
     // "Captain John Good": a surname that is also a common word is a name in this work
@@ -959,7 +1028,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     present_ids.shrink_to_fit();
     let mut pov = pov;
     pov.shrink_to_fit();
-    addressed_back(&mut quotes, &|p| paras[p].text, &all_quotes);
+    addressed_back(&mut quotes, &|p| paras.at(p).text, &all_quotes);
     backfill_opening_turns(&mut quotes);
     voices_named_later(&paras, &mut quotes, &evidence, &present_ids);
     for (ch, alias) in &epithets {
@@ -1311,7 +1380,7 @@ static NO_PLACES: ParaPlaces = ParaPlaces { runs: Vec::new() };
 
 /// The sequential pass: mentions, pronouns, speakers, evidence.
 struct Pass<'a, 'w> {
-    paras: &'a [Para<'w>],
+    paras: &'a Paras<'w>,
     /// The paragraphs' chapters and indices.
     places: &'a ParaPlaces,
     /// The paragraph whose speakers `speakers` is finding (its tags ask for its chapter).
@@ -1393,7 +1462,7 @@ impl<'a, 'w> Pass<'a, 'w> {
     }
 
     fn new(
-        paras: &'a [Para<'w>],
+        paras: &'a Paras<'w>,
         clusters: &'a [Cluster],
         index: &'a HashMap<String, usize>,
         names: &'a HashMap<String, NameStats>,
@@ -1609,7 +1678,7 @@ impl<'a, 'w> Pass<'a, 'w> {
         let beam_on = matches!(self.scorer, Scorer::Learned(_)) && BEAM_WIDTH > 1 && !beam_off();
         let mut next_run = 0;
         for pi in 0..self.paras.len() {
-            let p = &self.paras[pi];
+            let p = &self.paras.at(pi);
             let run = self
                 .scene_runs
                 .get(next_run)
@@ -2773,7 +2842,7 @@ impl<'a, 'w> Pass<'a, 'w> {
         }
         let beam = std::mem::take(&mut self.beam);
         self.scorer_bufs.score_tags = true;
-        let n = self.paras[pi].quotes.len();
+        let n = self.paras.at(pi).quotes.len();
         let base = self.quotes.len();
         // (score, parent, state after, node, epithets found)
         let mut next: Vec<Expansion> = Vec::new();
@@ -2896,7 +2965,7 @@ impl<'a, 'w> Pass<'a, 'w> {
     ) {
         result.clear();
         self.tag_para = pi;
-        let p = &self.paras[pi];
+        let p = &self.paras.at(pi);
         let n = p.quotes.len();
         let learned = matches!(self.scorer, Scorer::Learned(_));
         if n == 0 {
@@ -3598,7 +3667,7 @@ fn kind_epithets_by_pov(
 
 /// Per paragraph, the point-of-view character of its third-person scene, if any.
 fn pov_by_para(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     places: &ParaPlaces,
     scenes: &[crate::SceneAnalysis],
     clusters: &[Cluster],
@@ -3757,7 +3826,7 @@ impl Pass<'_, '_> {
         bufs: &mut ScorerBufs,
     ) {
         let n = out.len();
-        let text = self.paras[pi].text;
+        let text = self.paras.at(pi).text;
         // what later quotations may use: only the speakers that no guess chose
         let ScorerBufs {
             known,
@@ -4316,7 +4385,7 @@ fn speech_verb_after(toks: &[Token], text: &str, tok: usize) -> bool {
 /// present there who was never present before, when that paragraph brings one newcomer only.
 /// Quotations a tag gave a speaker keep it.
 fn voices_named_later(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     quotes: &mut [FoundQuote],
     evidence: &[ParaEvidence],
     present_ids: &[u32],
@@ -4555,7 +4624,7 @@ fn is_vocative(text: &str, toks: &[Token], i: usize, len: usize, nouns: &PersonN
 /// epithet that introduces itself ("'I am Mary Lennox,' the little girl said") is that person: the
 /// epithet becomes one of their aliases and its quotations theirs.
 fn self_introductions(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     ranges: &[(u32, u32)],
     quotes: &mut [FoundQuote],
     index: &HashMap<String, usize>,
@@ -4580,7 +4649,7 @@ fn self_introductions(
             continue;
         }
         let (s, e) = (ranges[qi].0 as usize, ranges[qi].1 as usize);
-        let text = &paras[q.para as usize].text[s..e];
+        let text = &paras.at(q.para as usize).text[s..e];
         let Some(who) =
             bare_name_introduction(paras, q.para as usize, s, text, index).or_else(|| {
                 // one scan for the letters the introductions open with, not one substring
@@ -4649,7 +4718,7 @@ fn self_introductions(
 /// a full name (two to four capitalised words), that name nowhere in the text before it, is its
 /// speaker introducing themself. Returns the character so named.
 fn bare_name_introduction(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     para: usize,
     start: usize,
     quote: &str,
@@ -4676,8 +4745,8 @@ fn bare_name_introduction(
     let who = *index.get(&crate::characters::name_key(&words.join(" ")))?;
     // a name the text has used before is someone spoken of or to, not introduced
     let last = words[words.len() - 1];
-    let said_before = paras[..para].iter().any(|p| p.text.contains(last))
-        || paras[para].text[..start].contains(last);
+    let said_before = paras.range(0..para).any(|p| p.text.contains(last))
+        || paras.at(para).text[..start].contains(last);
     (!said_before).then_some(who)
 }
 
@@ -4808,7 +4877,7 @@ fn scenes_narrator_fits(c: &Cluster, mentions: u32, names: &HashMap<String, Name
 /// who says "I said". A name known only from these vocatives becomes a new character. Second: a
 /// character the evidence pointed to but was too weak for, whom no other guess should name.
 fn narrator_by_vocative(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     ranges: &[(u32, u32)],
     quotes: &mut Found,
     clusters: &mut Vec<Cluster>,
@@ -4953,7 +5022,7 @@ fn narrator_by_vocative(
 /// in the turns next to the reader's ("“Geralt,” he calls. / “No.”"). Their quotations become
 /// that character's, and the reader no character of its own. Needs two votes, one ahead.
 fn name_the_reader(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     places: &ParaPlaces,
     quotes: &mut Found,
     chapters: &HashSet<u32>,
@@ -5006,7 +5075,7 @@ fn name_the_reader(
 /// `narrator` is the first-person narrator, named or not.
 #[allow(clippy::too_many_arguments)]
 fn vocative_aliases(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     unnamed_narrator: Option<usize>,
     quotes: &mut Found,
     clusters: &mut [Cluster],
@@ -5042,7 +5111,7 @@ fn vocative_aliases(
             n != speaker
                 && *says_me
                     .entry(para)
-                    .or_insert_with(|| narration_says_me(&paras[para as usize]))
+                    .or_insert_with(|| narration_says_me(&paras.at(para as usize)))
         });
         let other = quotes[qi + 1..]
             .iter()
@@ -5124,7 +5193,7 @@ fn narration_says_me(p: &Para<'_>) -> bool {
 /// case as words of their own ("“Phone,” says Annabeth" where "My phone buzzes"): a common noun
 /// said as a one-word call is no name. Given names of the closed list are left alone.
 fn common_nouns_among<'a>(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     words: impl Iterator<Item = &'a str>,
 ) -> HashSet<String> {
     let mut wanted: HashSet<&str> = words.filter(|w| given_name(w).is_none()).collect();
@@ -5132,7 +5201,7 @@ fn common_nouns_among<'a>(
     if wanted.is_empty() {
         return out;
     }
-    for p in paras {
+    for p in paras.iter() {
         for w in p
             .text
             .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
@@ -5419,6 +5488,23 @@ mod tests {
         st.touch(9);
         assert_eq!(st.weighted, [3, 9]);
         assert_eq!(st.weight[9], 1.0);
+    }
+
+    #[test]
+    fn paragraphs_read_back_their_own_quotations() {
+        // the second paragraph has no quotation, the third two
+        let all = [(1, 4), (1, 3), (8, 12)];
+        let texts = vec!["\"Hi.\" Ann", "Rain fell.", "\"Go\" and \"stay\""];
+        let paras = Paras::new(texts, vec![0, 1, 1, 3], &all);
+        assert_eq!(paras.len(), 3);
+        assert_eq!(paras.at(0).quotes, &[(1, 4)]);
+        assert!(paras.at(1).quotes.is_empty());
+        assert_eq!(paras.at(2).quotes, &[(1, 3), (8, 12)]);
+        assert_eq!(paras.at(1).text, "Rain fell.");
+        assert!(paras.get(3).is_none());
+        let counts: Vec<usize> = paras.range(1..3).map(|p| p.quotes.len()).collect();
+        assert_eq!(counts, vec![0, 2]);
+        assert_eq!(paras.iter().count(), 3);
     }
 
     #[test]

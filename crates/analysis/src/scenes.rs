@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use crate::hash::HashMap;
 
 use crate::characters::Cluster;
-use crate::engine::{Para, ParaEvidence, ParaPlaces, PovEvidence, PovList, present_of};
+use crate::engine::{Para, ParaEvidence, ParaPlaces, Paras, PovEvidence, PovList, present_of};
 use crate::lexicon::is_cognition_verb;
 use crate::tokens::tokenize;
 use crate::{Person, SceneAnalysis};
@@ -163,7 +163,7 @@ pub(crate) type Placing = (SceneAnalysis, [usize; 2]);
 
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn segment(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     places: &ParaPlaces,
     scene_runs: &[(u32, u32)],
     evidence: &[ParaEvidence],
@@ -205,7 +205,7 @@ pub(crate) fn segment(
 
 #[allow(clippy::too_many_arguments)]
 fn segment_run(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     evidence: &[ParaEvidence],
     pov: &PovList,
     present_ids: &[u32],
@@ -221,7 +221,7 @@ fn segment_run(
     // last step's is remembered
     let ev = |i: usize| {
         PersonEvidence::of(
-            &paras[start + i],
+            &paras.at(start + i),
             &evidence[start + i],
             pov.minds(start + i),
         )
@@ -337,7 +337,7 @@ fn sparse_persons_are_asides(persons: &mut [u8], ev: impl Fn(usize) -> PersonEvi
 
 #[allow(clippy::too_many_arguments)]
 fn third_person(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     evidence: &[ParaEvidence],
     pov: &PovList,
     present_ids: &[u32],
@@ -471,10 +471,10 @@ fn third_person(
     let hops = switches(&path);
     no_switch_inside_a_conversation(
         &mut path,
-        |k| !paras[start + k].quotes.is_empty(),
+        |k| !paras.at(start + k).quotes.is_empty(),
         |k, st| {
             let c = cands[st];
-            opens_on(paras[start + k].text, &clusters[c])
+            opens_on(paras.at(start + k).text, &clusters[c])
                 && !present_of(evidence, start + k - 1, present_ids)
                     .iter()
                     .any(|&p| p as usize == c)
@@ -495,9 +495,9 @@ fn third_person(
     // head-hopping plus a voice that knows what no one present knows is an omniscient narrator:
     // the scene has no single focal character
     if hops >= OMNISCIENT_SWITCHES
-        && paras[start..end]
-            .iter()
-            .map(collective_minds)
+        && paras
+            .range(start..end)
+            .map(|p| collective_minds(&p))
             .sum::<usize>()
             >= OMNISCIENT_COLLECTIVE_MINDS
     {
@@ -774,7 +774,7 @@ fn full_names<'a>(characters: &[&'a Cluster]) -> Vec<Vec<&'a str>> {
 /// sentence jumps in time, steps back into the past perfect, or gives a character's full name.
 /// `words` is a buffer for the first sentence.
 fn scene_opening(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     k: usize,
     full_names: &[Vec<&str>],
     words: &mut Sentence,
@@ -782,16 +782,20 @@ fn scene_opening(
     if !narration_after_talk(paras, k) {
         return false;
     }
-    first_sentence(paras[k].text, words);
+    first_sentence(paras.at(k).text, words);
     jumps_in_time(words) || in_past_perfect(words) || gives_full_name(words, full_names)
 }
 
 /// Whether a paragraph opens in narration and a quotation stands in one of the `TALK_REACH`
 /// paragraphs before it.
-fn narration_after_talk(paras: &[Para<'_>], k: usize) -> bool {
-    paras[k].text.trim_start().starts_with(char::is_alphabetic)
-        && paras[k.saturating_sub(TALK_REACH)..k]
-            .iter()
+fn narration_after_talk(paras: &Paras<'_>, k: usize) -> bool {
+    paras
+        .at(k)
+        .text
+        .trim_start()
+        .starts_with(char::is_alphabetic)
+        && paras
+            .range(k.saturating_sub(TALK_REACH)..k)
             .any(|q| !q.quotes.is_empty())
 }
 
@@ -800,13 +804,13 @@ fn narration_after_talk(paras: &[Para<'_>], k: usize) -> bool {
 /// after talk whose first sentence leaps past the scene ("that evening", "two days later",
 /// "afterwards"; not "By the time…", which may go on the scene), with at least
 /// `MIN_LEAP_SCENE` paragraphs on each side. Returns the starts of the scenes after the first.
-fn first_person_leaps(paras: &[Para<'_>], start: usize, end: usize) -> Vec<usize> {
+fn first_person_leaps(paras: &Paras<'_>, start: usize, end: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let mut last = start;
     for k in start + MIN_LEAP_SCENE..end.saturating_sub(MIN_LEAP_SCENE) {
         if k >= last + MIN_LEAP_SCENE
             && narration_after_talk(paras, k)
-            && time_jump(&Sentence::of(paras[k].text)) == 2
+            && time_jump(&Sentence::of(paras.at(k).text)) == 2
         {
             out.push(k);
             last = k;
@@ -1122,6 +1126,14 @@ mod tests {
         assert_eq!(viterbi(4, 2, |i, s| costs[i][s], 3.0), vec![0, 0, 1, 1]);
     }
 
+    /// The quotation ranges of these paragraphs, one after another (see `Paras::of`).
+    fn quotes_of(paras: &[Para<'_>]) -> Vec<(u32, u32)> {
+        paras
+            .iter()
+            .flat_map(|p| p.quotes.iter().copied())
+            .collect()
+    }
+
     fn para(text: &str) -> Para<'_> {
         Para { text, quotes: &[] }
     }
@@ -1179,13 +1191,14 @@ mod tests {
             ..para("\"Fine.\" He left.")
         };
         let opening = || para("Two days later the harbour was quiet again.");
-        let paras = [talk(), para("She sat down."), opening()];
-        assert!(scene_opening(&paras, 2, &[], &mut Sentence::default()));
+        let opens = |paras: &[Para<'_>], k: usize| {
+            let all = quotes_of(paras);
+            scene_opening(&Paras::of(paras, &all), k, &[], &mut Sentence::default())
+        };
+        assert!(opens(&[talk(), para("She sat down."), opening()], 2));
         // with no talk in the paragraphs before it, or opening on a quotation, it is none
-        let paras = [para("A."), para("B."), para("C."), opening()];
-        assert!(!scene_opening(&paras, 3, &[], &mut Sentence::default()));
-        let paras = [talk(), para("\"Two days later,\" she said.")];
-        assert!(!scene_opening(&paras, 1, &[], &mut Sentence::default()));
+        assert!(!opens(&[para("A."), para("B."), para("C."), opening()], 3));
+        assert!(!opens(&[talk(), para("\"Two days later,\" she said.")], 1));
     }
 
     #[test]
@@ -1199,7 +1212,8 @@ mod tests {
             let mut paras: Vec<Para<'static>> = (0..5).map(|_| talk()).collect();
             paras.push(para(t));
             paras.extend((0..5).map(|_| para("I sat down.")));
-            first_person_leaps(&paras, 0, paras.len())
+            let all = quotes_of(&paras);
+            first_person_leaps(&Paras::of(&paras, &all), 0, paras.len())
         };
         assert_eq!(leap("That evening I went down to the harbour."), vec![5]);
         assert_eq!(leap("Two days later the letter came."), vec![5]);
