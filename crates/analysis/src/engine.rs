@@ -1109,21 +1109,16 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let named_narrator = self_named.or(by_vocative);
     // the scene analysis's narrator is only a guess from who is never "he": one whose name acts
     // in the narration is not it, nor one the vocatives pointed to too weakly
-    let narrators: Vec<u32> = narrators
-        .into_iter()
-        .map(|n| {
-            let c = n as usize;
-            if n != scenes::NO_NARRATOR
-                && Some(c) != doubted
-                && scenes_narrator_fits(&clusters[c], mentions[c], &names)
-            {
-                n
-            } else {
-                scenes::NO_NARRATOR
-            }
-        })
-        .collect();
-    let narrator_of = |p: u32| Some(narrators[p as usize]).filter(|&n| n != scenes::NO_NARRATOR);
+    let mut narrators = narrators;
+    narrators.map(|n| {
+        let c = n as usize;
+        if Some(c) != doubted && scenes_narrator_fits(&clusters[c], mentions[c], &names) {
+            n
+        } else {
+            scenes::NO_NARRATOR
+        }
+    });
+    let narrator_of = |p: u32| Some(narrators.of(p as usize)).filter(|&n| n != scenes::NO_NARRATOR);
     // a paragraph outside every first-person scene (its "I" acted before a turn) is told by the
     // narrator the scenes found most often where "I said" stands
     let scenes_narrator = most_named(

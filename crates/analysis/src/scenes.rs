@@ -151,11 +151,53 @@ fn person_cost(ev: &PersonEvidence, state: usize) -> f32 {
 
 /// Splits each reader scene into scenes of one person and one point-of-view character. Also
 /// returns, per paragraph, the narrator of a first-person scene (who "I" is in a speech tag), as
-/// a u32 (`NO_NARRATOR` for none): a text of short lines has very many paragraphs.
+/// runs (`Narrators`): a text of short lines has very many paragraphs.
 ///
-/// A paragraph without a first-person narrator in `segment`'s list (a u32, not an `Option`: four
-/// bytes a paragraph count in a text of short lines).
+/// A paragraph without a first-person narrator in `Narrators` (a u32, not an `Option`).
 pub(crate) const NO_NARRATOR: u32 = u32::MAX;
+
+/// The narrator of each paragraph (`NO_NARRATOR` for none), kept as runs, not per paragraph (4
+/// bytes a paragraph in a text of short lines): (first paragraph, narrator) ascending, each run
+/// lasting to the next; none before the first.
+#[derive(Debug, Default)]
+pub(crate) struct Narrators {
+    runs: Vec<(usize, u32)>,
+}
+
+impl Narrators {
+    /// Gives paragraphs `r` the narrator `n`; ranges come in order and do not overlap.
+    pub(crate) fn fill(&mut self, r: std::ops::Range<usize>, n: u32) {
+        if r.is_empty() {
+            return;
+        }
+        if self.runs.last().is_some_and(|&(s, _)| s == r.start) {
+            self.runs.pop();
+        }
+        if self.of(r.start) != n {
+            self.runs.push((r.start, n));
+        }
+        if self.of(r.end) != NO_NARRATOR {
+            self.runs.push((r.end, NO_NARRATOR));
+        }
+    }
+
+    /// The narrator of paragraph `k`.
+    pub(crate) fn of(&self, k: usize) -> u32 {
+        match self.runs.partition_point(|&(s, _)| s <= k) {
+            0 => NO_NARRATOR,
+            i => self.runs[i - 1].1,
+        }
+    }
+
+    /// Replaces every narrator by `f` of it (`NO_NARRATOR` stays itself).
+    pub(crate) fn map(&mut self, f: impl Fn(u32) -> u32) {
+        for (_, n) in &mut self.runs {
+            if *n != NO_NARRATOR {
+                *n = f(*n);
+            }
+        }
+    }
+}
 
 /// A scene with its first and last paragraph in the list the analysis keeps: its source span
 /// is left for the caller to fill from the work (the paragraph list keeps no source offsets).
@@ -172,8 +214,8 @@ pub(crate) fn segment(
     clusters: &[Cluster],
     mentions: &[u32],
     _no_dialogue: bool,
-) -> (Vec<Placing>, Vec<u32>) {
-    let mut narrators = vec![NO_NARRATOR; paras.len()];
+) -> (Vec<Placing>, Narrators) {
+    let mut narrators = Narrators::default();
     let mut out = Vec::new();
     // the reader's scenes: (first paragraph, scene) in order (`engine::SceneRuns`)
     for (k, &(first, _)) in scene_runs.iter().enumerate() {
@@ -214,7 +256,7 @@ fn segment_run(
     start: usize,
     end: usize,
     out: &mut Vec<Placing>,
-    narrators: &mut [u32],
+    narrators: &mut Narrators,
 ) {
     // the person evidence is read from the paragraph evidence when it is asked for, not kept
     // in a list of its own (12 bytes a paragraph); the Viterbi asks three times a step, so the
@@ -260,7 +302,8 @@ fn segment_run(
                 let narrator = (p == 1)
                     .then(|| narrator(pov, start + i..start + j, clusters, mentions))
                     .flatten();
-                narrators[start + i..start + j].fill(
+                narrators.fill(
+                    start + i..start + j,
                     narrator
                         .and_then(|n| u32::try_from(n).ok())
                         .unwrap_or(NO_NARRATOR),
@@ -1116,6 +1159,28 @@ mod tests {
             unanchored: unanchored.into(),
             minds: Box::default(),
         }
+    }
+
+    #[test]
+    fn narrators_are_kept_as_runs_and_read_back() {
+        let mut n = Narrators::default();
+        n.fill(2..4, 7);
+        n.fill(4..6, 7);
+        n.fill(6..7, NO_NARRATOR);
+        n.fill(8..9, 3);
+        let read = |n: &Narrators| (0..11).map(|k| n.of(k)).collect::<Vec<u32>>();
+        let none = NO_NARRATOR;
+        assert_eq!(
+            read(&n),
+            vec![none, none, 7, 7, 7, 7, none, none, 3, none, none]
+        );
+        // two touching runs of one narrator are one run, with its end
+        assert_eq!(n.runs, vec![(2, 7), (6, none), (8, 3), (9, none)]);
+        n.map(|c| c + 1);
+        assert_eq!(
+            read(&n),
+            vec![none, none, 8, 8, 8, 8, none, none, 4, none, none]
+        );
     }
 
     #[test]
