@@ -2,7 +2,7 @@
 
 use crate::hash::{HashMap, HashSet};
 
-use crate::engine::Para;
+use crate::engine::{Para, ParaPlaces, Paras};
 use crate::lexicon::{
     PersonNouns, ShortForms, before_diminutive_ending, gendered_pronoun, given_name, honorific,
     is_cognition_verb, is_listed_short_form, is_listed_short_form_with, is_motion_verb,
@@ -1230,14 +1230,14 @@ fn spoken_to_in_tag(text: &str, toks: &[Token], i: usize, key: &str) -> bool {
 /// said" right after a quotation, with X a lower-case word standing alone (not "said the old
 /// man"), at least once, and twice counting the sentences X opens acting ("The X dried her
 /// hands"). Things that speak in tags ("said the voice") are left out.
-pub(crate) fn tag_nouns(paras: &[Para<'_>]) -> HashSet<String> {
+pub(crate) fn tag_nouns(paras: &Paras<'_>) -> HashSet<String> {
     let mut counts: HashMap<String, (u32, u32)> = HashMap::default();
     let mut toks = Vec::new();
     let mut bufs = (String::new(), String::new());
     // a tag needs a quotation in its paragraph: the others can only add acting sentences, which
     // count for a noun with one tag and no other
     for p in paras.iter().filter(|p| !p.quotes.is_empty()) {
-        count_tag_nouns(p, &mut toks, &mut counts, &mut bufs);
+        count_tag_nouns(&p, &mut toks, &mut counts, &mut bufs);
     }
     let mut wanted: Vec<String> = counts
         .iter()
@@ -1255,7 +1255,7 @@ pub(crate) fn tag_nouns(paras: &[Para<'_>]) -> HashSet<String> {
         if !wanted.iter().any(|w| low.contains(w.as_str())) {
             continue;
         }
-        count_tag_nouns(p, &mut toks, &mut counts, &mut bufs);
+        count_tag_nouns(&p, &mut toks, &mut counts, &mut bufs);
         wanted.retain(|w| counts.get(w).is_some_and(|(_, acts)| *acts == 0));
     }
     counts
@@ -1321,11 +1321,11 @@ fn count_tag_nouns(
 /// with no such surname known, stepping over the same tokens (a name, a definite epithet, one
 /// token), in the paragraphs that have a capitalised title only (a key opening with a title
 /// comes from a capitalised token that is one).
-pub(crate) fn common_word_surnames(paras: &[Para<'_>], nouns: &PersonNouns) -> HashSet<String> {
+pub(crate) fn common_word_surnames(paras: &Paras<'_>, nouns: &PersonNouns) -> HashSet<String> {
     let none = HashSet::default();
     let mut out = HashSet::default();
     let (mut toks, mut buf) = (Vec::new(), String::new());
-    for p in paras {
+    for p in paras.iter() {
         if !has_capitalised_title(p.text, &mut buf) {
             continue;
         }
@@ -1402,7 +1402,8 @@ fn has_capitalised_title(text: &str, buf: &mut String) -> bool {
 
 /// Pass one: statistics per candidate name and epithet. `surnames`: see [`name_at`].
 pub(crate) fn gather(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
+    places: &ParaPlaces,
     surnames: &HashSet<String>,
     nouns: &PersonNouns,
 ) -> Gathered {
@@ -1429,9 +1430,10 @@ pub(crate) fn gather(
     // a name in the narration since the voice came: its pronouns may be that one's now
     let mut intro_frozen = false;
     for (pi, p) in paras.iter().enumerate() {
+        let chapter = places.chapter(pi);
         tokenize(p.text, p.quotes, &mut toks);
         if !p.quotes.is_empty() {
-            epithet_speakers(p, &toks, &mut epithets, &mut voices, nouns);
+            epithet_speakers(&p, &toks, &mut epithets, &mut voices, nouns);
         }
         // "The guide looked at the sky. / “We camp here,” he said.": a definite epithet acting as
         // the last subject of a narration paragraph is the voice of a quotation opening the next
@@ -1511,9 +1513,9 @@ pub(crate) fn gather(
                 let w = lower(t.text(p.text), &mut buf);
                 let pronoun = gendered_pronoun(w);
                 if matches!(w, "you" | "your") {
-                    chapter_person.entry(p.chapter).or_default().0 += 1;
+                    chapter_person.entry(chapter).or_default().0 += 1;
                 } else if t.text(p.text) == "I" || pronoun.is_some() {
-                    chapter_person.entry(p.chapter).or_default().1 += 1;
+                    chapter_person.entry(chapter).or_default().1 += 1;
                 }
                 if crate::lexicon::is_first_person(w) {
                     first_person += 1;
@@ -2122,14 +2124,14 @@ fn apposed_epithet(
 /// narration followed by a name set off by dashes or brackets, or by commas and "her name was",
 /// is that name. Returns epithet key -> name key, the first seen for each epithet.
 pub(crate) fn epithet_appositions(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     nouns: &PersonNouns,
 ) -> HashMap<String, String> {
     let mut out = HashMap::default();
     let mut toks = Vec::new();
     let mut buf = String::new();
     let none = HashSet::default();
-    for p in paras {
+    for p in paras.iter() {
         // an apposition needs a dash, a bracket or "her name was": most paragraphs have none
         if !p.text.contains(['—', '–', '('])
             && !p

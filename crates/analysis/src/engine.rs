@@ -20,20 +20,118 @@ use crate::speaker_rank::{Feats, NF, feature, score};
 use crate::tokens::{Kind, QuoteStyle, Token, detect_style, find_quotes, tokenize};
 use crate::{Analysis, Character, Quote, Quotes, RepairFlag, relations, scenes};
 
-/// One paragraph of story text with where it sits.
+/// One paragraph of story text with its quotations, as the paragraph list (`Paras`) gives it.
+#[derive(Clone, Copy)]
 pub(crate) struct Para<'w> {
     /// The paragraph text.
     pub text: &'w str,
-    /// Chapter number.
-    pub chapter: u32,
-    /// Index among the chapter's story paragraphs (a paragraph longer than `MAX_PIECE` is
-    /// analysed in pieces, which share it). The piece's offset in its paragraph and the reader's
-    /// scene are not kept here (8 bytes a paragraph in a text of short lines): the output's walk
-    /// over the work gives the offset (`Placed::offset`), `SceneRuns` the scenes.
-    pub index: u32,
     /// Dialogue quotation content ranges, as u32 (a piece is at most `MAX_PIECE` bytes): one
     /// list for the whole text holds them, a range a line in a text of short lines.
     pub quotes: &'w [(u32, u32)],
+}
+
+/// The story paragraphs in reading order: each one's text, and where its quotations start in
+/// the text's one list of quotation ranges (the next paragraph's start ends them). 20 bytes a
+/// paragraph, where a list of `Para`, with a slice of the ranges in each, took 32: a text of
+/// short lines of dialogue has a paragraph per dozen bytes. A paragraph is read as a `Para`.
+pub(crate) struct Paras<'w> {
+    texts: Vec<&'w str>,
+    /// `texts.len() + 1` entries, ascending. u32: a quotation takes at least two bytes of a text
+    /// that its byte offsets keep in u32 (`FoundQuote::para` and the quotation indices are u32
+    /// too).
+    quote_starts: Vec<u32>,
+    quotes: &'w [(u32, u32)],
+}
+
+impl<'w> Paras<'w> {
+    /// The paragraphs of these texts, with paragraph `k`'s quotations at
+    /// `quotes[starts[k]..starts[k + 1]]` (`starts` has one entry more than `texts`).
+    pub(crate) fn new(texts: Vec<&'w str>, starts: Vec<u32>, quotes: &'w [(u32, u32)]) -> Self {
+        debug_assert_eq!(starts.len(), texts.len() + 1);
+        Paras {
+            texts,
+            quote_starts: starts,
+            quotes,
+        }
+    }
+
+    /// A list of these paragraphs, their quotation ranges one after another in `all` (which
+    /// the caller gathers from them).
+    #[cfg(test)]
+    pub(crate) fn of(paras: &[Para<'w>], all: &'w [(u32, u32)]) -> Self {
+        let mut starts = vec![0u32];
+        for p in paras {
+            starts.push(starts[starts.len() - 1] + p.quotes.len() as u32);
+        }
+        Paras::new(paras.iter().map(|p| p.text).collect(), starts, all)
+    }
+
+    pub(crate) fn len(&self) -> usize {
+        self.texts.len()
+    }
+
+    /// Paragraph `k` (which must be in the list).
+    pub(crate) fn at(&self, k: usize) -> Para<'w> {
+        let (s, e) = (self.quote_starts[k], self.quote_starts[k + 1]);
+        Para {
+            text: self.texts[k],
+            quotes: &self.quotes[s as usize..e as usize],
+        }
+    }
+
+    /// Paragraph `k`, if the list has it.
+    pub(crate) fn get(&self, k: usize) -> Option<Para<'w>> {
+        (k < self.len()).then(|| self.at(k))
+    }
+
+    /// The paragraphs in order.
+    pub(crate) fn iter(&self) -> impl DoubleEndedIterator<Item = Para<'w>> + '_ {
+        self.range(0..self.len())
+    }
+
+    /// Paragraphs `r` in order.
+    pub(crate) fn range(
+        &self,
+        r: std::ops::Range<usize>,
+    ) -> impl DoubleEndedIterator<Item = Para<'w>> + '_ {
+        r.map(|k| self.at(k))
+    }
+}
+
+/// Where each paragraph of the list sits: its chapter number and its index among the chapter's
+/// story paragraphs (a paragraph longer than `MAX_PIECE` is analysed in pieces, which share
+/// it). Kept as runs beside the list, not in each `Para` (8 bytes a paragraph in a text of short
+/// lines): (first paragraph, chapter, its index), over which the index goes up by one a
+/// paragraph; a new chapter, a skipped author's note or a piece starts a run.
+#[derive(Debug, Default)]
+pub(crate) struct ParaPlaces {
+    runs: Vec<(usize, u32, u32)>,
+}
+
+impl ParaPlaces {
+    /// Records that paragraph `k` (the next one, in order) has this chapter and index.
+    pub(crate) fn push(&mut self, k: usize, chapter: u32, index: u32) {
+        if let Some(&(first, ch, i)) = self.runs.last()
+            && ch == chapter
+            && u32::try_from(k - first).ok().and_then(|d| i.checked_add(d)) == Some(index)
+        {
+            return;
+        }
+        self.runs.push((k, chapter, index));
+    }
+
+    /// The chapter and index of paragraph `k` (one that was pushed).
+    pub(crate) fn of(&self, k: usize) -> (u32, u32) {
+        let r = self.runs.partition_point(|&(first, _, _)| first <= k) - 1;
+        let (first, chapter, index) = self.runs[r];
+        // within a run the index went up by one a paragraph without overflow
+        (chapter, index + (k - first) as u32)
+    }
+
+    /// The chapter number of paragraph `k`.
+    pub(crate) fn chapter(&self, k: usize) -> u32 {
+        self.of(k).0
+    }
 }
 
 /// `Placed::base` of a paragraph whose text does not map onto the source. Only an empty
@@ -46,8 +144,12 @@ pub(crate) const NO_BASE: usize = usize::MAX;
 /// (`story_placed`), and 8 bytes a paragraph count in a text of short lines.
 pub(crate) struct Placed<'w> {
     pub para: Para<'w>,
+    /// Chapter number.
+    pub chapter: u32,
+    /// Index among the chapter's story paragraphs (see `ParaPlaces`).
+    pub index: u32,
     pub base: usize,
-    /// Byte offset of the piece's text in its paragraph (see `Para::index`).
+    /// Byte offset of the piece's text in its paragraph (see `ParaPlaces`).
     pub offset: usize,
     /// Global index of the scene the reader gave the paragraph.
     pub model_scene: u32,
@@ -666,7 +768,7 @@ fn is_dialogue(text: &str, s: usize, e: usize) -> bool {
     words > 0 && !named_thing && !cited_phrase && (words >= 4 || at_start || ends_punct)
 }
 
-fn collect(work: &Work) -> (Vec<Para<'_>>, SceneRuns) {
+fn collect(work: &Work) -> (Vec<&str>, ParaPlaces, SceneRuns) {
     // exact capacity: a text of tiny paragraphs has very many of them
     let count = work
         .chapters
@@ -676,16 +778,18 @@ fn collect(work: &Work) -> (Vec<Para<'_>>, SceneRuns) {
         .sum();
     let mut paras = Vec::with_capacity(count);
     let mut runs: SceneRuns = Vec::new();
+    let mut places = ParaPlaces::default();
     for placed in story_placed(work) {
+        places.push(paras.len(), placed.chapter, placed.index);
         if runs
             .last()
             .is_none_or(|&(_, scene)| scene != placed.model_scene)
         {
             runs.push((paras.len() as u32, placed.model_scene));
         }
-        paras.push(placed.para);
+        paras.push(placed.para.text);
     }
-    (paras, runs)
+    (paras, places, runs)
 }
 
 /// The story paragraphs of a work in reading order, author's notes left out, without their
@@ -707,12 +811,9 @@ fn story_placed(work: &Work) -> impl Iterator<Item = Placed<'_>> {
                     .filter(|s| s.len() == p.text.len())
                     .map_or(NO_BASE, |s| s.start);
                 pieces(&p.text).map(move |(offset, text)| Placed {
-                    para: Para {
-                        text,
-                        chapter: ch.number,
-                        index,
-                        quotes: &[],
-                    },
+                    para: Para { text, quotes: &[] },
+                    chapter: ch.number,
+                    index,
                     base: if base == NO_BASE {
                         NO_BASE
                     } else {
@@ -748,35 +849,35 @@ pub(crate) fn run_explained(work: &Work, scorer: Scorer<'_>) -> (Analysis, Expla
 }
 
 fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explained) {
-    let (mut paras, scene_runs) = collect(work);
-    let style = detect_style(paras.iter().map(|p| p.text));
+    let (texts, places, scene_runs) = collect(work);
+    let style = detect_style(texts.iter().copied());
     // every paragraph's quotations in one vector: a small vector per paragraph costs more than
     // the paragraph itself when the text is nothing but short lines of dialogue
     let mut buf = Vec::new();
     let mut all_quotes = Vec::new();
-    let mut ranges = Vec::with_capacity(paras.len());
-    for p in &paras {
-        find_quotes(p.text, style, &mut buf);
-        let start = all_quotes.len();
+    // where each paragraph's quotations start in it, and the end (exact capacity)
+    let mut starts = Vec::with_capacity(texts.len() + 1);
+    starts.push(0u32);
+    for &text in &texts {
+        find_quotes(text, style, &mut buf);
         all_quotes.extend(
             buf.iter()
                 .copied()
-                .filter(|&(s, e)| is_dialogue(p.text, s, e))
+                .filter(|&(s, e)| is_dialogue(text, s, e))
                 .map(|(s, e)| (s as u32, e as u32)),
         );
-        ranges.push(start..all_quotes.len());
+        // (a quotation takes two bytes or more of a text kept in u32 offsets)
+        starts.push(all_quotes.len() as u32);
     }
     // the list grew by doubling: give back the slack before the passes add their own vectors
     all_quotes.shrink_to_fit();
     let all_quotes = all_quotes;
-    for (p, r) in paras.iter_mut().zip(ranges) {
-        p.quotes = &all_quotes[r];
-    }
+    let paras = Paras::new(texts, starts, &all_quotes);
     // "said the medic": nouns this text shows speaking are person nouns for it
     let nouns = PersonNouns::new(tag_nouns(&paras));
     // "Captain John Good": a surname that is also a common word is a name in this work
     let surnames = common_word_surnames(&paras, &nouns);
-    let mut gathered = gather(&paras, &surnames, &nouns);
+    let mut gathered = gather(&paras, &places, &surnames, &nouns);
     // a story told to "you" (reader-insert fics): its narration says "you" at least five times and
     // at least half as often as it says I/he/she
     let (second_person, other_person) = gathered.persons();
@@ -897,6 +998,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         clusters.len() - 1
     });
     let mut pass = Pass::new(&paras, &clusters, &index, &names, &surnames, &nouns);
+    pass.places = &places;
     pass.scene_runs = &scene_runs;
     pass.epithet_keys = epithet_count;
     pass.introductions = introductions;
@@ -927,7 +1029,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     present_ids.shrink_to_fit();
     let mut pov = pov;
     pov.shrink_to_fit();
-    addressed_back(&mut quotes, &|p| paras[p].text, &all_quotes);
+    addressed_back(&mut quotes, &|p| paras.at(p).text, &all_quotes);
     backfill_opening_turns(&mut quotes);
     voices_named_later(&paras, &mut quotes, &evidence, &present_ids);
     for (ch, alias) in &epithets {
@@ -945,6 +1047,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     );
     let (placings, narrators) = scenes::segment(
         &paras,
+        &places,
         &scene_runs,
         &evidence,
         &pov,
@@ -958,7 +1061,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     // the scenes' source spans are filled in by the output's walk over the work
     let (mut scenes, scene_ranges): (Vec<_>, Vec<_>) = placings.into_iter().unzip();
     if !epithet_tags.is_empty() || !kind_mentions.is_empty() {
-        let pov = pov_by_para(&paras, &scenes, &clusters);
+        let pov = pov_by_para(&paras, &places, &scenes, &clusters);
         epithet_tags_by_pov(&epithet_tags, &pov, &mut quotes, &mut clusters, &epithets);
         kind_epithets_by_pov(
             &kind_mentions,
@@ -1007,21 +1110,16 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let named_narrator = self_named.or(by_vocative);
     // the scene analysis's narrator is only a guess from who is never "he": one whose name acts
     // in the narration is not it, nor one the vocatives pointed to too weakly
-    let narrators: Vec<u32> = narrators
-        .into_iter()
-        .map(|n| {
-            let c = n as usize;
-            if n != scenes::NO_NARRATOR
-                && Some(c) != doubted
-                && scenes_narrator_fits(&clusters[c], mentions[c], &names)
-            {
-                n
-            } else {
-                scenes::NO_NARRATOR
-            }
-        })
-        .collect();
-    let narrator_of = |p: u32| Some(narrators[p as usize]).filter(|&n| n != scenes::NO_NARRATOR);
+    let mut narrators = narrators;
+    narrators.map(|n| {
+        let c = n as usize;
+        if Some(c) != doubted && scenes_narrator_fits(&clusters[c], mentions[c], &names) {
+            n
+        } else {
+            scenes::NO_NARRATOR
+        }
+    });
+    let narrator_of = |p: u32| Some(narrators.of(p as usize)).filter(|&n| n != scenes::NO_NARRATOR);
     // a paragraph outside every first-person scene (its "I" acted before a turn) is told by the
     // narrator the scenes found most often where "I said" stands
     let scenes_narrator = most_named(
@@ -1083,7 +1181,14 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     address_aliases(&paras, &all_quotes, &quotes, &mut clusters, &index, &nouns);
     if let Some(r) = reader
         && !second_chapters.is_empty()
-        && let Some(who) = name_the_reader(&paras, &mut quotes, &second_chapters, r, &mut mentions)
+        && let Some(who) = name_the_reader(
+            &paras,
+            &places,
+            &mut quotes,
+            &second_chapters,
+            r,
+            &mut mentions,
+        )
     {
         // and the scenes told to "you" there are told from that character's point of view
         for s in scenes.iter_mut().filter(|s| {
@@ -1242,8 +1347,8 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
                     text: &p.text[s..e],
                     speaker: None,
                     addressee: None,
-                    chapter: p.chapter,
-                    paragraph: p.index as usize,
+                    chapter: placed.chapter,
+                    paragraph: placed.index as usize,
                     range: placed.in_paragraph(s, e),
                 },
                 id(speaker),
@@ -1269,9 +1374,16 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     )
 }
 
+/// The places of no paragraph, until the pass is given the list's.
+static NO_PLACES: ParaPlaces = ParaPlaces { runs: Vec::new() };
+
 /// The sequential pass: mentions, pronouns, speakers, evidence.
 struct Pass<'a, 'w> {
-    paras: &'a [Para<'w>],
+    paras: &'a Paras<'w>,
+    /// The paragraphs' chapters and indices.
+    places: &'a ParaPlaces,
+    /// The paragraph whose speakers `speakers` is finding (its tags ask for its chapter).
+    tag_para: usize,
     /// The reader's scenes (`SceneRuns`): an explicit scene break resets who is on stage.
     scene_runs: &'a [(u32, u32)],
     index: &'a HashMap<String, usize>,
@@ -1352,7 +1464,7 @@ impl<'a, 'w> Pass<'a, 'w> {
     }
 
     fn new(
-        paras: &'a [Para<'w>],
+        paras: &'a Paras<'w>,
         clusters: &'a [Cluster],
         index: &'a HashMap<String, usize>,
         names: &'a HashMap<String, NameStats>,
@@ -1394,6 +1506,8 @@ impl<'a, 'w> Pass<'a, 'w> {
             kin,
             tag_speakers,
             paras,
+            places: &NO_PLACES,
+            tag_para: 0,
             scene_runs: &[],
             index,
             surnames,
@@ -1570,7 +1684,7 @@ impl<'a, 'w> Pass<'a, 'w> {
         let beam_on = matches!(self.scorer, Scorer::Learned(_)) && BEAM_WIDTH > 1 && !beam_off();
         let mut next_run = 0;
         for pi in 0..self.paras.len() {
-            let p = &self.paras[pi];
+            let p = &self.paras.at(pi);
             let run = self
                 .scene_runs
                 .get(next_run)
@@ -1836,7 +1950,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                         bump(&mut ev.second);
                         // the reader is on stage whenever the narration tells "you"
                         if let Some(reader) = self.reader
-                            && self.told_to_reader(p.chapter)
+                            && self.told_to_reader(self.places.chapter(pi))
                         {
                             self.st.touch(reader);
                             touches.push(reader);
@@ -2215,7 +2329,7 @@ impl<'a, 'w> Pass<'a, 'w> {
         }
         if w == "you"
             && let Some(reader) = self.reader
-            && self.told_to_reader(p.chapter)
+            && self.told_to_reader(self.places.chapter(self.tag_para))
         {
             return Some((Ref::Char(reader), k + 1));
         }
@@ -2735,7 +2849,7 @@ impl<'a, 'w> Pass<'a, 'w> {
         }
         let beam = std::mem::take(&mut self.beam);
         self.scorer_bufs.score_tags = true;
-        let n = self.paras[pi].quotes.len();
+        let n = self.paras.at(pi).quotes.len();
         let base = self.quotes.len();
         // (score, parent, state after, node, epithets found)
         let mut next: Vec<Expansion> = Vec::new();
@@ -2857,7 +2971,8 @@ impl<'a, 'w> Pass<'a, 'w> {
         result: &mut Vec<Attribution>,
     ) {
         result.clear();
-        let p = &self.paras[pi];
+        self.tag_para = pi;
+        let p = &self.paras.at(pi);
         let n = p.quotes.len();
         let learned = matches!(self.scorer, Scorer::Learned(_));
         if n == 0 {
@@ -3574,25 +3689,27 @@ fn kind_epithets_by_pov(
 
 /// Per paragraph, the point-of-view character of its third-person scene, if any.
 fn pov_by_para(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
+    places: &ParaPlaces,
     scenes: &[crate::SceneAnalysis],
     clusters: &[Cluster],
 ) -> Vec<Option<usize>> {
     let mut out = vec![None; paras.len()];
     let mut si = 0;
     let mut cached: (usize, Option<usize>) = (usize::MAX, None);
-    for (pi, p) in paras.iter().enumerate() {
+    for (pi, pov) in out.iter_mut().enumerate() {
+        let (chapter, index) = places.of(pi);
         // scenes come in paragraph order; a paragraph's scene is the one of its chapter that
         // holds its index
         while si < scenes.len()
-            && (scenes[si].chapter < p.chapter
-                || (scenes[si].chapter == p.chapter && scenes[si].paragraphs[1] < p.index as usize))
+            && (scenes[si].chapter < chapter
+                || (scenes[si].chapter == chapter && scenes[si].paragraphs[1] < index as usize))
         {
             si += 1;
         }
         let Some(s) = scenes.get(si).filter(|s| {
-            s.chapter == p.chapter
-                && s.paragraphs[0] <= p.index as usize
+            s.chapter == chapter
+                && s.paragraphs[0] <= index as usize
                 && s.person == crate::Person::Third
         }) else {
             continue;
@@ -3606,7 +3723,7 @@ fn pov_by_para(
                     .and_then(|n| clusters.iter().position(|c| c.name == n)),
             );
         }
-        out[pi] = cached.1;
+        *pov = cached.1;
     }
     out
 }
@@ -3758,7 +3875,7 @@ impl Pass<'_, '_> {
         bufs: &mut ScorerBufs,
     ) {
         let n = out.len();
-        let text = self.paras[pi].text;
+        let text = self.paras.at(pi).text;
         // what later quotations may use: only the speakers that no guess chose
         let ScorerBufs {
             known,
@@ -4319,7 +4436,7 @@ fn speech_verb_after(toks: &[Token], text: &str, tok: usize) -> bool {
 /// present there who was never present before, when that paragraph brings one newcomer only.
 /// Quotations a tag gave a speaker keep it.
 fn voices_named_later(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     quotes: &mut [FoundQuote],
     evidence: &[ParaEvidence],
     present_ids: &[u32],
@@ -4583,7 +4700,7 @@ fn is_vocative(text: &str, toks: &[Token], i: usize, len: usize, nouns: &PersonN
 /// epithet that introduces itself ("'I am Mary Lennox,' the little girl said") is that person: the
 /// epithet becomes one of their aliases and its quotations theirs.
 fn self_introductions(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     ranges: &[(u32, u32)],
     quotes: &mut [FoundQuote],
     index: &HashMap<String, usize>,
@@ -4608,7 +4725,7 @@ fn self_introductions(
             continue;
         }
         let (s, e) = (ranges[qi].0 as usize, ranges[qi].1 as usize);
-        let text = &paras[q.para as usize].text[s..e];
+        let text = &paras.at(q.para as usize).text[s..e];
         let Some(who) =
             bare_name_introduction(paras, q.para as usize, s, text, index).or_else(|| {
                 // one scan for the letters the introductions open with, not one substring
@@ -4677,7 +4794,7 @@ fn self_introductions(
 /// a full name (two to four capitalised words), that name nowhere in the text before it, is its
 /// speaker introducing themself. Returns the character so named.
 fn bare_name_introduction(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     para: usize,
     start: usize,
     quote: &str,
@@ -4704,8 +4821,8 @@ fn bare_name_introduction(
     let who = *index.get(&crate::characters::name_key(&words.join(" ")))?;
     // a name the text has used before is someone spoken of or to, not introduced
     let last = words[words.len() - 1];
-    let said_before = paras[..para].iter().any(|p| p.text.contains(last))
-        || paras[para].text[..start].contains(last);
+    let said_before = paras.range(0..para).any(|p| p.text.contains(last))
+        || paras.at(para).text[..start].contains(last);
     (!said_before).then_some(who)
 }
 
@@ -4836,7 +4953,7 @@ fn scenes_narrator_fits(c: &Cluster, mentions: u32, names: &HashMap<String, Name
 /// who says "I said". A name known only from these vocatives becomes a new character. Second: a
 /// character the evidence pointed to but was too weak for, whom no other guess should name.
 fn narrator_by_vocative(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     ranges: &[(u32, u32)],
     quotes: &mut Found,
     clusters: &mut Vec<Cluster>,
@@ -4981,7 +5098,8 @@ fn narrator_by_vocative(
 /// in the turns next to the reader's ("“Geralt,” he calls. / “No.”"). Their quotations become
 /// that character's, and the reader no character of its own. Needs two votes, one ahead.
 fn name_the_reader(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
+    places: &ParaPlaces,
     quotes: &mut Found,
     chapters: &HashSet<u32>,
     reader: usize,
@@ -4997,7 +5115,7 @@ fn name_the_reader(
             || q.speaker() == Some(reader)
             || !paras
                 .get(q.para as usize)
-                .is_some_and(|p| chapters.contains(&p.chapter))
+                .is_some_and(|_| chapters.contains(&places.chapter(q.para as usize)))
         {
             continue;
         }
@@ -5033,7 +5151,7 @@ fn name_the_reader(
 /// `narrator` is the first-person narrator, named or not.
 #[allow(clippy::too_many_arguments)]
 fn vocative_aliases(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     unnamed_narrator: Option<usize>,
     quotes: &mut Found,
     clusters: &mut [Cluster],
@@ -5069,7 +5187,7 @@ fn vocative_aliases(
             n != speaker
                 && *says_me
                     .entry(para)
-                    .or_insert_with(|| narration_says_me(&paras[para as usize]))
+                    .or_insert_with(|| narration_says_me(&paras.at(para as usize)))
         });
         let other = quotes[qi + 1..]
             .iter()
@@ -5341,7 +5459,7 @@ fn narration_says_me(p: &Para<'_>) -> bool {
 /// case as words of their own ("“Phone,” says Annabeth" where "My phone buzzes"): a common noun
 /// said as a one-word call is no name. Given names of the closed list are left alone.
 fn common_nouns_among<'a>(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     words: impl Iterator<Item = &'a str>,
 ) -> HashSet<String> {
     let mut wanted: HashSet<&str> = words.filter(|w| given_name(w).is_none()).collect();
@@ -5349,7 +5467,7 @@ fn common_nouns_among<'a>(
     if wanted.is_empty() {
         return out;
     }
-    for p in paras {
+    for p in paras.iter() {
         for w in p
             .text
             .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
@@ -5423,8 +5541,8 @@ fn repairs_in(placed: &Placed<'_>, buf: &mut String, out: &mut Vec<RepairFlag>) 
                 out.push(RepairFlag {
                     kind: "collapsed_ellipsis".into(),
                     span: placed.span(dot, dot + 1),
-                    chapter: p.chapter,
-                    paragraph: p.index as usize,
+                    chapter: placed.chapter,
+                    paragraph: placed.index as usize,
                     range: placed.in_paragraph(dot, dot + 1),
                     suggestion: "...".into(),
                 });
@@ -5636,6 +5754,40 @@ mod tests {
         st.touch(9);
         assert_eq!(st.weighted, [3, 9]);
         assert_eq!(st.weight[9], 1.0);
+    }
+
+    #[test]
+    fn paragraphs_read_back_their_own_quotations() {
+        // the second paragraph has no quotation, the third two
+        let all = [(1, 4), (1, 3), (8, 12)];
+        let texts = vec!["\"Hi.\" Ann", "Rain fell.", "\"Go\" and \"stay\""];
+        let paras = Paras::new(texts, vec![0, 1, 1, 3], &all);
+        assert_eq!(paras.len(), 3);
+        assert_eq!(paras.at(0).quotes, &[(1, 4)]);
+        assert!(paras.at(1).quotes.is_empty());
+        assert_eq!(paras.at(2).quotes, &[(1, 3), (8, 12)]);
+        assert_eq!(paras.at(1).text, "Rain fell.");
+        assert!(paras.get(3).is_none());
+        let counts: Vec<usize> = paras.range(1..3).map(|p| p.quotes.len()).collect();
+        assert_eq!(counts, vec![0, 2]);
+        assert_eq!(paras.iter().count(), 3);
+    }
+
+    #[test]
+    fn paragraph_places_are_kept_as_runs_and_read_back() {
+        // chapter 1: paragraphs 0, 1, 2 (a note skipped), 4; chapter 2: paragraph 0 in two
+        // pieces, then 1
+        let pushed = [(1, 0), (1, 1), (1, 2), (1, 4), (2, 0), (2, 0), (2, 1)];
+        let mut places = ParaPlaces::default();
+        for (k, &(chapter, index)) in pushed.iter().enumerate() {
+            places.push(k, chapter, index);
+        }
+        for (k, &place) in pushed.iter().enumerate() {
+            assert_eq!(places.of(k), place, "paragraph {k}");
+        }
+        assert_eq!(places.chapter(6), 2);
+        // one run for 0-2, one for 4, one per piece of chapter 2's first paragraph
+        assert_eq!(places.runs.len(), 4);
     }
 
     #[test]

@@ -6,7 +6,7 @@ use std::borrow::Cow;
 use crate::hash::HashMap;
 
 use crate::characters::Cluster;
-use crate::engine::{Para, ParaEvidence, PovEvidence, PovList, present_of};
+use crate::engine::{Para, ParaEvidence, ParaPlaces, Paras, PovEvidence, PovList, present_of};
 use crate::lexicon::is_cognition_verb;
 use crate::tokens::tokenize;
 use crate::{Person, SceneAnalysis};
@@ -151,11 +151,53 @@ fn person_cost(ev: &PersonEvidence, state: usize) -> f32 {
 
 /// Splits each reader scene into scenes of one person and one point-of-view character. Also
 /// returns, per paragraph, the narrator of a first-person scene (who "I" is in a speech tag), as
-/// a u32 (`NO_NARRATOR` for none): a text of short lines has very many paragraphs.
+/// runs (`Narrators`): a text of short lines has very many paragraphs.
 ///
-/// A paragraph without a first-person narrator in `segment`'s list (a u32, not an `Option`: four
-/// bytes a paragraph count in a text of short lines).
+/// A paragraph without a first-person narrator in `Narrators` (a u32, not an `Option`).
 pub(crate) const NO_NARRATOR: u32 = u32::MAX;
+
+/// The narrator of each paragraph (`NO_NARRATOR` for none), kept as runs, not per paragraph (4
+/// bytes a paragraph in a text of short lines): (first paragraph, narrator) ascending, each run
+/// lasting to the next; none before the first.
+#[derive(Debug, Default)]
+pub(crate) struct Narrators {
+    runs: Vec<(usize, u32)>,
+}
+
+impl Narrators {
+    /// Gives paragraphs `r` the narrator `n`; ranges come in order and do not overlap.
+    pub(crate) fn fill(&mut self, r: std::ops::Range<usize>, n: u32) {
+        if r.is_empty() {
+            return;
+        }
+        if self.runs.last().is_some_and(|&(s, _)| s == r.start) {
+            self.runs.pop();
+        }
+        if self.of(r.start) != n {
+            self.runs.push((r.start, n));
+        }
+        if self.of(r.end) != NO_NARRATOR {
+            self.runs.push((r.end, NO_NARRATOR));
+        }
+    }
+
+    /// The narrator of paragraph `k`.
+    pub(crate) fn of(&self, k: usize) -> u32 {
+        match self.runs.partition_point(|&(s, _)| s <= k) {
+            0 => NO_NARRATOR,
+            i => self.runs[i - 1].1,
+        }
+    }
+
+    /// Replaces every narrator by `f` of it (`NO_NARRATOR` stays itself).
+    pub(crate) fn map(&mut self, f: impl Fn(u32) -> u32) {
+        for (_, n) in &mut self.runs {
+            if *n != NO_NARRATOR {
+                *n = f(*n);
+            }
+        }
+    }
+}
 
 /// A scene with its first and last paragraph in the list the analysis keeps: its source span
 /// is left for the caller to fill from the work (the paragraph list keeps no source offsets).
@@ -163,7 +205,8 @@ pub(crate) type Placing = (SceneAnalysis, [usize; 2]);
 
 #[allow(clippy::too_many_arguments)]
 pub(crate) fn segment(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
+    places: &ParaPlaces,
     scene_runs: &[(u32, u32)],
     evidence: &[ParaEvidence],
     pov: &PovList,
@@ -171,8 +214,8 @@ pub(crate) fn segment(
     clusters: &[Cluster],
     mentions: &[u32],
     _no_dialogue: bool,
-) -> (Vec<Placing>, Vec<u32>) {
-    let mut narrators = vec![NO_NARRATOR; paras.len()];
+) -> (Vec<Placing>, Narrators) {
+    let mut narrators = Narrators::default();
     let mut out = Vec::new();
     // the reader's scenes: (first paragraph, scene) in order (`engine::SceneRuns`)
     for (k, &(first, _)) in scene_runs.iter().enumerate() {
@@ -193,12 +236,18 @@ pub(crate) fn segment(
             &mut narrators,
         );
     }
+    // the scenes' chapters and paragraph indices, from where their first and last paragraphs sit
+    for (scene, [first, last]) in &mut out {
+        let (chapter, a) = places.of(*first);
+        scene.chapter = chapter;
+        scene.paragraphs = [a as usize, places.of(*last).1 as usize];
+    }
     (out, narrators)
 }
 
 #[allow(clippy::too_many_arguments)]
 fn segment_run(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     evidence: &[ParaEvidence],
     pov: &PovList,
     present_ids: &[u32],
@@ -207,14 +256,14 @@ fn segment_run(
     start: usize,
     end: usize,
     out: &mut Vec<Placing>,
-    narrators: &mut [u32],
+    narrators: &mut Narrators,
 ) {
     // the person evidence is read from the paragraph evidence when it is asked for, not kept
     // in a list of its own (12 bytes a paragraph); the Viterbi asks three times a step, so the
     // last step's is remembered
     let ev = |i: usize| {
         PersonEvidence::of(
-            &paras[start + i],
+            &paras.at(start + i),
             &evidence[start + i],
             pov.minds(start + i),
         )
@@ -253,7 +302,8 @@ fn segment_run(
                 let narrator = (p == 1)
                     .then(|| narrator(pov, start + i..start + j, clusters, mentions))
                     .flatten();
-                narrators[start + i..start + j].fill(
+                narrators.fill(
+                    start + i..start + j,
                     narrator
                         .and_then(|n| u32::try_from(n).ok())
                         .unwrap_or(NO_NARRATOR),
@@ -274,7 +324,6 @@ fn segment_run(
                     .collect();
                 for b in bounds.windows(2) {
                     out.push(scene(
-                        paras,
                         b[0],
                         b[1],
                         person,
@@ -331,7 +380,7 @@ fn sparse_persons_are_asides(persons: &mut [u8], ev: impl Fn(usize) -> PersonEvi
 
 #[allow(clippy::too_many_arguments)]
 fn third_person(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     evidence: &[ParaEvidence],
     pov: &PovList,
     present_ids: &[u32],
@@ -373,7 +422,7 @@ fn third_person(
     totals.sort_by(|a, b| b.1.total_cmp(&a.1).then(a.0.cmp(&b.0)));
     totals.truncate(POV_CANDIDATES);
     if totals.is_empty() {
-        out.push(scene(paras, start, end, Person::Third, None));
+        out.push(scene(start, end, Person::Third, None));
         return;
     }
     let cands: Vec<usize> = totals.iter().map(|t| t.0).collect();
@@ -465,10 +514,10 @@ fn third_person(
     let hops = switches(&path);
     no_switch_inside_a_conversation(
         &mut path,
-        |k| !paras[start + k].quotes.is_empty(),
+        |k| !paras.at(start + k).quotes.is_empty(),
         |k, st| {
             let c = cands[st];
-            opens_on(paras[start + k].text, &clusters[c])
+            opens_on(paras.at(start + k).text, &clusters[c])
                 && !present_of(evidence, start + k - 1, present_ids)
                     .iter()
                     .any(|&p| p as usize == c)
@@ -489,20 +538,19 @@ fn third_person(
     // head-hopping plus a voice that knows what no one present knows is an omniscient narrator:
     // the scene has no single focal character
     if hops >= OMNISCIENT_SWITCHES
-        && paras[start..end]
-            .iter()
-            .map(collective_minds)
+        && paras
+            .range(start..end)
+            .map(|p| collective_minds(&p))
             .sum::<usize>()
             >= OMNISCIENT_COLLECTIVE_MINDS
     {
-        out.push(scene(paras, start, end, Person::Third, None));
+        out.push(scene(start, end, Person::Third, None));
         return;
     }
     let mut i = 0;
     while i < path.len() {
         let j = run_end(&path, i);
         out.push(scene(
-            paras,
             start + i,
             start + j,
             Person::Third,
@@ -769,7 +817,7 @@ fn full_names<'a>(characters: &[&'a Cluster]) -> Vec<Vec<&'a str>> {
 /// sentence jumps in time, steps back into the past perfect, or gives a character's full name.
 /// `words` is a buffer for the first sentence.
 fn scene_opening(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     k: usize,
     full_names: &[Vec<&str>],
     words: &mut Sentence,
@@ -777,16 +825,20 @@ fn scene_opening(
     if !narration_after_talk(paras, k) {
         return false;
     }
-    first_sentence(paras[k].text, words);
+    first_sentence(paras.at(k).text, words);
     jumps_in_time(words) || in_past_perfect(words) || gives_full_name(words, full_names)
 }
 
 /// Whether a paragraph opens in narration and a quotation stands in one of the `TALK_REACH`
 /// paragraphs before it.
-fn narration_after_talk(paras: &[Para<'_>], k: usize) -> bool {
-    paras[k].text.trim_start().starts_with(char::is_alphabetic)
-        && paras[k.saturating_sub(TALK_REACH)..k]
-            .iter()
+fn narration_after_talk(paras: &Paras<'_>, k: usize) -> bool {
+    paras
+        .at(k)
+        .text
+        .trim_start()
+        .starts_with(char::is_alphabetic)
+        && paras
+            .range(k.saturating_sub(TALK_REACH)..k)
             .any(|q| !q.quotes.is_empty())
 }
 
@@ -795,13 +847,13 @@ fn narration_after_talk(paras: &[Para<'_>], k: usize) -> bool {
 /// after talk whose first sentence leaps past the scene ("that evening", "two days later",
 /// "afterwards"; not "By the time…", which may go on the scene), with at least
 /// `MIN_LEAP_SCENE` paragraphs on each side. Returns the starts of the scenes after the first.
-fn first_person_leaps(paras: &[Para<'_>], start: usize, end: usize) -> Vec<usize> {
+fn first_person_leaps(paras: &Paras<'_>, start: usize, end: usize) -> Vec<usize> {
     let mut out = Vec::new();
     let mut last = start;
     for k in start + MIN_LEAP_SCENE..end.saturating_sub(MIN_LEAP_SCENE) {
         if k >= last + MIN_LEAP_SCENE
             && narration_after_talk(paras, k)
-            && time_jump(&Sentence::of(paras[k].text)) == 2
+            && time_jump(&Sentence::of(paras.at(k).text)) == 2
         {
             out.push(k);
             last = k;
@@ -1076,20 +1128,14 @@ fn narrator(
     order.into_iter().take(8).find(|c| !referred.contains(c))
 }
 
-fn scene(
-    paras: &[Para<'_>],
-    start: usize,
-    end: usize,
-    person: Person,
-    pov: Option<String>,
-) -> Placing {
-    let (first, last) = (&paras[start], &paras[end - 1]);
+fn scene(start: usize, end: usize, person: Person, pov: Option<String>) -> Placing {
+    // the chapter and the paragraph indices are filled in by `segment`
     let scene = SceneAnalysis {
-        chapter: first.chapter,
+        chapter: 0,
         span: None,
         person,
         pov,
-        paragraphs: [first.index as usize, last.index as usize],
+        paragraphs: [0, 0],
     };
     (scene, [start, end - 1])
 }
@@ -1116,6 +1162,28 @@ mod tests {
     }
 
     #[test]
+    fn narrators_are_kept_as_runs_and_read_back() {
+        let mut n = Narrators::default();
+        n.fill(2..4, 7);
+        n.fill(4..6, 7);
+        n.fill(6..7, NO_NARRATOR);
+        n.fill(8..9, 3);
+        let read = |n: &Narrators| (0..11).map(|k| n.of(k)).collect::<Vec<u32>>();
+        let none = NO_NARRATOR;
+        assert_eq!(
+            read(&n),
+            vec![none, none, 7, 7, 7, 7, none, none, 3, none, none]
+        );
+        // two touching runs of one narrator are one run, with its end
+        assert_eq!(n.runs, vec![(2, 7), (6, none), (8, 3), (9, none)]);
+        n.map(|c| c + 1);
+        assert_eq!(
+            read(&n),
+            vec![none, none, 8, 8, 8, 8, none, none, 4, none, none]
+        );
+    }
+
+    #[test]
     fn viterbi_switches_only_when_it_pays() {
         let costs = [[0.0, 1.0], [0.0, 1.0], [1.0, 0.0], [0.0, 1.0]];
         assert_eq!(viterbi(4, 2, |i, s| costs[i][s], 3.0), vec![0, 0, 0, 0]);
@@ -1123,13 +1191,16 @@ mod tests {
         assert_eq!(viterbi(4, 2, |i, s| costs[i][s], 3.0), vec![0, 0, 1, 1]);
     }
 
+    /// The quotation ranges of these paragraphs, one after another (see `Paras::of`).
+    fn quotes_of(paras: &[Para<'_>]) -> Vec<(u32, u32)> {
+        paras
+            .iter()
+            .flat_map(|p| p.quotes.iter().copied())
+            .collect()
+    }
+
     fn para(text: &str) -> Para<'_> {
-        Para {
-            text,
-            chapter: 1,
-            index: 0,
-            quotes: &[],
-        }
+        Para { text, quotes: &[] }
     }
 
     #[test]
@@ -1185,13 +1256,14 @@ mod tests {
             ..para("\"Fine.\" He left.")
         };
         let opening = || para("Two days later the harbour was quiet again.");
-        let paras = [talk(), para("She sat down."), opening()];
-        assert!(scene_opening(&paras, 2, &[], &mut Sentence::default()));
+        let opens = |paras: &[Para<'_>], k: usize| {
+            let all = quotes_of(paras);
+            scene_opening(&Paras::of(paras, &all), k, &[], &mut Sentence::default())
+        };
+        assert!(opens(&[talk(), para("She sat down."), opening()], 2));
         // with no talk in the paragraphs before it, or opening on a quotation, it is none
-        let paras = [para("A."), para("B."), para("C."), opening()];
-        assert!(!scene_opening(&paras, 3, &[], &mut Sentence::default()));
-        let paras = [talk(), para("\"Two days later,\" she said.")];
-        assert!(!scene_opening(&paras, 1, &[], &mut Sentence::default()));
+        assert!(!opens(&[para("A."), para("B."), para("C."), opening()], 3));
+        assert!(!opens(&[talk(), para("\"Two days later,\" she said.")], 1));
     }
 
     #[test]
@@ -1205,7 +1277,8 @@ mod tests {
             let mut paras: Vec<Para<'static>> = (0..5).map(|_| talk()).collect();
             paras.push(para(t));
             paras.extend((0..5).map(|_| para("I sat down.")));
-            first_person_leaps(&paras, 0, paras.len())
+            let all = quotes_of(&paras);
+            first_person_leaps(&Paras::of(&paras, &all), 0, paras.len())
         };
         assert_eq!(leap("That evening I went down to the harbour."), vec![5]);
         assert_eq!(leap("Two days later the letter came."), vec![5]);
