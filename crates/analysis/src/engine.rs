@@ -5335,7 +5335,7 @@ fn is_form_of_address(w: &str) -> bool {
 /// same character, whose gender does not disagree with the word's, and the word is no
 /// character's name of its own, it becomes that character's alias, written as first said.
 fn address_aliases(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     ranges: &[(u32, u32)],
     quotes: &Found,
     clusters: &mut [Cluster],
@@ -5352,7 +5352,7 @@ fn address_aliases(
         };
         let para = quotes[qi].para;
         let (s, e) = (ranges[qi].0 as usize, ranges[qi].1 as usize);
-        let Some(text) = paras[para as usize].text.get(s..e) else {
+        let Some(text) = paras.at(para as usize).text.get(s..e) else {
             continue;
         };
         tokenize(text, &[(0, text.len() as u32)], &mut toks);
