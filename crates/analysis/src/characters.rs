@@ -3279,8 +3279,8 @@ fn adopt_titled_names(
 /// The words of a written full name that may stand for it alone: its capitalised words before
 /// "of" ("Geralt of Rivia" is no "Rivia"), without titles and initials ("Lieutenant Riza
 /// Hawkeye" -> Riza, Hawkeye). Empty unless there are two or more; after a married woman's title,
-/// the surname alone.
-fn full_name_parts(display: &str) -> Vec<&str> {
+/// the surname alone. Each word comes with its key; `display_key` is the key of the whole name.
+fn full_name_parts<'a>(display: &'a str, display_key: &str) -> Vec<(&'a str, String)> {
     // "Mrs. Joe Gargery": the given names after a married woman's title may be her husband's,
     // so only the surname stands for her
     let married = display
@@ -3291,14 +3291,13 @@ fn full_name_parts(display: &str) -> Vec<&str> {
         let words: Vec<&str> = display.split_whitespace().skip(1).collect();
         return match words.as_slice() {
             [_, .., last] if last.starts_with(char::is_uppercase) && !display.contains(" of ") => {
-                vec![last.trim_end_matches([',', '.'])]
+                let w = last.trim_end_matches([',', '.']);
+                vec![(w, name_key(w))]
             }
             _ => Vec::new(),
         };
     }
-    if display.starts_with("the ")
-        || display.starts_with("The ")
-        || opens_with_feeling(&name_key(display))
+    if display.starts_with("the ") || display.starts_with("The ") || opens_with_feeling(display_key)
     {
         return Vec::new();
     }
@@ -3315,10 +3314,14 @@ fn full_name_parts(display: &str) -> Vec<&str> {
         {
             continue;
         }
-        out.push(w);
+        out.push((w, k));
     }
     if out.len() < 2 { Vec::new() } else { out }
 }
+
+/// At most this many names, a character's keys are searched in a list rather than a set
+/// ([`add_unshared_name_words`]).
+const FEW_NAMES: usize = 16;
 
 /// Lists each word of a character's full name that no other character's names hold as another
 /// of its names ("Hawkeye" of "Lieutenant Riza Hawkeye", "Teach" of "Edward Teach"), as a reader
@@ -3358,13 +3361,31 @@ pub(crate) fn add_unshared_name_words(clusters: &mut [Cluster]) {
         if c.keys.is_empty() || c.voice {
             continue;
         }
-        let mut have: HashSet<String> = written.into_iter().collect();
+        // the keys already had: searched in the lists themselves while the character has few
+        // names (a set per character cost more than the search), else in a set
+        let few = written.len() <= FEW_NAMES;
+        let mut have: HashSet<String> = if few {
+            HashSet::default()
+        } else {
+            written.iter().cloned().collect()
+        };
+        let mut added: Vec<String> = Vec::new();
         let mut add = Vec::new();
-        for n in std::iter::once(&c.name).chain(&c.aliases) {
-            for w in full_name_parts(n) {
-                let k = name_key(w);
+        for (n, n_key) in std::iter::once(&c.name).chain(&c.aliases).zip(&written) {
+            for (w, k) in full_name_parts(n, n_key) {
                 let own = holders.get(&k).is_some_and(|v| v.as_slice() == [id]);
-                if own && have.insert(k) {
+                if !own {
+                    continue;
+                }
+                let new = if few {
+                    !written.contains(&k) && !added.contains(&k) && {
+                        added.push(k);
+                        true
+                    }
+                } else {
+                    have.insert(k)
+                };
+                if new {
                     add.push(w.to_string());
                 }
             }
@@ -3812,7 +3833,13 @@ pub(crate) fn cluster(
             .or_else(|| declared_by_clipping(c, &declared_keys))
     };
     let mut owner: HashMap<usize, usize> = HashMap::default();
-    for i in 0..clusters.len() {
+    // (a work that declares no characters has no declared name for any to join)
+    let asked = if declared_keys.is_empty() {
+        0
+    } else {
+        clusters.len()
+    };
+    for i in 0..asked {
         if clusters[i].keys.is_empty() {
             continue;
         }
@@ -3834,6 +3861,9 @@ pub(crate) fn cluster(
     // declared full names become canonical
     let hits: Vec<Option<usize>> = (0..clusters.len())
         .map(|i| {
+            if declared_keys.is_empty() {
+                return None;
+            }
             let c = &clusters[i];
             declared_keys
                 .iter()
@@ -4104,5 +4134,40 @@ mod gender_tests {
             ..Cluster::default()
         };
         assert_eq!(c.gender(), Some(false));
+    }
+}
+
+#[cfg(test)]
+mod unshared_word_tests {
+    use super::{Cluster, FEW_NAMES, add_unshared_name_words};
+
+    fn person(name: &str, aliases: &[String]) -> Cluster {
+        Cluster {
+            name: name.into(),
+            keys: vec![super::name_key(name)],
+            aliases: aliases.to_vec(),
+            ..Cluster::default()
+        }
+    }
+
+    #[test]
+    fn a_word_of_one_full_name_alone_is_added_once_with_few_names_or_many() {
+        // "Orla Vantreece" and "Orla Mbeki" share "Orla": only the surnames are their own; the
+        // second character has names enough for its keys to be searched in a set
+        let many: Vec<String> = (0..FEW_NAMES + 2)
+            .map(|i| format!("Captain Number{i}"))
+            .collect();
+        let mut clusters = vec![
+            person("Orla Vantreece", &["O. Vantreece".to_string()]),
+            person("Orla Mbeki", &many),
+        ];
+        add_unshared_name_words(&mut clusters);
+        let added = |c: &Cluster, n: usize| c.aliases[n..].to_vec();
+        assert_eq!(added(&clusters[0], 1), ["Vantreece"]);
+        assert_eq!(added(&clusters[1], many.len()), ["Mbeki"]);
+        // a word already among the names is not added again
+        let mut clusters = vec![person("Tamsin Ellery", &["Ellery".to_string()])];
+        add_unshared_name_words(&mut clusters);
+        assert_eq!(clusters[0].aliases, ["Ellery", "Tamsin"]);
     }
 }

@@ -1740,10 +1740,11 @@ impl<'a, 'w> Pass<'a, 'w> {
                     || t.sentence_start
                     || matches!(toks[i - 1].kind, Kind::Punct(',' | ';' | '—' | '-' | '('));
                 let mut compared_alias = None;
+                // the name with its character, when it is known (looked up once)
                 let named = name_at(p.text, &toks, i, &mut buf, self.surnames)
                     .map(|mut na| {
-                        shorten_to_known(&mut na, &toks, i, self.index);
-                        na
+                        let ch = shorten_to_known(&mut na, &toks, i, self.index);
+                        (na, ch)
                     })
                     .or_else(|| {
                         // epithets count only in narration (inside quotations they are not mentions)
@@ -1782,13 +1783,17 @@ impl<'a, 'w> Pass<'a, 'w> {
                             compared_alias = Some(key);
                             one
                         };
-                        self.index.contains_key(&key).then_some(NameAt {
-                            len,
-                            key,
-                            honorific: None,
-                        })
+                        let ch = *self.index.get(&key)?;
+                        Some((
+                            NameAt {
+                                len,
+                                key,
+                                honorific: None,
+                            },
+                            Some(ch),
+                        ))
                     });
-                if let Some(na) = named {
+                if let Some((na, known)) = named {
                     // "my mother answered": a narrator who says "my" tells in the first person
                     if t.quote.is_none() {
                         match na.key.split(' ').next() {
@@ -1798,7 +1803,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                         }
                     }
                     let last = toks[i + na.len - 1];
-                    if let Some(&ch) = self.index.get(&na.key) {
+                    if let Some(ch) = known {
                         if let Some(alias) = compared_alias.take() {
                             self.epithets.push((ch, alias));
                         }
@@ -4224,20 +4229,20 @@ impl Pass<'_, '_> {
 }
 
 /// When a capitalised run is not a known name, falls back to its longest known prefix
-/// ("Spike Faith's blood" -> "Spike").
+/// ("Spike Faith's blood" -> "Spike"). Returns the character of the name it leaves, if known.
 fn shorten_to_known(
     na: &mut crate::characters::NameAt,
     toks: &[Token],
     i: usize,
     index: &HashMap<String, usize>,
-) {
-    if index.contains_key(&na.key) {
-        return;
+) -> Option<usize> {
+    if let Some(&ch) = index.get(&na.key) {
+        return Some(ch);
     }
     let words: Vec<&str> = na.key.split(' ').collect();
     for k in (1..words.len()).rev() {
         let key = words[..k].join(" ");
-        if index.contains_key(&key) {
+        if let Some(&ch) = index.get(&key) {
             // token count of the first k words, skipping the dot of "Mr."
             let mut n = 0;
             let mut seen = 0;
@@ -4249,9 +4254,10 @@ fn shorten_to_known(
             }
             na.len = n.max(1);
             na.key = key;
-            return;
+            return Some(ch);
         }
     }
+    None
 }
 
 /// Rules that guessed a speaker from the flow of the conversation rather than from a tag.

@@ -537,13 +537,7 @@ fn third_person(
     move_switches_to_openings(&mut path, &opens);
     // head-hopping plus a voice that knows what no one present knows is an omniscient narrator:
     // the scene has no single focal character
-    if hops >= OMNISCIENT_SWITCHES
-        && paras
-            .range(start..end)
-            .map(|p| collective_minds(&p))
-            .sum::<usize>()
-            >= OMNISCIENT_COLLECTIVE_MINDS
-    {
+    if hops >= OMNISCIENT_SWITCHES && enough_collective_minds(paras.range(start..end)) {
         out.push(scene(start, end, Person::Third, None));
         return;
     }
@@ -1022,6 +1016,9 @@ fn switches(path: &[usize]) -> usize {
 /// why", "none of the adults could see but all of them felt"): a narrator above the characters.
 /// A limited point of view tells one character's mind; these are rare in it.
 fn collective_minds(p: &Para<'_>) -> usize {
+    if !has_group_subject_word(p.text) {
+        return 0;
+    }
     let mut toks = Vec::new();
     tokenize(p.text, p.quotes, &mut toks);
     // lower-cased as `str::to_lowercase` does, but an ASCII word already in lower case is
@@ -1069,6 +1066,45 @@ fn collective_minds(p: &Para<'_>) -> usize {
         count += usize::from(mind);
     }
     count
+}
+
+/// Whether the paragraphs say what nobody knows at least `OMNISCIENT_COLLECTIVE_MINDS` times
+/// (see [`collective_minds`]); the count stops there.
+fn enough_collective_minds<'w>(paras: impl Iterator<Item = Para<'w>>) -> bool {
+    let mut count = 0;
+    for p in paras {
+        count += collective_minds(&p);
+        if count >= OMNISCIENT_COLLECTIVE_MINDS {
+            return true;
+        }
+    }
+    false
+}
+
+/// Whether `text` holds a run of ASCII letters that is one of the group subjects
+/// [`collective_minds`] looks for ("nobody", "no", "all"…), in any case: a paragraph without one
+/// has no collective mind, and is not tokenized. A word of the tokenizer is a whole run of
+/// letters and digits, so each such word is such a run (a run inside a longer word only makes
+/// the paragraph be read).
+fn has_group_subject_word(text: &str) -> bool {
+    text.as_bytes()
+        .split(|b| !b.is_ascii_alphanumeric())
+        .any(|w| {
+            matches!(w.len(), 2..=9)
+                && [
+                    &b"nobody"[..],
+                    b"everyone",
+                    b"everybody",
+                    b"no",
+                    b"none",
+                    b"all",
+                    b"both",
+                    b"each",
+                    b"neither",
+                ]
+                .iter()
+                .any(|x| w.eq_ignore_ascii_case(x))
+        })
 }
 
 /// How a he/she with no antecedent in its own paragraph is read.
@@ -1329,6 +1365,27 @@ mod tests {
             0
         );
         assert_eq!(switches(&[0, 0, 1, 1, 0]), 2);
+    }
+
+    #[test]
+    fn only_a_paragraph_with_a_group_subject_word_is_read_for_collective_minds() {
+        // the words in any case and next to any punctuation
+        assert!(has_group_subject_word("NOBODY's fault, he thought."));
+        assert!(has_group_subject_word("It was\u{a0}all—over."));
+        assert!(has_group_subject_word("“No one knew.”"));
+        // not a group word inside a longer one
+        assert!(!has_group_subject_word(
+            "Nobodies knew the smallest fall; a noble tall ball."
+        ));
+        assert!(!has_group_subject_word("Everyones' wishes, Eachan said."));
+        // the paragraphs' count stops once it is reached
+        let minds = [
+            para("The lamp went out."),
+            para("No one quite knew why they had let him go."),
+            para("Nobody could remember the day."),
+        ];
+        assert!(enough_collective_minds(minds.iter().copied()));
+        assert!(!enough_collective_minds(minds[..2].iter().copied()));
     }
 
     #[test]

@@ -74,19 +74,32 @@ pub(crate) fn tokenize(text: &str, quotes: &[(u32, u32)], out: &mut Vec<Token>) 
     let mut sentence_start = true;
     let mut qi = 0usize;
     let mut in_quote_before = false;
+    // the quotation of the character at `i`, the same up to byte `next_change` (where a
+    // quotation opens or closes): found again only there, not at every character
+    let mut quote: Option<u32> = None;
+    let mut next_change = 0usize;
     // the byte position of the next character to read (the text is walked by byte positions,
     // decoding only non-ASCII characters)
     let mut i = 0usize;
     while i < len {
         let (c, c_len) = char_at(text, i);
-        while qi < quotes.len() && quotes[qi].1 as usize <= i {
-            qi += 1;
-        }
-        let quote = (qi < quotes.len() && quotes[qi].0 as usize <= i && i < quotes[qi].1 as usize)
-            .then_some(qi as u32);
-        if quote.is_some() != in_quote_before {
-            sentence_start = true;
-            in_quote_before = quote.is_some();
+        if i >= next_change {
+            while qi < quotes.len() && quotes[qi].1 as usize <= i {
+                qi += 1;
+            }
+            quote = (qi < quotes.len() && quotes[qi].0 as usize <= i && i < quotes[qi].1 as usize)
+                .then_some(qi as u32);
+            next_change = match quotes.get(qi) {
+                // inside it, until it closes
+                Some(&(_, e)) if quote.is_some() => e as usize,
+                // before it, until it opens (or closes, for a range that ends before it starts)
+                Some(&(s, e)) => s.min(e) as usize,
+                None => usize::MAX,
+            };
+            if quote.is_some() != in_quote_before {
+                sentence_start = true;
+                in_quote_before = quote.is_some();
+            }
         }
         if c.is_alphanumeric() {
             let start = i;
@@ -546,6 +559,45 @@ mod tests {
                 tokenize(text, &quotes, &mut by_bytes);
                 tokenize_by_chars(text, &quotes, &mut by_chars);
                 assert_eq!(format!("{by_bytes:?}"), format!("{by_chars:?}"), "{text}");
+            }
+        }
+    }
+
+    #[test]
+    fn the_quotation_of_each_token_is_found_again_only_where_one_opens_or_closes() {
+        let texts = [
+            "Kessa said, \"No. Go.\" Then: \"Now!\" and 'fine' — done. Ünal’s x-ray; “ok” end",
+            "  \"  \" \"a\"\"b\" Bo's  \"c\n d\"",
+        ];
+        // adjacent, empty, nested, overlapping, reversed, opening or closing inside a word,
+        // running past the end
+        let layouts: [&[(u32, u32)]; 8] = [
+            &[(2, 5), (5, 9)],
+            &[(3, 3), (3, 7), (7, 7)],
+            &[(2, 20), (4, 6), (8, 12)],
+            &[(1, 6), (4, 10), (9, 15)],
+            &[(9, 4), (10, 14)],
+            &[(1, 2), (12, 13), (14, 30)],
+            &[(0, 1), (2, 3), (4, 5), (6, 7), (8, 9), (10, 11)],
+            &[(5, 40), (60, 200)],
+        ];
+        for text in texts {
+            for quotes in layouts {
+                let quotes: Vec<(u32, u32)> = quotes
+                    .iter()
+                    .map(|&(a, b)| (a, b.min(text.len() as u32)))
+                    .filter(|&(a, b)| {
+                        text.is_char_boundary(a as usize) && text.is_char_boundary(b as usize)
+                    })
+                    .collect();
+                let (mut by_bytes, mut by_chars) = (Vec::new(), Vec::new());
+                tokenize(text, &quotes, &mut by_bytes);
+                tokenize_by_chars(text, &quotes, &mut by_chars);
+                assert_eq!(
+                    format!("{by_bytes:?}"),
+                    format!("{by_chars:?}"),
+                    "{text} {quotes:?}"
+                );
             }
         }
     }
