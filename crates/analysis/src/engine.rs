@@ -2713,7 +2713,13 @@ impl<'a, 'w> Pass<'a, 'w> {
             if !self.st.prev_had_quotes && Some(c) == self.st.prev_last_sentence_subject {
                 v += LAST_SUBJECT_BONUS;
             }
-            if Some(c) == self.st.prev_addressee {
+            // the one the last quotation called by name is likely to answer, unless the
+            // narration after it named someone else of the tag's gender last ("“Now, Nell,
+            // sit down,” said Tom, and he left the room, fatigued with his wife. / “…,” said
+            // she": the wife, not Nell)
+            if Some(c) == self.st.prev_addressee
+                && self.st.prev_named[usize::from(female)].is_none_or(|n| n == c)
+            {
                 v += 2.0;
             }
             if in_talk && Some(c) == self.st.last_speaker {

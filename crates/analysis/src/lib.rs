@@ -2120,6 +2120,17 @@ mod tests {
         assert_eq!(told[3], Some("Mr. Brook"), "{told:?} {:?}", a.characters);
     }
     #[test]
+    fn the_one_called_by_name_does_not_answer_when_the_narration_named_another_after() {
+        // Tom calls Mrs. Grey, but the narration after his words names Anna last: the "she"
+        // who speaks next is Anna, not the one Tom called
+        let text = "Anna sat by the fire with Mrs. Grey.\n\
+            \u{201c}Now, Mrs. Grey, you may rest as long as you like,\u{201d} said Tom; and he \
+            went out, and Anna shut the door behind him.\n\
+            \u{201c}What a kind man he is!\u{201d} said she.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Tom", "Anna"], "{:?}", a.characters);
+    }
+    #[test]
     fn a_voice_is_the_one_who_comes_into_the_story_just_after() {
         // "a voice" is no one by itself; the man the narration brings in two paragraphs on,
         // present nowhere before, is whose voice it was
