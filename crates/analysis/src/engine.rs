@@ -1178,7 +1178,15 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     );
     // "Yes, Captain." "Thank you, Uncle.": a rank, a word of kin or an endearment said alone to
     // the one the speaker talks with is another name of that one
-    address_aliases(&paras, &all_quotes, &quotes, &mut clusters, &index, &nouns);
+    address_aliases(
+        &paras,
+        &all_quotes,
+        &mut quotes,
+        &mut clusters,
+        &mut mentions,
+        &index,
+        &nouns,
+    );
     if let Some(r) = reader
         && !second_chapters.is_empty()
         && let Some(who) = name_the_reader(
@@ -5350,8 +5358,9 @@ fn is_form_of_address(w: &str) -> bool {
 fn address_aliases(
     paras: &Paras<'_>,
     ranges: &[(u32, u32)],
-    quotes: &Found,
+    quotes: &mut Found,
     clusters: &mut [Cluster],
+    mentions: &mut [u32],
     index: &HashMap<String, usize>,
     nouns: &PersonNouns,
 ) {
@@ -5429,6 +5438,8 @@ fn address_aliases(
             }
         }
     }
+    // "Papa" -> the character of the family it is
+    let mut merged: HashMap<usize, usize> = HashMap::default();
     for (w, display, to) in votes {
         let target = to[0];
         if to.iter().any(|&t| t != target) {
@@ -5445,6 +5456,116 @@ fn address_aliases(
             continue;
         }
         c.aliases.push(display);
+    }
+    kin_of_the_family(paras, ranges, quotes, clusters, mentions, &mut merged);
+    if merged.is_empty() {
+        return;
+    }
+    let to = |c: usize| merged.get(&c).copied().unwrap_or(c);
+    for o in quotes.iter_mut() {
+        if let Some(s) = o.speaker() {
+            o.set_speaker(Some(to(s)));
+        }
+        if let Some(a) = o.addressee() {
+            o.set_addressee(Some(to(a)));
+        }
+    }
+    for (_, c) in quotes.cands_mut() {
+        for x in &mut c.cands {
+            x.0 = to(x.0);
+        }
+    }
+}
+
+/// "Papa", "Mother": a character known only by a word for a parent, in a family the text names
+/// by its surname, is the one member of that family of the word's gender who is not among the
+/// ones who say the word (its children). The family is the surname of those who speak the word
+/// in their quotations; the parent joins that character (recorded in `merged`).
+fn kin_of_the_family(
+    paras: &[Para<'_>],
+    ranges: &[(u32, u32)],
+    quotes: &Found,
+    clusters: &mut [Cluster],
+    mentions: &mut [u32],
+    merged: &mut HashMap<usize, usize>,
+) {
+    fn parent_gender(w: &str) -> Option<bool> {
+        match w {
+            "papa" | "father" | "dad" | "daddy" | "pa" | "pappa" => Some(false),
+            "mama" | "mamma" | "mother" | "mom" | "mum" | "mommy" | "mummy" | "ma" => Some(true),
+            _ => None,
+        }
+    }
+    let surname = |c: &Cluster| -> Option<String> {
+        let (first, _) = c.name.split_once(' ')?;
+        let last = c.name.rsplit(' ').next()?;
+        (first.starts_with(char::is_uppercase) && last.starts_with(char::is_uppercase))
+            .then(|| last.to_lowercase())
+    };
+    for g in 0..clusters.len() {
+        if merged.contains_key(&g) || clusters[g].keys.len() != 1 {
+            continue;
+        }
+        let word = clusters[g].keys[0].clone();
+        let Some(gender) = parent_gender(&word) else {
+            continue;
+        };
+        if clusters[g].gender() == Some(!gender) {
+            continue;
+        }
+        // who says the word in their quotations
+        let mut children: Vec<usize> = Vec::new();
+        for qi in 0..quotes.len() {
+            let Some(s) = quotes[qi].speaker().filter(|&s| s != g) else {
+                continue;
+            };
+            if children.contains(&s) {
+                continue;
+            }
+            let p = &paras[quotes[qi].para as usize];
+            let (a, b) = (ranges[qi].0 as usize, ranges[qi].1 as usize);
+            let Some(text) = p.text.get(a..b) else {
+                continue;
+            };
+            if text
+                .split(|c: char| !c.is_alphanumeric())
+                .any(|x| x.eq_ignore_ascii_case(&word))
+            {
+                children.push(s);
+            }
+        }
+        let families: Vec<String> = children
+            .iter()
+            .filter_map(|&c| surname(&clusters[c]))
+            .collect();
+        if families.is_empty() {
+            continue;
+        }
+        let mut cands = (0..clusters.len()).filter(|&c| {
+            c != g
+                && !children.contains(&c)
+                && !merged.contains_key(&c)
+                && clusters[c].gender() == Some(gender)
+                && surname(&clusters[c]).is_some_and(|s| families.contains(&s))
+        });
+        let Some(parent) = cands.next() else {
+            continue;
+        };
+        if cands.next().is_some() {
+            continue;
+        }
+        let names_of: Vec<String> = std::iter::once(clusters[g].name.clone())
+            .chain(clusters[g].aliases.iter().cloned())
+            .collect();
+        for alias in names_of {
+            if !clusters[parent].aliases.contains(&alias) {
+                clusters[parent].aliases.push(alias);
+            }
+        }
+        mentions[parent] += std::mem::take(&mut mentions[g]);
+        let keys = std::mem::take(&mut clusters[g].keys);
+        clusters[parent].keys.extend(keys);
+        merged.insert(g, parent);
     }
 }
 

@@ -1946,6 +1946,27 @@ mod tests {
         );
     }
     #[test]
+    fn a_parent_known_only_as_papa_is_the_father_of_the_family() {
+        let a = run(
+            "Greta Lind and Anna Lind sat by the stove. Their father, Oskar Lind, was out with \
+            the sheep; he came home late.\n\
+            \"Papa will be cold,\" Greta said.\n\
+            \"Papa is never cold,\" Anna said.\n\
+            Papa came in from the snow and stamped his boots.\n\
+            \"Who left the door open?\" said Papa.\n\
+            \"Not me, Papa,\" Anna said.\n\
+            Papa laughed and sat down. He filled his pipe.\n\
+            \"Then it was the wind,\" said Papa.\n",
+        );
+        assert!(a.characters.iter().all(|c| c.name != "Papa"));
+        assert!(
+            a.characters
+                .iter()
+                .find(|c| c.name == "Oskar Lind")
+                .is_some_and(|c| c.aliases.iter().any(|x| x == "Papa"))
+        );
+    }
+    #[test]
     fn an_unknown_vocative_said_to_me_names_the_narrator() {
         // the vocative's quotation is said to "me": the word is the narrator's name, whoever
         // speaks next
