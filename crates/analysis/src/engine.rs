@@ -5482,7 +5482,7 @@ fn address_aliases(
 /// ones who say the word (its children). The family is the surname of those who speak the word
 /// in their quotations; the parent joins that character (recorded in `merged`).
 fn kin_of_the_family(
-    paras: &[Para<'_>],
+    paras: &Paras<'_>,
     ranges: &[(u32, u32)],
     quotes: &Found,
     clusters: &mut [Cluster],
@@ -5522,7 +5522,7 @@ fn kin_of_the_family(
             if children.contains(&s) {
                 continue;
             }
-            let p = &paras[quotes[qi].para as usize];
+            let p = paras.at(quotes[qi].para as usize);
             let (a, b) = (ranges[qi].0 as usize, ranges[qi].1 as usize);
             let Some(text) = p.text.get(a..b) else {
                 continue;
