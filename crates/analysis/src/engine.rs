@@ -3686,10 +3686,15 @@ fn kind_epithets_by_pov(
             }
         }
     }
+    repoint_merged(quotes, &merged);
+}
+
+/// After characters merged (`merged`: from -> into), every quotation's speaker and addressee and
+/// the learned scorer's candidates name the one they merged into; one walk for all merges.
+fn repoint_merged(quotes: &mut Found, merged: &HashMap<usize, usize>) {
     if merged.is_empty() {
         return;
     }
-    // one walk over the quotations for every merge
     let to = |c: usize| merged.get(&c).copied().unwrap_or(c);
     for o in quotes.iter_mut() {
         if let Some(s) = o.speaker() {
@@ -5458,23 +5463,7 @@ fn address_aliases(
         c.aliases.push(display);
     }
     kin_of_the_family(paras, ranges, quotes, clusters, mentions, &mut merged);
-    if merged.is_empty() {
-        return;
-    }
-    let to = |c: usize| merged.get(&c).copied().unwrap_or(c);
-    for o in quotes.iter_mut() {
-        if let Some(s) = o.speaker() {
-            o.set_speaker(Some(to(s)));
-        }
-        if let Some(a) = o.addressee() {
-            o.set_addressee(Some(to(a)));
-        }
-    }
-    for (_, c) in quotes.cands_mut() {
-        for x in &mut c.cands {
-            x.0 = to(x.0);
-        }
-    }
+    repoint_merged(quotes, &merged);
 }
 
 /// "Papa", "Mother": a character known only by a word for a parent, in a family the text names
