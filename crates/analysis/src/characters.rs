@@ -1236,7 +1236,7 @@ pub(crate) fn tag_nouns(paras: &Paras<'_>) -> HashSet<String> {
     let mut bufs = (String::new(), String::new());
     // a tag needs a quotation in its paragraph: the others can only add acting sentences, which
     // count for a noun with one tag and no other
-    for p in paras.iter().filter(|p| !p.quotes.is_empty()) {
+    for p in paras.iter_quoted(true) {
         count_tag_nouns(&p, &mut toks, &mut counts, &mut bufs);
     }
     let mut wanted: Vec<String> = counts
@@ -1245,7 +1245,7 @@ pub(crate) fn tag_nouns(paras: &Paras<'_>) -> HashSet<String> {
         .map(|(k, _)| k.clone())
         .collect();
     let mut low = String::new();
-    for p in paras.iter().filter(|p| p.quotes.is_empty()) {
+    for p in paras.iter_quoted(false) {
         if wanted.is_empty() {
             break;
         }
@@ -3570,25 +3570,34 @@ pub(crate) fn cluster(
     // multi-word names claim their parts
     // (the sort key is made once per key: a sort that counted the key's words at every
     // comparison cost more than the clustering itself on a text of 50,000 names)
-    type Rank = (bool, std::cmp::Reverse<usize>, std::cmp::Reverse<u32>);
+    // the rank packed in a u64 that sorts the same way: one-word names last (top bit), then more
+    // words first, then more frequent first (a key's word count fits in 31 bits: the text's
+    // byte offsets are u32)
     // (exact capacity: the person keys are keys of `names`)
-    let mut ranked: Vec<(Rank, &str, &NameStats, Vec<&str>)> = Vec::with_capacity(person.len());
-    ranked.extend(person.iter().map(|(&k, &s)| {
+    let mut ranked: Vec<(&str, &NameStats, Vec<&str>)> = Vec::with_capacity(person.len());
+    let mut order: Vec<(u64, &str, u32)> = Vec::with_capacity(person.len());
+    for (&k, &s) in person.iter() {
         let words: Vec<&str> = name_words(k).collect();
-        let rank = (
-            words.len() < 2,
-            std::cmp::Reverse(k.split(' ').count()),
-            std::cmp::Reverse(s.count),
-        );
-        (rank, k, s, words)
-    }));
+        let wc = k.split(' ').count().min(0x7FFF_FFFF) as u64;
+        let rank = (u64::from(words.len() < 2) << 63)
+            | ((0x7FFF_FFFF - wc) << 32)
+            | u64::from(u32::MAX - s.count);
+        order.push((rank, k, ranked.len() as u32));
+        ranked.push((k, s, words));
+    }
     // the person scores are done with (freed before the clustering's own maps grow)
     drop((singles, person));
-    ranked.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
-    let keys: Vec<(&str, &NameStats, Vec<&str>)> = ranked
-        .into_iter()
-        .map(|(_, k, s, words)| (k, s, words))
+    // the small (rank, key, index) entries are sorted, not the 72-byte ones (the keys are
+    // distinct: the order is total), and the entries are moved once into that order
+    order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
+    let keys: Vec<(&str, &NameStats, Vec<&str>)> = order
+        .iter()
+        .map(|&(_, _, i)| {
+            let e = &mut ranked[i as usize];
+            (e.0, e.1, std::mem::take(&mut e.2))
+        })
         .collect();
+    drop(ranked);
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut index: HashMap<String, usize> = HashMap::default();
     // how many multi-word names contain each word: a shared surname must not merge two people

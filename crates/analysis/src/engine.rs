@@ -94,7 +94,30 @@ impl<'w> Paras<'w> {
         &self,
         r: std::ops::Range<usize>,
     ) -> impl DoubleEndedIterator<Item = Para<'w>> + '_ {
-        r.map(|k| self.at(k))
+        // the texts and the quotation starts walked pairwise (no bounds check a paragraph)
+        let r = r.start..r.end.max(r.start);
+        let quotes = self.quotes;
+        self.texts[r.clone()]
+            .iter()
+            .zip(self.quote_starts[r.start..=r.end].windows(2))
+            .map(move |(&text, w)| Para {
+                text,
+                quotes: &quotes[w[0] as usize..w[1] as usize],
+            })
+    }
+
+    /// The paragraphs with quotations (`quoted`) or those without, in order; the others are
+    /// skipped before a `Para` is made of them.
+    pub(crate) fn iter_quoted(&self, quoted: bool) -> impl Iterator<Item = Para<'w>> + '_ {
+        let quotes = self.quotes;
+        self.texts
+            .iter()
+            .zip(self.quote_starts.windows(2))
+            .filter(move |(_, w)| (w[0] != w[1]) == quoted)
+            .map(move |(&text, w)| Para {
+                text,
+                quotes: &quotes[w[0] as usize..w[1] as usize],
+            })
     }
 }
 
@@ -5693,6 +5716,47 @@ mod tests {
             .collect();
         BEAM_OFF.with(|b| b.set(false));
         got
+    }
+
+    #[test]
+    fn paras_iterators_walk_texts_and_quotations_pairwise() {
+        let all = [(1u32, 4u32), (6, 9), (0, 2)];
+        let list = [
+            Para {
+                text: "\"Hi,\" \"yo\"",
+                quotes: &all[0..2],
+            },
+            Para {
+                text: "She waited.",
+                quotes: &[],
+            },
+            Para {
+                text: "\"No.\"",
+                quotes: &all[2..3],
+            },
+        ];
+        let paras = Paras::of(&list, &all);
+        let texts = |it: &mut dyn Iterator<Item = Para<'_>>| -> Vec<(String, usize)> {
+            it.map(|p| (p.text.to_string(), p.quotes.len())).collect()
+        };
+        let whole = texts(&mut paras.iter());
+        assert_eq!(
+            whole,
+            vec![
+                ("\"Hi,\" \"yo\"".to_string(), 2),
+                ("She waited.".to_string(), 0),
+                ("\"No.\"".to_string(), 1)
+            ]
+        );
+        assert_eq!(texts(&mut paras.iter().rev()).len(), 3);
+        assert_eq!(texts(&mut paras.range(1..3)), whole[1..3].to_vec());
+        assert_eq!(texts(&mut paras.range(3..3)), vec![]);
+        assert!(paras.range(2..3).all(|p| p.quotes == &all[2..3]));
+        assert_eq!(
+            texts(&mut paras.iter_quoted(true)),
+            vec![whole[0].clone(), whole[2].clone()]
+        );
+        assert_eq!(texts(&mut paras.iter_quoted(false)), vec![whole[1].clone()]);
     }
 
     #[test]
