@@ -3687,20 +3687,7 @@ fn kind_epithets_by_pov(
                 if !clusters[g].name.starts_with(char::is_lowercase) {
                     continue;
                 }
-                let names: Vec<String> = std::iter::once(clusters[g].name.clone())
-                    .chain(clusters[g].aliases.iter().cloned())
-                    .collect();
-                for alias in names {
-                    if !clusters[who].aliases.contains(&alias) {
-                        clusters[who].aliases.push(alias);
-                    }
-                }
-                mentions[who] += std::mem::take(&mut mentions[g]);
-                // and its keys: a cluster without keys is no one (the output and the
-                // relationships leave it out)
-                let keys = std::mem::take(&mut clusters[g].keys);
-                clusters[who].keys.extend(keys);
-                merged.insert(g, who);
+                merge_cluster_into(clusters, mentions, &mut merged, g, who);
             }
             None => {
                 if !clusters[who].aliases.iter().any(|a| a == key) {
@@ -3710,6 +3697,30 @@ fn kind_epithets_by_pov(
         }
     }
     repoint_merged(quotes, &merged);
+}
+
+/// Merges character `from` into `into`: its name and aliases become aliases of `into`, its
+/// mentions and keys move (a cluster without keys is no one: the output and the relationships
+/// leave it out), and `merged` records it for [`repoint_merged`].
+fn merge_cluster_into(
+    clusters: &mut [Cluster],
+    mentions: &mut [u32],
+    merged: &mut HashMap<usize, usize>,
+    from: usize,
+    into: usize,
+) {
+    let names: Vec<String> = std::iter::once(clusters[from].name.clone())
+        .chain(clusters[from].aliases.iter().cloned())
+        .collect();
+    for alias in names {
+        if !clusters[into].aliases.contains(&alias) {
+            clusters[into].aliases.push(alias);
+        }
+    }
+    mentions[into] += std::mem::take(&mut mentions[from]);
+    let keys = std::mem::take(&mut clusters[from].keys);
+    clusters[into].keys.extend(keys);
+    merged.insert(from, into);
 }
 
 /// After characters merged (`merged`: from -> into), every quotation's speaker and addressee and
@@ -5566,18 +5577,7 @@ fn kin_of_the_family(
         if cands.next().is_some() {
             continue;
         }
-        let names_of: Vec<String> = std::iter::once(clusters[g].name.clone())
-            .chain(clusters[g].aliases.iter().cloned())
-            .collect();
-        for alias in names_of {
-            if !clusters[parent].aliases.contains(&alias) {
-                clusters[parent].aliases.push(alias);
-            }
-        }
-        mentions[parent] += std::mem::take(&mut mentions[g]);
-        let keys = std::mem::take(&mut clusters[g].keys);
-        clusters[parent].keys.extend(keys);
-        merged.insert(g, parent);
+        merge_cluster_into(clusters, mentions, merged, g, parent);
     }
 }
 
