@@ -1,6 +1,7 @@
 //! Finding character names (pass one) and grouping names into characters.
 
 use crate::hash::{HashMap, HashSet};
+use std::borrow::Cow;
 
 use crate::engine::{Para, ParaPlaces, Paras};
 use crate::lexicon::{
@@ -2653,17 +2654,26 @@ impl Cluster {
     }
 }
 
+/// Name key -> cluster. The keys of the text's names are borrowed from its map of names (a copy
+/// of each took 3 MB for a text of 50,000 people); the others (epithets, titled forms) are owned.
+pub(crate) type NameIndex<'a> = HashMap<Cow<'a, str>, usize>;
+
+/// Points name key `k` at cluster `id`: its key kept when the index has it, a copy otherwise.
+fn index_name(index: &mut NameIndex<'_>, k: &str, id: usize) {
+    match index.get_mut(k) {
+        Some(v) => *v = id,
+        None => {
+            index.insert(Cow::Owned(k.to_string()), id);
+        }
+    }
+}
+
 /// Moves cluster `gone` into `keep`: its names become aliases and keys of `keep`, its votes and
 /// mentions add up; `gone` is left empty.
-fn merge_into(
-    clusters: &mut [Cluster],
-    index: &mut HashMap<String, usize>,
-    keep: usize,
-    gone: usize,
-) {
+fn merge_into(clusters: &mut [Cluster], index: &mut NameIndex<'_>, keep: usize, gone: usize) {
     let g = std::mem::take(&mut clusters[gone]);
     for k in &g.keys {
-        index.insert(k.clone(), keep);
+        index_name(index, k, keep);
     }
     let c = &mut clusters[keep];
     c.keys.extend(g.keys);
@@ -2793,6 +2803,19 @@ fn declared_by_clipping(c: &Cluster, declared_keys: &[(String, String)]) -> Opti
 /// Given names sharing their first three letters beyond which a short form's prefix says nothing.
 const MAX_PREFIX_CROWD: usize = 64;
 
+/// Notes character `id` as a holder of `word`: the word's one holder, or None once a second
+/// holds it.
+fn note_holder<'a>(holders: &mut HashMap<&'a str, Option<usize>>, word: &'a str, id: usize) {
+    holders
+        .entry(word)
+        .and_modify(|h| {
+            if *h != Some(id) {
+                *h = None;
+            }
+        })
+        .or_insert(Some(id));
+}
+
 /// How many (full name, character) comparisons [`extend_with_unclaimed_names`] makes at most.
 const HOME_SEARCH_BUDGET: usize = 1_000_000;
 
@@ -2800,16 +2823,16 @@ const HOME_SEARCH_BUDGET: usize = 1_000_000;
 /// name one (see [`full_name_homes`]): each such full name joins the one character it names, or
 /// merges the two it names when it acts as one name or carries a title; then each single name that
 /// is a word of one character's full names and of no other's joins it ("Holmes", "Teach").
-fn extend_with_unclaimed_names(
-    names: &HashMap<String, NameStats>,
+fn extend_with_unclaimed_names<'a>(
+    names: &'a HashMap<String, NameStats>,
     clusters: &mut [Cluster],
-    index: &mut HashMap<String, usize>,
+    index: &mut NameIndex<'a>,
 ) {
     // (with their stats: each loop below read them again from the map of all names; the
     // cheap test first)
     let mut unclaimed: Vec<(&String, &NameStats)> = names
         .iter()
-        .filter(|(k, _)| !k.starts_with("the ") && !index.contains_key(*k))
+        .filter(|(k, _)| !k.starts_with("the ") && !index.contains_key(k.as_str()))
         .collect();
     unclaimed.sort_unstable_by(|a, b| a.0.cmp(b.0));
     let not_a_place = |s: &NameStats| s.the_before == 0 && 2 * s.place <= s.count;
@@ -2865,7 +2888,7 @@ fn extend_with_unclaimed_names(
         };
         add_name(&mut clusters[keep], k, s);
         summaries[keep].note(clusters[keep].keys.len() - 1, k);
-        index.insert(k.clone(), keep);
+        index.insert(Cow::Borrowed(k), keep);
         // "Stede" becomes "Stede Bonnet": a character known by one word of the full name takes
         // the full name, as one whose full name is a character of its own does
         let c = &mut clusters[keep];
@@ -2878,8 +2901,10 @@ fn extend_with_unclaimed_names(
             c.aliases.push(old);
         }
     }
-    // single names: the word of one character's full names alone
-    let mut holders: HashMap<&str, Vec<usize>> = HashMap::default();
+    // single names: the word of one character's full names alone (per word, its one holder or
+    // None for several: the steps below ask no more, and a list per word of a text of 50,000
+    // people took 5 MB)
+    let mut holders: HashMap<&str, Option<usize>> = HashMap::default();
     for (id, c) in clusters.iter().enumerate() {
         for k in &c.keys {
             let kw = bare_words(k);
@@ -2887,20 +2912,14 @@ fn extend_with_unclaimed_names(
                 continue;
             }
             for w in kw {
-                // ids come in order, so one already there is the last: a search of the whole
-                // list made this quadratic in the characters sharing a word (a given name of
-                // thousands of people)
-                let v = holders.entry(w).or_default();
-                if v.last() != Some(&id) {
-                    v.push(id);
-                }
+                note_holder(&mut holders, w, id);
             }
         }
     }
     // "Bingley" of "Mr. Bingley": the word of one character's title and surname, alone, is listed
     // as another of its names; it stays out of the index: as a mention of that character it cost
     // speakers (LitBank six-partition sum 8544 -> 8528)
-    let mut titled: HashMap<&str, Vec<usize>> = HashMap::default();
+    let mut titled: HashMap<&str, Option<usize>> = HashMap::default();
     for (id, c) in clusters.iter().enumerate() {
         for k in c.keys.iter().filter(|k| !k.starts_with("the ")) {
             let mut ws = k.split(' ');
@@ -2908,30 +2927,27 @@ fn extend_with_unclaimed_names(
                 && honorific(t).is_some()
                 && honorific(w).is_none()
             {
-                let v = titled.entry(w).or_default();
-                if v.last() != Some(&id) {
-                    v.push(id);
-                }
+                note_holder(&mut titled, w, id);
             }
         }
     }
     let mut listed = Vec::new();
     for &(k, s) in &unclaimed {
-        if k.contains(' ') || index.contains_key(k) || holders.contains_key(k.as_str()) {
+        if k.contains(' ') || index.contains_key(k.as_str()) || holders.contains_key(k.as_str()) {
             continue;
         }
-        if let Some(&[id]) = titled.get(k.as_str()).map(Vec::as_slice) {
+        if let Some(&Some(id)) = titled.get(k.as_str()) {
             listed.push((id, s.display.clone()));
         }
     }
     let mut joins = Vec::new();
     let given = GivenIndex::new(clusters);
     for &(k, s) in &unclaimed {
-        if k.contains(' ') || !not_a_place(s) || index.contains_key(k) {
+        if k.contains(' ') || !not_a_place(s) || index.contains_key(k.as_str()) {
             continue;
         }
-        if let Some([id]) = holders.get(k.as_str()).map(Vec::as_slice) {
-            joins.push((k, s, *id));
+        if let Some(&Some(id)) = holders.get(k.as_str()) {
+            joins.push((k, s, id));
         } else if let Some(id) = given.short_home(k).or_else(|| given.formal_home(k)) {
             joins.push((k, s, id));
         }
@@ -2947,7 +2963,7 @@ fn extend_with_unclaimed_names(
         let Some(title_gender) = honorific(t) else {
             continue;
         };
-        if index.contains_key(k)
+        if index.contains_key(k.as_str())
             || !not_a_place(s)
             || honorific(w).is_some()
             || is_married_womans_title(t)
@@ -2970,7 +2986,7 @@ fn extend_with_unclaimed_names(
     }
     for (k, s, id) in joins {
         add_name(&mut clusters[id], k, s);
-        index.insert(k.clone(), id);
+        index.insert(Cow::Borrowed(k), id);
     }
     for (id, display) in listed {
         if !clusters[id].aliases.contains(&display) {
@@ -2983,7 +2999,7 @@ fn extend_with_unclaimed_names(
 /// "Tessie" of a narrator the others' vocatives name "Teresa"; see [`stands_for`]), as written.
 pub(crate) fn unclaimed_short_forms(
     names: &HashMap<String, NameStats>,
-    index: &HashMap<String, usize>,
+    index: &NameIndex<'_>,
     clusters: &[Cluster],
     n: usize,
 ) -> Vec<String> {
@@ -2995,7 +3011,7 @@ pub(crate) fn unclaimed_short_forms(
 /// by key, as written.
 fn unclaimed_single_names(
     names: &HashMap<String, NameStats>,
-    index: &HashMap<String, usize>,
+    index: &NameIndex<'_>,
     clusters: &[Cluster],
     wanted: impl Fn(&str) -> bool,
 ) -> Vec<String> {
@@ -3007,7 +3023,10 @@ fn unclaimed_single_names(
     let mut out: Vec<&String> = names
         .keys()
         .filter(|k| {
-            !k.contains(' ') && !index.contains_key(*k) && !claimed.contains(*k) && wanted(k)
+            !k.contains(' ')
+                && !index.contains_key(k.as_str())
+                && !claimed.contains(*k)
+                && wanted(k)
         })
         .collect();
     out.sort();
@@ -3021,7 +3040,7 @@ fn unclaimed_single_names(
 /// dropped or the last consonant doubled), as written.
 pub(crate) fn unclaimed_formal_forms(
     names: &HashMap<String, NameStats>,
-    index: &HashMap<String, usize>,
+    index: &NameIndex<'_>,
     clusters: &[Cluster],
     n: usize,
 ) -> Vec<String> {
@@ -3200,7 +3219,7 @@ fn bare_title_of(c: &Cluster) -> Option<&'static str> {
 
 /// Merges each character known only by a bare title ("the Judge", "the Lieutenant") into the one
 /// character whose name carries that title in front ("Judge Miller", "Lieutenant Riza Hawkeye").
-fn merge_bare_titles(clusters: &mut [Cluster], index: &mut HashMap<String, usize>) {
+fn merge_bare_titles(clusters: &mut [Cluster], index: &mut NameIndex<'_>) {
     let holders = title_holders(clusters);
     for gone in 0..clusters.len() {
         let Some(keep) = bare_title_of(&clusters[gone])
@@ -3218,7 +3237,7 @@ fn merge_bare_titles(clusters: &mut [Cluster], index: &mut HashMap<String, usize
 /// Eldridge", named once in passing), by title. Places ("General Post Office") are left out.
 pub(crate) fn unclaimed_titled_names(
     names: &HashMap<String, NameStats>,
-    index: &HashMap<String, usize>,
+    index: &NameIndex<'_>,
 ) -> HashMap<&'static str, Vec<String>> {
     let mut out: HashMap<&'static str, Vec<String>> = HashMap::default();
     for (k, s) in names {
@@ -3230,7 +3249,7 @@ pub(crate) fn unclaimed_titled_names(
             continue;
         };
         let last = k.rsplit(' ').next().unwrap_or(k);
-        if index.contains_key(k)
+        if index.contains_key(k.as_str())
             || honorific(second).is_some()
             || is_place_name_end(last)
             || s.the_before > 0
@@ -3249,7 +3268,7 @@ pub(crate) fn unclaimed_titled_names(
 fn adopt_titled_names(
     names: &HashMap<String, NameStats>,
     clusters: &mut [Cluster],
-    index: &mut HashMap<String, usize>,
+    index: &mut NameIndex<'_>,
 ) {
     let holders = title_holders(clusters);
     let titled = unclaimed_titled_names(names, index);
@@ -3272,7 +3291,7 @@ fn adopt_titled_names(
         let old = std::mem::replace(&mut c.name, s.display.clone());
         c.aliases.retain(|a| *a != s.display);
         c.aliases.push(old);
-        index.insert(k, id);
+        index.insert(Cow::Owned(k), id);
     }
 }
 
@@ -3465,10 +3484,10 @@ fn opens_with_feeling(k: &str) -> bool {
 
 /// Decides which names are people and groups them into characters. Returns the clusters and a map
 /// from name key to cluster index.
-pub(crate) fn cluster(
-    names: &HashMap<String, NameStats>,
+pub(crate) fn cluster<'a>(
+    names: &'a HashMap<String, NameStats>,
     declared: &[String],
-) -> (Vec<Cluster>, HashMap<String, usize>) {
+) -> (Vec<Cluster>, NameIndex<'a>) {
     let declared_keys: Vec<(String, String)> = declared
         .iter()
         .map(|d| (name_key(d), d.clone()))
@@ -3574,32 +3593,32 @@ pub(crate) fn cluster(
     // words first, then more frequent first (a key's word count fits in 31 bits: the text's
     // byte offsets are u32)
     // (exact capacity: the person keys are keys of `names`)
-    let mut ranked: Vec<(&str, &NameStats, Vec<&str>)> = Vec::with_capacity(person.len());
-    let mut order: Vec<(u64, &str, u32)> = Vec::with_capacity(person.len());
+    // (the words of all keys in one list, each key's a range of it: a vector per key took 64
+    // bytes and an allocation for its one or two words, 6.4 MB for a text of 50,000 people)
+    let mut order: Vec<(u64, &str, &NameStats, (u32, u32))> = Vec::with_capacity(person.len());
+    let mut all_words: Vec<&str> = Vec::new();
     for (&k, &s) in person.iter() {
-        let words: Vec<&str> = name_words(k).collect();
+        let from = all_words.len();
+        all_words.extend(name_words(k));
+        let n = all_words.len() - from;
         let wc = k.split(' ').count().min(0x7FFF_FFFF) as u64;
-        let rank = (u64::from(words.len() < 2) << 63)
-            | ((0x7FFF_FFFF - wc) << 32)
-            | u64::from(u32::MAX - s.count);
-        order.push((rank, k, ranked.len() as u32));
-        ranked.push((k, s, words));
+        let rank =
+            (u64::from(n < 2) << 63) | ((0x7FFF_FFFF - wc) << 32) | u64::from(u32::MAX - s.count);
+        // (the words of a text's names fit u32 positions, as its byte offsets do)
+        order.push((rank, k, s, (from as u32, all_words.len() as u32)));
     }
     // the person scores are done with (freed before the clustering's own maps grow)
     drop((singles, person));
-    // the small (rank, key, index) entries are sorted, not the 72-byte ones (the keys are
-    // distinct: the order is total), and the entries are moved once into that order
+    all_words.shrink_to_fit();
+    // sorted by rank, then key (the keys are distinct: the order is total)
     order.sort_unstable_by(|a, b| a.0.cmp(&b.0).then_with(|| a.1.cmp(b.1)));
-    let keys: Vec<(&str, &NameStats, Vec<&str>)> = order
+    let keys: Vec<(&str, &NameStats, &[&str])> = order
         .iter()
-        .map(|&(_, _, i)| {
-            let e = &mut ranked[i as usize];
-            (e.0, e.1, std::mem::take(&mut e.2))
-        })
+        .map(|&(_, k, s, (from, to))| (k, s, &all_words[from as usize..to as usize]))
         .collect();
-    drop(ranked);
+    drop(order);
     let mut clusters: Vec<Cluster> = Vec::new();
-    let mut index: HashMap<String, usize> = HashMap::default();
+    let mut index: NameIndex<'_> = HashMap::default();
     // how many multi-word names contain each word: a shared surname must not merge two people
     // ("Mr. Sherlock Holmes" and "Sherlock Holmes" are one full name: owners are counted per
     // full name without its honorific)
@@ -3614,11 +3633,11 @@ pub(crate) fn cluster(
         .collect();
     for (k, _, words) in &keys {
         let titled_given = words.len() == 1 && given_names.contains(words[0]);
-        if k.contains(' ') && !titled_given && !full_names.contains(words.as_slice()) {
-            for w in words {
+        if k.contains(' ') && !titled_given && !full_names.contains(*words) {
+            for w in *words {
                 *word_owners.entry(*w).or_default() += 1;
             }
-            full_names.insert(words.as_slice());
+            full_names.insert(*words);
         }
     }
     // cluster of each full name without its honorific, once one of its forms has a cluster
@@ -3646,7 +3665,7 @@ pub(crate) fn cluster(
             })
         } else {
             // "Sherlock Holmes" joins "Mr. Sherlock Holmes"
-            by_full_name.get(words.as_slice()).copied()
+            by_full_name.get(*words).copied()
         };
         let id = match target {
             Some(id) => id,
@@ -3676,9 +3695,9 @@ pub(crate) fn cluster(
         if s.honorific > 0 && c.honorific_gender.is_none() {
             c.honorific_gender = k.split(' ').next().and_then(honorific).flatten();
         }
-        index.insert(k.to_string(), id);
+        index.insert(Cow::Borrowed(k), id);
         if k.contains(' ') {
-            for w in words {
+            for w in *words {
                 multi_word_home
                     .entry(*w)
                     .and_modify(|home| *home = (*home).min(id))
@@ -3686,8 +3705,7 @@ pub(crate) fn cluster(
             }
         }
         if words.len() >= 2
-            && let std::collections::hash_map::Entry::Vacant(e) =
-                by_full_name.entry(words.as_slice())
+            && let std::collections::hash_map::Entry::Vacant(e) = by_full_name.entry(*words)
         {
             e.insert(id);
             by_first_word
@@ -3707,6 +3725,7 @@ pub(crate) fn cluster(
         word_owners,
     ));
     drop(keys);
+    drop(all_words);
     // nicknames by prefix: "Dru" of "Drusilla", "Angel" of "Angelus"
     let singles: Vec<(usize, String)> = clusters
         .iter()
@@ -3934,10 +3953,10 @@ pub(crate) fn cluster(
             .filter_map(|k| untitled_full_name(k, names.get(k).map_or(k, |s| &s.display)))
             .collect();
         for (k, shown) in plain {
-            if index.contains_key(&k) || c.keys.contains(&k) {
+            if index.contains_key(k.as_str()) || c.keys.contains(&k) {
                 continue;
             }
-            index.insert(k.clone(), id);
+            index.insert(Cow::Owned(k.clone()), id);
             c.keys.push(k);
             c.aliases.push(shown);
         }
@@ -3957,6 +3976,8 @@ pub(crate) fn cluster(
         let name = c.name.clone();
         c.aliases.retain(|a| *a != name);
     }
+    // the list grew by doubling and is kept to the end of the analysis: give back the slack
+    clusters.shrink_to_fit();
     (clusters, index)
 }
 
@@ -4178,5 +4199,42 @@ mod unshared_word_tests {
         let mut clusters = vec![person("Tamsin Ellery", &["Ellery".to_string()])];
         add_unshared_name_words(&mut clusters);
         assert_eq!(clusters[0].aliases, ["Ellery", "Tamsin"]);
+    }
+}
+
+#[cfg(test)]
+mod index_tests {
+    use super::{HashMap, NameIndex, index_name, note_holder};
+    use std::borrow::Cow;
+
+    #[test]
+    fn a_word_keeps_its_one_holder_and_loses_it_to_a_second() {
+        let mut holders = HashMap::default();
+        note_holder(&mut holders, "holmes", 1);
+        note_holder(&mut holders, "holmes", 1);
+        note_holder(&mut holders, "watson", 2);
+        assert_eq!(holders["holmes"], Some(1));
+        note_holder(&mut holders, "holmes", 3);
+        note_holder(&mut holders, "holmes", 1);
+        assert_eq!(holders["holmes"], None);
+        assert_eq!(holders["watson"], Some(2));
+    }
+
+    #[test]
+    fn an_indexed_name_keeps_its_borrowed_key_and_a_new_one_is_copied() {
+        let names = ["sherlock holmes".to_string()];
+        let mut index: NameIndex<'_> = HashMap::default();
+        index.insert(Cow::Borrowed(names[0].as_str()), 0);
+        index_name(&mut index, "sherlock holmes", 4);
+        index_name(&mut index, "holmes", 4);
+        assert_eq!(index["sherlock holmes"], 4);
+        assert!(matches!(
+            index.get_key_value("sherlock holmes"),
+            Some((Cow::Borrowed(_), _))
+        ));
+        assert!(matches!(
+            index.get_key_value("holmes"),
+            Some((Cow::Owned(_), 4))
+        ));
     }
 }

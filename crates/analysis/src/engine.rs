@@ -6,10 +6,10 @@ use std::collections::BTreeMap;
 use ficarchive_model::{Span, Work, count_words};
 
 use crate::characters::{
-    Cluster, NameAt, NameStats, after_quote, bare_title, cluster, common_word_surnames, epithet_at,
-    fold_declared_short_names, gather, is_descriptive_epithet, is_verbish, name_at, split_declared,
-    tag_nouns, title_holder, title_holders, unclaimed_short_forms, unclaimed_titled_names,
-    voice_at,
+    Cluster, NameAt, NameIndex, NameStats, after_quote, bare_title, cluster, common_word_surnames,
+    epithet_at, fold_declared_short_names, gather, is_descriptive_epithet, is_verbish, name_at,
+    split_declared, tag_nouns, title_holder, title_holders, unclaimed_short_forms,
+    unclaimed_titled_names, voice_at,
 };
 use crate::lexicon::{
     PersonNouns, PronounCase, gendered_pronoun, given_name, is_cognition_verb, is_dangling_word,
@@ -955,15 +955,18 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let first_epithet = clusters.len();
     let appositions = crate::characters::epithet_appositions(&paras, &nouns);
     for (key, _) in epithet_speakers {
-        if index.contains_key(&key) {
+        if index.contains_key(key.as_str()) {
             continue;
         }
         // "said the doctor" when the text's only doctor is "Dr. Archie"; "the cook — Maren,
         // her name was —" when the text names her in apposition
-        let apposed = appositions.get(&key).and_then(|n| index.get(n)).copied();
+        let apposed = appositions
+            .get(&key)
+            .and_then(|n| index.get(n.as_str()))
+            .copied();
         if let Some(holder) = apposed.or_else(|| title_holder(&key, &holders)) {
             clusters[holder].aliases.push(key.clone());
-            index.insert(key, holder);
+            index.insert(std::borrow::Cow::Owned(key), holder);
             epithet_count += 1;
             continue;
         }
@@ -972,7 +975,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         let titled_name = bare_title(&key)
             .filter(|t| !holders.contains_key(t))
             .and_then(|t| match titled.get(t).map(Vec::as_slice) {
-                Some([one]) if !index.contains_key(one) => Some(one.clone()),
+                Some([one]) if !index.contains_key(one.as_str()) => Some(one.clone()),
                 _ => None,
             });
         let mut keys = vec![key.clone()];
@@ -999,7 +1002,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
             voice: voices.contains(&key),
             ..Cluster::default()
         });
-        index.insert(key, clusters.len() - 1);
+        index.insert(std::borrow::Cow::Owned(key), clusters.len() - 1);
         epithet_count += 1;
     }
     // "you ask": a story told to "you" has the reader as a character, named as AO3 tags one
@@ -1116,7 +1119,7 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         &common_calls,
     );
     // "Call me Ishmael": the name the narrator gives himself comes before the others' vocatives
-    let self_named = self_named.map(|key| match index.get(&key) {
+    let self_named = self_named.map(|key| match index.get(key.as_str()) {
         Some(&id) => id,
         None => {
             clusters.push(Cluster {
@@ -1258,6 +1261,10 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
         }
     }
 
+    // the text's names and their index are done with: freed before the last steps and the output
+    // (a third of what a text of 50,000 people holds)
+    drop(index);
+    drop(names);
     // "Teach" of "Edward Teach": a word of a full name no one else's names hold is another name
     crate::characters::add_unshared_name_words(&mut clusters);
     let mut quote_counts = vec![0u32; clusters.len()];
@@ -1417,7 +1424,7 @@ struct Pass<'a, 'w> {
     tag_para: usize,
     /// The reader's scenes (`SceneRuns`): an explicit scene break resets who is on stage.
     scene_runs: &'a [(u32, u32)],
-    index: &'a HashMap<String, usize>,
+    index: &'a NameIndex<'a>,
     /// Common words used as surnames in this work (see `common_word_surnames`).
     surnames: &'a HashSet<String>,
     /// The text's person nouns.
@@ -1497,7 +1504,7 @@ impl<'a, 'w> Pass<'a, 'w> {
     fn new(
         paras: &'a Paras<'w>,
         clusters: &'a [Cluster],
-        index: &'a HashMap<String, usize>,
+        index: &'a NameIndex<'a>,
         names: &'a HashMap<String, NameStats>,
         surnames: &'a HashSet<String>,
         nouns: &'a PersonNouns,
@@ -1807,14 +1814,14 @@ impl<'a, 'w> Pass<'a, 'w> {
                         }
                         // "the taller soldier" once "the taller one" is a character: the same
                         // comparison picks the same one of the two
-                        let key = if self.index.contains_key(&key) {
+                        let key = if self.index.contains_key(key.as_str()) {
                             key
                         } else {
                             let one = crate::characters::comparative_one_key(&key, self.nouns)?;
                             compared_alias = Some(key);
                             one
                         };
-                        let ch = *self.index.get(&key)?;
+                        let ch = *self.index.get(key.as_str())?;
                         Some((
                             NameAt {
                                 len,
@@ -1905,7 +1912,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                     // "The angel didn't flinch": a look or kind no one is known by yet
                     if w == "the"
                         && let Some(key) = kind_epithet_at(p.text, &toks, i, &mut buf2)
-                        && !self.index.contains_key(&key)
+                        && !self.index.contains_key(key.as_str())
                     {
                         self.note_kind(pi, &key, None);
                     }
@@ -2371,7 +2378,7 @@ impl<'a, 'w> Pass<'a, 'w> {
         }
         // "said another", "broke in a thin, elderly gentleman": a one-off voice of a tag
         if let Some((len, key)) = voice_at(p.text, toks, k, buf)
-            && let Some(&ch) = self.index.get(&key)
+            && let Some(&ch) = self.index.get(key.as_str())
         {
             return Some((Ref::Char(ch), k + len));
         }
@@ -2380,7 +2387,7 @@ impl<'a, 'w> Pass<'a, 'w> {
         let definite = matches!(w, "the" | "his" | "her" | "their");
         if indefinite
             && let Some((len, key)) = epithet_at(p.text, toks, k, buf, self.nouns)
-            && let Some(&ch) = self.index.get(&key)
+            && let Some(&ch) = self.index.get(key.as_str())
         {
             return Some((Ref::Char(ch), k + len));
         }
@@ -2473,7 +2480,7 @@ impl<'a, 'w> Pass<'a, 'w> {
             if matches!(lower(v.text(p.text), buf), "heard" | "overheard")
                 && let Some((len, key)) = voice_at(p.text, toks, k2 + 1, buf)
                 && crate::characters::heard_voice(p.text, toks, k2 + 1, len, buf)
-                && let Some(&ch) = self.index.get(&key)
+                && let Some(&ch) = self.index.get(key.as_str())
             {
                 self.tag_to = None;
                 return Some(Ref::Char(ch));
@@ -4288,15 +4295,15 @@ fn shorten_to_known(
     na: &mut crate::characters::NameAt,
     toks: &[Token],
     i: usize,
-    index: &HashMap<String, usize>,
+    index: &NameIndex<'_>,
 ) -> Option<usize> {
-    if let Some(&ch) = index.get(&na.key) {
+    if let Some(&ch) = index.get(na.key.as_str()) {
         return Some(ch);
     }
     let words: Vec<&str> = na.key.split(' ').collect();
     for k in (1..words.len()).rev() {
         let key = words[..k].join(" ");
-        if let Some(&ch) = index.get(&key) {
+        if let Some(&ch) = index.get(key.as_str()) {
             // token count of the first k words, skipping the dot of "Mr."
             let mut n = 0;
             let mut seen = 0;
@@ -4763,7 +4770,7 @@ fn self_introductions(
     paras: &Paras<'_>,
     ranges: &[(u32, u32)],
     quotes: &mut [FoundQuote],
-    index: &HashMap<String, usize>,
+    index: &NameIndex<'_>,
     clusters: &mut [Cluster],
     mentions: &mut [u32],
 ) {
@@ -4802,7 +4809,7 @@ fn self_introductions(
                         // the longest run of capitalised words that names a known character
                         (1..=words.len()).rev().find_map(|n| {
                             let key = crate::characters::name_key(&words[..n].join(" "));
-                            index.get(&key).copied()
+                            index.get(key.as_str()).copied()
                         })
                     })
             })
@@ -4858,7 +4865,7 @@ fn bare_name_introduction(
     para: usize,
     start: usize,
     quote: &str,
-    index: &HashMap<String, usize>,
+    index: &NameIndex<'_>,
 ) -> Option<usize> {
     let first = quote.trim_start();
     let end = first
@@ -4878,7 +4885,7 @@ fn bare_name_introduction(
         return None;
     }
     let words: Vec<&str> = phrase.split_whitespace().collect();
-    let who = *index.get(&crate::characters::name_key(&words.join(" ")))?;
+    let who = *index.get(crate::characters::name_key(&words.join(" ")).as_str())?;
     // a name the text has used before is someone spoken of or to, not introduced
     let last = words[words.len() - 1];
     let said_before = paras.range(0..para).any(|p| p.text.contains(last))
@@ -5400,7 +5407,7 @@ fn address_aliases(
     quotes: &mut Found,
     clusters: &mut [Cluster],
     mentions: &mut [u32],
-    index: &HashMap<String, usize>,
+    index: &NameIndex<'_>,
     nouns: &PersonNouns,
 ) {
     // word -> (as first written, the ones it was said to)
