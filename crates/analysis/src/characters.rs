@@ -3482,6 +3482,9 @@ fn opens_with_feeling(k: &str) -> bool {
     )
 }
 
+/// No cluster yet (see `cluster`'s maps of words and full names).
+const NO_HOME: usize = usize::MAX;
+
 /// Decides which names are people and groups them into characters. Returns the clusters and a map
 /// from name key to cluster index.
 pub(crate) fn cluster<'a>(
@@ -3619,11 +3622,15 @@ pub(crate) fn cluster<'a>(
     drop(order);
     let mut clusters: Vec<Cluster> = Vec::new();
     let mut index: NameIndex<'_> = HashMap::default();
-    // how many multi-word names contain each word: a shared surname must not merge two people
-    // ("Mr. Sherlock Holmes" and "Sherlock Holmes" are one full name: owners are counted per
-    // full name without its honorific)
-    let mut word_owners: HashMap<&str, u32> = HashMap::default();
-    let mut full_names: HashSet<&[&str]> = HashSet::default();
+    // per word: how many multi-word names contain it (a shared surname must not merge two
+    // people; "Mr. Sherlock Holmes" and "Sherlock Holmes" are one full name: owners are counted
+    // per full name without its honorific), and the first cluster holding a multi-word key with
+    // it (`NO_HOME` until one does): one map, not two (a text of 50,000 people)
+    let mut word_homes: HashMap<&str, (u32, usize)> = HashMap::default();
+    // each full name without its honorific, with its cluster once one of its forms has one
+    // (`NO_HOME` before; keyed by its words: they hold no space, so the same as keyed by the
+    // words joined)
+    let mut full_names: HashMap<&[&str], usize> = HashMap::default();
     // "Uncle Owen" is Owen Lars under a title, where "Mrs. Bennet" is another Bennet than
     // Elizabeth: a title and one word owns that word unless it is a full name's given name
     let given_names: HashSet<&str> = keys
@@ -3633,28 +3640,23 @@ pub(crate) fn cluster<'a>(
         .collect();
     for (k, _, words) in &keys {
         let titled_given = words.len() == 1 && given_names.contains(words[0]);
-        if k.contains(' ') && !titled_given && !full_names.contains(*words) {
+        if k.contains(' ') && !titled_given && !full_names.contains_key(*words) {
             for w in *words {
-                *word_owners.entry(*w).or_default() += 1;
+                word_homes.entry(*w).or_insert((0, NO_HOME)).0 += 1;
             }
-            full_names.insert(*words);
+            full_names.insert(*words, NO_HOME);
         }
     }
-    // cluster of each full name without its honorific, once one of its forms has a cluster
-    // (keyed by its words: they hold no space, so the same as keyed by the words joined)
-    let mut by_full_name: HashMap<&[&str], usize> = HashMap::default();
-    // the first cluster holding a multi-word key with a given word, and, per first word, how many
-    // full names open with it and the cluster of the first: looked up, not searched, so a text of
-    // thousands of names stays linear
-    let mut multi_word_home: HashMap<&str, usize> = HashMap::default();
+    // per first word, how many full names open with it and the cluster of the first: looked up,
+    // not searched (as the homes above), so a text of thousands of names stays linear
     let mut by_first_word: HashMap<&str, (usize, usize)> = HashMap::default();
     for (k, s, words) in &keys {
         let (k, s) = (*k, *s);
         let target = if !k.contains(' ') {
             // a single name joins the one multi-word name that contains it
-            (word_owners.get(k) == Some(&1))
-                .then(|| multi_word_home.get(k).copied())
-                .flatten()
+            word_homes
+                .get(k)
+                .and_then(|&(owners, home)| (owners == 1 && home != NO_HOME).then_some(home))
         } else if words.len() == 1 {
             // "Mr. Weston" joins a bare "Weston" cluster when there is one; "Nana Ruth" joins
             // the one full name whose given name is "Ruth"
@@ -3665,7 +3667,9 @@ pub(crate) fn cluster<'a>(
             })
         } else {
             // "Sherlock Holmes" joins "Mr. Sherlock Holmes"
-            by_full_name.get(*words).copied()
+            full_names
+                .get(*words)
+                .and_then(|&home| (home != NO_HOME).then_some(home))
         };
         let id = match target {
             Some(id) => id,
@@ -3698,32 +3702,24 @@ pub(crate) fn cluster<'a>(
         index.insert(Cow::Borrowed(k), id);
         if k.contains(' ') {
             for w in *words {
-                multi_word_home
-                    .entry(*w)
-                    .and_modify(|home| *home = (*home).min(id))
-                    .or_insert(id);
+                let home = &mut word_homes.entry(*w).or_insert((0, NO_HOME)).1;
+                *home = (*home).min(id);
             }
         }
-        if words.len() >= 2
-            && let std::collections::hash_map::Entry::Vacant(e) = by_full_name.entry(*words)
-        {
-            e.insert(id);
-            by_first_word
-                .entry(words[0])
-                .and_modify(|(n, _)| *n += 1)
-                .or_insert((1, id));
+        if words.len() >= 2 {
+            let home = full_names.entry(*words).or_insert(NO_HOME);
+            if *home == NO_HOME {
+                *home = id;
+                by_first_word
+                    .entry(words[0])
+                    .and_modify(|(n, _)| *n += 1)
+                    .or_insert((1, id));
+            }
         }
     }
     // the maps and lists of the clustering are done with: freed now, not at the end, where the
     // steps below would hold them at their peak (30 MB for a text of 50,000 people)
-    drop((
-        by_first_word,
-        multi_word_home,
-        by_full_name,
-        given_names,
-        full_names,
-        word_owners,
-    ));
+    drop((by_first_word, given_names, full_names, word_homes));
     drop(keys);
     drop(all_words);
     // nicknames by prefix: "Dru" of "Drusilla", "Angel" of "Angelus"
