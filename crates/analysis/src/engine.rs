@@ -1857,7 +1857,12 @@ impl<'a, 'w> Pass<'a, 'w> {
                             let subject = next.is_some_and(|x| {
                                 !x.cap && is_verbish(lower(x.text(p.text), &mut buf2))
                             }) || (last.possessive && clause_start)
-                                || inverted_tag_subject(p.text, &toks, i, &mut buf2);
+                                || inverted_tag_subject(p.text, &toks, i, &mut buf2)
+                                // "A shabby little traveling man, who was…, stopped": an
+                                // introduced voice that opens its sentence is its subject
+                                || (t.sentence_start
+                                    && !self.introductions.is_empty()
+                                    && self.introductions.contains(&(pi, i)));
                             tok_mention.insert(i, found.len());
                             found.push(Mention {
                                 tok: i,

@@ -2191,6 +2191,22 @@ mod tests {
         );
     }
     #[test]
+    fn an_introduced_voice_that_opens_its_sentence_is_its_subject() {
+        // the phrase is followed by a relative clause, not a verb, yet it is the one who acts
+        // just before the tag
+        let text = "Alexandra and Emil stood in the street by the store.\n\
+            She unwound the veil from her head. A shabby little travelling man, who was \
+            coming out of the store, stopped and gazed at her hair. \u{201c}My God, girl, what \
+            a head of hair!\u{201d} he exclaimed.\n";
+        let a = run(text);
+        assert_eq!(
+            speakers(&a),
+            ["a shabby little travelling man"],
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
     fn a_voice_is_the_one_who_comes_into_the_story_just_after() {
         // "a voice" is no one by itself; the man the narration brings in two paragraphs on,
         // present nowhere before, is whose voice it was
