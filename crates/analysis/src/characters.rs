@@ -465,6 +465,23 @@ pub(crate) fn spoken_to_person_at(
     if !is_speech_verb(lower(verb.text(text), buf)) {
         return None;
     }
+    indefinite_person_at(text, toks, i, buf, nouns)
+}
+
+/// "a shabby little traveling man": an indefinite person in narration with up to three
+/// modifiers (more than [`epithet_at`] reads) and a person noun that tells a gender. Returns
+/// its token length and key.
+pub(crate) fn indefinite_person_at(
+    text: &str,
+    toks: &[Token],
+    i: usize,
+    buf: &mut String,
+    nouns: &PersonNouns,
+) -> Option<(usize, String)> {
+    let t = toks.get(i).filter(|t| t.is_word() && t.quote.is_none())?;
+    if !matches!(t.text(text), "a" | "an" | "A" | "An") {
+        return None;
+    }
     for len in 1..=4 {
         let n = toks
             .get(i + len)
@@ -1642,18 +1659,19 @@ pub(crate) fn gather(
                 && t.quote.is_none()
                 && t.end - t.start <= 2
                 && matches!(t.text(p.text), "a" | "A" | "an" | "An")
-                && let Some((_, key)) = epithet_at(p.text, &toks, i, &mut buf, nouns)
+                && let passing = intro_passing(p.text, &toks, i, &mut buf2)
+                // "A shabby little traveling man … stopped": a longer phrase than an epithet
+                // introduces one too, where no preposition passes it by
+                && let Some(key) = epithet_at(p.text, &toks, i, &mut buf, nouns)
+                    .or_else(|| {
+                        (!passing)
+                            .then(|| indefinite_person_at(p.text, &toks, i, &mut buf, nouns))
+                            .flatten()
+                    })
+                    .map(|found| found.1)
                 && !is_descriptive_epithet(&key)
                 && let Some(female) = key.rsplit(' ').next().and_then(person_noun_gender)
             {
-                // "heard it from a truthful cavalryman", "grovelling at a woman's slipper": a
-                // person in a prepositional phrase is a passing reference ("conscious of a man
-                // behind" is the one exception, "of"); the voice before it is out of view too
-                let passing = i.checked_sub(1).is_some_and(|k| {
-                    toks[k].is_word()
-                        && toks[k].quote.is_none()
-                        && is_intro_blocking_preposition(lower(toks[k].text(p.text), &mut buf2))
-                }) || of_after_noun_phrase(p.text, &toks, i, &mut buf2);
                 open_intro = (!passing).then_some((key, female, pi, i, pi));
                 intro_frozen = false;
             } else if t.end - t.start <= 2
@@ -1955,6 +1973,17 @@ fn of_after_noun_phrase(text: &str, toks: &[Token], i: usize, buf: &mut String) 
                 "the" | "a" | "an" | "his" | "her" | "its" | "their" | "my" | "your" | "our"
             )
     })
+}
+
+/// "heard it from a truthful cavalryman", "grovelling at a woman's slipper": a person in a
+/// prepositional phrase is a passing reference ("conscious of a man behind" is the one
+/// exception, "of"), no voice that speaks next (see [`gather`]).
+fn intro_passing(text: &str, toks: &[Token], i: usize, buf: &mut String) -> bool {
+    i.checked_sub(1).is_some_and(|k| {
+        toks[k].is_word()
+            && toks[k].quote.is_none()
+            && is_intro_blocking_preposition(lower(toks[k].text(text), buf))
+    }) || of_after_noun_phrase(text, toks, i, buf)
 }
 
 /// Prepositions before which an indefinite person is no voice that speaks next (see [`gather`]).

@@ -1803,7 +1803,16 @@ impl<'a, 'w> Pass<'a, 'w> {
                         };
                         let (len, key) = match spoken_to {
                             Some(found) => found,
-                            None => epithet_at(p.text, &toks, i, &mut buf, self.nouns)?,
+                            None => epithet_at(p.text, &toks, i, &mut buf, self.nouns).or_else(
+                                || {
+                                    // "A shabby little traveling man … stopped", who then speaks
+                                    self.introductions.contains(&(pi, i)).then(|| {
+                                        crate::characters::indefinite_person_at(
+                                            p.text, &toks, i, &mut buf, self.nouns,
+                                        )
+                                    })?
+                                },
+                            )?,
                         };
                         // "a man" names someone new each time: a mention only in its own tag,
                         // or where it introduces a voice that then speaks
@@ -1855,7 +1864,12 @@ impl<'a, 'w> Pass<'a, 'w> {
                             let subject = next.is_some_and(|x| {
                                 !x.cap && is_verbish(lower(x.text(p.text), &mut buf2))
                             }) || (last.possessive && clause_start)
-                                || inverted_tag_subject(p.text, &toks, i, &mut buf2);
+                                || inverted_tag_subject(p.text, &toks, i, &mut buf2)
+                                // "A shabby little traveling man, who was…, stopped": an
+                                // introduced voice that opens its sentence is its subject
+                                || (t.sentence_start
+                                    && !self.introductions.is_empty()
+                                    && self.introductions.contains(&(pi, i)));
                             tok_mention.insert(i, found.len());
                             found.push(Mention {
                                 tok: i,
@@ -2203,6 +2217,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                             t.quote.is_none() && matches!(t.kind, Kind::Punct('.' | '!' | '?'))
                         })
                         .is_some_and(|end| toks[q + 1 + end..].iter().any(|t| t.is_word()))
+                        || tag_goes_on(p.text, &toks[q + 1..], &mut buf)
                 });
             // the paragraph ends on its last quotation, or on that quotation's tag ("…," Anna
             // said.), unless a sentence of narration follows
@@ -2748,8 +2763,14 @@ impl<'a, 'w> Pass<'a, 'w> {
             }
             // the one acting at the end of the narration just before ("…and Mr. Darcy was walking
             // towards them." / "“Miss Elizabeth,” he said.")
-            if !self.st.prev_had_quotes && Some(c) == self.st.prev_last_sentence_subject {
-                v += LAST_SUBJECT_BONUS;
+            if Some(c) == self.st.prev_last_sentence_subject {
+                if !self.st.prev_had_quotes {
+                    v += LAST_SUBJECT_BONUS;
+                } else if self.st.prev_narration_after_quote {
+                    // the narration after the last turn is about the one who answers ("“…,”
+                    // she replied. Mr. F. had been observing her, and he smiled. / “…,” he said")
+                    v += AFTER_TURN_SUBJECT_BONUS;
+                }
             }
             // the one the last quotation called by name is likely to answer, unless the
             // narration after it named someone else of the tag's gender last ("“Now, Nell,
@@ -4618,6 +4639,23 @@ fn joined_by_and(text: &str, toks: &[Token], from: usize, to: usize, buf: &mut S
         || (words <= 6 && matches!(between[last - 1].kind, Kind::Punct(',' | '-' | '—' | '–')))
 }
 
+/// Whether the tag after a paragraph's last quotation goes on as narration in its own sentence
+/// ("“…,” he told us, and pulled from his pouch another strip"): a comma, "and", then a
+/// lower-case word, before the sentence ends. `toks` are the tokens after the quotation.
+fn tag_goes_on(text: &str, toks: &[Token], buf: &mut String) -> bool {
+    let end = toks
+        .iter()
+        .position(|t| t.quote.is_some() || matches!(t.kind, Kind::Punct('.' | '!' | '?')))
+        .unwrap_or(toks.len());
+    toks[..end].windows(3).any(|w| {
+        w[0].is_punct(',')
+            && w[1].is_word()
+            && lower(w[1].text(text), buf) == "and"
+            && w[2].is_word()
+            && !w[2].cap
+    })
+}
+
 /// How much less likely the one who spoke the turn before is to speak a new turn tagged he/she.
 const TURN_PENALTY: f32 = 5.0;
 /// How much more likely the other one of the conversation is to speak that new turn.
@@ -4658,6 +4696,8 @@ const NAMED_BONUS: f32 = 2.0;
 
 /// Salience bonus, in a pronoun tag, for the subject of the last sentence of the narration before.
 const LAST_SUBJECT_BONUS: f32 = 1.0;
+/// The same for the subject of the narration that follows the previous paragraph's last turn.
+const AFTER_TURN_SUBJECT_BONUS: f32 = 2.0;
 
 /// A speech-tag subject before resolution.
 enum Ref {

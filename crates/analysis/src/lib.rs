@@ -2152,6 +2152,61 @@ mod tests {
         assert_eq!(speakers(&a), ["Tom", "Anna"], "{:?}", a.characters);
     }
     #[test]
+    fn the_one_the_narration_after_the_last_turn_is_about_speaks_the_he_she_tag() {
+        // Kate answers; the narration after her words is about Harry, who smiles and speaks
+        // next, though Tom acted more in the paragraph before
+        let text = "Tom and Harry sat with Kate in the garden. Tom talked of the war, and Tom \
+            laughed at his own jokes, and Tom filled his pipe again.\n\
+            \u{201c}I should think it is dull in the north,\u{201d} said Kate. Harry had been \
+            watching her for a while, and at this remark he smiled.\n\
+            \u{201c}In spite of everything, Kate is right,\u{201d} he said.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Kate", "Harry"], "{:?}", a.characters);
+    }
+    #[test]
+    fn a_tag_that_goes_on_with_and_does_not_end_the_speakers_turn() {
+        // "Paul told us, and pulled…": the narration goes on about Paul after his words, so his
+        // "he said" in the next paragraph is no new turn that must go to someone else
+        let text = "Paul stood on the bank with Terry and Jeff. Terry looked at the falls.\n\
+            \u{201c}One day blue, one day red,\u{201d} Paul told us, and pulled from his pouch \
+            a strip of cloth.\n\
+            \u{201c}Come down,\u{201d} he said, pointing to the falls.\n";
+        let a = run(text);
+        assert_eq!(speakers(&a), ["Paul", "Paul"], "{:?}", a.characters);
+    }
+    #[test]
+    fn an_indefinite_person_of_three_modifiers_who_acts_speaks_the_he_she_tag() {
+        // "a shabby little travelling man" is more than an epithet's one modifier, but he acts
+        // before the tag and is the one who speaks
+        let text = "Alexandra and Emil stood in the street by the store.\n\
+            She unwound the veil from her head. A shabby little travelling man, who was \
+            coming out of the store, stopped and gazed at her hair. He took his cigar out of \
+            his mouth. \u{201c}My God, girl, what a head of hair!\u{201d} he exclaimed.\n";
+        let a = run(text);
+        assert_eq!(
+            speakers(&a),
+            ["a shabby little travelling man"],
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
+    fn an_introduced_voice_that_opens_its_sentence_is_its_subject() {
+        // the phrase is followed by a relative clause, not a verb, yet it is the one who acts
+        // just before the tag
+        let text = "Alexandra and Emil stood in the street by the store.\n\
+            She unwound the veil from her head. A shabby little travelling man, who was \
+            coming out of the store, stopped and gazed at her hair. \u{201c}My God, girl, what \
+            a head of hair!\u{201d} he exclaimed.\n";
+        let a = run(text);
+        assert_eq!(
+            speakers(&a),
+            ["a shabby little travelling man"],
+            "{:?}",
+            a.characters
+        );
+    }
+    #[test]
     fn a_voice_is_the_one_who_comes_into_the_story_just_after() {
         // "a voice" is no one by itself; the man the narration brings in two paragraphs on,
         // present nowhere before, is whose voice it was
