@@ -1967,6 +1967,51 @@ mod tests {
         );
     }
     #[test]
+    fn an_epithet_answered_by_name_is_that_character() {
+        // "said her brother", and the answer calls him by his name
+        let a = run(
+            "Mara Quill and Tobin Quill came to the inn at dusk. Tobin Quill carried the bags.\n\
+            \"We should sleep here tonight,\" said her brother.\n\
+            \"I can sleep in the wagon, Tobin,\" Mara said.\n",
+        );
+        assert!(a.characters.iter().all(|c| c.name != "her brother"));
+        assert!(
+            a.characters
+                .iter()
+                .find(|c| c.name == "Tobin Quill")
+                .is_some_and(|c| c.aliases.iter().any(|x| x == "her brother"))
+        );
+        // a name said as a sentence of its own introduces, it calls no one
+        assert!(crate::engine::opens_with_a_bare_name("“Miss Trotwood,”"));
+        assert!(crate::engine::opens_with_a_bare_name(
+            "“Dorian Gray? Is that his name?”"
+        ));
+        assert!(!crate::engine::opens_with_a_bare_name(
+            "“I can sleep here, Tobin.”"
+        ));
+    }
+    #[test]
+    fn her_aunt_beside_her_uncle_is_the_wife_of_his_surname() {
+        // "her uncle" is Mr. Hale (called "uncle" right after his turn): "her aunt" is Mrs. Hale
+        let a = run(
+            "Nora walked by the river with her aunt and her uncle. Mrs. Hale held her arm.\n\
+            \"What a fine morning,\" said her aunt.\n\
+            \"The trout are rising,\" said her uncle.\n\
+            Mr. Hale walked on ahead. Mr. Hale stopped at the bridge.\n\
+            \"Come and look, Nora,\" said Mr. Hale.\n\
+            \"I see them, uncle.\"\n",
+        );
+        let names: Vec<&str> = a.characters.iter().map(|c| c.name.as_str()).collect();
+        assert!(!names.contains(&"her uncle"), "{names:?}");
+        assert!(!names.contains(&"her aunt"), "{names:?}");
+        assert!(
+            a.characters
+                .iter()
+                .find(|c| c.name == "Mrs. Hale")
+                .is_some_and(|c| c.aliases.iter().any(|x| x == "her aunt"))
+        );
+    }
+    #[test]
     fn an_unknown_vocative_said_to_me_names_the_narrator() {
         // the vocative's quotation is said to "me": the word is the narrator's name, whoever
         // speaks next
