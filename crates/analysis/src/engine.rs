@@ -5479,6 +5479,8 @@ fn address_aliases(
     }
     // "Papa" -> the character of the family it is
     let mut merged: HashMap<usize, usize> = HashMap::default();
+    // the words that call one character only, and that character
+    let mut called: Vec<(String, usize)> = Vec::new();
     for (w, display, to) in votes {
         let target = to[0];
         if to.iter().any(|&t| t != target) {
@@ -5488,6 +5490,7 @@ fn address_aliases(
         if gender.is_some_and(|g| clusters[target].gender() == Some(!g)) {
             continue;
         }
+        called.push((w, target));
         let c = &mut clusters[target];
         if c.name.eq_ignore_ascii_case(&display)
             || c.aliases.iter().any(|a| a.eq_ignore_ascii_case(&display))
@@ -5497,6 +5500,26 @@ fn address_aliases(
         c.aliases.push(display);
     }
     kin_of_the_family(paras, ranges, quotes, clusters, mentions, &mut merged);
+    // "Yes, Captain." said to Kirk every time: the narration's "the captain" is Kirk too
+    for (w, target) in called {
+        let epithet = format!("the {w}");
+        let Some(e) = (0..clusters.len()).find(|&c| {
+            c != target
+                && !merged.contains_key(&c)
+                && !clusters[c].voice
+                && clusters[c].name == epithet
+        }) else {
+            continue;
+        };
+        if !merged.contains_key(&target)
+            && clusters[e]
+                .gender()
+                .is_none_or(|g| clusters[target].gender() != Some(!g))
+            && never_together(quotes, e, target)
+        {
+            merge_cluster_into(clusters, mentions, &mut merged, e, target);
+        }
+    }
     epithet_answered_by_name(paras, ranges, quotes, clusters, mentions, &mut merged);
     kin_couple(clusters, mentions, &mut merged);
     repoint_merged(quotes, &merged);
@@ -5590,24 +5613,26 @@ fn epithet_answered_by_name(
         if merged.contains_key(&e) || merged.contains_key(&named) {
             continue;
         }
-        // two people who talk to each other, or speak in one paragraph, are two
-        let apart = quotes.iter().all(|q| {
-            let (s, a) = (q.speaker(), q.addressee());
-            !(s == Some(e) && a == Some(named) || s == Some(named) && a == Some(e))
-        }) && {
-            let paras_of = |c: usize| -> HashSet<u32> {
-                quotes
-                    .iter()
-                    .filter(|q| q.speaker() == Some(c))
-                    .map(|q| q.para)
-                    .collect()
-            };
-            paras_of(e).is_disjoint(&paras_of(named))
-        };
-        if apart {
+        if never_together(quotes, e, named) {
             merge_cluster_into(clusters, mentions, merged, e, named);
         }
     }
+}
+
+/// True when characters `a` and `b` never address each other and never speak in one paragraph:
+/// two people who talk to each other, or speak side by side, are two.
+fn never_together(quotes: &Found, a: usize, b: usize) -> bool {
+    let paras_of = |c: usize| -> HashSet<u32> {
+        quotes
+            .iter()
+            .filter(|q| q.speaker() == Some(c))
+            .map(|q| q.para)
+            .collect()
+    };
+    quotes.iter().all(|q| {
+        let (s, to) = (q.speaker(), q.addressee());
+        !(s == Some(a) && to == Some(b) || s == Some(b) && to == Some(a))
+    }) && paras_of(a).is_disjoint(&paras_of(b))
 }
 
 /// True when a quotation's first sentence is nothing but capitalised words ("Miss Trotwood,",

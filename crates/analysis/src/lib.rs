@@ -1991,6 +1991,25 @@ mod tests {
         ));
     }
     #[test]
+    fn the_rank_one_is_called_by_is_the_one_the_narration_names_by_it() {
+        // Mira calls Jon "Captain"; the narration's "the captain" is Jon
+        let a = run(
+            "Jon Marr and Mira Toss stood on the deck. Jon Marr watched the sky.\n\
+            \"Storm coming,\" Jon Marr said.\n\
+            \"Yes, Captain,\" Mira said.\n\
+            The captain went below. The captain lit a lamp.\n\
+            \"Get some sleep,\" Jon Marr said.\n",
+        );
+        let names: Vec<&str> = a.characters.iter().map(|c| c.name.as_str()).collect();
+        assert!(!names.contains(&"the captain"), "{names:?}");
+        assert!(
+            a.characters
+                .iter()
+                .find(|c| c.name == "Jon Marr")
+                .is_some_and(|c| c.aliases.iter().any(|x| x == "the captain"))
+        );
+    }
+    #[test]
     fn her_aunt_beside_her_uncle_is_the_wife_of_his_surname() {
         // "her uncle" is Mr. Hale (called "uncle" right after his turn): "her aunt" is Mrs. Hale
         let a = run(
