@@ -5792,6 +5792,30 @@ fn kin_of_the_family(
             continue;
         }
         merge_cluster_into(clusters, mentions, merged, g, parent);
+        // the children's "her father" in the narration is that parent too, when no one else
+        // goes by it
+        let noun = if gender { "mother" } else { "father" };
+        for owner in ["her", "his", "their"] {
+            let epithet = format!("{owner} {noun}");
+            let said = paras.iter().any(|p| {
+                p.text.match_indices(noun).any(|(at, _)| {
+                    // the owner word, whole, then one space ("other father" is no "her father")
+                    let start = at.checked_sub(owner.len() + 1);
+                    start.is_some_and(|st| {
+                        p.text
+                            .get(st..at)
+                            .is_some_and(|w| w.eq_ignore_ascii_case(&format!("{owner} ")))
+                            && !p.text[..st].ends_with(char::is_alphanumeric)
+                    })
+                })
+            });
+            if said
+                && !clusters.iter().any(|c| c.keys.contains(&epithet))
+                && !clusters[parent].aliases.contains(&epithet)
+            {
+                clusters[parent].aliases.push(epithet);
+            }
+        }
     }
 }
 

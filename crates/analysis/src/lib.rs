@@ -2031,6 +2031,30 @@ mod tests {
         );
     }
     #[test]
+    fn the_narrations_their_father_is_the_parent_of_the_family() {
+        // "Papa" joins Oskar Lind; "Their father" of the narration is he too
+        let a = run(
+            "Greta Lind and Anna Lind sat by the stove, waiting for Oskar Lind. Out in the \
+            cold, Oskar Lind walked home; he was tired.\n\
+            \"Papa will be cold,\" Greta said.\n\
+            \"Papa is never cold,\" Anna said.\n\
+            Papa came in from the snow and stamped his boots.\n\
+            \"Who left the door open?\" said Papa.\n\
+            \"Not me, Papa,\" Anna said.\n\
+            Papa laughed and sat down. Their father filled his pipe.\n\
+            \"Then it was the wind,\" said Papa.\n",
+        );
+        let oskar = a.characters.iter().find(|c| c.name == "Oskar Lind");
+        assert!(
+            oskar.is_some_and(|c| c.aliases.iter().any(|x| x == "their father")),
+            "{:?}",
+            a.characters
+                .iter()
+                .map(|c| (&c.name, &c.aliases))
+                .collect::<Vec<_>>()
+        );
+    }
+    #[test]
     fn an_unknown_vocative_said_to_me_names_the_narrator() {
         // the vocative's quotation is said to "me": the word is the narrator's name, whoever
         // speaks next
