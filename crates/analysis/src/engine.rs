@@ -5500,7 +5500,7 @@ fn address_aliases(
         c.aliases.push(display);
     }
     kin_of_the_family(paras, ranges, quotes, clusters, mentions, &mut merged);
-    // "Yes, Captain." said to Kirk every time: the narration's "the captain" is Kirk too
+    // "Yes, Captain." said to Jon every time: the narration's "the captain" is Jon too
     for (w, target) in called {
         let epithet = format!("the {w}");
         let Some(e) = (0..clusters.len()).find(|&c| {
@@ -5527,8 +5527,8 @@ fn address_aliases(
 
 /// A tagged turn and a quotation that calls someone by name right next to it: the one called
 /// is, most of the time, the one who spoke the turn before (or answers in the turn after). When
-/// one of the two is an epithet character ("said her brother" / "I can sleep in a tree, Vax.";
-/// "said Mr. Gardiner" / "I heard, uncle." said to "her uncle") and the other a named one, every
+/// one of the two is an epithet character ("said her brother" / "I can sleep in the wagon, Tobin.";
+/// "said Mr. Hale" / "I see them, uncle." said to "her uncle") and the other a named one, every
 /// such pair of the epithet names the same character, the two never speak in one paragraph nor
 /// address each other, and their genders agree, the epithet is that character (recorded in
 /// `merged`).
@@ -5553,7 +5553,7 @@ fn epithet_answered_by_name(
         if s == x || s == NARRATOR || x == NARRATOR {
             continue;
         }
-        // "‘Miss Trotwood,’ said the visitor.", "“Dorian Gray? Is that his name?”": a name
+        // "‘Miss Hale,’ said the visitor.", "“Tobin Quill? Is that his name?”": a name
         // said as a sentence of its own introduces or repeats it, it calls no one
         let (a, b) = (ranges[qi].0 as usize, ranges[qi].1 as usize);
         if paras
@@ -5565,7 +5565,7 @@ fn epithet_answered_by_name(
             continue;
         }
         // the tagged turn of another just before it, the one it answers, in the same paragraph
-        // or up to two before (a beat of narration between: "Owen did not take it."; not the
+        // or up to two before (a beat of narration between: "He did not take it."; not the
         // turn after it: a third one often takes the word there)
         let before = qi
             .checked_sub(1)
@@ -5635,8 +5635,8 @@ fn never_together(quotes: &Found, a: usize, b: usize) -> bool {
     }) && paras_of(a).is_disjoint(&paras_of(b))
 }
 
-/// True when a quotation's first sentence is nothing but capitalised words ("Miss Trotwood,",
-/// "Dorian Gray?"): a name given or repeated, not one called.
+/// True when a quotation's first sentence is nothing but capitalised words ("Miss Hale,",
+/// "Tobin Quill?"): a name given or repeated, not one called.
 pub(crate) fn opens_with_a_bare_name(quote: &str) -> bool {
     let first = quote
         .trim_start_matches(|c: char| !c.is_alphanumeric())
@@ -5665,9 +5665,9 @@ fn kin_partner(w: &str) -> Option<(&'static str, bool)> {
     })
 }
 
-/// "her aunt" beside "her uncle", who is Mr. Gardiner: once a kin epithet has joined a named
+/// "her aunt" beside "her uncle", who is Mr. Hale: once a kin epithet has joined a named
 /// character with a surname, the epithet of the same owner for the other one of the couple
-/// ("her aunt", "his wife") is the one character of that gender and surname ("Mrs. Gardiner"),
+/// ("her aunt", "his wife") is the one character of that gender and surname ("Mrs. Hale"),
 /// when there is exactly one (recorded in `merged`).
 fn kin_couple(clusters: &mut [Cluster], mentions: &mut [u32], merged: &mut HashMap<usize, usize>) {
     let surname = |c: &Cluster| -> Option<String> {

@@ -1982,9 +1982,9 @@ mod tests {
                 .is_some_and(|c| c.aliases.iter().any(|x| x == "her brother"))
         );
         // a name said as a sentence of its own introduces, it calls no one
-        assert!(crate::engine::opens_with_a_bare_name("“Miss Trotwood,”"));
+        assert!(crate::engine::opens_with_a_bare_name("“Miss Hale,”"));
         assert!(crate::engine::opens_with_a_bare_name(
-            "“Dorian Gray? Is that his name?”"
+            "“Tobin Quill? Is that his name?”"
         ));
         assert!(!crate::engine::opens_with_a_bare_name(
             "“I can sleep here, Tobin.”"
