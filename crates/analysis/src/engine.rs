@@ -5526,6 +5526,8 @@ fn address_aliases(
     }
     // "Papa" -> the character of the family it is
     let mut merged: HashMap<usize, usize> = HashMap::default();
+    // the words that call one character only, and that character
+    let mut called: Vec<(String, usize)> = Vec::new();
     for (w, display, to) in votes {
         let target = to[0];
         if to.iter().any(|&t| t != target) {
@@ -5535,6 +5537,7 @@ fn address_aliases(
         if gender.is_some_and(|g| clusters[target].gender() == Some(!g)) {
             continue;
         }
+        called.push((w, target));
         let c = &mut clusters[target];
         if c.name.eq_ignore_ascii_case(&display)
             || c.aliases.iter().any(|a| a.eq_ignore_ascii_case(&display))
@@ -5544,7 +5547,218 @@ fn address_aliases(
         c.aliases.push(display);
     }
     kin_of_the_family(paras, ranges, quotes, clusters, mentions, &mut merged);
+    // "Yes, Captain." said to Jon every time: the narration's "the captain" is Jon too
+    for (w, target) in called {
+        let epithet = format!("the {w}");
+        let Some(e) = (0..clusters.len()).find(|&c| {
+            c != target
+                && !merged.contains_key(&c)
+                && !clusters[c].voice
+                && clusters[c].name == epithet
+        }) else {
+            continue;
+        };
+        if !merged.contains_key(&target)
+            && clusters[e]
+                .gender()
+                .is_none_or(|g| clusters[target].gender() != Some(!g))
+            && never_together(quotes, e, target)
+        {
+            merge_cluster_into(clusters, mentions, &mut merged, e, target);
+        }
+    }
+    epithet_answered_by_name(paras, ranges, quotes, clusters, mentions, &mut merged);
+    kin_couple(clusters, mentions, &mut merged);
     repoint_merged(quotes, &merged);
+}
+
+/// A tagged turn and a quotation that calls someone by name right next to it: the one called
+/// is, most of the time, the one who spoke the turn before (or answers in the turn after). When
+/// one of the two is an epithet character ("said her brother" / "I can sleep in the wagon, Tobin.";
+/// "said Mr. Hale" / "I see them, uncle." said to "her uncle") and the other a named one, every
+/// such pair of the epithet names the same character, the two never speak in one paragraph nor
+/// address each other, and their genders agree, the epithet is that character (recorded in
+/// `merged`).
+fn epithet_answered_by_name(
+    paras: &Paras<'_>,
+    ranges: &[(u32, u32)],
+    quotes: &Found,
+    clusters: &mut [Cluster],
+    mentions: &mut [u32],
+    merged: &mut HashMap<usize, usize>,
+) {
+    let is_epithet = |c: &Cluster| !c.voice && c.name.starts_with(char::is_lowercase);
+    let is_tag = |q: &FoundQuote| matches!(q.how(), "tag:name" | "tag:epithet");
+    // epithet -> the named characters its pairs point to
+    let mut votes: HashMap<usize, Vec<usize>> = HashMap::default();
+    let n = quotes.len();
+    for qi in 0..n {
+        let q = &quotes[qi];
+        let (Some(s), Some(x)) = (q.speaker(), q.addressee()) else {
+            continue;
+        };
+        if s == x || s == NARRATOR || x == NARRATOR {
+            continue;
+        }
+        // "‘Miss Hale,’ said the visitor.", "“Tobin Quill? Is that his name?”": a name
+        // said as a sentence of its own introduces or repeats it, it calls no one
+        let (a, b) = (ranges[qi].0 as usize, ranges[qi].1 as usize);
+        if paras
+            .at(q.para as usize)
+            .text
+            .get(a..b)
+            .is_none_or(opens_with_a_bare_name)
+        {
+            continue;
+        }
+        // the tagged turn of another just before it, the one it answers, in the same paragraph
+        // or up to two before (a beat of narration between: "He did not take it."; not the
+        // turn after it: a third one often takes the word there)
+        let before = qi
+            .checked_sub(1)
+            .map(|k| &quotes[k])
+            .filter(|p| p.para + 2 >= q.para);
+        if let Some(p) = before {
+            let Some(y) = p.speaker().filter(|&y| y != s && y != x && y != NARRATOR) else {
+                continue;
+            };
+            // a turn whose speaker a name or an epithet tag of its paragraph gives outright
+            let tagged = quotes[..qi]
+                .iter()
+                .rev()
+                .take_while(|o| o.para >= p.para)
+                .chain(quotes[qi..].iter().take_while(|o| o.para == p.para))
+                .any(|o| o.para == p.para && o.speaker() == Some(y) && is_tag(o));
+            if !tagged {
+                continue;
+            }
+            let (e, named) = match (is_epithet(&clusters[x]), is_epithet(&clusters[y])) {
+                (true, false) => (x, y),
+                (false, true) => (y, x),
+                _ => continue,
+            };
+            // a pair of the other gender is a third one answering, not the epithet's name
+            if clusters[named].voice
+                || clusters[e]
+                    .gender()
+                    .is_some_and(|g| clusters[named].gender() == Some(!g))
+            {
+                continue;
+            }
+            votes.entry(e).or_default().push(named);
+        }
+    }
+    let mut found: Vec<(usize, usize)> = votes
+        .into_iter()
+        .filter_map(|(e, to)| {
+            let t = to[0];
+            to.iter().all(|&o| o == t).then_some((e, t))
+        })
+        .collect();
+    found.sort_unstable();
+    for (e, named) in found {
+        if merged.contains_key(&e) || merged.contains_key(&named) {
+            continue;
+        }
+        if never_together(quotes, e, named) {
+            merge_cluster_into(clusters, mentions, merged, e, named);
+        }
+    }
+}
+
+/// True when characters `a` and `b` never address each other and never speak in one paragraph:
+/// two people who talk to each other, or speak side by side, are two.
+fn never_together(quotes: &Found, a: usize, b: usize) -> bool {
+    let paras_of = |c: usize| -> HashSet<u32> {
+        quotes
+            .iter()
+            .filter(|q| q.speaker() == Some(c))
+            .map(|q| q.para)
+            .collect()
+    };
+    quotes.iter().all(|q| {
+        let (s, to) = (q.speaker(), q.addressee());
+        !(s == Some(a) && to == Some(b) || s == Some(b) && to == Some(a))
+    }) && paras_of(a).is_disjoint(&paras_of(b))
+}
+
+/// True when a quotation's first sentence is nothing but capitalised words ("Miss Hale,",
+/// "Tobin Quill?"): a name given or repeated, not one called.
+pub(crate) fn opens_with_a_bare_name(quote: &str) -> bool {
+    let first = quote
+        .trim_start_matches(|c: char| !c.is_alphanumeric())
+        .split(['.', '!', '?'])
+        .next()
+        .unwrap_or("");
+    let mut words = first
+        .split(|c: char| !(c.is_alphanumeric() || c == '\'' || c == '’' || c == '-'))
+        .filter(|w| !w.is_empty())
+        .peekable();
+    words.peek().is_some() && words.all(|w| w.starts_with(char::is_uppercase))
+}
+
+/// The other one of a couple of kin ("her aunt" of "her uncle"), with the gender of `w`.
+fn kin_partner(w: &str) -> Option<(&'static str, bool)> {
+    Some(match w {
+        "uncle" => ("aunt", false),
+        "aunt" => ("uncle", true),
+        "father" => ("mother", false),
+        "mother" => ("father", true),
+        "grandfather" => ("grandmother", false),
+        "grandmother" => ("grandfather", true),
+        "husband" => ("wife", false),
+        "wife" => ("husband", true),
+        _ => return None,
+    })
+}
+
+/// "her aunt" beside "her uncle", who is Mr. Hale: once a kin epithet has joined a named
+/// character with a surname, the epithet of the same owner for the other one of the couple
+/// ("her aunt", "his wife") is the one character of that gender and surname ("Mrs. Hale"),
+/// when there is exactly one (recorded in `merged`).
+fn kin_couple(clusters: &mut [Cluster], mentions: &mut [u32], merged: &mut HashMap<usize, usize>) {
+    let surname = |c: &Cluster| -> Option<String> {
+        let (_, last) = c.name.rsplit_once(' ')?;
+        (last.starts_with(char::is_uppercase) && c.name.starts_with(char::is_uppercase))
+            .then(|| last.to_lowercase())
+    };
+    let joined: Vec<(usize, usize)> = merged.iter().map(|(&f, &t)| (f, t)).collect();
+    let mut found = Vec::new();
+    for (from, into) in joined {
+        let Some((owner, kin)) = clusters[from].name.split_once(' ') else {
+            continue;
+        };
+        let Some((partner, _)) = kin_partner(kin) else {
+            continue;
+        };
+        let Some(family) = surname(&clusters[into]) else {
+            continue;
+        };
+        let epithet = format!("{owner} {partner}");
+        let Some(e) =
+            (0..clusters.len()).find(|&c| !merged.contains_key(&c) && clusters[c].name == epithet)
+        else {
+            continue;
+        };
+        let gender = kin_partner(partner).map(|(_, g)| g);
+        let mut cands = (0..clusters.len()).filter(|&c| {
+            c != e
+                && c != into
+                && !merged.contains_key(&c)
+                && !clusters[c].keys.is_empty()
+                && clusters[c].gender() == gender
+                && surname(&clusters[c]).as_ref() == Some(&family)
+        });
+        if let (Some(to), None) = (cands.next(), cands.next()) {
+            found.push((e, to));
+        }
+    }
+    found.sort_unstable();
+    for (e, to) in found {
+        if !merged.contains_key(&e) && !merged.contains_key(&to) {
+            merge_cluster_into(clusters, mentions, merged, e, to);
+        }
+    }
 }
 
 /// "Papa", "Mother": a character known only by a word for a parent, in a family the text names
@@ -5625,6 +5839,30 @@ fn kin_of_the_family(
             continue;
         }
         merge_cluster_into(clusters, mentions, merged, g, parent);
+        // the children's "her father" in the narration is that parent too, when no one else
+        // goes by it
+        let noun = if gender { "mother" } else { "father" };
+        for owner in ["her", "his", "their"] {
+            let epithet = format!("{owner} {noun}");
+            let said = paras.iter().any(|p| {
+                p.text.match_indices(noun).any(|(at, _)| {
+                    // the owner word, whole, then one space ("other father" is no "her father")
+                    let start = at.checked_sub(owner.len() + 1);
+                    start.is_some_and(|st| {
+                        p.text
+                            .get(st..at)
+                            .is_some_and(|w| w.eq_ignore_ascii_case(&format!("{owner} ")))
+                            && !p.text[..st].ends_with(char::is_alphanumeric)
+                    })
+                })
+            });
+            if said
+                && !clusters.iter().any(|c| c.keys.contains(&epithet))
+                && !clusters[parent].aliases.contains(&epithet)
+            {
+                clusters[parent].aliases.push(epithet);
+            }
+        }
     }
 }
 

@@ -1967,6 +1967,94 @@ mod tests {
         );
     }
     #[test]
+    fn an_epithet_answered_by_name_is_that_character() {
+        // "said her brother", and the answer calls him by his name
+        let a = run(
+            "Mara Quill and Tobin Quill came to the inn at dusk. Tobin Quill carried the bags.\n\
+            \"We should sleep here tonight,\" said her brother.\n\
+            \"I can sleep in the wagon, Tobin,\" Mara said.\n",
+        );
+        assert!(a.characters.iter().all(|c| c.name != "her brother"));
+        assert!(
+            a.characters
+                .iter()
+                .find(|c| c.name == "Tobin Quill")
+                .is_some_and(|c| c.aliases.iter().any(|x| x == "her brother"))
+        );
+        // a name said as a sentence of its own introduces, it calls no one
+        assert!(crate::engine::opens_with_a_bare_name("“Miss Hale,”"));
+        assert!(crate::engine::opens_with_a_bare_name(
+            "“Tobin Quill? Is that his name?”"
+        ));
+        assert!(!crate::engine::opens_with_a_bare_name(
+            "“I can sleep here, Tobin.”"
+        ));
+    }
+    #[test]
+    fn the_rank_one_is_called_by_is_the_one_the_narration_names_by_it() {
+        // Mira calls Jon "Captain"; the narration's "the captain" is Jon
+        let a = run(
+            "Jon Marr and Mira Toss stood on the deck. Jon Marr watched the sky.\n\
+            \"Storm coming,\" Jon Marr said.\n\
+            \"Yes, Captain,\" Mira said.\n\
+            The captain went below. The captain lit a lamp.\n\
+            \"Get some sleep,\" Jon Marr said.\n",
+        );
+        let names: Vec<&str> = a.characters.iter().map(|c| c.name.as_str()).collect();
+        assert!(!names.contains(&"the captain"), "{names:?}");
+        assert!(
+            a.characters
+                .iter()
+                .find(|c| c.name == "Jon Marr")
+                .is_some_and(|c| c.aliases.iter().any(|x| x == "the captain"))
+        );
+    }
+    #[test]
+    fn her_aunt_beside_her_uncle_is_the_wife_of_his_surname() {
+        // "her uncle" is Mr. Hale (called "uncle" right after his turn): "her aunt" is Mrs. Hale
+        let a = run(
+            "Nora walked by the river with her aunt and her uncle. Mrs. Hale held her arm.\n\
+            \"What a fine morning,\" said her aunt.\n\
+            \"The trout are rising,\" said her uncle.\n\
+            Mr. Hale walked on ahead. Mr. Hale stopped at the bridge.\n\
+            \"Come and look, Nora,\" said Mr. Hale.\n\
+            \"I see them, uncle.\"\n",
+        );
+        let names: Vec<&str> = a.characters.iter().map(|c| c.name.as_str()).collect();
+        assert!(!names.contains(&"her uncle"), "{names:?}");
+        assert!(!names.contains(&"her aunt"), "{names:?}");
+        assert!(
+            a.characters
+                .iter()
+                .find(|c| c.name == "Mrs. Hale")
+                .is_some_and(|c| c.aliases.iter().any(|x| x == "her aunt"))
+        );
+    }
+    #[test]
+    fn the_narrations_their_father_is_the_parent_of_the_family() {
+        // "Papa" joins Oskar Lind; "Their father" of the narration is he too
+        let a = run(
+            "Greta Lind and Anna Lind sat by the stove, waiting for Oskar Lind. Out in the \
+            cold, Oskar Lind walked home; he was tired.\n\
+            \"Papa will be cold,\" Greta said.\n\
+            \"Papa is never cold,\" Anna said.\n\
+            Papa came in from the snow and stamped his boots.\n\
+            \"Who left the door open?\" said Papa.\n\
+            \"Not me, Papa,\" Anna said.\n\
+            Papa laughed and sat down. Their father filled his pipe.\n\
+            \"Then it was the wind,\" said Papa.\n",
+        );
+        let oskar = a.characters.iter().find(|c| c.name == "Oskar Lind");
+        assert!(
+            oskar.is_some_and(|c| c.aliases.iter().any(|x| x == "their father")),
+            "{:?}",
+            a.characters
+                .iter()
+                .map(|c| (&c.name, &c.aliases))
+                .collect::<Vec<_>>()
+        );
+    }
+    #[test]
     fn an_unknown_vocative_said_to_me_names_the_narrator() {
         // the vocative's quotation is said to "me": the word is the narrator's name, whoever
         // speaks next
