@@ -354,9 +354,14 @@ impl Evidence {
 
     /// Paragraph `k`'s evidence.
     pub fn get(&self, k: usize) -> ParaEvidence {
-        // the entry of the last paragraph up to `k` that started one
-        let upto = self.starts[k / 64] & (u64::MAX >> (63 - k % 64));
-        let c = self.counts[self.before[k / 64] as usize + upto.count_ones() as usize - 1];
+        // the entry of the last paragraph up to `k` that started one (a text of nothing but
+        // dialogue has one entry, read without counting)
+        let c = if let [one] = self.counts[..] {
+            one
+        } else {
+            let upto = self.starts[k / 64] & (u64::MAX >> (63 - k % 64));
+            self.counts[self.before[k / 64] as usize + upto.count_ones() as usize - 1]
+        };
         ParaEvidence {
             first: c.first,
             second: c.second,

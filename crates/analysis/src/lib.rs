@@ -471,19 +471,15 @@ impl PendingQuotes {
         let known = |id: Option<u32>| id.filter(|&i| (i as usize) < names.len()).unwrap_or(NONE32);
         let mut rows = NarrowRows::with_capacity(pending.len());
         for (p, speaker, addressee) in pending {
-            rows.set(
-                rows.len(),
-                NarrowRow {
-                    text_end: p.end,
-                    span_start: NONE32,
-                    range_start: p.start,
-                    chapter: 0,
-                    paragraph: p.para,
-                    speaker: known(speaker),
-                    addressee: known(addressee),
-                },
-            );
+            rows.text_end.push(p.end);
+            rows.range_start.push(p.start);
+            rows.paragraph.push(p.para);
+            rows.speaker.push(known(speaker));
+            rows.addressee.push(known(addressee));
         }
+        // (no span and no chapter until filled in)
+        rows.span_start.resize(rows.text_end.len(), NONE32);
+        rows.chapter.resize(rows.text_end.len(), 0);
         PendingQuotes {
             quotes: Quotes {
                 rows: Rows::Narrow(rows),
@@ -500,10 +496,10 @@ impl PendingQuotes {
     pub(crate) fn peek(&self) -> Option<Pending> {
         let i = self.read;
         match &self.quotes.rows {
-            Rows::Narrow(r) => (i < r.len()).then(|| r.get(i)).map(|r| Pending {
-                para: r.paragraph,
-                start: r.range_start,
-                end: r.text_end,
+            Rows::Narrow(r) => Some(Pending {
+                para: *r.paragraph.get(i)?,
+                start: r.range_start[i],
+                end: r.text_end[i],
             }),
             // (pending rows went wide from u32 values)
             Rows::Wide(r) => r.get(i).map(|r| Pending {
