@@ -18,7 +18,7 @@ use crate::lexicon::{
 };
 use crate::speaker_rank::{Feats, NF, feature, score};
 use crate::tokens::{Kind, QuoteStyle, Token, detect_style, find_quotes, tokenize};
-use crate::{Analysis, Character, Quote, Quotes, RepairFlag, relations, scenes};
+use crate::{Analysis, Character, Pending, PendingQuotes, Quote, RepairFlag, relations, scenes};
 
 /// One paragraph of story text with its quotations, as the paragraph list (`Paras`) gives it.
 #[derive(Clone, Copy)]
@@ -250,11 +250,12 @@ fn pieces(text: &str) -> impl Iterator<Item = (usize, &str)> {
     })
 }
 
-/// Evidence from one paragraph used for scenes and relationships.
-#[derive(Debug, Default, Clone)]
+/// Evidence from one paragraph used for scenes and relationships (kept for every paragraph in
+/// `Evidence`).
+#[derive(Debug, Default, Clone, Copy)]
 pub(crate) struct ParaEvidence {
     /// First-person pronouns in narration. The counts are u16 (a piece of a paragraph is at most
-    /// `MAX_PIECE` bytes, fewer words than that) and saturate: one `ParaEvidence` is kept per
+    /// `MAX_PIECE` bytes, fewer words than that) and saturate: evidence is kept for every
     /// paragraph, and a text of short lines of dialogue has one per dozen bytes.
     pub first: u16,
     /// Second-person pronouns in narration.
@@ -279,12 +280,113 @@ fn bump(n: &mut u16) {
 }
 
 /// The characters present in paragraph `k`, from the pass's list of them (`Pass::present_ids`).
-pub(crate) fn present_of<'a>(evidence: &[ParaEvidence], k: usize, ids: &'a [u32]) -> &'a [u32] {
+pub(crate) fn present_of<'a>(evidence: &Evidence, k: usize, ids: &'a [u32]) -> &'a [u32] {
     let start = k
         .checked_sub(1)
-        .map_or(0, |j| evidence[j].present_end as usize);
-    ids.get(start..evidence[k].present_end as usize)
+        .map_or(0, |j| evidence.present_ends[j] as usize);
+    ids.get(start..evidence.present_ends[k] as usize)
         .unwrap_or_default()
+}
+
+/// The counts of a `ParaEvidence` (12 bytes), as `Evidence` stores them.
+#[derive(Debug, Default, Clone, Copy, PartialEq, Eq)]
+struct Counts {
+    first: u16,
+    second: u16,
+    plural_first: u16,
+    third: u16,
+    words: u16,
+    romance: u16,
+}
+
+/// Every paragraph's `ParaEvidence`, read back by value with `get`. A paragraph whose counts
+/// equal the previous one's shares its entry, found by counting the set bits of `starts` up to
+/// it: a text of nothing but short turns has no narration, so all its counts are 0, and it keeps
+/// about 4 bytes a paragraph where a `ParaEvidence` took 16 (a paragraph of narration, whose
+/// counts change, still takes about 16).
+#[derive(Debug, Default)]
+pub(crate) struct Evidence {
+    /// Per paragraph: the end of its characters in the present list (`ParaEvidence::present_end`).
+    present_ends: Vec<u32>,
+    /// Bit `k % 64` of word `k / 64` is set when paragraph `k`'s counts start a new entry.
+    starts: Vec<u64>,
+    /// Per word of `starts`: how many bits the words before it set.
+    before: Vec<u32>,
+    /// The counts, one entry per run of paragraphs with equal counts.
+    counts: Vec<Counts>,
+}
+
+impl Evidence {
+    /// An empty list with room for `paras` paragraphs.
+    pub fn with_capacity(paras: usize) -> Self {
+        Evidence {
+            present_ends: Vec::with_capacity(paras),
+            starts: Vec::with_capacity(paras.div_ceil(64)),
+            before: Vec::with_capacity(paras.div_ceil(64)),
+            counts: Vec::new(),
+        }
+    }
+
+    /// Adds the next paragraph's evidence.
+    pub fn push(&mut self, e: ParaEvidence) {
+        let c = Counts {
+            first: e.first,
+            second: e.second,
+            plural_first: e.plural_first,
+            third: e.third,
+            words: e.words,
+            romance: e.romance,
+        };
+        let k = self.present_ends.len();
+        if k.is_multiple_of(64) {
+            self.starts.push(0);
+            // (fewer entries than paragraphs, and a paragraph takes a byte of a u32-indexed text)
+            self.before.push(self.counts.len() as u32);
+        }
+        if self.counts.last() != Some(&c) {
+            self.counts.push(c);
+            if let Some(word) = self.starts.last_mut() {
+                *word |= 1 << (k % 64);
+            }
+        }
+        self.present_ends.push(e.present_end);
+    }
+
+    /// Paragraph `k`'s evidence.
+    pub fn get(&self, k: usize) -> ParaEvidence {
+        // the entry of the last paragraph up to `k` that started one (a text of nothing but
+        // dialogue has one entry, read without counting)
+        let c = if let [one] = self.counts[..] {
+            one
+        } else {
+            let upto = self.starts[k / 64] & (u64::MAX >> (63 - k % 64));
+            self.counts[self.before[k / 64] as usize + upto.count_ones() as usize - 1]
+        };
+        ParaEvidence {
+            first: c.first,
+            second: c.second,
+            plural_first: c.plural_first,
+            third: c.third,
+            words: c.words,
+            present_end: self.present_ends[k],
+            romance: c.romance,
+        }
+    }
+
+    /// How many paragraphs there are.
+    pub fn len(&self) -> usize {
+        self.present_ends.len()
+    }
+
+    /// Every paragraph's evidence in order.
+    pub fn iter(&self) -> impl Iterator<Item = ParaEvidence> + '_ {
+        (0..self.len()).map(|k| self.get(k))
+    }
+
+    /// Gives back the slack of the counts' growth.
+    pub fn shrink_to_fit(&mut self) {
+        self.counts.shrink_to_fit();
+    }
 }
 
 /// The point-of-view evidence of the paragraphs that have some, by paragraph: most paragraphs
@@ -505,12 +607,30 @@ impl Salience {
 /// a byte (16 bytes in all), and what few quotations have is kept apart (`Found::extras`).
 struct FoundQuote {
     para: u32,
-    /// Which rule chose the speaker (for the evaluation's error breakdown): an index in `RULES`.
-    rule: u8,
     /// The speaker, packed by `pack_id`.
     speaker_id: u32,
-    /// Whom a vocative names, packed by `pack_id`.
-    addressee_id: u32,
+    /// Whom a vocative names in the low `ADDRESSEE_BITS` bits (packed by `pack_addressee`), and
+    /// above them which rule chose the speaker (for the evaluation's error breakdown: an index in
+    /// `RULES`): 12 bytes a quotation where a byte of its own for the rule made 16.
+    addressee_rule: u32,
+}
+
+/// The bits of `FoundQuote::addressee_rule` that hold the addressee; the rule takes the rest.
+const ADDRESSEE_BITS: u32 = 27;
+/// No addressee in `FoundQuote::addressee_rule`; one less is the narrator.
+const NO_ADDRESSEE: u32 = (1 << ADDRESSEE_BITS) - 1;
+
+/// `pack_id` in `ADDRESSEE_BITS` bits: a character index that does not fit (over 134 million
+/// characters) is none.
+fn pack_addressee(c: Option<usize>) -> u32 {
+    match c {
+        None => NO_ADDRESSEE,
+        Some(NARRATOR) => NO_ADDRESSEE - 1,
+        Some(c) => u32::try_from(c)
+            .ok()
+            .filter(|&c| c < NO_ADDRESSEE - 1)
+            .unwrap_or(NO_ADDRESSEE),
+    }
 }
 
 /// The found quotations in text order, with what few of them have (an unknown vocative, the
@@ -634,14 +754,15 @@ const RULES: [&str; 20] = [
     "introduction",
     "joined",
 ];
+// the rule's index must fit above the addressee in `FoundQuote::addressee_rule`
+const _: () = assert!(RULES.len() <= 1 << (32 - ADDRESSEE_BITS));
 
 impl FoundQuote {
     fn new(para: u32, speaker: Option<usize>, how: &'static str, addressee: Option<usize>) -> Self {
         let mut q = FoundQuote {
             para,
-            rule: 0,
             speaker_id: pack_id(speaker),
-            addressee_id: pack_id(addressee),
+            addressee_rule: pack_addressee(addressee),
         };
         q.set_how(how);
         q
@@ -656,22 +777,28 @@ impl FoundQuote {
     }
 
     fn addressee(&self) -> Option<usize> {
-        unpack_id(self.addressee_id)
+        match self.addressee_rule & NO_ADDRESSEE {
+            NO_ADDRESSEE => None,
+            c if c == NO_ADDRESSEE - 1 => Some(NARRATOR),
+            c => Some(c as usize),
+        }
     }
 
     fn set_addressee(&mut self, c: Option<usize>) {
-        self.addressee_id = pack_id(c);
+        self.addressee_rule = (self.addressee_rule & !NO_ADDRESSEE) | pack_addressee(c);
     }
 
     /// Which rule chose the speaker.
     fn how(&self) -> &'static str {
-        RULES.get(usize::from(self.rule)).copied().unwrap_or("")
+        let rule = self.addressee_rule >> ADDRESSEE_BITS;
+        RULES.get(rule as usize).copied().unwrap_or("")
     }
 
     fn set_how(&mut self, how: &'static str) {
         let rule = RULES.iter().position(|&r| r == how);
         debug_assert!(rule.is_some(), "{how} is missing from RULES");
-        self.rule = rule.map_or(0, |r| r as u8);
+        let rule = rule.map_or(0, |r| r as u32);
+        self.addressee_rule = (self.addressee_rule & NO_ADDRESSEE) | (rule << ADDRESSEE_BITS);
     }
 }
 
@@ -1053,6 +1180,8 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     // the list grew by doubling and stays until the relations are scored: give back its slack
     let mut present_ids = present_ids;
     present_ids.shrink_to_fit();
+    let mut evidence = evidence;
+    evidence.shrink_to_fit();
     let mut pov = pov;
     pov.shrink_to_fit();
     addressed_back(&mut quotes, &|p| paras.at(p).text, &all_quotes);
@@ -1334,21 +1463,31 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
             cands: Vec::new(),
         }
     };
-    // Of the found quotations only who speaks and whom they address is left to read: keep that
-    // (12 bytes a quotation) and free them before the output, the biggest vector of all, is built.
-    let id32 = |c: Option<usize>| c.and_then(|c| u32::try_from(c).ok()).unwrap_or(u32::MAX);
-    let who: Vec<(u32, u32, u32)> = quotes
-        .iter()
-        .map(|q| (q.para, id32(q.speaker()), id32(q.addressee())))
-        .collect();
-    drop(quotes);
+    // Of the found quotations only who speaks and whom they address is left to read: the
+    // output's rows are made now, each with its paragraph and range (from `all_quotes`: the found
+    // quotations were made one per range, in the same order) in place of its words, and the
+    // found quotations and ranges are freed before the words are copied in.
+    // The paragraphs are read once more from the work, in step with the quotations (which come
+    // in paragraph order), so that the paragraph list is freed before the output is built.
+    drop(paras);
     // the output stores each name once and refers to it by number: the clusters' numbers
     let names: Vec<Box<str>> = clusters.iter().map(|c| c.name.as_str().into()).collect();
-    let id = |c: u32| (c != u32::MAX).then_some(c);
-    // The paragraphs are read once more from the work, in step with the quotations (which come
-    // in paragraph order), so that the paragraph list is freed before the output is built. The
-    // found quotations were made one per range of `all_quotes`, in the same order.
-    drop(paras);
+    let id32 = |c: Option<usize>| c.and_then(|c| u32::try_from(c).ok());
+    let bytes = all_quotes.iter().map(|&(s, e)| (e - s) as usize).sum();
+    let mut out_quotes = PendingQuotes::new(
+        names,
+        quotes.iter().zip(&all_quotes).map(|(q, &(start, end))| {
+            let pending = Pending {
+                para: q.para,
+                start,
+                end,
+            };
+            (pending, id32(q.speaker()), id32(q.addressee()))
+        }),
+        bytes,
+    );
+    drop(quotes);
+    drop(all_quotes);
     // The same walk finds the repairs and the source offsets of the scenes' first and last
     // paragraphs (the paragraph list keeps none).
     let mut wanted: Vec<usize> = scene_ranges.iter().flatten().copied().collect();
@@ -1358,9 +1497,6 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
     let mut found: HashMap<usize, (usize, usize)> = HashMap::default();
     let mut repairs = Vec::new();
     let mut buf = String::new();
-    let bytes = all_quotes.iter().map(|&(s, e)| (e - s) as usize).sum();
-    let mut out_quotes = Quotes::with_names(names, who.len(), bytes);
-    let mut qi = 0;
     for (k, placed) in story_placed(work).enumerate() {
         repairs_in(&placed, &mut buf, &mut repairs);
         if wanted.peek() == Some(&k) {
@@ -1369,31 +1505,27 @@ fn analyse(work: &Work, explain: bool, scorer: Scorer<'_>) -> (Analysis, Explain
                 found.insert(k, (span.start, span.end));
             }
         }
-        while let (Some(&(para, speaker, addressee)), Some(&(s, e))) =
-            (who.get(qi), all_quotes.get(qi))
-            && para as usize <= k
+        while let Some(q) = out_quotes.peek()
+            && q.para as usize <= k
         {
-            qi += 1;
-            if para as usize != k {
+            if q.para as usize != k {
+                out_quotes.skip();
                 continue;
             }
-            let (s, e) = (s as usize, e as usize);
+            let (s, e) = (q.start as usize, q.end as usize);
             let p = &placed.para;
-            out_quotes.push_ids(
-                Quote {
-                    span: placed.span(s, e),
-                    text: &p.text[s..e],
-                    speaker: None,
-                    addressee: None,
-                    chapter: placed.chapter,
-                    paragraph: placed.index as usize,
-                    range: placed.in_paragraph(s, e),
-                },
-                id(speaker),
-                id(addressee),
-            );
+            out_quotes.fill(Quote {
+                span: placed.span(s, e),
+                text: &p.text[s..e],
+                speaker: None,
+                addressee: None,
+                chapter: placed.chapter,
+                paragraph: placed.index as usize,
+                range: placed.in_paragraph(s, e),
+            });
         }
     }
+    let out_quotes = out_quotes.finish();
     for (scene, [a, b]) in scenes.iter_mut().zip(scene_ranges) {
         scene.span = match (found.get(&a), found.get(&b)) {
             (Some(&(s, _)), Some(&(_, e))) => Some(Span::new(s, s).cover(Span::new(e, e))),
@@ -1437,7 +1569,7 @@ struct Pass<'a, 'w> {
     /// a group speaks as one where a tag says so, and takes no untagged turn.
     groups: Vec<bool>,
     quotes: Found,
-    evidence: Vec<ParaEvidence>,
+    evidence: Evidence,
     /// The point-of-view evidence of the paragraphs that have some.
     pov: PovList,
     /// The characters present in each paragraph, one after another (`ParaEvidence::present`).
@@ -1560,7 +1692,7 @@ impl<'a, 'w> Pass<'a, 'w> {
                 list: Vec::with_capacity(paras.iter().map(|p| p.quotes.len()).sum()),
                 extras: BTreeMap::new(),
             },
-            evidence: Vec::with_capacity(paras.len()),
+            evidence: Evidence::with_capacity(paras.len()),
             pov: PovList::default(),
             present_ids: Vec::new(),
             mentions: vec![0; clusters.len()],
@@ -4526,7 +4658,7 @@ fn speech_verb_after(toks: &[Token], text: &str, tok: usize) -> bool {
 fn voices_named_later(
     paras: &Paras<'_>,
     quotes: &mut [FoundQuote],
-    evidence: &[ParaEvidence],
+    evidence: &Evidence,
     present_ids: &[u32],
 ) {
     const REACH: usize = 4;
@@ -6123,6 +6255,66 @@ mod tests {
         assert!(!scenes_narrator_fits(&c, 2, &names));
         assert!(scenes_narrator_fits(&c, 3, &names));
     }
+    /// Each paragraph's evidence reads back as pushed, and a run of equal counts is kept once.
+    #[test]
+    fn evidence_reads_back_and_keeps_equal_counts_once() {
+        let said = ParaEvidence {
+            first: 2,
+            third: 1,
+            words: 9,
+            romance: 1,
+            present_end: 3,
+            ..ParaEvidence::default()
+        };
+        let turn = |end| ParaEvidence {
+            present_end: end,
+            ..ParaEvidence::default()
+        };
+        let mut all = vec![turn(1), turn(2), said, turn(4), turn(4)];
+        // across words of the bit list: a change on a word's first bit, a run over a whole word
+        all.extend((5..64).map(turn));
+        all.push(said);
+        all.extend((65..200).map(turn));
+        all.push(said);
+        let mut e = Evidence::with_capacity(all.len());
+        for &x in &all {
+            e.push(x);
+        }
+        assert_eq!(e.len(), all.len());
+        assert_eq!(e.counts.len(), 6);
+        let fields = |x: ParaEvidence| {
+            (
+                x.first,
+                x.second,
+                x.plural_first,
+                x.third,
+                x.words,
+                x.romance,
+                x.present_end,
+            )
+        };
+        assert!(e.iter().map(fields).eq(all.iter().copied().map(fields)));
+        assert_eq!(present_of(&e, 2, &[7, 8, 9, 6]), [9]);
+    }
+
+    /// The addressee and the rule share a word of a found quotation without touching each other.
+    #[test]
+    fn a_found_quotations_addressee_and_rule_are_kept_apart() {
+        let mut q = FoundQuote::new(3, Some(5), "joined", Some(NARRATOR));
+        assert_eq!((q.addressee(), q.how()), (Some(NARRATOR), "joined"));
+        q.set_addressee(Some(7));
+        q.set_how("tag:name");
+        assert_eq!(
+            (q.speaker(), q.addressee(), q.how()),
+            (Some(5), Some(7), "tag:name")
+        );
+        q.set_addressee(None);
+        assert_eq!((q.addressee(), q.how()), (None, "tag:name"));
+        q.set_addressee(Some(usize::MAX >> 1));
+        assert_eq!(q.addressee(), None);
+        assert_eq!(std::mem::size_of::<FoundQuote>(), 12);
+    }
+
     fn quote(para: u32, speaker: usize, how: &'static str) -> FoundQuote {
         FoundQuote::new(para, Some(speaker), how, None)
     }

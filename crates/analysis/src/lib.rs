@@ -143,13 +143,13 @@ pub struct Quotes {
 /// words (always, for the analysis's own output); else `Wide`.
 #[derive(Clone)]
 enum Rows {
-    Narrow(Vec<NarrowRow>),
+    Narrow(NarrowRows),
     Wide(Vec<WideRow>),
 }
 
 impl Default for Rows {
     fn default() -> Self {
-        Rows::Narrow(Vec::new())
+        Rows::Narrow(NarrowRows::default())
     }
 }
 
@@ -168,6 +168,85 @@ struct NarrowRow {
     /// Indices in `Quotes::names`, `NONE32` for none.
     speaker: u32,
     addressee: u32,
+}
+
+/// The `NarrowRow`s a field to a list: seven lists of 4 bytes a quotation, not one of 28, so that
+/// a long list finds room in the memory smaller lists freed before it (the allocator keeps freed
+/// memory for reuse rather than giving it back, and a 20 MB block fits none of its gaps).
+#[derive(Clone, Default)]
+struct NarrowRows {
+    text_end: Vec<u32>,
+    span_start: Vec<u32>,
+    range_start: Vec<u32>,
+    chapter: Vec<u32>,
+    paragraph: Vec<u32>,
+    speaker: Vec<u32>,
+    addressee: Vec<u32>,
+}
+
+impl NarrowRows {
+    fn with_capacity(n: usize) -> Self {
+        NarrowRows {
+            text_end: Vec::with_capacity(n),
+            span_start: Vec::with_capacity(n),
+            range_start: Vec::with_capacity(n),
+            chapter: Vec::with_capacity(n),
+            paragraph: Vec::with_capacity(n),
+            speaker: Vec::with_capacity(n),
+            addressee: Vec::with_capacity(n),
+        }
+    }
+
+    fn len(&self) -> usize {
+        self.text_end.len()
+    }
+
+    fn get(&self, i: usize) -> NarrowRow {
+        NarrowRow {
+            text_end: self.text_end[i],
+            span_start: self.span_start[i],
+            range_start: self.range_start[i],
+            chapter: self.chapter[i],
+            paragraph: self.paragraph[i],
+            speaker: self.speaker[i],
+            addressee: self.addressee[i],
+        }
+    }
+
+    /// Puts `r` in row `i`, or at the end when `i` is the length.
+    fn set(&mut self, i: usize, r: NarrowRow) {
+        if i < self.len() {
+            self.text_end[i] = r.text_end;
+            self.span_start[i] = r.span_start;
+            self.range_start[i] = r.range_start;
+            self.chapter[i] = r.chapter;
+            self.paragraph[i] = r.paragraph;
+            self.speaker[i] = r.speaker;
+            self.addressee[i] = r.addressee;
+        } else {
+            self.text_end.push(r.text_end);
+            self.span_start.push(r.span_start);
+            self.range_start.push(r.range_start);
+            self.chapter.push(r.chapter);
+            self.paragraph.push(r.paragraph);
+            self.speaker.push(r.speaker);
+            self.addressee.push(r.addressee);
+        }
+    }
+
+    fn truncate(&mut self, n: usize) {
+        for list in [
+            &mut self.text_end,
+            &mut self.span_start,
+            &mut self.range_start,
+            &mut self.chapter,
+            &mut self.paragraph,
+            &mut self.speaker,
+            &mut self.addressee,
+        ] {
+            list.truncate(n);
+        }
+    }
 }
 
 #[derive(Clone, Copy)]
@@ -230,7 +309,7 @@ impl Quotes {
     /// The end of the words of row `i` in `text`.
     fn text_end(&self, i: usize) -> usize {
         match &self.rows {
-            Rows::Narrow(r) => r[i].text_end as usize,
+            Rows::Narrow(r) => r.text_end[i] as usize,
             Rows::Wide(r) => r[i].text_end,
         }
     }
@@ -239,7 +318,7 @@ impl Quotes {
         let start = if i == 0 { 0 } else { self.text_end(i - 1) };
         match &self.rows {
             Rows::Narrow(r) => {
-                let r = r[i];
+                let r = r.get(i);
                 let text = &self.text[start..r.text_end as usize];
                 let len = text.len();
                 let span_start = r.span_start as usize;
@@ -268,16 +347,6 @@ impl Quotes {
         }
     }
 
-    /// An empty list whose names are `names` (referred to by index in `push_ids`), with room for
-    /// `quotes` quotations of `bytes` bytes of words in all.
-    pub(crate) fn with_names(names: Vec<Box<str>>, quotes: usize, bytes: usize) -> Self {
-        Quotes {
-            rows: Rows::Narrow(Vec::with_capacity(quotes)),
-            text: String::with_capacity(bytes),
-            names,
-        }
-    }
-
     /// Adds a quotation whose speaker and addressee are indices in `names` (`None` or an index
     /// past the end: none).
     pub(crate) fn push_ids(&mut self, q: Quote<'_>, speaker: Option<u32>, addressee: Option<u32>) {
@@ -286,6 +355,12 @@ impl Quotes {
             known(speaker).unwrap_or(NONE32),
             known(addressee).unwrap_or(NONE32),
         );
+        self.place(self.len(), q, speaker, addressee);
+    }
+
+    /// Puts quotation `q` (its words appended to `text`) in row `at`: a new row at the end, or
+    /// in place of a pending one (`PendingQuotes`), whose rows from `at` on are still pending.
+    fn place(&mut self, at: usize, q: Quote<'_>, speaker: u32, addressee: u32) {
         self.text.push_str(q.text);
         let text_end = self.text.len();
         let len = q.text.len();
@@ -307,7 +382,7 @@ impl Quotes {
                 narrow(q.paragraph),
             );
             if let (Some(text_end), Some(span_start), Some(range_start), Some(paragraph)) = fits {
-                rows.push(NarrowRow {
+                let row = NarrowRow {
                     text_end,
                     span_start,
                     range_start,
@@ -315,25 +390,32 @@ impl Quotes {
                     paragraph,
                     speaker,
                     addressee,
-                });
+                };
+                rows.set(at, row);
                 return;
             }
-            // one that does not fit: every row goes wide, with its span and range made whole
+            // one that does not fit: every row goes wide, the ones before with their span and
+            // range made whole, the pending ones with their (paragraph, start, end) as they are
             let mut wide = Vec::with_capacity(rows.len() + 1);
             let mut start = 0;
-            for r in rows.iter() {
+            for j in 0..rows.len() {
+                let r = rows.get(j);
                 let mut w = r.widen();
-                let len = w.text_end - start;
-                start = w.text_end;
-                w.range[1] = w.range[0] + len;
-                w.span = (r.span_start != NONE32)
-                    .then(|| Span::new(r.span_start as usize, r.span_start as usize + len));
+                if j < at {
+                    let len = w.text_end - start;
+                    start = w.text_end;
+                    w.range[1] = w.range[0] + len;
+                    w.span = (r.span_start != NONE32)
+                        .then(|| Span::new(r.span_start as usize, r.span_start as usize + len));
+                } else {
+                    w.range[1] = w.text_end;
+                }
                 wide.push(w);
             }
             self.rows = Rows::Wide(wide);
         }
         if let Rows::Wide(rows) = &mut self.rows {
-            rows.push(WideRow {
+            let row = WideRow {
                 text_end,
                 span: q.span,
                 range: q.range,
@@ -341,8 +423,119 @@ impl Quotes {
                 paragraph: q.paragraph,
                 speaker,
                 addressee,
-            });
+            };
+            match rows.get_mut(at) {
+                Some(r) => *r = row,
+                None => rows.push(row),
+            }
         }
+    }
+}
+
+/// A quotation of the analysis before its words and places are read from the work: the story
+/// paragraph it is in (counted over the whole work) and its byte range in that paragraph.
+#[derive(Debug, Clone, Copy, PartialEq, Eq)]
+pub(crate) struct Pending {
+    /// The paragraph, counted over the work's story paragraphs.
+    pub para: u32,
+    /// Start of the words in the paragraph's text.
+    pub start: u32,
+    /// End of the words in the paragraph's text.
+    pub end: u32,
+}
+
+/// A [`Quotes`] whose rows are made before its words are read: each row holds its pending
+/// quotation's paragraph and range where its words' end, range and paragraph go, with its speaker
+/// and addressee, and is filled in place in order. The analysis makes the rows while its own
+/// list of quotations is still there to read the speakers from, then frees that list before the
+/// words are copied, so the two never stand side by side with a third list between them.
+pub(crate) struct PendingQuotes {
+    quotes: Quotes,
+    /// The next pending row.
+    read: usize,
+    /// The next row to fill (rows `write..read` were dropped and are overwritten).
+    write: usize,
+    /// The bytes of words the rows will take, reserved when the first is filled in: by then the
+    /// lists the rows were made from are freed.
+    bytes: usize,
+}
+
+impl PendingQuotes {
+    /// Rows for `pending` (each with its speaker's and addressee's indices in `names`), to take
+    /// `bytes` bytes of words in all. A pending range must end where a u32 does.
+    pub(crate) fn new(
+        names: Vec<Box<str>>,
+        pending: impl ExactSizeIterator<Item = (Pending, Option<u32>, Option<u32>)>,
+        bytes: usize,
+    ) -> Self {
+        let known = |id: Option<u32>| id.filter(|&i| (i as usize) < names.len()).unwrap_or(NONE32);
+        let mut rows = NarrowRows::with_capacity(pending.len());
+        for (p, speaker, addressee) in pending {
+            rows.text_end.push(p.end);
+            rows.range_start.push(p.start);
+            rows.paragraph.push(p.para);
+            rows.speaker.push(known(speaker));
+            rows.addressee.push(known(addressee));
+        }
+        // (no span and no chapter until filled in)
+        rows.span_start.resize(rows.text_end.len(), NONE32);
+        rows.chapter.resize(rows.text_end.len(), 0);
+        PendingQuotes {
+            quotes: Quotes {
+                rows: Rows::Narrow(rows),
+                text: String::new(),
+                names,
+            },
+            read: 0,
+            write: 0,
+            bytes,
+        }
+    }
+
+    /// The next pending quotation.
+    pub(crate) fn peek(&self) -> Option<Pending> {
+        let i = self.read;
+        match &self.quotes.rows {
+            Rows::Narrow(r) => Some(Pending {
+                para: *r.paragraph.get(i)?,
+                start: r.range_start[i],
+                end: r.text_end[i],
+            }),
+            // (pending rows went wide from u32 values)
+            Rows::Wide(r) => r.get(i).map(|r| Pending {
+                para: r.paragraph as u32,
+                start: r.range[0] as u32,
+                end: r.range[1] as u32,
+            }),
+        }
+    }
+
+    /// Drops the next pending quotation.
+    pub(crate) fn skip(&mut self) {
+        self.read += 1;
+    }
+
+    /// Fills the next pending quotation in with `q` (its speaker and addressee are the row's).
+    pub(crate) fn fill(&mut self, q: Quote<'_>) {
+        let (speaker, addressee) = match &self.quotes.rows {
+            Rows::Narrow(r) => (r.speaker[self.read], r.addressee[self.read]),
+            Rows::Wide(r) => (r[self.read].speaker, r[self.read].addressee),
+        };
+        if self.quotes.text.capacity() == 0 {
+            self.quotes.text.reserve_exact(self.bytes);
+        }
+        self.quotes.place(self.write, q, speaker, addressee);
+        self.read += 1;
+        self.write += 1;
+    }
+
+    /// The filled list; the quotations still pending or dropped are left out.
+    pub(crate) fn finish(mut self) -> Quotes {
+        match &mut self.quotes.rows {
+            Rows::Narrow(r) => r.truncate(self.write),
+            Rows::Wide(r) => r.truncate(self.write),
+        }
+        self.quotes
     }
 }
 
@@ -600,6 +793,57 @@ mod tests {
             (q.text, q.speaker, q.addressee, q.range),
             ("Hi.", None, None, [0, 0])
         );
+    }
+
+    /// Pending rows filled in place read as the list pushed whole: a dropped one is left out, and
+    /// one that does not fit 32 bits turns the rows wide with the pending ones after it intact.
+    #[test]
+    fn pending_quotes_fill_in_place_as_pushed() {
+        let names = || vec![Box::<str>::from("Anna"), Box::from("Marcus")];
+        let q = |span: Option<Span>, text, chapter, paragraph, range| Quote {
+            span,
+            text,
+            speaker: None,
+            addressee: None,
+            chapter,
+            paragraph,
+            range,
+        };
+        let pending = |para, start, end| Pending { para, start, end };
+        let wide_span = Some(Span::new(1 << 40, (1 << 40) + 3));
+        for third_span in [Some(Span::new(20, 23)), wide_span] {
+            let rows = [
+                (pending(0, 1, 5), Some(0), None),
+                (pending(1, 0, 2), Some(1), Some(0)),
+                (pending(2, 4, 7), None, Some(1)),
+                (pending(3, 0, 2), Some(1), None),
+            ];
+            let mut p = PendingQuotes::new(names(), rows.into_iter(), 9);
+            let mut pushed = Quotes {
+                names: names(),
+                ..Quotes::default()
+            };
+            assert_eq!(p.peek(), Some(pending(0, 1, 5)));
+            let first = q(Some(Span::new(3, 7)), "Yes.", 1, 0, [1, 5]);
+            p.fill(first);
+            pushed.push_ids(first, Some(0), None);
+            assert_eq!(p.peek(), Some(pending(1, 0, 2)));
+            p.skip();
+            assert_eq!(p.peek(), Some(pending(2, 4, 7)));
+            let third = q(third_span, "No.", 2, 0, [4, 7]);
+            p.fill(third);
+            pushed.push_ids(third, None, Some(1));
+            // the last one still pending reads the same after the rows went wide
+            assert_eq!(p.peek(), Some(pending(3, 0, 2)));
+            let quotes = p.finish();
+            assert_eq!(quotes, pushed);
+            assert_eq!(quotes.len(), 2);
+            let q2 = quotes.get(1).expect("two");
+            assert_eq!(
+                (q2.text, q2.speaker, q2.addressee),
+                ("No.", None, Some("Marcus"))
+            );
+        }
     }
 
     #[test]

@@ -7,7 +7,7 @@ use ficarchive_model::Work;
 
 use crate::Relationship;
 use crate::characters::{Cluster, name_key, split_declared};
-use crate::engine::ParaEvidence;
+use crate::engine::Evidence;
 
 /// Finds the character a declared name refers to.
 fn find_cluster(clusters: &[Cluster], name: &str) -> Option<usize> {
@@ -114,7 +114,7 @@ fn portmanteaus(text: &str, clusters: &[Cluster], top: &[usize], out: &mut Vec<(
 pub(crate) fn score(
     work: &Work,
     clusters: &[Cluster],
-    evidence: &[ParaEvidence],
+    evidence: &Evidence,
     present_ids: &[u32],
     dialogue: &HashMap<(usize, usize), u32>,
     mentions: &[u32],

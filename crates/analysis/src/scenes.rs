@@ -6,7 +6,9 @@ use std::borrow::Cow;
 use crate::hash::HashMap;
 
 use crate::characters::Cluster;
-use crate::engine::{Para, ParaEvidence, ParaPlaces, Paras, PovEvidence, PovList, present_of};
+use crate::engine::{
+    Evidence, Para, ParaEvidence, ParaPlaces, Paras, PovEvidence, PovList, present_of,
+};
 use crate::lexicon::is_cognition_verb;
 use crate::tokens::tokenize;
 use crate::{Person, SceneAnalysis};
@@ -208,7 +210,7 @@ pub(crate) fn segment(
     paras: &Paras<'_>,
     places: &ParaPlaces,
     scene_runs: &[(u32, u32)],
-    evidence: &[ParaEvidence],
+    evidence: &Evidence,
     pov: &PovList,
     present_ids: &[u32],
     clusters: &[Cluster],
@@ -248,7 +250,7 @@ pub(crate) fn segment(
 #[allow(clippy::too_many_arguments)]
 fn segment_run(
     paras: &Paras<'_>,
-    evidence: &[ParaEvidence],
+    evidence: &Evidence,
     pov: &PovList,
     present_ids: &[u32],
     clusters: &[Cluster],
@@ -264,7 +266,7 @@ fn segment_run(
     let ev = |i: usize| {
         PersonEvidence::of(
             &paras.at(start + i),
-            &evidence[start + i],
+            &evidence.get(start + i),
             pov.minds(start + i),
         )
     };
@@ -381,7 +383,7 @@ fn sparse_persons_are_asides(persons: &mut [u8], ev: impl Fn(usize) -> PersonEvi
 #[allow(clippy::too_many_arguments)]
 fn third_person(
     paras: &Paras<'_>,
-    evidence: &[ParaEvidence],
+    evidence: &Evidence,
     pov: &PovList,
     present_ids: &[u32],
     clusters: &[Cluster],
