@@ -2138,13 +2138,14 @@ pub(crate) fn epithet_appositions(
     let none = HashSet::default();
     for p in paras.iter() {
         // an apposition needs a dash, a bracket or "her name was": most paragraphs have none
-        // (each mark found by its own byte search: a search for any of several characters
-        // decodes every character of every paragraph)
-        if !p.text.as_bytes().contains(&b'(')
-            && !p.text.contains('—')
-            && !p.text.contains('–')
-            && !contains_ascii_ignore_case(p.text, "name", 2)
-        {
+        // (the marks found in one pass over the bytes, an em or en dash by its UTF-8: a search
+        // for any of several characters decodes every character, and a search for one sets up
+        // a searcher that costs more than a short paragraph)
+        let b = p.text.as_bytes();
+        let marked = b.iter().enumerate().any(|(i, &c)| {
+            c == b'(' || (c == 0xE2 && matches!(b.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])))
+        });
+        if !marked && !contains_ascii_ignore_case(p.text, "name", 2) {
             continue;
         }
         tokenize(p.text, p.quotes, &mut toks);
