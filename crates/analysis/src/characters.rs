@@ -11,7 +11,7 @@ use crate::lexicon::{
     is_role_noun, is_short_form, is_short_form_with, is_speech_verb, listed_formals, lower,
     lower_into, person_noun_gender, pet_name_of, short_forms, table_nicknames,
 };
-use crate::tokens::{Kind, Token, tokenize};
+use crate::tokens::{Kind, Token, contains_ascii_ignore_case, tokenize};
 
 /// Evidence gathered for one surface name.
 #[derive(Debug, Default, Clone)]
@@ -221,7 +221,7 @@ pub(crate) fn fold_declared_short_names(declared: Vec<String>) -> Vec<String> {
 /// A lower-case key for a name: words joined by single spaces, dots dropped.
 pub(crate) fn name_key(name: &str) -> String {
     let mut key = String::with_capacity(name.len());
-    for word in name.split_whitespace() {
+    for word in crate::tokens::words(name) {
         // each word is written straight into the key (no String of its own: this runs for
         // every name of every character, 50,000 of them in a crowded text), after a space
         // that is taken back when the word comes to nothing
@@ -1291,6 +1291,11 @@ fn count_tag_nouns(
     counts: &mut HashMap<String, (u32, u32)>,
     (buf, buf2): &mut (String, String),
 ) {
+    // every noun counted follows a "the": a paragraph without one is not tokenized (a text of
+    // short turns has few)
+    if !contains_ascii_ignore_case(p.text, "the", 1) {
+        return;
+    }
     tokenize(p.text, p.quotes, toks);
     for i in 0..toks.len().saturating_sub(1) {
         let (t, n) = (toks[i], toks[i + 1]);
@@ -2163,13 +2168,14 @@ pub(crate) fn epithet_appositions(
     let none = HashSet::default();
     for p in paras.iter() {
         // an apposition needs a dash, a bracket or "her name was": most paragraphs have none
-        if !p.text.contains(['—', '–', '('])
-            && !p
-                .text
-                .as_bytes()
-                .windows(4)
-                .any(|w| w.eq_ignore_ascii_case(b"name"))
-        {
+        // (the marks found in one pass over the bytes, an em or en dash by its UTF-8: a search
+        // for any of several characters decodes every character, and a search for one sets up
+        // a searcher that costs more than a short paragraph)
+        let b = p.text.as_bytes();
+        let marked = b.iter().enumerate().any(|(i, &c)| {
+            c == b'(' || (c == 0xE2 && matches!(b.get(i + 1..i + 3), Some([0x80, 0x93 | 0x94])))
+        });
+        if !marked && !contains_ascii_ignore_case(p.text, "name", 2) {
             continue;
         }
         tokenize(p.text, p.quotes, &mut toks);
@@ -3331,12 +3337,14 @@ fn adopt_titled_names(
 fn full_name_parts<'a>(display: &'a str, display_key: &str) -> Vec<(&'a str, String)> {
     // "Mrs. Joe Gargery": the given names after a married woman's title may be her husband's,
     // so only the surname stands for her
-    let married = display
-        .split_whitespace()
-        .next()
-        .is_some_and(|t| is_married_womans_title(&name_key(t.trim_end_matches('.'))));
+    // the first word's key, made for this test, is the one the loop below makes of it (a key
+    // drops dots and commas): made once
+    let mut first_key = None;
+    let married = crate::tokens::words(display).next().is_some_and(|t| {
+        is_married_womans_title(first_key.insert(name_key(t.trim_end_matches('.'))))
+    });
     if married {
-        let words: Vec<&str> = display.split_whitespace().skip(1).collect();
+        let words: Vec<&str> = crate::tokens::words(display).skip(1).collect();
         return match words.as_slice() {
             [_, .., last] if last.starts_with(char::is_uppercase) && !display.contains(" of ") => {
                 let w = last.trim_end_matches([',', '.']);
@@ -3350,12 +3358,15 @@ fn full_name_parts<'a>(display: &'a str, display_key: &str) -> Vec<(&'a str, Str
         return Vec::new();
     }
     let mut out = Vec::new();
-    for w in display.split_whitespace() {
+    for (n, w) in crate::tokens::words(display).enumerate() {
         if w == "of" {
             break;
         }
         let w = w.trim_end_matches([',', '.']);
-        let k = name_key(w);
+        let k = match first_key.take() {
+            Some(k) if n == 0 => k,
+            _ => name_key(w),
+        };
         if !w.chars().next().is_some_and(char::is_uppercase)
             || k.chars().count() < 2
             || honorific(&k).is_some()
@@ -4261,5 +4272,39 @@ mod index_tests {
             index.get_key_value("holmes"),
             Some((Cow::Owned(_), 4))
         ));
+    }
+}
+
+#[cfg(test)]
+mod full_name_tests {
+    use super::{full_name_parts, name_key};
+
+    #[test]
+    fn a_first_word_keys_the_same_whichever_dots_and_commas_are_trimmed() {
+        // `full_name_parts` keys the first word once for the title test and the loop
+        for t in [
+            "Mrs.",
+            "Mrs.,",
+            "Anna,",
+            "O’Brien.",
+            "Sakura-chan.,",
+            "Señora.",
+            ".,",
+        ] {
+            assert_eq!(
+                name_key(t.trim_end_matches('.')),
+                name_key(t.trim_end_matches([',', '.']))
+            );
+        }
+        let keys = |d: &str| -> Vec<String> {
+            full_name_parts(d, &name_key(d))
+                .into_iter()
+                .map(|(_, k)| k)
+                .collect()
+        };
+        assert_eq!(keys("Lieutenant Riza Hawkeye"), ["riza", "hawkeye"]);
+        assert_eq!(keys("Mrs. Joe Gargery"), ["gargery"]);
+        assert_eq!(keys("Anna, Kalomira"), ["anna", "kalomira"]);
+        assert!(keys("Geralt of Rivia").is_empty());
     }
 }

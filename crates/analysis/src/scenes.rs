@@ -10,7 +10,7 @@ use crate::engine::{
     Evidence, Para, ParaEvidence, ParaPlaces, Paras, PovEvidence, PovList, present_of,
 };
 use crate::lexicon::is_cognition_verb;
-use crate::tokens::tokenize;
+use crate::tokens::{tokenize, words};
 use crate::{Person, SceneAnalysis};
 
 /// Cost of switching person between paragraphs: high, since a first-person narrator tells whole
@@ -616,8 +616,8 @@ impl Sentence {
 fn first_sentence(text: &str, out: &mut Sentence) {
     out.text.clear();
     out.words.clear();
-    for raw in text.split_whitespace().take(60) {
-        let word = raw.trim_matches(|c: char| !c.is_alphanumeric());
+    for raw in words(text).take(60) {
+        let word = trim_to_alphanumeric(raw);
         let end = raw.ends_with(['.', '!', '?']);
         if !word.is_empty() {
             let start = out.text.len();
@@ -646,6 +646,23 @@ fn first_sentence(text: &str, out: &mut Sentence) {
         if end && !matches!(word, "Mr" | "Mrs" | "Ms" | "Dr" | "St") {
             break;
         }
+    }
+}
+
+/// `word` without the characters that are not letters or digits at either end, as
+/// `str::trim_matches` gives it, but byte by byte for an ASCII word (most are): the first
+/// sentence of every paragraph is read.
+fn trim_to_alphanumeric(word: &str) -> &str {
+    if !word.is_ascii() {
+        return word.trim_matches(|c: char| !c.is_alphanumeric());
+    }
+    let b = word.as_bytes();
+    match (
+        b.iter().position(u8::is_ascii_alphanumeric),
+        b.iter().rposition(u8::is_ascii_alphanumeric),
+    ) {
+        (Some(s), Some(e)) => &word[s..=e],
+        _ => "",
     }
 }
 
@@ -780,19 +797,20 @@ fn in_past_perfect(words: &Sentence) -> bool {
 /// the subject of the sentence or of a clause joined by "and" ("Mara Quill had tried…",
 /// "…, and Tom Reed's house is left"), as a scene opens.
 fn gives_full_name(words: &Sentence, full_names: &[Vec<&str>]) -> bool {
-    full_names.iter().any(|parts| {
-        // each run of as many words as the name has
-        let runs = (words.len() + 1).saturating_sub(parts.len().max(1));
-        (0..runs).any(|i| {
-            // the subject of the sentence or of a clause joined by "and"
-            (i == 0 || words.word(i - 1) == "and")
-                && words.words[i].cap
-                && parts
-                    .iter()
-                    .enumerate()
-                    .all(|(j, p)| words.word(i + j) == *p)
+    // the places a subject can open are found once, not once per name: a capitalised word
+    // that opens the sentence or a clause joined by "and" (few in a sentence)
+    (0..words.len())
+        .filter(|&i| (i == 0 || words.word(i - 1) == "and") && words.words[i].cap)
+        .any(|i| {
+            full_names.iter().any(|parts| {
+                // a run of as many words as the name has
+                i + parts.len().max(1) <= words.len()
+                    && parts
+                        .iter()
+                        .enumerate()
+                        .all(|(j, p)| words.word(i + j) == *p)
+            })
         })
-    })
 }
 
 /// The full names (keys of two words or more, split into their words) of the characters that
@@ -1190,6 +1208,45 @@ fn run_end<T: PartialEq>(path: &[T], start: usize) -> usize {
 mod tests {
     use super::*;
     use crate::engine::Unanchored;
+
+    #[test]
+    fn trim_to_alphanumeric_trims_as_trim_matches_does() {
+        for word in [
+            "",
+            "...",
+            "\"Hello,",
+            "(x)",
+            "don't.",
+            "—Señor!",
+            "«Ça»",
+            "a",
+            "--",
+        ] {
+            assert_eq!(
+                trim_to_alphanumeric(word),
+                word.trim_matches(|c: char| !c.is_alphanumeric()),
+                "{word:?}"
+            );
+        }
+    }
+
+    #[test]
+    fn gives_full_name_at_a_subject() {
+        let names = [vec!["mara", "quill"]];
+        assert!(gives_full_name(
+            &Sentence::of("Mara Quill had tried."),
+            &names
+        ));
+        assert!(gives_full_name(
+            &Sentence::of("The rain fell, and Mara Quill left."),
+            &names
+        ));
+        assert!(!gives_full_name(
+            &Sentence::of("He saw Mara Quill."),
+            &names
+        ));
+        assert!(!gives_full_name(&Sentence::of("Later, Mara."), &names));
+    }
 
     fn evidence(pov: &[(usize, f32)], unanchored: &[Unanchored]) -> PovEvidence {
         PovEvidence {

@@ -66,6 +66,89 @@ fn char_at(text: &str, i: usize) -> (char, usize) {
     }
 }
 
+/// Whether `text` holds `needle` (ASCII letters) in any ASCII case: a cheap test that rules out
+/// a paragraph before it is tokenized. Only where the needle's letter at `pivot` (its rarest)
+/// stands, in either case, is the needle compared: one pass over the bytes, with no searcher
+/// to set up (a text of short turns asks this of a million paragraphs of a dozen bytes).
+pub(crate) fn contains_ascii_ignore_case(text: &str, needle: &str, pivot: usize) -> bool {
+    let n = needle.as_bytes();
+    debug_assert!(pivot < n.len() && n.iter().all(u8::is_ascii_alphabetic));
+    let (lo, up) = (n[pivot].to_ascii_lowercase(), n[pivot].to_ascii_uppercase());
+    let bytes = text.as_bytes();
+    bytes.iter().enumerate().any(|(i, &b)| {
+        (b == lo || b == up)
+            && i >= pivot
+            && bytes
+                .get(i - pivot..i - pivot + n.len())
+                .is_some_and(|w| w.eq_ignore_ascii_case(n))
+    })
+}
+
+/// Whether the character at byte `i` of `text` (a character boundary) is white space, and its
+/// length in bytes.
+#[inline(always)]
+fn space_at(text: &str, i: usize) -> (bool, usize) {
+    let (c, len) = char_at(text, i);
+    (c.is_whitespace(), len)
+}
+
+/// The words of `text` as [`str::split_whitespace`] gives them, walked by bytes and decoding
+/// only non-ASCII characters: names and first sentences are split for every character and
+/// paragraph, and the standard iterator decodes every character of them.
+pub(crate) fn words(text: &str) -> Words<'_> {
+    Words { text, at: 0 }
+}
+
+/// The iterator of [`words`].
+pub(crate) struct Words<'a> {
+    text: &'a str,
+    /// The byte where the next search for a word starts.
+    at: usize,
+}
+
+impl<'a> Iterator for Words<'a> {
+    type Item = &'a str;
+
+    #[inline]
+    fn next(&mut self) -> Option<&'a str> {
+        let text = self.text;
+        let bytes = text.as_bytes();
+        let len = text.len();
+        let mut i = self.at;
+        while i < len {
+            // a plain space, the common case, without the general test
+            if bytes[i] == b' ' {
+                i += 1;
+                continue;
+            }
+            let (space, n) = space_at(text, i);
+            if !space {
+                break;
+            }
+            i += n;
+        }
+        if i >= len {
+            self.at = len;
+            return None;
+        }
+        let start = i;
+        while i < len {
+            // a printable ASCII byte, the common case, is no white space
+            if (b'!'..0x80).contains(&bytes[i]) {
+                i += 1;
+                continue;
+            }
+            let (space, n) = space_at(text, i);
+            if space {
+                break;
+            }
+            i += n;
+        }
+        self.at = i;
+        Some(&text[start..i])
+    }
+}
+
 /// Splits `text` into tokens; `quotes` (sorted content ranges) mark which tokens are quoted.
 pub(crate) fn tokenize(text: &str, quotes: &[(u32, u32)], out: &mut Vec<Token>) {
     out.clear();
@@ -205,16 +288,9 @@ pub(crate) fn detect_style<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Quo
     let (mut double, mut single, mut dashed) = (0usize, 0usize, 0usize);
     for p in paragraphs {
         dashed += usize::from(dash_opening(p).is_some());
-        let mut prev = ' ';
-        for c in p.chars() {
-            match c {
-                '"' | '“' | '”' => double += 1,
-                '‘' => single += 1,
-                '\'' if !prev.is_alphanumeric() => single += 1,
-                _ => {}
-            }
-            prev = c;
-        }
+        let (d, s) = mark_counts(p);
+        double += d;
+        single += s;
     }
     // a paragraph opening with a dash is dialogue only where marks do not set it: elsewhere it is
     // an aside or an interrupted line; marks come in pairs, a dash opens one quotation
@@ -231,6 +307,37 @@ pub(crate) fn detect_style<'a>(paragraphs: impl Iterator<Item = &'a str>) -> Quo
     }
 }
 
+/// The characters of `text` that may be quotation marks, with their byte positions: `"`, `'`
+/// and every character whose UTF-8 opens with byte 0xE2 (the curly marks among them). Found by
+/// bytes, without decoding the text between them (0xE2 only ever opens a character).
+fn mark_candidates(text: &str) -> impl Iterator<Item = (usize, char)> + '_ {
+    text.as_bytes()
+        .iter()
+        .enumerate()
+        .filter(|&(_, &b)| matches!(b, b'"' | b'\'' | 0xE2))
+        .map(move |(i, _)| (i, char_at(text, i).0))
+}
+
+/// The character before byte `i` of `text` (a character boundary), a space at the start.
+fn char_before(text: &str, i: usize) -> char {
+    text[..i].chars().next_back().unwrap_or(' ')
+}
+
+/// The double and the single quotation marks of one paragraph, for [`detect_style`]; an
+/// apostrophe after a letter or digit is no mark.
+fn mark_counts(p: &str) -> (usize, usize) {
+    let (mut double, mut single) = (0, 0);
+    for (i, c) in mark_candidates(p) {
+        match c {
+            '"' | '“' | '”' => double += 1,
+            '‘' => single += 1,
+            '\'' if !char_before(p, i).is_alphanumeric() => single += 1,
+            _ => {}
+        }
+    }
+    (double, single)
+}
+
 /// Finds quotation content ranges (marks excluded) in one paragraph. A quotation left open runs to
 /// the end of the paragraph, as in multi-paragraph speeches.
 pub(crate) fn find_quotes(text: &str, style: QuoteStyle, out: &mut Vec<(usize, usize)>) {
@@ -241,11 +348,11 @@ pub(crate) fn find_quotes(text: &str, style: QuoteStyle, out: &mut Vec<(usize, u
         QuoteStyle::Double | QuoteStyle::Single => {}
     }
     let mut open: Option<usize> = None;
-    let mut prev = ' ';
-    let mut iter = text.char_indices().peekable();
-    while let Some((i, c)) = iter.next() {
-        let next = iter.peek().map_or(' ', |&(_, n)| n);
+    // only a quotation mark changes what is open: the text between marks is stepped over
+    for (i, c) in mark_candidates(text) {
         let after = i + c.len_utf8();
+        let prev = char_before(text, i);
+        let next = text[after..].chars().next().unwrap_or(' ');
         match (style, c) {
             (QuoteStyle::Double, '“') => {
                 if let Some(s) = open.take() {
@@ -293,7 +400,6 @@ pub(crate) fn find_quotes(text: &str, style: QuoteStyle, out: &mut Vec<(usize, u
             }
             _ => {}
         }
-        prev = c;
     }
     if let Some(s) = open {
         push_quote(out, s, text.len());
@@ -441,6 +547,36 @@ fn push_quote(out: &mut Vec<(usize, usize)>, start: usize, end: usize) {
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn contains_ascii_ignore_case_finds_any_case() {
+        assert!(contains_ascii_ignore_case("said THE man", "the", 1));
+        assert!(contains_ascii_ignore_case("The", "the", 1));
+        assert!(!contains_ascii_ignore_case("\"Yes, Anna.\"", "the", 1));
+        assert!(!contains_ascii_ignore_case("th", "the", 1));
+        assert!(contains_ascii_ignore_case("Her NAME was", "name", 2));
+        assert!(!contains_ascii_ignore_case("Her nam was", "name", 2));
+        assert!(contains_ascii_ignore_case("tHe", "the", 1));
+        assert!(contains_ascii_ignore_case("über naMe", "name", 2));
+        assert!(!contains_ascii_ignore_case("mmm hhh", "name", 2));
+    }
+
+    #[test]
+    fn words_split_as_split_whitespace_does() {
+        for text in [
+            "",
+            "   ",
+            "Mara  Quill had\ttried.\n",
+            " lead\u{0B}vertical\u{0C}feed\r\nend ",
+            "non\u{A0}breaking\u{2003}em\u{85}next line",
+            "O’Brien — Señora Ñúñez…  ",
+            "\u{3000}ideographic\u{3000}",
+        ] {
+            let ours: Vec<&str> = words(text).collect();
+            let std: Vec<&str> = text.split_whitespace().collect();
+            assert_eq!(ours, std, "{text:?}");
+        }
+    }
 
     /// The tokenizer as it was before it walked the text by bytes: the reference the byte walk
     /// must agree with.
@@ -599,6 +735,106 @@ mod tests {
                     "{text} {quotes:?}"
                 );
             }
+        }
+    }
+
+    /// The quotation finder as it was before it stepped from mark to mark: the reference the
+    /// mark walk must agree with.
+    fn find_quotes_by_chars(text: &str, style: QuoteStyle, out: &mut Vec<(usize, usize)>) {
+        out.clear();
+        let mut open: Option<usize> = None;
+        let mut prev = ' ';
+        let mut iter = text.char_indices().peekable();
+        while let Some((i, c)) = iter.next() {
+            let next = iter.peek().map_or(' ', |&(_, n)| n);
+            let after = i + c.len_utf8();
+            match (style, c) {
+                (QuoteStyle::Double, '“') => {
+                    if let Some(s) = open.take() {
+                        push_quote(out, s, i);
+                    }
+                    open = Some(after);
+                }
+                (QuoteStyle::Double, '”') => {
+                    if let Some(s) = open.take() {
+                        push_quote(out, s, i);
+                    }
+                }
+                (QuoteStyle::Double, '"') => {
+                    let can_open = !prev.is_alphanumeric() && !next.is_whitespace();
+                    let can_close = !prev.is_whitespace() && !next.is_alphanumeric();
+                    match open {
+                        Some(s) if can_close || !can_open => {
+                            push_quote(out, s, i);
+                            open = None;
+                        }
+                        Some(s) => {
+                            push_quote(out, s, i);
+                            open = Some(after);
+                        }
+                        None => open = Some(after),
+                    }
+                }
+                (QuoteStyle::Single, '‘' | '\'')
+                    if open.is_none()
+                        && !prev.is_alphanumeric()
+                        && !next.is_whitespace()
+                        && next != '\'' =>
+                {
+                    open = Some(after);
+                }
+                (QuoteStyle::Single, '’' | '\'') => {
+                    if let Some(s) = open
+                        && !prev.is_whitespace()
+                        && !next.is_alphanumeric()
+                    {
+                        push_quote(out, s, i);
+                        open = None;
+                    }
+                }
+                _ => {}
+            }
+            prev = c;
+        }
+        if let Some(s) = open {
+            push_quote(out, s, text.len());
+        }
+    }
+
+    /// The style count as it was before it stepped from mark to mark.
+    fn detect_style_by_chars(p: &str) -> (usize, usize) {
+        let (mut double, mut single) = (0, 0);
+        let mut prev = ' ';
+        for c in p.chars() {
+            match c {
+                '"' | '“' | '”' => double += 1,
+                '‘' => single += 1,
+                '\'' if !prev.is_alphanumeric() => single += 1,
+                _ => {}
+            }
+            prev = c;
+        }
+        (double, single)
+    }
+
+    #[test]
+    fn quotations_are_found_from_mark_to_mark_as_by_every_character() {
+        let texts = [
+            "Kessa said, \"No. Go.\" Then: \"Now!\" and 'fine' — done. Ünal’s x-ray; “ok” end",
+            "  \"  \" \"a\"\"b\" Bo's  \"c\n d\"",
+            "‘Well,’ said Ünal, ‘it’s the boys’ room.’ 'Yes' '' ' x' 'a'b é'é “x “y” z”",
+            "\"“”‘’'",
+            "über\"ß\"→\"—\"…'",
+            "",
+        ];
+        for text in texts {
+            for style in [QuoteStyle::Double, QuoteStyle::Single] {
+                let (mut by_marks, mut by_chars) = (Vec::new(), Vec::new());
+                find_quotes(text, style, &mut by_marks);
+                find_quotes_by_chars(text, style, &mut by_chars);
+                assert_eq!(by_marks, by_chars, "{text} {style:?}");
+            }
+            assert_eq!(mark_counts(text), detect_style_by_chars(text), "{text}");
         }
     }
 
