@@ -293,6 +293,15 @@ pub(crate) struct NameAt {
     pub honorific: Option<Option<bool>>,
 }
 
+/// A common person noun written in capitals ("MAN", "WOMAN", but not "SIR" or "MR"): `lower` is
+/// the word lower-cased.
+fn is_capitals_person_noun(word: &str, lower: &str) -> bool {
+    word.len() >= 2
+        && !word.chars().any(char::is_lowercase)
+        && person_noun_gender(lower).is_some()
+        && honorific(lower).is_none()
+}
+
 /// Reads a candidate name starting at token `i` (a capitalised word), or None. `surnames` are words
 /// of the non-name list that this work uses as surnames (see [`common_word_surnames`]).
 pub(crate) fn name_at(
@@ -314,6 +323,11 @@ pub(crate) fn name_at(
     // no copy of the word: most capitalised words are rejected here (`buf` holds the word: the
     // loop below reads it from there)
     let first = lower_into(t.text(text), buf);
+    // "THE STRANGE MAN'S ARRIVAL": a person noun in capitals is a heading's word, no name
+    // (titles in capitals, "MR. JONES", are still read as titles)
+    if is_capitals_person_noun(t.text(text), first) {
+        return None;
+    }
     // "the Mayor": a role noun after "the" names a person
     if first == "the" {
         let n = toks.get(i + 1)?;
@@ -4302,9 +4316,40 @@ mod full_name_tests {
                 .map(|(_, k)| k)
                 .collect()
         };
-        assert_eq!(keys("Lieutenant Riza Hawkeye"), ["riza", "hawkeye"]);
-        assert_eq!(keys("Mrs. Joe Gargery"), ["gargery"]);
-        assert_eq!(keys("Anna, Kalomira"), ["anna", "kalomira"]);
-        assert!(keys("Geralt of Rivia").is_empty());
+        assert_eq!(keys("Lieutenant Mira Falkner"), ["mira", "falkner"]);
+        assert_eq!(keys("Mrs. Tom Bramble"), ["bramble"]);
+        assert_eq!(keys("Elena, Vostrova"), ["elena", "vostrova"]);
+        assert!(keys("Aldo of Tarsk").is_empty());
+    }
+}
+
+#[cfg(test)]
+mod capitals_tests {
+    use super::name_at;
+    use crate::hash::HashSet;
+    use crate::tokens::tokenize;
+
+    /// The name key `name_at` reads at the first token of `text` spelled `word`.
+    fn name(text: &str, word: &str) -> Option<String> {
+        let mut toks = Vec::new();
+        tokenize(text, &[], &mut toks);
+        let i = toks.iter().position(|t| t.text(text) == word)?;
+        name_at(text, &toks, i, &mut String::new(), &HashSet::default()).map(|n| n.key)
+    }
+
+    #[test]
+    fn a_person_noun_in_capitals_is_a_headings_word_not_a_name() {
+        let heading = "CHAPTER I THE OLD WOMAN'S RETURN The visitor came early.";
+        assert_eq!(name(heading, "WOMAN"), None);
+        assert_eq!(name("THE LONELY MAN. He walked in.", "MAN"), None);
+        // titles and names in capitals stay names
+        assert_eq!(
+            name("MR. Holloway was the son.", "MR").as_deref(),
+            Some("mr holloway")
+        );
+        assert_eq!(
+            name("Then HOLLOWAY came.", "HOLLOWAY").as_deref(),
+            Some("holloway")
+        );
     }
 }
