@@ -5848,7 +5848,7 @@ fn kin_named_beside(
                         v.sort_unstable();
                         v
                     };
-                    // "Leonora his wife and poor Florence": one of the kin's gender named before
+                    // "Hedda his wife and poor Ottilie": one of the kin's gender named before
                     // the phrase is the one it is said of
                     if named_in(&sentence[..w[0].0])
                         .iter()
