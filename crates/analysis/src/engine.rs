@@ -5701,6 +5701,7 @@ fn address_aliases(
     }
     epithet_answered_by_name(paras, ranges, quotes, clusters, mentions, &mut merged);
     kin_couple(clusters, mentions, &mut merged);
+    kin_named_beside(paras, ranges, quotes, clusters, &merged);
     repoint_merged(quotes, &merged);
 }
 
@@ -5893,6 +5894,152 @@ fn kin_couple(clusters: &mut [Cluster], mentions: &mut [u32], merged: &mut HashM
     }
 }
 
+/// The gender a word for a sibling, child or spouse gives (`true`: female).
+fn near_kin_gender(w: &str) -> Option<bool> {
+    match w {
+        "sister" | "daughter" | "wife" | "niece" => Some(true),
+        "brother" | "son" | "husband" | "nephew" => Some(false),
+        _ => None,
+    }
+}
+
+/// Where `hay` first holds `needle` as whole words (case-sensitive).
+fn first_words_at(hay: &str, needle: &str) -> Option<usize> {
+    hay.match_indices(needle)
+        .find(|&(at, _)| {
+            !hay[..at].ends_with(char::is_alphanumeric)
+                && !hay[at + needle.len()..].starts_with(char::is_alphanumeric)
+        })
+        .map(|(at, _)| at)
+}
+
+/// "She asked after his sister, and he told her that Anne was to arrive": a kin word of a
+/// third-person owner ("his sister") that no character goes by is the character named first
+/// after it in the same sentence of narration, at most eight words on, when that one has the
+/// kin's gender, no one of that gender is named before the phrase in the sentence, and the phrase
+/// names no one else anywhere. The owner's own "my sister" of the quotations is too, when everyone who says it has
+/// the owner's gender and is not that character. The phrase opening its sentence ("Her sister
+/// turned to Anne") is the subject, beside the one named, and is left alone.
+fn kin_named_beside(
+    paras: &Paras<'_>,
+    ranges: &[(u32, u32)],
+    quotes: &Found,
+    clusters: &mut [Cluster],
+    merged: &HashMap<usize, usize>,
+) {
+    let goes_by =
+        |clusters: &[Cluster], e: &str| clusters.iter().any(|c| c.keys.iter().any(|k| k == e));
+    let mut found: Vec<(usize, String, bool)> = Vec::new();
+    for p in paras.iter() {
+        for part in narration_parts(&p) {
+            for sentence in part.split(['.', '!', '?', ';']) {
+                let words = word_spans(sentence);
+                for w in words.windows(2) {
+                    let [(_, owner), (at, kin)] = [w[0], w[1]];
+                    let owner_female = match owner {
+                        "his" => false,
+                        "her" => true,
+                        _ => continue,
+                    };
+                    let Some(female) = near_kin_gender(kin) else {
+                        continue;
+                    };
+                    // the subject opening the sentence is someone beside the one named
+                    if w[0].0 == words[0].0 {
+                        continue;
+                    }
+                    let epithet = format!("{owner} {kin}");
+                    if goes_by(clusters, &epithet) {
+                        continue;
+                    }
+                    let rest = &sentence[at + kin.len()..];
+                    // "his wife's sofa": the kin owns something, no one is named for them
+                    if rest.trim_start().starts_with(['\'', '’']) {
+                        continue;
+                    }
+                    // where each character is first named in `hay` (a bare rank, "the Colonel",
+                    // is no name of one's own)
+                    let named_in = |hay: &str| -> Vec<(usize, usize)> {
+                        let mut v: Vec<(usize, usize)> = (0..clusters.len())
+                            .filter(|&c| !merged.contains_key(&c) && !clusters[c].voice)
+                            .filter_map(|c| {
+                                let cl = &clusters[c];
+                                std::iter::once(&cl.name)
+                                    .chain(&cl.aliases)
+                                    .filter(|n| {
+                                        n.starts_with(char::is_uppercase)
+                                            && (n.contains(' ')
+                                                || crate::lexicon::honorific(&n.to_lowercase())
+                                                    .is_none())
+                                    })
+                                    .filter_map(|n| first_words_at(hay, n))
+                                    .min()
+                                    .map(|at| (at, c))
+                            })
+                            .collect();
+                        v.sort_unstable();
+                        v
+                    };
+                    // "Hedda his wife and poor Ottilie": one of the kin's gender named before
+                    // the phrase is the one it is said of
+                    if named_in(&sentence[..w[0].0])
+                        .iter()
+                        .any(|&(_, c)| clusters[c].gender() == Some(female))
+                    {
+                        continue;
+                    }
+                    // the first one named after it, close by and of the kin's gender
+                    let first = named_in(rest);
+                    match first[..] {
+                        [(at, c), ..]
+                            if clusters[c].gender() == Some(female)
+                                && word_spans(&rest[..at]).len() <= 8
+                                && first.get(1).is_none_or(|&(b, _)| b > at) =>
+                        {
+                            found.push((c, epithet, owner_female));
+                        }
+                        _ => {}
+                    }
+                }
+            }
+        }
+    }
+    found.sort();
+    found.dedup();
+    for &(c, ref epithet, owner_female) in &found {
+        // a phrase that names two people (two sisters) is left alone
+        if found.iter().any(|(o, e, _)| e == epithet && *o != c)
+            || clusters.iter().any(|o| o.aliases.contains(epithet))
+        {
+            continue;
+        }
+        let kin = epithet.split_once(' ').map_or("", |(_, k)| k);
+        clusters[c].aliases.push(epithet.clone());
+        // the owner's own word for them: "my sister", said only by people of the owner's gender
+        let mine = format!("my {kin}");
+        if goes_by(clusters, &mine) || clusters[c].aliases.contains(&mine) {
+            continue;
+        }
+        let mut sayers = (0..quotes.len()).filter_map(|qi| {
+            let (a, b) = (ranges[qi].0 as usize, ranges[qi].1 as usize);
+            let text = paras.at(quotes[qi].para as usize).text.get(a..b)?;
+            first_words_at(&text.to_lowercase(), &mine)
+                .is_some()
+                .then_some(quotes[qi].speaker())
+        });
+        let first = sayers.next();
+        let all_owners = first.is_some()
+            && std::iter::once(first.flatten()).chain(sayers).all(|s| {
+                s.is_some_and(|s| {
+                    s != c && s != NARRATOR && clusters[s].gender() == Some(owner_female)
+                })
+            });
+        if all_owners {
+            clusters[c].aliases.push(mine);
+        }
+    }
+}
+
 /// "Papa", "Mother": a character known only by a word for a parent, in a family the text names
 /// by its surname, is the one member of that family of the word's gender who is not among the
 /// ones who say the word (its children). The family is the surname of those who speak the word
@@ -5998,21 +6145,42 @@ fn kin_of_the_family(
     }
 }
 
-/// True when the paragraph's narration (outside its quotations) holds the word "me".
-fn narration_says_me(p: &Para<'_>) -> bool {
+/// The parts of a paragraph outside its quotations: its narration.
+fn narration_parts<'a>(p: &Para<'a>) -> impl Iterator<Item = &'a str> {
+    let (text, quotes) = (p.text, p.quotes);
     let mut from = 0;
-    let mut spans = p
-        .quotes
+    let mut spans = quotes
         .iter()
         .map(|&(s, e)| (s as usize, e as usize))
-        .chain(std::iter::once((p.text.len(), p.text.len())));
-    std::iter::from_fn(|| {
+        .chain(std::iter::once((text.len(), text.len())));
+    std::iter::from_fn(move || {
         let (s, e) = spans.next()?;
-        let part = p.text.get(from..s.max(from)).unwrap_or("");
+        let part = text.get(from..s.max(from)).unwrap_or("");
         from = e.max(from);
         Some(part)
     })
-    .any(|part| {
+}
+
+/// The words (alphanumeric runs) of `s` with their byte offsets.
+fn word_spans(s: &str) -> Vec<(usize, &str)> {
+    let mut out = Vec::new();
+    let mut start = None;
+    for (i, c) in s.char_indices().chain(std::iter::once((s.len(), ' '))) {
+        match (c.is_alphanumeric(), start) {
+            (true, None) => start = Some(i),
+            (false, Some(st)) => {
+                out.push((st, &s[st..i]));
+                start = None;
+            }
+            _ => {}
+        }
+    }
+    out
+}
+
+/// True when the paragraph's narration (outside its quotations) holds the word "me".
+fn narration_says_me(p: &Para<'_>) -> bool {
+    narration_parts(p).any(|part| {
         part.split(|c: char| !c.is_alphanumeric())
             .any(|w| w == "me")
     })

@@ -2275,6 +2275,30 @@ mod tests {
         );
     }
     #[test]
+    fn his_sister_named_in_the_same_sentence_is_that_character() {
+        // "his sister" is followed in its sentence by the one woman named there; Tomas's own
+        // "my sister" is she too
+        let a = run(
+            "Tomas Brandt walked with Mara Voss along the shore. She asked after his sister, and \
+            he told her that Ilse was to come home the next day.\n\
+            \"Ilse will like you,\" said Tomas. He laughed, and his eyes were kind.\n\
+            \"Will she?\" said Mara.\n\
+            \"Tomorrow, then,\" said Tomas. \"With my sister.\"\n\
+            Tomas Brandt bowed; he was glad, and he walked home whistling.\n\
+            Ilse came home the next day. She was tall and laughed a great deal.\n",
+        );
+        let ilse = a.characters.iter().find(|c| c.name == "Ilse");
+        assert!(
+            ilse.is_some_and(|c| c.aliases.iter().any(|x| x == "his sister")
+                && c.aliases.iter().any(|x| x == "my sister")),
+            "{:?}",
+            a.characters
+                .iter()
+                .map(|c| (&c.name, &c.aliases))
+                .collect::<Vec<_>>()
+        );
+    }
+    #[test]
     fn the_narrations_their_father_is_the_parent_of_the_family() {
         // "Papa" joins Oskar Lind; "Their father" of the narration is he too
         let a = run(
