@@ -5903,6 +5903,24 @@ fn near_kin_gender(w: &str) -> Option<bool> {
     }
 }
 
+/// Whether `s` holds "his" or "her" followed, past any marks and spaces, by a word of near kin
+/// (a cheap superset of what [`kin_named_beside`] reads word by word).
+fn holds_kin_phrase(s: &str) -> bool {
+    ["his", "her"].iter().any(|owner| {
+        s.match_indices(owner).any(|(at, _)| {
+            let next = &s[at + owner.len()..];
+            if next.starts_with(char::is_alphanumeric) {
+                return false;
+            }
+            let rest = next.trim_start_matches(|c: char| !c.is_alphanumeric());
+            let end = rest
+                .find(|c: char| !c.is_alphanumeric())
+                .unwrap_or(rest.len());
+            near_kin_gender(&rest[..end]).is_some()
+        })
+    })
+}
+
 /// Where `hay` first holds `needle` as whole words (case-sensitive).
 fn first_words_at(hay: &str, needle: &str) -> Option<usize> {
     hay.match_indices(needle)
@@ -5931,7 +5949,8 @@ fn kin_named_beside(
         |clusters: &[Cluster], e: &str| clusters.iter().any(|c| c.keys.iter().any(|k| k == e));
     let mut found: Vec<(usize, String, bool)> = Vec::new();
     for p in paras.iter() {
-        for part in narration_parts(&p) {
+        // most narration holds no "his"/"her" before a word of kin: skipped before its words are read
+        for part in narration_parts(&p).filter(|part| holds_kin_phrase(part)) {
             for sentence in part.split(['.', '!', '?', ';']) {
                 let words = word_spans(sentence);
                 for w in words.windows(2) {
@@ -6285,6 +6304,17 @@ fn repairs_in(placed: &Placed<'_>, buf: &mut String, out: &mut Vec<RepairFlag>) 
 #[cfg(test)]
 mod tests {
     use super::*;
+
+    #[test]
+    fn a_kin_phrase_is_found_past_marks_and_only_after_a_whole_owner_word() {
+        assert!(holds_kin_phrase("She asked after his sister, and"));
+        assert!(holds_kin_phrase("with her\n  husband"));
+        assert!(holds_kin_phrase("her, \u{2014}daughter"));
+        assert!(!holds_kin_phrase("His sister came"));
+        assert!(!holds_kin_phrase("the history son"));
+        assert!(!holds_kin_phrase("hers sister; her sisters"));
+        assert!(!holds_kin_phrase("no kin here, only her hat"));
+    }
 
     /// Speakers of a text under the shipped weights, with the beam or greedily.
     fn speakers_with_weights(

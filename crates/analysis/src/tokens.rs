@@ -350,59 +350,72 @@ pub(crate) fn find_quotes(text: &str, style: QuoteStyle, out: &mut Vec<(usize, u
     let mut open: Option<usize> = None;
     // only a quotation mark changes what is open: the text between marks is stepped over
     for (i, c) in mark_candidates(text) {
-        let after = i + c.len_utf8();
-        let prev = char_before(text, i);
-        let next = text[after..].chars().next().unwrap_or(' ');
-        match (style, c) {
-            (QuoteStyle::Double, '“') => {
-                if let Some(s) = open.take() {
-                    push_quote(out, s, i);
-                }
-                open = Some(after);
-            }
-            (QuoteStyle::Double, '”') => {
-                if let Some(s) = open.take() {
-                    push_quote(out, s, i);
-                }
-            }
-            (QuoteStyle::Double, '"') => {
-                let can_open = !prev.is_alphanumeric() && !next.is_whitespace();
-                let can_close = !prev.is_whitespace() && !next.is_alphanumeric();
-                match open {
-                    Some(s) if can_close || !can_open => {
-                        push_quote(out, s, i);
-                        open = None;
-                    }
-                    Some(s) => {
-                        // an opener while open: the earlier quotation was never closed
-                        push_quote(out, s, i);
-                        open = Some(after);
-                    }
-                    None => open = Some(after),
-                }
-            }
-            (QuoteStyle::Single, '‘' | '\'')
-                if open.is_none()
-                    && !prev.is_alphanumeric()
-                    && !next.is_whitespace()
-                    && next != '\'' =>
-            {
-                open = Some(after);
-            }
-            (QuoteStyle::Single, '’' | '\'') => {
-                if let Some(s) = open
-                    && !prev.is_whitespace()
-                    && !next.is_alphanumeric()
-                {
-                    push_quote(out, s, i);
-                    open = None;
-                }
-            }
-            _ => {}
-        }
+        let next = text[i + c.len_utf8()..].chars().next().unwrap_or(' ');
+        step_mark(style, c, i, char_before(text, i), next, &mut open, out);
     }
     if let Some(s) = open {
         push_quote(out, s, text.len());
+    }
+}
+
+/// What the character `c` at byte `i` (between `prev` and `next`) does to the quotation open in
+/// a paragraph of `style`: opens one, closes it (its range pushed to `out`), or nothing.
+fn step_mark(
+    style: QuoteStyle,
+    c: char,
+    i: usize,
+    prev: char,
+    next: char,
+    open: &mut Option<usize>,
+    out: &mut Vec<(usize, usize)>,
+) {
+    let after = i + c.len_utf8();
+    match (style, c) {
+        (QuoteStyle::Double, '“') => {
+            if let Some(s) = open.take() {
+                push_quote(out, s, i);
+            }
+            *open = Some(after);
+        }
+        (QuoteStyle::Double, '”') => {
+            if let Some(s) = open.take() {
+                push_quote(out, s, i);
+            }
+        }
+        (QuoteStyle::Double, '"') => {
+            let can_open = !prev.is_alphanumeric() && !next.is_whitespace();
+            let can_close = !prev.is_whitespace() && !next.is_alphanumeric();
+            match *open {
+                Some(s) if can_close || !can_open => {
+                    push_quote(out, s, i);
+                    *open = None;
+                }
+                Some(s) => {
+                    // an opener while open: the earlier quotation was never closed
+                    push_quote(out, s, i);
+                    *open = Some(after);
+                }
+                None => *open = Some(after),
+            }
+        }
+        (QuoteStyle::Single, '‘' | '\'')
+            if open.is_none()
+                && !prev.is_alphanumeric()
+                && !next.is_whitespace()
+                && next != '\'' =>
+        {
+            *open = Some(after);
+        }
+        (QuoteStyle::Single, '’' | '\'') => {
+            if let Some(s) = *open
+                && !prev.is_whitespace()
+                && !next.is_alphanumeric()
+            {
+                push_quote(out, s, i);
+                *open = None;
+            }
+        }
+        _ => {}
     }
 }
 
@@ -738,8 +751,8 @@ mod tests {
         }
     }
 
-    /// The quotation finder as it was before it stepped from mark to mark: the reference the
-    /// mark walk must agree with.
+    /// The quotation finder stepping on every character instead of from mark to mark: the
+    /// reference [`find_quotes`]'s mark walk must agree with.
     fn find_quotes_by_chars(text: &str, style: QuoteStyle, out: &mut Vec<(usize, usize)>) {
         out.clear();
         let mut open: Option<usize> = None;
@@ -747,53 +760,7 @@ mod tests {
         let mut iter = text.char_indices().peekable();
         while let Some((i, c)) = iter.next() {
             let next = iter.peek().map_or(' ', |&(_, n)| n);
-            let after = i + c.len_utf8();
-            match (style, c) {
-                (QuoteStyle::Double, '“') => {
-                    if let Some(s) = open.take() {
-                        push_quote(out, s, i);
-                    }
-                    open = Some(after);
-                }
-                (QuoteStyle::Double, '”') => {
-                    if let Some(s) = open.take() {
-                        push_quote(out, s, i);
-                    }
-                }
-                (QuoteStyle::Double, '"') => {
-                    let can_open = !prev.is_alphanumeric() && !next.is_whitespace();
-                    let can_close = !prev.is_whitespace() && !next.is_alphanumeric();
-                    match open {
-                        Some(s) if can_close || !can_open => {
-                            push_quote(out, s, i);
-                            open = None;
-                        }
-                        Some(s) => {
-                            push_quote(out, s, i);
-                            open = Some(after);
-                        }
-                        None => open = Some(after),
-                    }
-                }
-                (QuoteStyle::Single, '‘' | '\'')
-                    if open.is_none()
-                        && !prev.is_alphanumeric()
-                        && !next.is_whitespace()
-                        && next != '\'' =>
-                {
-                    open = Some(after);
-                }
-                (QuoteStyle::Single, '’' | '\'') => {
-                    if let Some(s) = open
-                        && !prev.is_whitespace()
-                        && !next.is_alphanumeric()
-                    {
-                        push_quote(out, s, i);
-                        open = None;
-                    }
-                }
-                _ => {}
-            }
+            step_mark(style, c, i, prev, next, &mut open, out);
             prev = c;
         }
         if let Some(s) = open {
