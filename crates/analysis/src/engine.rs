@@ -5906,18 +5906,21 @@ fn near_kin_gender(w: &str) -> Option<bool> {
 /// Whether `s` holds "his" or "her" followed, past any marks and spaces, by a word of near kin
 /// (a cheap superset of what [`kin_named_beside`] reads word by word).
 fn holds_kin_phrase(s: &str) -> bool {
-    ["his", "her"].iter().any(|owner| {
-        s.match_indices(owner).any(|(at, _)| {
-            let next = &s[at + owner.len()..];
-            if next.starts_with(char::is_alphanumeric) {
-                return false;
-            }
-            let rest = next.trim_start_matches(|c: char| !c.is_alphanumeric());
-            let end = rest
-                .find(|c: char| !c.is_alphanumeric())
-                .unwrap_or(rest.len());
-            near_kin_gender(&rest[..end]).is_some()
-        })
+    // a search for the one byte 'h' (memchr), not a string searcher set up per owner and stretch
+    let bytes = s.as_bytes();
+    s.match_indices('h').any(|(at, _)| {
+        if !matches!(bytes.get(at..at + 3), Some(b"his" | b"her")) {
+            return false;
+        }
+        let next = &s[at + 3..];
+        if next.starts_with(char::is_alphanumeric) {
+            return false;
+        }
+        let rest = next.trim_start_matches(|c: char| !c.is_alphanumeric());
+        let end = rest
+            .find(|c: char| !c.is_alphanumeric())
+            .unwrap_or(rest.len());
+        near_kin_gender(&rest[..end]).is_some()
     })
 }
 
