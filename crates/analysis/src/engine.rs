@@ -3859,13 +3859,11 @@ fn kind_epithets_by_pov(
     repoint_merged(quotes, &merged);
 }
 
-/// Merges character `from` into `into`: its name and aliases become aliases of `into`, its
-/// mentions and keys move (a cluster without keys is no one: the output and the relationships
-/// leave it out), and `merged` records it for [`repoint_merged`].
-fn merge_cluster_into(
+/// Character `from`'s name and aliases become aliases of `into` (each once), and its mention
+/// count moves to `into`.
+fn take_names_and_mentions(
     clusters: &mut [Cluster],
     mentions: &mut [u32],
-    merged: &mut HashMap<usize, usize>,
     from: usize,
     into: usize,
 ) {
@@ -3878,6 +3876,19 @@ fn merge_cluster_into(
         }
     }
     mentions[into] += std::mem::take(&mut mentions[from]);
+}
+
+/// Merges character `from` into `into`: its name and aliases become aliases of `into`, its
+/// mentions and keys move (a cluster without keys is no one: the output and the relationships
+/// leave it out), and `merged` records it for [`repoint_merged`].
+fn merge_cluster_into(
+    clusters: &mut [Cluster],
+    mentions: &mut [u32],
+    merged: &mut HashMap<usize, usize>,
+    from: usize,
+    into: usize,
+) {
+    take_names_and_mentions(clusters, mentions, from, into);
     let keys = std::mem::take(&mut clusters[from].keys);
     clusters[into].keys.extend(keys);
     merged.insert(from, into);
@@ -4993,15 +5004,7 @@ fn self_introductions(
         }
         match guessed {
             Some(g) if is_epithet(&clusters[g]) => {
-                let names: Vec<String> = std::iter::once(clusters[g].name.clone())
-                    .chain(clusters[g].aliases.iter().cloned())
-                    .collect();
-                for alias in names {
-                    if !clusters[who].aliases.contains(&alias) {
-                        clusters[who].aliases.push(alias);
-                    }
-                }
-                mentions[who] += std::mem::take(&mut mentions[g]);
+                take_names_and_mentions(clusters, mentions, g, who);
                 for o in quotes.iter_mut() {
                     if o.speaker() == Some(g) {
                         o.set_speaker(Some(who));
